@@ -1,0 +1,66 @@
+"""Parse stage — reads ``article``; writes ``parsed``.
+
+The only module that imports spaCy. It turns the spaCy ``Doc`` into warwire's own typed records
+(``Token``, ``Sentence``, ``Entity``) so every later stage is testable without a model.
+"""
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from ..errors import ConfigError
+from ..model import Analysis, Article, Entity, ParsedText, Sentence, Token
+from ..pipeline import Resources, Stage
+
+
+def load_nlp(resources: Resources) -> Any:
+    import spacy
+
+    name = resources.settings.spacy_model
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(f"spaCy pipeline {name!r} is not installed",
+                          "run `make demo` to install the pinned dependencies, or set spacy_model") from exc
+
+
+def nlp_for(resources: Resources) -> Any:
+    return resources.get("nlp", load_nlp)
+
+
+def doc_to_parsed(article: Article, doc: Any) -> ParsedText:
+    sentences = []
+    sent_of_token: list[int] = [0] * len(doc)
+    for si, sent in enumerate(doc.sents):
+        sentences.append(Sentence(si, sent.start_char, sent.end_char, sent.start, sent.end))
+        for ti in range(sent.start, sent.end):
+            sent_of_token[ti] = si
+    tokens = tuple(
+        Token(t.i, t.text, t.idx, t.idx + len(t.text), t.lemma_, t.pos_, t.tag_, t.dep_, t.head.i,
+              sent_of_token[t.i], t.ent_type_, t.like_num)
+        for t in doc
+    )
+    entities = tuple(
+        Entity(e.text, e.label_, e.start_char, e.end_char, e.start, e.end, sent_of_token[e.start])
+        for e in doc.ents
+    )
+    return ParsedText(article, tokens, tuple(sentences), entities)
+
+
+def parse_article(article: Article, nlp: Any) -> ParsedText:
+    return doc_to_parsed(article, nlp(article.text))
+
+
+def parse_many(articles: Iterable[Article], nlp: Any, batch_size: int = 32) -> list[ParsedText]:
+    """Parse a batch with ``nlp.pipe`` (faster than one call per article)."""
+    arts = list(articles)
+    docs = nlp.pipe((a.text for a in arts), batch_size=batch_size)
+    return [doc_to_parsed(a, d) for a, d in zip(arts, docs)]
+
+
+def _run(analysis: Analysis, resources: Resources) -> dict:
+    if analysis.parsed is not None:  # parsed in a batch already
+        return {"parsed": analysis.parsed}
+    return {"parsed": parse_article(analysis.article, nlp_for(resources))}
+
+
+STAGE = Stage("parse", reads=("article",), writes=("parsed",), run=_run)
