@@ -157,6 +157,8 @@ class CasualtyMention:
     is_update: bool = False  # "the death toll rose to 12": supersedes earlier figures
     is_total: bool = False  # "the attack left 12 dead" as a total for the event
     negated: bool = False  # "no one was hurt" (low = high = 0)
+    additional: bool = False  # "another man was also killed": adds to, not restates, earlier ones
+    other_incident: bool = False  # the sentence is about another incident ("the third shooting")
 
 
 @dataclass(frozen=True, slots=True)
