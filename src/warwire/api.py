@@ -84,6 +84,12 @@ def extract_article(article: Article, settings: Optional[Settings] = None) -> Re
     return _extract_batch([article], build_pipeline(settings))[0]
 
 
+def analyze_article(article: Article, settings: Optional[Settings] = None) -> Analysis:
+    """Every mention the stages found in one article (casualties, dates, places, actors,
+    triggers) and its events: what the article page highlights. Raises WarwireError."""
+    return build_pipeline(settings).run(Analysis(article=article))
+
+
 def extract_text(text: str, *, id: Optional[str] = None, title: Optional[str] = None,
                  published: Optional[str] = None, url: Optional[str] = None,
                  settings: Optional[Settings] = None) -> Result:
@@ -187,20 +193,6 @@ def extract_path(path: str, settings: Optional[Settings] = None,
     settings = settings or load_settings()
     return extract_articles(read_inputs(path, max_chars=settings.max_article_chars), settings, workers)
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; folders walked recursively (sorted, hidden files skipped); ``-`` is stdin."""
-    from pathlib import Path
-
-    for raw in paths:
-        path = Path(raw)
-        if raw != "-" and path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.parts[len(path.parts):]):
-                    yield str(child)
-        else:
-            yield raw
-
-
 def extract_paths(paths: Iterable[str], settings: Optional[Settings] = None,
                   workers: Optional[int] = None) -> Iterator[Result]:
     """Like ``extract_path`` over several files and folders, in order."""
@@ -209,9 +201,20 @@ def extract_paths(paths: Iterable[str], settings: Optional[Settings] = None,
     from .stages.ingest import read_inputs
 
     settings = settings or load_settings()
-    items = itertools.chain.from_iterable(
-        read_inputs(p, max_chars=settings.max_article_chars) for p in expand_paths(paths))
+    items = itertools.chain.from_iterable(_read_or_fail(p, settings) for p in paths)
     return extract_articles(items, settings, workers)
+
+
+def _read_or_fail(path: str, settings: Settings) -> Iterator[Item]:
+    """Items of one path (a folder is read by ``read_inputs``); a path that cannot be read
+    becomes one failed item, so the other paths still go on."""
+    from .errors import InputError
+    from .stages.ingest import InputFailure, read_inputs
+
+    try:
+        yield from read_inputs(path, max_chars=settings.max_article_chars)
+    except InputError as exc:
+        yield InputFailure(path, exc.message, exc.hint)
 
 
 # --- evaluate ------------------------------------------------------------------------------
@@ -249,7 +252,7 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
     from .stages.ingest import article_from_text
 
     items = list(itertools.islice(read_eval_items(path), limit))
-    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None)
+    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None, headers=False)
                 for it in items)
 
     def pairs():
@@ -261,3 +264,262 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
     return score(pairs())
 
 # --- corpus: ingest, query, export ----------------------------------------------------------
+_STORES: dict[str, "Store"] = {}  # noqa: F821 - one engine per database URL in this process
+
+
+def open_store(db: Optional[str] = None, settings: Optional[Settings] = None) -> "Store":  # noqa: F821
+    """The event store at ``db`` (default ``settings.db``), created and migrated when new; one
+    open store per URL per process. Raises ``StoreError`` when it cannot be opened."""
+    from .store import Store, normalize_url
+
+    url = normalize_url(db or (settings or load_settings()).db)
+    key = f"{os.getpid()}:{url}"
+    if key not in _STORES:
+        _STORES[key] = Store(url)
+    return _STORES[key]
+
+
+def ingest(sources: list[str], db: Optional[str] = None, settings: Optional[Settings] = None,
+           progress: Optional[Callable[["IngestProgress"], None]] = None,  # noqa: F821
+           workers: Optional[int] = None) -> "IngestReport":  # noqa: F821
+    """Read ``sources`` (files, folders, JSONL, HTML, RSS/Atom feeds as files or URLs, WARC
+    files), extract the articles not stored yet, deduplicate their events against the store and
+    write them in transactional batches. Re-ingesting an article changes nothing (it is counted
+    as known). ``progress`` is called with an ``IngestProgress`` after every article."""
+    from .store.ingest import run_ingest
+
+    settings = settings or load_settings()
+    store = open_store(db, settings)
+    return run_ingest(list(sources), store,
+                      lambda articles: extract_articles(articles, settings, workers),
+                      max_chars=settings.max_article_chars, batch_size=settings.batch_size,
+                      progress=progress)
+
+
+def query_events(db: Optional[str] = None, filters: Optional["EventFilter"] = None,  # noqa: F821
+                 limit: Optional[int] = 100, offset: int = 0
+                 ) -> tuple[list["StoredEvent"], int]:  # noqa: F821
+    """Stored events matching ``filters``, newest event date first, and the total matching."""
+    return open_store(db).query_events(filters, limit=limit, offset=offset)
+
+
+def get_event(db: Optional[str], event_id: str) -> Optional["StoredEvent"]:  # noqa: F821
+    """One stored event with its sources and every claim (claims carry ``article_id``)."""
+    return open_store(db).get_event(event_id)
+
+
+def get_article(db: Optional[str], article_id: str) -> Optional["StoredArticle"]:  # noqa: F821
+    """One stored article (by content hash or by the id given at ingest): text, title, url and
+    the events read from it (offsets into its text) with the stored event each went to."""
+    return open_store(db).get_article(article_id)
+
+
+def export(db: Optional[str], fmt: str, filters: Optional["EventFilter"] = None,  # noqa: F821
+           output: Union[str, "os.PathLike[str]", None] = None) -> int:
+    """Write stored events matching ``filters`` as ``fmt`` (jsonl, acled, ucdp, geojson,
+    parquet) to ``output`` (stdout when None; Parquet needs a file). Events come in ingest order,
+    each article's main event first. Returns how many were written."""
+    import sys
+
+    from .errors import InputError
+    from .store.exports import BINARY_FORMATS, FORMATS, export_events
+
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r}", f"choose one of {', '.join(FORMATS)}")
+    store = open_store(db)
+    events = store.iter_events(filters, order="ingest")
+    binary = fmt in BINARY_FORMATS
+    if output is None:
+        if binary and sys.stdout.isatty():
+            raise InputError("Parquet is binary: not written to a terminal", "give --output FILE")
+        return export_events(events, fmt, sys.stdout.buffer if binary else sys.stdout)
+    tmp = f"{output}.part"
+    try:
+        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8",
+                                                                       "newline": ""})) as fh:
+            n = export_events(events, fmt, fh)
+        os.replace(tmp, output)  # never a half-written export under the real name
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}", "check the path") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+    return n
+
+
+def evaluate_dedup(items: Iterable["EvalItem"], results: Iterable[Result]) -> dict:  # noqa: F821
+    """Cluster articles by their main event (deduplication as ingest does it, in memory, in the
+    given order) and score the grouping against the items' ``incident`` groups (B-cubed).
+    Items without an incident are left out; an article with no event is its own cluster."""
+    from .dedupe import Clusterer, bcubed, event_text, names_in
+
+    clusterer = Clusterer()
+    pred: dict[str, str] = {}
+    gold: dict[str, str] = {}
+    n_events = 0
+    for item, result in zip(items, results):
+        if item.incident is None:
+            continue
+        gold[item.id] = item.incident
+        if result.error or not result.events:
+            continue
+        n_events += len(result.events)
+        names = [names_in(event_text(ev, item.text, item.title, main=(k == 0)))
+                 for k, ev in enumerate(result.events)]
+        stored = clusterer.add(item.id, result.events, names, item.published)
+        pred[item.id] = stored[0]
+    p, r, f = bcubed(pred, gold)
+    return {"articles": len(gold), "incidents": len(set(gold.values())),
+            "events": n_events, "clusters": len(set(pred.values())) + len(set(gold) - set(pred)),
+            "precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+
+# --- serve: dashboard queries ---------------------------------------------------------------
+# What `warwire serve` needs beyond query_events/get_event/get_article: an actor filter, day
+# counts for the timeline, light map points (columns only, no JSON parsing: fast at 100,000
+# events) and facets for the filter form. All read through ``Store`` (its tables and filters).
+def _dashboard_select(store: "Store", columns: list, filters: "EventFilter",  # noqa: F821
+                      actor: Optional[str]):
+    """``SELECT columns FROM events`` with the store's filters plus an optional actor filter
+    (case-insensitive substring of an actor's name, matched inside the event's JSON)."""
+    import sqlalchemy as sa
+
+    from .store import schema as S
+
+    q = store._where(sa.select(*columns).select_from(S.events), filters)
+    if actor:
+        pattern = "%" + actor.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        if store.is_sqlite:
+            clause = sa.text("EXISTS (SELECT 1 FROM json_each(events.data, '$.actors') AS a "
+                             "WHERE lower(json_extract(a.value, '$.name')) LIKE :actor ESCAPE '\\')")
+        else:
+            clause = sa.text("EXISTS (SELECT 1 FROM json_array_elements(events.data::json -> 'actors') AS a "
+                             "WHERE lower(a ->> 'name') LIKE :actor ESCAPE '\\')")
+        q = q.where(clause.bindparams(actor=pattern))
+    return q
+
+
+def _read(store: "Store", query) -> list:  # noqa: F821
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .store.db import _store_error
+
+    try:
+        with store.engine.connect() as conn:
+            return conn.execute(query).all()
+    except SQLAlchemyError as exc:
+        raise _store_error(exc, store.url) from exc
+
+
+def dashboard_events(store: "Store", filters: "EventFilter", actor: Optional[str] = None,  # noqa: F821
+                     limit: int = 50, offset: int = 0) -> tuple[list, int]:
+    """Events for the dashboard table and ``/events.json``: ``query_events`` plus the actor
+    filter. Newest event date first. Returns (StoredEvents, total matching)."""
+    if not actor:
+        return store.query_events(filters, limit=limit, offset=offset)
+    import sqlalchemy as sa
+
+    from .store import schema as S
+
+    e = S.events.c
+    total = _read(store, sa.select(sa.func.count()).select_from(
+        _dashboard_select(store, [e.id], filters, actor).subquery()))[0][0]
+    ids = _read(store, _dashboard_select(store, [e.id], filters, actor).order_by(
+        e.date_start.desc().nulls_last(), e.seq.desc(), e.id).limit(limit).offset(offset))
+    events = [store.get_event(row[0]) for row in ids]
+    return [ev for ev in events if ev is not None], int(total)
+
+
+def timeline(store: "Store", filters: "EventFilter", actor: Optional[str] = None  # noqa: F821
+             ) -> list[dict]:
+    """Events and fatalities (sum of best estimates) per day of the event's start date, for the
+    dated events matching the filters, oldest day first."""
+    import sqlalchemy as sa
+
+    from .store import schema as S
+
+    e = S.events.c
+    q = (_dashboard_select(store, [e.date_start, sa.func.count(),
+                                   sa.func.coalesce(sa.func.sum(e.fatalities_best), 0)], filters, actor)
+         .where(e.date_start.is_not(None)).group_by(e.date_start).order_by(e.date_start))
+    return [{"date": d.isoformat() if hasattr(d, "isoformat") else str(d), "events": int(n),
+             "fatalities": int(f)} for d, n, f in _read(store, q)]
+
+
+MAP_POINT_FIELDS = ("id", "event_type", "sub_event_type", "historical", "date_start", "date_end",
+                    "date_precision", "location", "admin1", "country", "lat", "lon",
+                    "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
+                    "injured_best", "n_sources")
+
+
+def map_points(store: "Store", filters: "EventFilter", actor: Optional[str] = None,  # noqa: F821
+               limit: int = 5000, offset: int = 0) -> tuple[list[dict], int]:
+    """Located events (lat/lon known) matching the filters, deadliest first: one flat dict per
+    event with ``MAP_POINT_FIELDS`` (columns only). Returns (points, total located)."""
+    import sqlalchemy as sa
+
+    from .store import schema as S
+
+    e = S.events.c
+    base = _dashboard_select(store, [getattr(e, f) for f in MAP_POINT_FIELDS], filters, actor).where(
+        e.lat.is_not(None), e.lon.is_not(None))
+    total = _read(store, sa.select(sa.func.count()).select_from(base.subquery()))[0][0]
+    rows = _read(store, base.order_by(e.fatalities_best.desc().nulls_last(), e.date_start.desc(),
+                                      e.id).limit(limit).offset(offset))
+    out = []
+    for row in rows:
+        d = dict(row._mapping)
+        for key in ("date_start", "date_end"):
+            if d[key] is not None and hasattr(d[key], "isoformat"):
+                d[key] = d[key].isoformat()
+        out.append(d)
+    return out, int(total)
+
+
+def facets(store: "Store", filters: "EventFilter", actor: Optional[str] = None  # noqa: F821
+           ) -> dict[str, list[dict]]:
+    """Counts per country and per event type among the events matching the filters (for the
+    filter form), most frequent first."""
+    import sqlalchemy as sa
+
+    from .store import schema as S
+
+    e = S.events.c
+    out: dict[str, list[dict]] = {}
+    for name, col in (("countries", e.country), ("event_types", e.event_type)):
+        q = (_dashboard_select(store, [col, sa.func.count()], filters, actor)
+             .where(col.is_not(None)).group_by(col).order_by(sa.func.count().desc(), col))
+        out[name] = [{"value": v, "count": int(n)} for v, n in _read(store, q)]
+    return out
+
+
+def open_dashboard_store(url: str) -> "Store":  # noqa: F821
+    """Open an existing store for reading (``warwire serve``); a missing store is a StoreError."""
+    from .store import Store
+
+    return Store(url, create=False)
+
+
+def dashboard_event(store: "Store", event_id: str) -> "Optional[StoredEvent]":  # noqa: F821
+    """One stored event with its sources (claims carry their article ids), or None."""
+    return store.get_event(event_id)
+
+
+def dashboard_article(store: "Store", article_id: str) -> "Optional[StoredArticle]":  # noqa: F821
+    """One stored article (by content hash or input id) with its text and events, or None."""
+    return store.get_article(article_id)
+
+
+def dashboard_articles(store: "Store", limit: int = 50, offset: int = 0  # noqa: F821
+                       ) -> tuple[list[dict], int]:
+    """Stored articles, latest ingested first, without their text: (rows, total)."""
+    import sqlalchemy as sa
+
+    from .store import schema as S
+
+    a = S.articles.c
+    total = _read(store, sa.select(sa.func.count()).select_from(S.articles))[0][0]
+    rows = _read(store, sa.select(a.id, a.input_id, a.title, a.url, a.published, a.source, a.chars,
+                                  a.n_events, a.error).order_by(a.seq.desc()).limit(limit).offset(offset))
+    return [dict(r._mapping) for r in rows], int(total)

@@ -201,3 +201,149 @@ def main() -> None:
     app()
 
 # --- corpus: ingest, export, events ---------------------------------------------------------
+def _event_filter(since: Optional[str], until: Optional[str], country: Optional[str],
+                  event_type: Optional[str], min_fatalities: Optional[int]) -> "EventFilter":  # noqa: F821
+    import datetime as dt
+
+    from .errors import InputError
+    from .store import EventFilter
+
+    def day(value: Optional[str], name: str) -> Optional[dt.date]:
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise InputError(f"{name} must be a date like 2021-11-16, not {value!r}") from None
+
+    return EventFilter(date_from=day(since, "--since"), date_to=day(until, "--until"),
+                       country=country.upper() if country else None, event_type=event_type,
+                       min_fatalities=min_fatalities)
+
+
+_SINCE = typer.Option(None, "--since", help="events from this date on (YYYY-MM-DD)")
+_UNTIL = typer.Option(None, "--until", help="events up to this date (YYYY-MM-DD)")
+_COUNTRY = typer.Option(None, "--country", help="ISO alpha-3 country code, e.g. SYR")
+_TYPE = typer.Option(None, "--event-type", help="e.g. battles, violence_against_civilians")
+_MIN_FAT = typer.Option(None, "--min-fatalities", help="at least this many killed (best estimate)")
+_DB = typer.Option(None, "--db", help="store URL (default: the db setting, sqlite:///warwire.db)")
+
+
+@app.command()
+def ingest(
+    sources: list[str] = typer.Argument(..., help="files, folders, JSONL, HTML, RSS/Atom feeds (files or URLs), WARC files"),
+    db: Optional[str] = _DB,
+    workers: Optional[int] = typer.Option(None, help="worker processes (default: one per core)"),
+    progress: Optional[bool] = typer.Option(None, help="progress bar on stderr (default: when a terminal)"),
+    as_json: bool = typer.Option(False, "--json", help="print the ingest report as JSON"),
+    config: Optional[Path] = typer.Option(None, help="settings file (TOML)"),
+) -> None:
+    """Extract events from articles and store them, merging reports of one event.
+
+    Re-ingesting an article changes nothing (it is reported as already known). Writes are
+    transactional per batch: an interrupted ingest can simply be run again.
+
+    Example: warwire ingest news/ feed.xml crawl.warc.gz --db sqlite:///events.db
+
+    Example: warwire ingest https://example.org/world/rss --db postgresql://localhost/warwire
+    """
+    import time
+
+    from rich.progress import TaskProgressColumn, TimeElapsedColumn
+
+    with _friendly_errors():
+        settings = load_settings(config, db=db)
+        show = err.is_terminal if progress is None else progress
+        bar = Progress(TextColumn("[progress.description]{task.description}"), BarColumn(),
+                       MofNCompleteColumn(), TaskProgressColumn(),
+                       TextColumn("{task.fields[status]}"),
+                       TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                       TimeRemainingColumn(), console=err, disable=not show, transient=False)
+        started = time.perf_counter()
+        with bar:
+            task = bar.add_task("ingesting", total=None, status="", rate="")
+
+            def tick(p: "IngestProgress") -> None:  # noqa: F821
+                rate = p.done / max(time.perf_counter() - started, 1e-6)
+                bar.update(task, completed=p.done, total=p.total,
+                           status=f"{p.events} events · {p.known} known · {p.failures} failed",
+                           rate=f"{rate:.1f} art/s")
+
+            report = api.ingest(sources, settings.db, settings, progress=tick, workers=workers)
+    for msg in report.failure_messages[:20]:
+        err.print(f"warwire: skipped {msg}", highlight=False, markup=False)
+    if report.failures > 20:
+        err.print(f"warwire: ... and {report.failures - 20} more skipped", highlight=False)
+    if as_json:
+        out.print_json(data=report.model_dump())
+        return
+    err.print(f"{report.articles_new} new articles, {report.articles_known} already known, "
+              f"{report.failures} failed; {report.events_found} events read: "
+              f"{report.events_new} new, {report.events_merged} merged into stored events "
+              f"({report.seconds:.1f} s)", highlight=False)
+    if report.failures and not report.articles_new and not report.articles_known:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_command(
+    fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl | acled | ucdp | geojson | parquet"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="file to write (default stdout; parquet needs one)"),
+    db: Optional[str] = _DB,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    country: Optional[str] = _COUNTRY, event_type: Optional[str] = _TYPE,
+    min_fatalities: Optional[int] = _MIN_FAT,
+    config: Optional[Path] = typer.Option(None, help="settings file (TOML)"),
+) -> None:
+    """Export stored events: JSONL (contract events with their sources), ACLED-style CSV,
+    UCDP-GED-style CSV, GeoJSON or Parquet.
+
+    Example: warwire export --format acled --country SYR --since 2019-01-01 -o syria.csv
+
+    Example: warwire export --format parquet -o events.parquet --db postgresql://localhost/warwire
+    """
+    with _friendly_errors():
+        settings = load_settings(config, db=db)
+        filters = _event_filter(since, until, country, event_type, min_fatalities)
+        n = api.export(settings.db, fmt, filters, str(output) if output else None)
+    if output:
+        err.print(f"{n} events written to {output}", highlight=False)
+
+
+@app.command("events")
+def events_command(
+    db: Optional[str] = _DB,
+    since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
+    country: Optional[str] = _COUNTRY, event_type: Optional[str] = _TYPE,
+    min_fatalities: Optional[int] = _MIN_FAT,
+    limit: int = typer.Option(50, help="rows to show"),
+    offset: int = typer.Option(0, help="rows to skip"),
+    config: Optional[Path] = typer.Option(None, help="settings file (TOML)"),
+) -> None:
+    """List stored events, newest first.
+
+    Example: warwire events --country USA --min-fatalities 3 --limit 20
+    """
+    with _friendly_errors():
+        settings = load_settings(config, db=db)
+        filters = _event_filter(since, until, country, event_type, min_fatalities)
+        events, total = api.query_events(settings.db, filters, limit=limit, offset=offset)
+    table = Table(title=f"{total} events" + (f" (showing {offset + 1}-{offset + len(events)})"
+                                             if total > len(events) else ""))
+    for col, just in (("id", "left"), ("date", "left"), ("type", "left"), ("place", "left"),
+                      ("killed", "right"), ("injured", "right"), ("sources", "right")):
+        table.add_column(col, justify=just)  # type: ignore[arg-type]
+
+    def est(e: "Estimate") -> str:  # noqa: F821
+        if e.best is None:
+            return ""
+        if e.low is not None and e.high is not None and (e.low, e.high) != (e.best, e.best):
+            return f"{e.best} ({e.low}-{e.high})"
+        return str(e.best) if e.high is not None or e.low is None else f"{e.best} (≥{e.low})"
+
+    for ev in events:
+        place = ", ".join(dict.fromkeys(x for x in (ev.location.name, ev.location.admin1,
+                                                    ev.location.country) if x))
+        table.add_row(ev.id, ev.date.start or "", f"{ev.event_type}/{ev.sub_event_type}",
+                      place, est(ev.fatalities), est(ev.injured), str(len(ev.sources)))
+    out.print(table)

@@ -199,14 +199,16 @@ def pair_score(new: EventSketch, old: EventSketch,
         if hi - lo > int(fg["min_abs"]) and hi > float(fg["max_ratio"]) * max(lo, 1):
             return None, "gate.fatalities"
 
-    score = w["date"] * (1.0 - gap / (max_gap + 1))
+    decay = float(rules["date_decay_days"])
+    score = w["date"] * max(-1.0, 1.0 - gap / decay)
     if None not in (new.lat, new.lon, old.lat, old.lon):
         prec = max(new.geo_precision or 3, old.geo_precision or 3)
-        max_km = float(_gate(rules, "gate.distance")["max_km"][min(3, max(1, prec))])
+        dg = _gate(rules, "gate.distance")
+        scale = float(dg["scale_km"][min(3, max(1, prec))])
         km = _km(new, old)
-        if km > max_km:
+        if km > scale * float(dg["max_factor"]):
             return None, "gate.distance"
-        score += w["place"] * (1.0 - km / max_km)
+        score += w["place"] * max(-1.0, 1.0 - km / scale)
     elif new.admin1 and new.admin1 == old.admin1:
         score += w["place"] * float(rules["coarse_place"])
     if new.names and old.names:

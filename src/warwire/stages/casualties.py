@@ -1,0 +1,716 @@
+"""Casualties stage — reads ``parsed``; writes ``casualties``.
+
+Finds casualty claims ("Seven servicemen died and 10 more were wounded", "Armenia reported one
+dead, 13 captured, and 24 missing troops", "a man was shot and killed", "no one was injured")
+and returns one ``CasualtyMention`` per figure × category × victim phrase, each with the rule id
+that fired, the spans of the claim, figure and victim, the victim's kind and country where the
+phrase says it, the source the sentence attributes it to, and flags for the counting logic
+(``reconcile.py``): update, total, negated, additional, other_incident.
+
+How: trigger words (``rules/casualties.yaml``, matched by lemma) are located in each sentence;
+the victim phrase is found through the dependency parse (passive subject, object, subject of an
+intransitive, noun modified by an adjective, subject/object of a small clause), and the figure
+on it by ``numbers.figure_at`` (a number, "a dozen", "more than 6,500"), by a determiner ("a
+14-year-old girl" = 1) or by a named person (1). Numbers that are ages, times, years or money
+never become figures. Killing of the perpetrator by their own hand ("murder-suicide", "turned
+the gun on himself") is found by the self_inflicted patterns.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Callable, Optional, Sequence
+
+from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Token
+from ..pipeline import Resources, Stage
+from ..rules import load_yaml
+from .numbers import Figure, figure_at
+
+CountryOf = Callable[[str], Optional[str]]
+
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+_NON_FIGURE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "DET"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+_SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
+_BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
+_VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crowd"})
+_QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple",
+                             "handful", "dozen", "pair"})
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+_NOBODY = frozenset({"nobody", "none", "noone"})
+_SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
+                     "transport", "rush", "die", "succumb", "airlift", "be"})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    triggers: dict[str, dict]
+    person_only: frozenset[str]
+    non_person: frozenset[str]
+    person: frozenset[str]
+    kinds: dict[str, str]
+    additional: frozenset[str]
+    update: frozenset[str]
+    report: frozenset[str]
+    total: frozenset[str]
+    self_inflicted: tuple[tuple[str, re.Pattern, str], ...]
+    other: tuple[tuple[str, re.Pattern], ...]
+    other_section: tuple[tuple[str, re.Pattern], ...]
+    other_year_no_date: re.Pattern
+    countries: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = load_yaml("casualties.yaml")
+    triggers: dict[str, dict] = {}
+    for rule in data["triggers"]:
+        for lemma in rule["lemmas"]:
+            triggers.setdefault(lemma, rule)
+    kinds = {w: kind for kind, words in data["victim_kinds"].items() for w in words}
+    return _Rules(
+        triggers=triggers,
+        person_only=frozenset(data["person_only"]),
+        non_person=frozenset(data["non_person"]),
+        person=frozenset(data["person"]),
+        kinds=kinds,
+        additional=frozenset(data["additional_words"]),
+        update=frozenset(data["update_verbs"]),
+        report=frozenset(data["report_verbs"]),
+        total=frozenset(data["total_words"]),
+        self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"])
+                             for r in data["self_inflicted"]),
+        other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
+        other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
+        other_year_no_date=re.compile(data["other_year_no_date"], re.I),
+        countries={str(k).lower(): v for k, v in data["countries"].items()},
+    )
+
+
+def default_country_of(text: str) -> Optional[str]:
+    """ISO alpha-3 for a demonym or country name in the rule file ("Armenian" → ARM)."""
+    t = _POSSESSIVE.sub("", text.lower().strip())
+    countries = _rules().countries
+    if t in countries:
+        return countries[t]
+    for word in reversed(t.split()):
+        if word in countries:
+            return countries[word]
+    return None
+
+
+class _Doc:
+    """Per-article helpers over the token tuple (children index built once, O(n))."""
+
+    def __init__(self, parsed: ParsedText):
+        self.parsed = parsed
+        self.toks = parsed.tokens
+        kids: list[list[int]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                kids[t.head].append(t.i)
+        self.kids = kids
+
+    def children(self, i: int, deps: Optional[frozenset[str] | set[str]] = None) -> list[Token]:
+        return [self.toks[c] for c in self.kids[i] if deps is None or self.toks[c].dep in deps]
+
+    def child(self, i: int, deps: frozenset[str] | set[str]) -> Optional[Token]:
+        for c in self.kids[i]:
+            if self.toks[c].dep in deps:
+                return self.toks[c]
+        return None
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """Token range [left, right] of the subtree of i."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            lo, hi = min(lo, j), max(hi, j)
+            stack.extend(self.kids[j])
+        return lo, hi
+
+
+# ------------------------------------------------------------------------------------------
+# Victim and figure
+# ------------------------------------------------------------------------------------------
+@dataclass
+class _Victim:
+    figure: Optional[Figure]
+    fig_first: int
+    fig_last: int  # exclusive token index
+    noun: Optional[Token]  # the noun counted ("servicemen"); None for a bare number
+    additional: bool = False
+    negated: bool = False
+
+
+def _is_bad_number(doc: _Doc, tok: Token) -> bool:
+    """Ages, times, years, money, percentages, addresses: never casualty figures."""
+    if tok.ent_type in _NON_FIGURE_ENTS:
+        return True
+    toks = doc.toks
+    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+    nxt2 = toks[tok.i + 2] if tok.i + 2 < len(toks) else None
+    if nxt is not None and nxt.text.lower() in ("a.m.", "p.m.", "am", "pm", "o'clock", "percent", "%", ":"):
+        return True
+    if nxt is not None and nxt.text in ("-", "–") and nxt2 is not None and nxt2.lemma.lower() in ("year", "month", "week"):
+        return True
+    if nxt is not None and nxt.lemma.lower() in ("year", "month", "week", "day", "hour", "minute", "mile", "foot", "feet", "block"):
+        return True
+    if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
+        return True  # "John Smith, 24, ..."
+    return False
+
+
+def _figure_token_ok(doc: _Doc, tok: Token) -> bool:
+    return (tok.like_num or tok.pos == "NUM") and not _is_bad_number(doc, tok)
+
+
+def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional[_Victim]:
+    """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
+    low = v.text.lower()
+    lemma = v.lemma.lower()
+    if low in _NOBODY or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
+        first = v.i - 1 if low == "one" else v.i
+        return _Victim(Figure(0, 0, "exact", "num.q.no"), first, v.i + 1, v, negated=True)
+    det_no = doc.child(v.i, {"det"})
+    if det_no is not None and det_no.text.lower() == "no":
+        return _Victim(Figure(0, 0, "exact", "num.q.no"), det_no.i, v.i + 1, v, negated=True)
+    # the victim is itself a figure: "13 captured", "one of its soldiers", "dozens of people"
+    if low in _VAGUE:
+        return None  # "a number of victims", "a lot of people"
+    if low in _ORDINALS:  # "the fourth was taken to hospital", "a third victim"
+        return _Victim(Figure(1, 1, "exact", "cas.fig.ordinal"), v.i, v.i + 1, v, additional=True)
+    if _figure_token_ok(doc, v) or low in _QUANTITY_NOUNS:
+        span = figure_at(doc.toks, v.i, lo, hi)
+        if span is None:
+            return None
+        noun = None
+        of = doc.child(v.i, {"prep"})
+        if of is not None and of.text.lower() == "of":
+            noun = doc.child(of.i, {"pobj"})
+        add = any(c.text.lower() in rules.additional and not span.first <= c.i < span.last
+                  for c in doc.children(v.i, {"amod", "advmod", "det"}))
+        return _Victim(span.figure, span.first, span.last, noun or v, additional=add)
+    # a figure modifying the noun: "Seven servicemen", "a dozen others", "more than 6,500 people"
+    for c in doc.children(v.i, {"nummod", "quantmod", "amod"}):
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in ("dozen", "dozens", "several", "hundreds")) \
+                and c.i < v.i and not _is_bad_number(doc, c):
+            span = figure_at(doc.toks, c.i, lo, hi)
+            if span is not None:
+                add = lemma in ("other", "more") or any(
+                    k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"}))
+                return _Victim(span.figure, span.first, min(span.last, v.i + 1), v, additional=add)
+    if low in _REFLEXIVE:
+        if low == "themselves":
+            return None
+        return _Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
+    if low in _SINGULAR_PRON:
+        return _Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
+    if v.ent_type == "PERSON" and v.pos == "PROPN":
+        left = v.i
+        while left - 1 >= lo and doc.toks[left - 1].ent_type == "PERSON":
+            left -= 1
+        return _Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
+    det = doc.child(v.i, {"det", "predet"})
+    if det is not None and v.tag in ("NN", "NNP") and lemma not in ("police", "family", "gang", "group", "couple"):
+        d = det.text.lower()
+        if d in ("a", "an", "another", "one", "the", "this", "that"):
+            add = d == "another" or any(
+                k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "advmod"}))
+            rule = "cas.fig.definite" if d in ("the", "this", "that") else "num.q." + ("another" if d == "another" else "a")
+            return _Victim(Figure(1, 1, "exact", rule), det.i, v.i + 1, v, additional=add)
+    if v.dep == "poss" or v.tag == "NN" and doc.child(v.i, {"poss"}) is not None:
+        return _Victim(Figure(1, 1, "exact", "cas.fig.possessed"), doc.edges(v.i)[0], v.i + 1, v)
+    return None
+
+
+def _is_person(doc: _Doc, v: Token, rules: _Rules) -> bool:
+    lemma, low = v.lemma.lower(), v.text.lower()
+    if lemma in rules.non_person or low in rules.non_person:
+        return False
+    if v.ent_type == "PERSON" or lemma in rules.person or low in rules.person:
+        return True
+    if v.like_num or v.pos in ("NUM", "PRON"):
+        of = doc.child(v.i, {"prep"})
+        if of is not None and of.text.lower() == "of":
+            pobj = doc.child(of.i, {"pobj"})
+            if pobj is not None:
+                return _is_person(doc, pobj, rules)
+        return True
+    return False
+
+
+def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
+    """Victim head tokens of trigger ``t`` (before conjunction expansion)."""
+    has_auxpass = doc.child(t.i, {"auxpass"}) is not None
+    if shape == "verb":
+        obj = doc.child(t.i, {"dobj"})
+        if obj is not None and not has_auxpass:
+            return [obj]
+        subj = doc.child(t.i, {"nsubjpass"})
+        if subj is not None:
+            if subj.tag in ("WDT", "WP") and t.dep == "relcl" and t.head != t.i:
+                return [doc.toks[t.head]]  # "people who were killed"
+            return [subj]
+        subj = doc.child(t.i, {"nsubj"})
+        if subj is not None and (t.tag == "VBN" or has_auxpass):
+            return [subj]
+        if subj is not None and t.tag == "VBD" and doc.child(t.i, {"prep", "aux"}) is None and (
+                subj.like_num or subj.pos == "NUM" or doc.child(subj.i, {"nummod"}) is not None):
+            return [subj]  # a participle tagged as past tense: "... and a dozen others captured"
+        if t.dep in ("acl", "amod") and t.head != t.i:
+            return [doc.toks[t.head]]
+        if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
+                and (subj is None or has_auxpass or t.tag == "VBN"):
+            return [doc.toks[t.head]]
+        return []
+    if shape == "intrans":
+        subj = doc.child(t.i, _SUBJ)
+        if subj is not None:
+            if subj.text.lower() in ("who", "that") and t.dep == "relcl":
+                return [doc.toks[t.head]]
+            return [subj]
+        if t.dep in ("relcl", "acl") and t.head != t.i:
+            return [doc.toks[t.head]]
+        return []
+    if shape == "adj":
+        if t.dep in ("amod", "acl", "appos") and t.head != t.i:
+            return [doc.toks[t.head]]
+        subj = doc.child(t.i, _SUBJ)
+        if subj is not None:
+            return [subj]
+        if t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and t.head != t.i:
+            h = doc.toks[t.head]
+            for _ in range(3):  # "was shot several times and pronounced dead": climb the conj chain
+                obj = doc.child(h.i, {"dobj"})
+                if obj is not None:
+                    return [obj]
+                subj = doc.child(h.i, _SUBJ)
+                if subj is not None:
+                    if subj.tag in ("WDT", "WP") and h.dep == "relcl":
+                        return [doc.toks[h.head]]
+                    return [subj]
+                if h.dep != "conj" or h.head == h.i:
+                    break
+                h = doc.toks[h.head]
+        if t.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj"):
+            # "more than 6,500 dead", "one dead": the figure precedes the adjective as a noun
+            num = doc.child(t.i, {"nummod", "amod", "quantmod", "det"})
+            if num is not None and (num.like_num or num.pos == "NUM"):
+                return [num]
+            if t.i > 0 and (doc.toks[t.i - 1].like_num or doc.toks[t.i - 1].pos == "NUM"):
+                return [doc.toks[t.i - 1]]
+        return []
+    return []
+
+
+def _conjuncts(doc: _Doc, v: Token) -> list[Token]:
+    out = [v]
+    stack = [v]
+    while stack:
+        cur = stack.pop()
+        for c in doc.children(cur.i, {"conj"}):
+            if c.pos in _NOMINAL:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+# ------------------------------------------------------------------------------------------
+# Attribution, kinds, countries
+# ------------------------------------------------------------------------------------------
+def _attribution(doc: _Doc, t: Token, lo: int, hi: int, rules: _Rules,
+                 country_of: CountryOf) -> Optional[Attribution]:
+    def source(verb: Token) -> Optional[Attribution]:
+        if verb.lemma.lower() == "accord":
+            to = doc.child(verb.i, {"prep"})
+            src = doc.child(to.i, {"pobj"}) if to is not None else None
+            rule = "cas.attr.according_to"
+        else:
+            subjects = [c for c in doc.children(verb.i, _SUBJ) if c.tag not in ("WDT", "WP")]
+            src = subjects[0] if subjects else None
+            if src is None:
+                agent = doc.child(verb.i, {"agent"})
+                src = doc.child(agent.i, {"pobj"}) if agent is not None else None
+            rule = "cas.attr.subject_" + verb.lemma.lower()
+        if src is None:
+            return None
+        a, b = doc.edges(src.i)
+        a, b = max(a, lo), min(b, hi - 1)
+        start, end = doc.toks[a].start, doc.toks[b].end
+        text = doc.parsed.text[start:end]
+        return Attribution(text, start, end, rule, country=country_of(text))
+
+    # an ancestor reporting verb governs the claim
+    cur, seen = t, 0
+    while cur.head != cur.i and seen < 40:
+        cur = doc.toks[cur.head]
+        seen += 1
+        if cur.lemma.lower() in rules.report and cur.pos in ("VERB", "AUX"):
+            found = source(cur)
+            if found is not None:
+                return found
+    # else: the first reporting clause of the sentence ("..., police said.")
+    for j in range(lo, hi):
+        tok = doc.toks[j]
+        if tok.lemma.lower() in rules.report and tok.pos in ("VERB", "AUX") and tok.i != t.i:
+            found = source(tok)
+            if found is not None:
+                return found
+    return None
+
+
+def _victim_phrase(doc: _Doc, noun: Token, lo: int) -> tuple[int, int]:
+    first = noun.i
+    for c in doc.children(noun.i, {"amod", "compound", "poss", "nmod"}):
+        if c.i < first:
+            first = max(lo, doc.edges(c.i)[0])
+    return first, noun.i + 1
+
+
+def _kind(doc: _Doc, noun: Optional[Token], rules: _Rules) -> str:
+    if noun is None:
+        return "unknown"
+    for word in (noun.lemma.lower(), noun.text.lower()):
+        if word in rules.kinds:
+            kind = rules.kinds[word]
+            if kind in ("civilians", "unknown"):
+                # "police officer", "the suspect's girlfriend" keep their head's kind
+                for c in doc.children(noun.i, {"compound"}):
+                    k = rules.kinds.get(c.lemma.lower())
+                    if k in ("police", "state_forces"):
+                        return k
+            return kind
+    for c in doc.children(noun.i, {"compound", "amod"}):
+        k = rules.kinds.get(c.lemma.lower())
+        if k is not None:
+            return k
+    return "unknown"
+
+
+def _country(doc: _Doc, noun: Optional[Token], country_of: CountryOf) -> Optional[str]:
+    if noun is None:
+        return None
+    for c in doc.children(noun.i, {"amod", "compound", "poss", "nmod"}):
+        if c.ent_type in ("NORP", "GPE") or c.pos == "PROPN":
+            a, b = doc.edges(c.i)
+            text = doc.parsed.text[doc.toks[a].start:doc.toks[b].end]
+            found = country_of(text)
+            if found is not None:
+                return found
+    return None
+
+
+# ------------------------------------------------------------------------------------------
+# The stage
+# ------------------------------------------------------------------------------------------
+def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
+    lemma = t.lemma.lower()
+    if lemma == "gun":
+        prt = doc.child(t.i, {"prt"})
+        if prt is not None and prt.text.lower() == "down":
+            return rules.triggers.get("gun down")
+        return None
+    rule = rules.triggers.get(lemma) or rules.triggers.get(t.text.lower())
+    if rule is None:
+        return None
+    shape = rule["shape"]
+    if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
+        # "wounded"/"injured" tagged as adjectives use the adjective rule; nouns are skipped
+        return rules.triggers.get(t.text.lower()) if t.pos == "ADJ" else None
+    if shape == "adj" and t.pos not in ("ADJ", "VERB", "NOUN"):
+        return None
+    if shape in ("noun", "toll") and t.pos not in ("NOUN", "PROPN"):
+        return None
+    return rule
+
+
+def _category(doc: _Doc, t: Token, rule: dict) -> str:
+    cat = rule["category"]
+    if cat == "injured":
+        for c in doc.children(t.i):
+            low = c.text.lower()
+            if low in ("fatally", "mortally", "lethally") or (c.dep == "oprd" and low == "dead"):
+                return "killed"
+            if c.dep == "prep" and low == "to":
+                pobj = doc.child(c.i, {"pobj"})
+                if pobj is not None and pobj.lemma.lower() == "death":
+                    return "killed"
+        if t.i + 1 < len(doc.toks) and doc.toks[t.i + 1].text.lower() == "dead":
+            return "killed"
+    if cat == "arrested" and t.lemma.lower() == "detain":
+        return "arrested"
+    return cat
+
+
+def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) -> list[CasualtyMention]:
+    """Every casualty claim in the article, in text order."""
+    rules = _rules()
+    country_of = country_of or default_country_of
+    doc = _Doc(parsed)
+    text = parsed.text
+    out: list[CasualtyMention] = []
+    pub_year = parsed.article.published.year if parsed.article.published else None
+    in_other_section = False
+    for sent in parsed.sentences:
+        lo, hi = sent.first_token, sent.last_token
+        sent_text = text[sent.start:sent.end]
+        if not in_other_section:
+            in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
+        other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
+            or _other_year(doc, lo, hi, sent_text, pub_year, rules)
+        found: list[tuple[CasualtyMention, int]] = []  # (mention, victim token index)
+        for j in range(lo, hi):
+            t = doc.toks[j]
+            rule = _trigger_rule(doc, t, rules)
+            if rule is None:
+                continue
+            found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
+        found = _dedupe(found)
+        found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
+        out.extend(_inherit([m for m, _ in found]))
+    return out
+
+
+def _other_year(doc: _Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
+                rules: _Rules) -> bool:
+    """A year other than the publication year ("in 2005", "in August 2015")."""
+    if pub_year is None:
+        return bool(rules.other_year_no_date.search(sent_text))
+    for j in range(lo, hi):
+        t = doc.toks[j]
+        if t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
+            if abs(int(t.text) - pub_year) >= 1:
+                return True
+    return False
+
+
+def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
+    """A bare figure ("10 more were wounded", "one dead, 13 captured, and 24 missing troops",
+    "two others") takes the victim kind and country of the nearest mention of its sentence that
+    names its victims (the previous one, else the next one)."""
+    named = [i for i, m in enumerate(ms) if m.victim_text.lower() not in _BARE_VICTIMS]
+    out = []
+    for i, m in enumerate(ms):
+        if m.victim_kind == "unknown" and m.victim_text.lower() in _BARE_VICTIMS and named:
+            before = [j for j in named if j < i]
+            after = [j for j in named if j > i]
+            src = ms[before[-1]] if before else ms[after[0]]
+            m = replace(m, victim_kind=src.victim_kind, victim_country=m.victim_country or src.victim_country)
+        out.append(m)
+    return out
+
+
+def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rules,
+                  country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
+    shape = rule["shape"]
+    category = _category(doc, t, rule)
+    lemma = t.lemma.lower()
+    results: list[tuple[_Victim, Optional[Token]]] = []
+    is_update = is_total = False
+    neg = doc.child(t.i, {"neg"})
+    extra: list[tuple[CasualtyMention, int]] = []
+    prt = doc.child(t.i, {"prt"})
+    if prt is not None and prt.text.lower() in ("up", "out", "off"):
+        return []  # "shot up a restaurant", "struck out"
+    if shape in ("noun", "toll"):
+        if t.dep == "compound":
+            return []
+        if shape == "toll":
+            comp = [c.lemma.lower() for c in doc.children(t.i, {"compound", "amod"})]
+            if not any(c in ("death", "casualty", "fatality") for c in comp):
+                return []
+            is_total = True
+            h = doc.toks[t.head]
+            cands = doc.children(h.i, {"attr", "dobj"}) if h.i != t.i else []
+            for p in doc.children(h.i, {"prep"}) + doc.children(t.i, {"prep"}):
+                if p.text.lower() in ("to", "at", "of"):
+                    cands += doc.children(p.i, {"pobj"})
+            is_update = h.lemma.lower() in rules.update or any(
+                c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
+            for c in cands:
+                if _figure_token_ok(doc, c):
+                    span = figure_at(doc.toks, c.i, lo, hi)
+                    if span is not None:
+                        results.append((_Victim(span.figure, span.first, span.last, None), None))
+                        break
+        else:
+            det = doc.child(t.i, {"det"})
+            if det is not None and det.text.lower() == "no":
+                results.append((_Victim(Figure(0, 0, "exact", "num.q.no"), det.i, t.i + 1, None,
+                                        negated=True), None))
+            else:
+                num = doc.child(t.i, {"nummod"})
+                if num is not None and not _is_bad_number(doc, num):
+                    span = figure_at(doc.toks, num.i, lo, hi)
+                    if span is not None:
+                        results.append((_Victim(span.figure, span.first, span.last, None), None))
+                elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide"):
+                    of = doc.child(t.i, {"prep"})
+                    if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
+                        for v in _conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]:
+                            if v.i == t.i or not _is_person(doc, v, rules):
+                                continue
+                            vic = _victim_of(doc, v, lo, hi, rules)
+                            if vic is not None:
+                                results.append((vic, v))
+                    elif lemma in ("wound", "injury") and category == "injured":
+                        # "a man suffered gunshot wounds", "was taken to hospital with injuries"
+                        h = doc.toks[t.head]
+                        if t.dep == "pobj" and h.text.lower() in ("with", "from", "for") and h.head != h.i:
+                            h = doc.toks[h.head]
+                        if h.pos in ("VERB", "AUX") and h.lemma.lower() in _SUFFER and h.lemma.lower() not in ("die", "succumb"):
+                            amods = {c.text.lower() for c in doc.children(t.i, {"amod", "compound"})}
+                            if not amods & {"fatal", "deadly", "mortal"}:
+                                subj = doc.child(h.i, {"dobj"}) or doc.child(h.i, _SUBJ)
+                                if subj is not None and _is_person(doc, subj, rules):
+                                    for v in _conjuncts(doc, subj)[:6]:
+                                        vic = _victim_of(doc, v, lo, hi, rules)
+                                        if vic is not None:
+                                            results.append((vic, v))
+    else:
+        heads = _victim_heads(doc, t, shape)
+        if not heads and t.dep == "conj" and t.head != t.i:
+            # "was shot and killed": share the first verb's victim
+            heads = _victim_heads(doc, doc.toks[t.head], "verb") or _victim_heads(doc, doc.toks[t.head], "intrans")
+        for n, v in enumerate(_conjuncts(doc, heads[0]) if heads else []):
+            if n >= 6:
+                break
+            if v.i == t.i:
+                continue
+            if lemma in rules.person_only or rule["id"].startswith("cas.kill"):
+                if not _is_person(doc, v, rules):
+                    continue
+            elif v.lemma.lower() in rules.non_person:
+                continue
+            if v.text.lower() in _REFLEXIVE and category in ("killed", "injured"):
+                continue  # handled by the self_inflicted patterns
+            vic = _victim_of(doc, v, lo, hi, rules)
+            if vic is None:
+                continue
+            if n > 0:
+                vic.additional = True
+            results.append((vic, v))
+        is_update = any(c.text.lower() in ("later", "subsequently", "since") for c in doc.children(t.i, {"advmod"})) \
+            and category == "killed"
+        if category == "injured":
+            extra = _fatal_part(doc, t, lo, hi, rule, rules, country_of, other)
+    if not results:
+        return extra
+    also = any(c.text.lower() in ("also", "too") for c in doc.children(t.i, {"advmod"}))
+    attribution = _attribution(doc, t, lo, hi, rules, country_of)
+    mentions = []
+    for vic, v in results:
+        fig = vic.figure
+        assert fig is not None
+        negated = vic.negated
+        low, high = fig.low, fig.high
+        if neg is not None and not negated:
+            negated, low, high = True, 0, 0
+        noun = vic.noun
+        kind = _kind(doc, noun, rules)
+        vtext, vs, ve = "", None, None
+        if noun is not None and not (noun.like_num or noun.pos == "NUM"):
+            a, b = _victim_phrase(doc, noun, lo)
+            vs, ve = doc.toks[a].start, doc.toks[b - 1].end
+            vtext = doc.parsed.text[vs:ve]
+        vcountry = _country(doc, noun, country_of)
+        if vcountry is None and noun is not None and kind == "state_forces" and attribution is not None:
+            poss = doc.child(noun.i, {"poss"})
+            if poss is None or poss.text.lower() in ("its", "their", "our"):
+                vcountry = attribution.country
+        cat = category
+        if cat == "arrested" and kind == "state_forces":
+            cat = "captured"
+        span_first = min(vic.fig_first, t.i)
+        span_last = max(vic.fig_last - 1, t.i)
+        mentions.append((CasualtyMention(
+            category=cat, low=low, high=high,
+            qualifier=fig.qualifier if not negated else "exact",
+            start=doc.toks[span_first].start, end=doc.toks[span_last].end,
+            figure_start=doc.toks[vic.fig_first].start, figure_end=doc.toks[vic.fig_last - 1].end,
+            sent=t.sent, rule=f"{rule['id']}|{fig.rule}",
+            victim_text=vtext, victim_start=vs, victim_end=ve,
+            victim_kind=kind, victim_country=vcountry, attribution=attribution,
+            is_update=is_update, is_total=is_total or _is_total_clause(doc, t, rules),
+            negated=negated, additional=vic.additional or also, other_incident=other,
+            includes_killed=bool(rule.get("includes_killed")) and cat == "injured",
+        ), v.i if v is not None else -1))
+    return mentions + extra
+
+
+def _fatal_part(doc: _Doc, t: Token, lo: int, hi: int, rule: dict, rules: _Rules,
+                country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
+    """"Two men were shot, one fatally": the fatal part of a shooting is a killed figure."""
+    out = []
+    for c in doc.children(t.i, {"npadvmod", "appos", "conj", "advcl", "dep"}):
+        if not (c.like_num or c.pos == "NUM") or _is_bad_number(doc, c):
+            continue
+        if not any(k.text.lower() in ("fatally", "mortally") for k in doc.children(c.i)):
+            continue
+        span = figure_at(doc.toks, c.i, lo, hi)
+        if span is None:
+            continue
+        f = span.figure
+        out.append((CasualtyMention(
+            category="killed", low=f.low, high=f.high, qualifier=f.qualifier,
+            start=doc.toks[span.first].start, end=doc.toks[c.i + 1].end if c.i + 1 < hi else doc.toks[c.i].end,
+            figure_start=doc.toks[span.first].start, figure_end=doc.toks[span.last - 1].end,
+            sent=t.sent, rule=f"cas.kill.fatal_part|{f.rule}", other_incident=other,
+            attribution=_attribution(doc, t, lo, hi, rules, country_of),
+        ), c.i))
+    return out
+
+
+def _is_total_clause(doc: _Doc, t: Token, rules: _Rules) -> bool:
+    h = doc.toks[t.head]
+    return h.lemma.lower() == "leave" and t.dep in ("oprd", "ccomp", "xcomp", "conj")
+
+
+def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
+    """One mention per victim × category; a victim killed is not also counted as injured
+    ("was shot and killed", "shot ... later died")."""
+    killed_victims = {vi for m, vi in found if m.category == "killed" and vi >= 0}
+    seen: set[tuple[int, str, int]] = set()
+    out = []
+    for m, vi in sorted(found, key=lambda x: x[0].figure_start):
+        if vi >= 0 and m.category == "injured" and vi in killed_victims:
+            continue
+        key = (vi, m.category, m.figure_start) if vi >= 0 else (-1, m.category, m.figure_start)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append((m, vi))
+    return out
+
+
+def _self_inflicted(doc: _Doc, sent, sent_text: str, rules: _Rules, other: bool,
+                    found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
+    if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
+        return []
+    for rid, pattern, category in rules.self_inflicted:
+        m = pattern.search(sent_text)
+        if m is None:
+            continue
+        start, end = sent.start + m.start(), sent.start + m.end()
+        return [(CasualtyMention(
+            category=category, low=1, high=1, qualifier="exact", start=start, end=end,
+            figure_start=start, figure_end=end, sent=sent.i, rule=rid,
+            victim_text="", victim_kind="perpetrator", other_incident=other,
+            attribution=_attribution(doc, doc.toks[sent.first_token], sent.first_token,
+                                     sent.last_token, rules, default_country_of),
+        ), -1)]
+    return []
+
+
+def _run(analysis: Analysis, resources: Resources) -> dict:
+    assert analysis.parsed is not None
+    return {"casualties": find_casualties(analysis.parsed)}
+
+
+STAGE = Stage("casualties", reads=("parsed",), writes=("casualties",), run=_run)

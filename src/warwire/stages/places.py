@@ -1,0 +1,643 @@
+"""Places stage — reads ``parsed``; writes ``places``.
+
+Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
+``rules/places.yaml`` (ids in ``PlaceMention.rule``):
+
+1. *Spans.* Capitalised token n-grams (up to 6 tokens, with name connectors such as "de",
+   "al", "-") are looked up in the gazetteer, longest first. spaCy labels are only a bonus: the
+   small model tags "Armenia" ORG and "Lachin" PERSON. Street names ("the 3800 block of Mount
+   Pleasant Street") and neighbourhoods ("the Austin neighborhood") are found first and resolve
+   to the article's city; words that are mostly not places ("Police", "Victoria") need a cue.
+2. *Readings.* Candidates are scored by population, kind, place nouns ("X province", "the town
+   of X"), "City, State" qualifiers, and the article's context: the countries and first-level
+   divisions the other mentions (and the title, the dateline and demonyms) point to.
+3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
+   ministry"), origin ("a Houston man", "25, of Chicago"), incident (a locative preposition in a
+   sentence with an event word, or "the Houston shooting"), else mention.
+4. *Precision* (ACLED): 1 the named town; 2 near a town, or a district/region; 3 a province or
+   country only.
+
+``choose_event_location`` picks the incident's place among the mentions.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from typing import Any, Optional
+
+from ..gazetteer import Gazetteer, fold, gazetteer_for
+from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention, Token
+from ..pipeline import Resources, Stage
+from ..rules import load_tsv, load_yaml
+
+MAX_NGRAM = 6
+# Name connectors allowed inside a multi-token place name ("Deir ez-Zor", "Rio de Janeiro").
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "ez", "ed", "es", "as", "ad",
+                         "an", "ar", "az", "ash", "at-", "-", "upon", "on", "du", "des", "da",
+                         "do", "dos", "di", "y", "en", "and", "&", "'", "’", "bin", "ibn"})
+# Prior bonus by kind: a country name is nearly always the country; a curated region beats a
+# same-name village. Calibrated by hand on the seed and GVC dev misses.
+_KIND_BONUS = {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5, "city": 0.0}
+# A single token with one of these POS tags is a word, not a name ("Seven", "On").
+_NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "VERB",
+                           "ADV", "INTJ"})
+_KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+# Weights of context votes (pass 2 of the disambiguation), see _resolve.
+_W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
+# Role scores: how likely a mention is the incident place (used by choose_event_location).
+_ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative": 1.5,
+               "mention": 1.0, "origin": 0.4, "speaker": 0.1}
+
+
+@dataclass(frozen=True)
+class _Cues:
+    ambiguous: frozenset[str]
+    person_titles: frozenset[str]
+    org_words: frozenset[str]
+    jurisdiction_words: frozenset[str]
+    incident_prep: frozenset[str]
+    near_prep: tuple[str, ...]
+    division_nouns: frozenset[str]
+    district_nouns: frozenset[str]
+    town_nouns: frozenset[str]
+    neighbourhood_nouns: frozenset[str]
+    event_words: frozenset[str]
+    say_verbs: frozenset[str]
+    speaker_nouns: frozenset[str]
+    origin_nouns: frozenset[str]
+    street_words: frozenset[str]
+    us_states: dict[str, str]  # abbreviation → state name (AP and postal)
+    us_postal: frozenset[str]
+    dateline: re.Pattern
+    street_re: re.Pattern
+    neighbourhood_re: re.Pattern
+    locative_re: re.Pattern
+    designator_re: re.Pattern
+    speaker_before_re: re.Pattern
+    demonyms: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    rules = {r["id"]: r for r in load_yaml("places.yaml")}
+
+    def words(rid: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in rules[rid]["words"])
+
+    def alt(ws: Any) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    ap = {k: v for k, v in rules["places.us_state_ap"]["map"].items()}
+    postal = {k: v for k, v in rules["places.us_state_postal"]["map"].items()}
+    street = words("places.street_words")
+    place_nouns = (words("places.division_nouns") | words("places.district_nouns")
+                   | words("places.town_nouns"))
+    preps = words("places.incident_prep") | words("places.near_prep")
+    name = r"[A-Z][\w'’.\-]*"
+    try:
+        demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
+    except Exception:  # noqa: BLE001 - the demonym list belongs to another stage; optional here
+        demonyms = {}
+    return _Cues(
+        ambiguous=words("places.ambiguous_words"),
+        person_titles=words("places.person_titles"),
+        org_words=words("places.org_words"),
+        jurisdiction_words=words("places.jurisdiction_words"),
+        incident_prep=words("places.incident_prep"),
+        near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
+        division_nouns=words("places.division_nouns"),
+        district_nouns=words("places.district_nouns"),
+        town_nouns=words("places.town_nouns"),
+        neighbourhood_nouns=words("places.neighbourhood_nouns"),
+        event_words=words("places.event_words"),
+        say_verbs=words("places.say_verbs"),
+        speaker_nouns=words("places.speaker_nouns"),
+        origin_nouns=words("places.origin_nouns"),
+        street_words=street,
+        us_states={**postal, **ap},
+        us_postal=frozenset(postal),
+        dateline=re.compile(rules["places.dateline"]["pattern"], re.M),
+        street_re=re.compile(
+            r"(?:\b\d+[\w-]*\s+(?:block\s+of\s+)?)?(?:\b(?:[NSEW]\.?|North|South|East|West)\s+)?"
+            rf"\b(?:(?:{name}|\d+(?:st|nd|rd|th)?)\s+){{1,4}}(?:{alt(w.capitalize() for w in street)})"
+            r"\b\.?"),
+        neighbourhood_re=re.compile(
+            rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
+        locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
+        designator_re=re.compile(
+            rf"(?:\bthe\s+)?(?:(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
+            r"\s+of\s+$", re.I),
+        speaker_before_re=re.compile(
+            rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
+            r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
+            r"\b(?:conference|briefing|interview|statement)\s+in\s+$", re.I),
+        demonyms=demonyms,
+    )
+
+
+@dataclass
+class _Raw:
+    """A place span before its reading is chosen (mutable while the stage works on it)."""
+
+    start: int
+    end: int
+    first: int  # token range
+    last: int
+    sent: int
+    cands: list[PlaceCandidate]
+    source: str = "places.ngram"
+    designator: Optional[str] = None  # division | district | town | neighbourhood
+    qualifier: Optional[tuple[str, Optional[str]]] = None  # (country, admin1) from "City, State"
+    near: bool = False
+    locative: bool = False
+    flags: set[str] = field(default_factory=set)  # org, jurisdiction, gpe, dateline, ...
+    cues: list[str] = field(default_factory=list)  # rule ids that fired
+    chosen: Optional[PlaceCandidate] = None
+    probs: list[float] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------------------------
+# Spans
+# --------------------------------------------------------------------------------------------
+def _is_cap(t: Token) -> bool:
+    c = t.text[:1]
+    return c.isalpha() and c.isupper()
+
+
+def _dateline(parsed: ParsedText, cues: _Cues) -> Optional[tuple[int, int, Optional[str]]]:
+    """(start, end, qualifier text) of the dateline place, in the first paragraphs."""
+    text = parsed.text[:1500]
+    for m in cues.dateline.finditer(text):
+        place = m.group("place").strip()
+        if len(place) < 3 or not any(ch.isalpha() for ch in place):
+            continue
+        return m.start("place"), m.start("place") + len(place), m.group("qual")
+    return None
+
+
+def _qualifier(text: str, gaz: Gazetteer, cues: _Cues) -> Optional[tuple[str, Optional[str], int]]:
+    """A state/country after "City, ": (country, admin1, length consumed) or None."""
+    m = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?\s?){1,3})", text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        q = " ".join(words[:n]).rstrip(",")
+        state = cues.us_states.get(q) or cues.us_states.get(q.rstrip(".") + ".")
+        if state and (q.endswith(".") or q in cues.us_postal):
+            return "USA", state, m.start(1) + len(q)
+        qs = q.rstrip(".")
+        for c in gaz.lookup(qs):
+            if c.kind == "country":
+                return c.country or "", None, m.start(1) + len(qs)
+            if c.kind == "admin1" and c.country == "USA":
+                return "USA", c.name, m.start(1) + len(qs)
+    return None
+
+
+def _find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[_Raw]:
+    text, toks = parsed.text, parsed.tokens
+    taken = [False] * len(toks)
+    raws: list[_Raw] = []
+    tok_at: dict[int, int] = {t.start: t.i for t in toks}
+
+    def tok_range(start: int, end: int) -> tuple[int, int]:
+        first = next((t.i for t in toks if t.end > start), len(toks))
+        last = first
+        while last < len(toks) and toks[last].start < end:
+            last += 1
+        return first, last
+
+    # streets and neighbourhoods resolve to the article's city later
+    for regex, kind in ((cues.street_re, "street"), (cues.neighbourhood_re, "neighbourhood")):
+        for m in regex.finditer(text):
+            if "\n" in m.group(0):
+                continue
+            first, last = tok_range(m.start(), m.end())
+            if first >= len(toks) or any(taken[first:last]):
+                continue
+            for k in range(first, last):
+                taken[k] = True
+            raws.append(_Raw(m.start(), m.end(), first, last, toks[first].sent, [],
+                             source=f"places.{kind}", designator="neighbourhood"))
+
+    ents = parsed.entities
+    ent_of: dict[int, Any] = {}
+    for e in ents:
+        for k in range(e.first_token, e.last_token):
+            ent_of[k] = e
+    i = 0
+    n_tok = len(toks)
+    while i < n_tok:
+        t = toks[i]
+        if taken[i] or not _is_cap(t):
+            i += 1
+            continue
+        hit: Optional[tuple[int, list[PlaceCandidate]]] = None
+        for n in range(min(MAX_NGRAM, n_tok - i), 0, -1):
+            j = i + n - 1
+            tj = toks[j]
+            if tj.sent != t.sent or not _is_cap(tj) or any(taken[i:j + 1]):
+                continue
+            if any(not _is_cap(toks[k]) and toks[k].text.lower() not in _CONNECTORS
+                   for k in range(i + 1, j)):
+                continue
+            surface = text[t.start:tj.end]
+            if "\n" in surface:
+                continue
+            cands = gaz.lookup(surface)
+            if cands:
+                hit = (j, cands)
+                break
+        if hit is None:
+            i += 1
+            continue
+        j, cands = hit
+        raws.append(_Raw(t.start, toks[j].end, i, j + 1, t.sent, cands))
+        i = j + 1
+    raws.sort(key=lambda r: r.start)
+    _ = tok_at
+    return raws
+
+
+def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues) -> bool:
+    """Drop spans that are names of people, or common words without a place cue."""
+    toks = parsed.tokens
+    surface = parsed.text[raw.start:raw.end]
+    key = fold(surface)
+    prev = toks[raw.first - 1] if raw.first > 0 else None
+    if prev is not None and prev.text.lower().rstrip(".") in cues.person_titles and _is_cap(prev):
+        return False
+    for e in parsed.entities:
+        if e.first_token <= raw.first and e.last_token >= raw.last:
+            if e.label == "PERSON" and (e.first_token < raw.first or e.last_token > raw.last):
+                return False
+            if e.label in ("GPE", "LOC", "FAC"):
+                raw.flags.add("gpe")
+    single = raw.last - raw.first == 1
+    if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
+            and toks[raw.first].pos in _NOT_NAME_POS:
+        return False
+    if single and surface.isupper() and len(surface) <= 4 and "dateline" not in raw.flags:
+        raw.cands = [c for c in raw.cands if c.kind in ("country", "region")]
+        if not raw.cands:
+            return False
+    if key in cues.ambiguous or (single and surface.lower() in cues.ambiguous):
+        has_cue = bool(raw.flags & {"gpe", "dateline", "jurisdiction"}) or raw.qualifier \
+            or raw.designator or raw.locative
+        if not has_cue:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# Context around a span
+# --------------------------------------------------------------------------------------------
+def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None:
+    text, toks = parsed.text, parsed.tokens
+    sent = parsed.sentences[raw.sent]
+    before = text[max(sent.start, raw.start - 160):raw.start]
+    after = text[raw.end:min(sent.end, raw.end + 80)]
+    nxt = toks[raw.last] if raw.last < len(toks) and toks[raw.last].sent == raw.sent else None
+    nxt_low = nxt.text.lower() if nxt else ""
+    # "City, State"
+    if raw.source == "places.ngram":
+        q = _qualifier(after, gaz, cues)
+        if q:
+            raw.qualifier = (q[0], q[1])
+            raw.cues.append("places.qualifier")
+    # designators after: "Helmand province", "Jay County" (already in the name), "X district"
+    if nxt is not None and raw.source == "places.ngram":
+        if nxt_low in cues.division_nouns:
+            raw.designator = "division"
+        elif nxt_low in cues.district_nouns:
+            raw.designator = "district"
+        elif nxt_low in cues.town_nouns:
+            raw.designator = "town"
+        if nxt_low in cues.org_words and _is_cap(nxt):
+            raw.flags.add("org")
+        if nxt_low in cues.jurisdiction_words:
+            raw.flags.add("jurisdiction")
+    # strip a list of names before this one: "in the districts of Kelbajar and "
+    b = re.sub(r"(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
+               r"\s+or\s+|&\s+))+$", "", before)
+    m = cues.designator_re.search(b)
+    if m:
+        noun = m.group("noun").lower()
+        raw.designator = raw.designator or ("division" if noun in cues.division_nouns else
+                                            "district" if noun in cues.district_nouns else "town")
+        b = b[:m.start()]
+    b = re.sub(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", "", b)
+    b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
+               r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
+    lm = cues.locative_re.search(b)
+    if lm:
+        prep = lm.group("prep").lower()
+        raw.locative = True
+        raw.near = prep in cues.near_prep
+        raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
+
+
+def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[str]]) -> str:
+    text = parsed.text
+    sent = parsed.sentences[raw.sent]
+    before = text[max(sent.start, raw.start - 160):raw.start]
+    after = text[raw.end:min(sent.end, raw.end + 80)]
+    words = sent_words[raw.sent]
+    if "dateline" in raw.flags:
+        return "dateline"
+    if re.match(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" +
+                "|".join(re.escape(w) for w in cues.speaker_nouns) + r")\b", after, re.I) \
+            and raw.source == "places.ngram":
+        raw.cues.append("places.speaker_nouns")
+        return "speaker"
+    if re.match(r"\s*(?:-based\b|said\b|says\b|reported\b|told\b|announced\b|claimed\b|"
+                r"accused\b|denied\b|confirmed\b|warned\b|insisted\b|stated\b|added\b)", after):
+        raw.cues.append("places.say_verbs")
+        return "speaker"
+    if cues.speaker_before_re.search(before) and words & cues.say_verbs:
+        raw.cues.append("places.speaker_nouns")
+        return "speaker"
+    if raw.source == "places.ngram" and not raw.locative:
+        m = re.match(r"\s*(?:\d+-year-old\s+)?([A-Za-z]+)", after)
+        if m and m.group(1).lower() in cues.origin_nouns and not before.rstrip().endswith(","):
+            raw.cues.append("places.origin_nouns")
+            return "origin"
+        if re.search(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(re.escape(w) for w in cues.origin_nouns)
+                     + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", before, re.I):
+            raw.cues.append("places.origin_nouns")
+            return "origin"
+    if raw.locative and words & cues.event_words:
+        raw.cues.append("places.event_words")
+        return "incident"
+    m = re.match(r"\s*(?:'s\s+)?([a-z]+)", after)
+    if m and m.group(1) in cues.event_words and m.group(1) not in ("fire",) \
+            and raw.source == "places.ngram":
+        raw.cues.append("places.event_words")
+        return "incident"
+    if raw.source != "places.ngram" and words & cues.event_words:
+        # a street/neighbourhood in a sentence about the event is where it happened
+        raw.cues.append("places.event_words")
+        return "incident"
+    if "jurisdiction" in raw.flags:
+        raw.cues.append("places.jurisdiction_words")
+        return "mention"
+    return "mention"
+
+
+# --------------------------------------------------------------------------------------------
+# Readings
+# --------------------------------------------------------------------------------------------
+def _prior(c: PlaceCandidate, raw: _Raw) -> float:
+    s = math.log10(c.population + 10) + _KIND_BONUS.get(c.kind, 0.0)
+    d = raw.designator
+    if c.kind == "admin1" and not d and any(
+            o.kind == "city" and o.country == c.country and fold(o.name) == fold(c.name)
+            for o in raw.cands):
+        s -= 3.0  # "Baku", "Idlib" alone are the cities; "Idlib province" is the division
+    if d == "division" and c.kind in ("admin1", "region"):
+        s += 4.0
+    elif d == "district" and c.kind in ("admin2", "admin1", "region"):
+        s += 3.0
+    elif d == "town" and c.kind == "city":
+        s += 3.0
+    elif d in ("division", "district") and c.kind == "city":
+        s -= 1.0
+    if raw.qualifier:
+        country, admin1 = raw.qualifier
+        if c.country != country or (admin1 and c.admin1 != admin1):
+            s -= 20.0
+        elif c.kind == "city":
+            s += 2.0
+    return s
+
+
+def _softmax(xs: list[float]) -> list[float]:
+    m = max(xs)
+    es = [math.exp(x - m) for x in xs]
+    z = sum(es)
+    return [e / z for e in es]
+
+
+def _title_votes(title: Optional[str], gaz: Gazetteer, cues: _Cues) -> list[list[PlaceCandidate]]:
+    if not title:
+        return []
+    out = []
+    words = re.findall(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|of|al|el))*", title)
+    for w in words[:8]:
+        parts = w.split()
+        for n in range(len(parts), 0, -1):
+            for k in range(0, len(parts) - n + 1):
+                s = " ".join(parts[k:k + n])
+                if fold(s) in cues.ambiguous:
+                    continue
+                cands = gaz.lookup(s)
+                if cands:
+                    out.append(cands)
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
+             demonym_countries: list[str]) -> None:
+    """Two passes: priors, then priors + votes of the other mentions' readings."""
+    for r in raws:
+        pri = [_prior(c, r) for c in r.cands]
+        r.probs = _softmax(pri)
+    extra_probs = [(w, cands, _softmax([_prior(c, _Raw(0, 0, 0, 0, 0, [])) for c in cands]))
+                   for w, cands in extra]
+
+    def weight(r: _Raw) -> float:
+        if r.qualifier or "dateline" in r.flags:
+            return 2.0
+        if any(c.kind in ("country", "admin1") for c in r.cands):
+            return 1.5
+        return 1.0
+
+    votes_c: dict[str, float] = defaultdict(float)
+    votes_a: dict[tuple, float] = defaultdict(float)
+    contrib: list[tuple[dict, dict]] = []
+    for w, cands, probs in [(weight(r), r.cands, r.probs) for r in raws] + extra_probs:
+        vc: dict[str, float] = defaultdict(float)
+        va: dict[tuple, float] = defaultdict(float)
+        for c, p in zip(cands, probs):
+            if c.country:
+                vc[c.country] += w * p
+                if c.admin1:
+                    va[(c.country, c.admin1)] += w * p
+        for k, v in vc.items():
+            votes_c[k] += v
+        for k, v in va.items():
+            votes_a[k] += v
+        contrib.append((vc, va))
+    for iso in demonym_countries:
+        votes_c[iso] += 0.5
+    total = sum(votes_c.values()) or 1.0
+    for r, (vc, va) in zip(raws, contrib):
+        own = sum(vc.values())
+        rest = max(total - own, 1e-9)
+        best, best_s = None, -1e9
+        for c in r.cands:
+            s = _prior(c, r)
+            if c.country:
+                s += _W_COUNTRY * (votes_c[c.country] - vc.get(c.country, 0.0)) / rest
+                if c.admin1:
+                    key = (c.country, c.admin1)
+                    s += _W_ADMIN1 * (votes_a[key] - va.get(key, 0.0)) / rest
+            if s > best_s:
+                best, best_s = c, s
+        r.chosen = best
+
+
+def _precision(raw: _Raw, c: PlaceCandidate) -> int:
+    if raw.source != "places.ngram":
+        return 1
+    if c.kind == "country":
+        return 3
+    if c.kind == "admin1":
+        return 2 if raw.designator == "district" else 3
+    if c.kind in ("admin2", "region"):
+        return 2
+    return 2 if raw.near or raw.designator in ("district", "division") else 1
+
+
+def _context_city(raws: list[_Raw], roles: list[str]) -> Optional[PlaceCandidate]:
+    """The article's own city: the dateline city, else the most-weighted city reading."""
+    score: dict[PlaceCandidate, float] = defaultdict(float)
+    first: dict[PlaceCandidate, int] = {}
+    for r, role in zip(raws, roles):
+        c = r.chosen
+        if c is None or c.kind != "city" or r.source != "places.ngram":
+            continue
+        w = {"dateline": 5.0, "incident": 2.0, "speaker": 0.3, "origin": 0.5}.get(role, 1.0)
+        if "jurisdiction" in r.flags:
+            w = 2.5
+        score[c] += w
+        first.setdefault(c, r.start)
+    if not score:
+        return None
+    return max(score, key=lambda c: (score[c], -first[c]))
+
+
+def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place mention of the article, resolved, with its role and ACLED precision."""
+    cues = _cues()
+    raws = _find_spans(parsed, gazetteer, cues)
+    dl = _dateline(parsed, cues)
+    dl_qual: Optional[tuple[str, Optional[str]]] = None
+    if dl:
+        for r in raws:
+            if r.start >= dl[0] and r.end <= dl[1] + 1:
+                r.flags.add("dateline")
+                r.cues.append("places.dateline")
+        if dl[2]:
+            q = _qualifier(", " + dl[2], gazetteer, cues)
+            if q:
+                dl_qual = (q[0], q[1])
+    sent_words: dict[int, set[str]] = defaultdict(set)
+    for t in parsed.tokens:
+        sent_words[t.sent].add(t.lemma.lower())
+        sent_words[t.sent].add(t.text.lower())
+    kept: list[_Raw] = []
+    consumed: set[int] = set()
+    for r in raws:
+        if r.source == "places.ngram":
+            _context(r, parsed, gazetteer, cues)
+            if "dateline" in r.flags and dl_qual and not r.qualifier:
+                r.qualifier = dl_qual
+            if not _keep(r, parsed, cues):
+                continue
+        else:
+            _context(r, parsed, gazetteer, cues)
+        kept.append(r)
+    # a qualifier's own span ("Texas" in "Houston, Texas") is context, not a second mention
+    for r in kept:
+        if r.qualifier and r.source == "places.ngram":
+            m = re.match(r",\s*", parsed.text[r.end:r.end + 3])
+            if m:
+                consumed.add(r.end + m.end())
+    kept = [r for r in kept if r.start not in consumed or r.source != "places.ngram"]
+    ngrams = [r for r in kept if r.source == "places.ngram" and r.cands]
+    extra = [(1.0, c) for c in _title_votes(parsed.article.title, gazetteer, cues)]
+    if dl_qual:
+        qc = gazetteer.admin1_of(dl_qual[0], dl_qual[1]) if dl_qual[1] else gazetteer.country(dl_qual[0])
+        if qc:
+            extra.append((2.0, [qc]))
+    demonym_countries = [cues.demonyms[t.text.lower()] for t in parsed.tokens
+                         if _is_cap(t) and t.text.lower() in cues.demonyms][:10]
+    _resolve(ngrams, extra, demonym_countries)
+    roles = [_role(r, parsed, cues, sent_words) for r in kept]
+    city = _context_city(kept, roles)
+    out: list[PlaceMention] = []
+    for r, role in zip(kept, roles):
+        if r.source != "places.ngram":
+            if city is None:
+                continue
+            r.chosen = city
+        c = r.chosen
+        if c is None:
+            continue
+        key = role
+        if role == "mention":
+            key = "jurisdiction" if "jurisdiction" in r.flags else "locative" if r.locative else "mention"
+        score = _ROLE_SCORE[key]
+        if "org" in r.flags and "jurisdiction" not in r.flags:
+            score *= 0.5
+        if r.sent <= 2:
+            score += 0.3
+        rule = "+".join(dict.fromkeys([r.source, *r.cues]))
+        out.append(PlaceMention(parsed.text[r.start:r.end], r.start, r.end, r.sent, rule, c,
+                                _precision(r, c), role, round(score, 3)))
+    return out
+
+
+def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
+                          event_sentences: set[int]) -> Optional[PlaceMention]:
+    """The incident's place. Incident mentions in the event's sentences first (the best one,
+    then the most specific reading in its country); else the dateline city; else the best other
+    mention; never a speaker place while anything else exists; a place known only by its country
+    comes back with precision 3 and no coordinates."""
+    if not places:
+        return None
+    usable = [p for p in places if p.role != "speaker"]
+    incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
+    if incidents:
+        top = max(incidents, key=lambda p: (p.score, -p.start))
+        same = [p for p in incidents if p.candidate.country == top.candidate.country]
+        best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
+                                        -p.score, p.start))
+        return _finish(best)
+    datelines = [p for p in usable if p.role == "dateline"]
+    if datelines:
+        return _finish(datelines[0])
+    if usable:
+        in_event = [p for p in usable if p.sent in event_sentences] or usable
+        best = max(in_event, key=lambda p: (p.score, -p.precision, -p.start))
+        return _finish(best)
+    # only speakers: the country they speak for, no finer
+    sp = places[0]
+    c = sp.candidate
+    return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
+                                                None, None, "country", 0),
+                   precision=3, rule=sp.rule + "+places.country_only")
+
+
+def _finish(p: PlaceMention) -> PlaceMention:
+    if p.candidate.kind == "country" or p.candidate.lat is None:
+        c = p.candidate
+        return replace(p, candidate=replace(c, lat=None, lon=None), precision=3)
+    return p
+
+
+def _run(analysis: Analysis, resources: Resources) -> dict:
+    assert analysis.parsed is not None
+    return {"places": find_places(analysis.parsed, gazetteer_for(resources))}
+
+
+STAGE = Stage("places", reads=("parsed",), writes=("places",), run=_run)

