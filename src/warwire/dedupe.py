@@ -135,9 +135,16 @@ def sketch(event: Event, article_ids: Iterable[str] = (), names: Iterable[str] =
         injured=event.injured.best,
         actors=frozenset(a.name.lower() for a in event.actors
                          if a.type != "unknown" and a.name),
-        names=frozenset(names),
+        names=frozenset(names) - _place_words(loc),
         article_ids=frozenset(article_ids),
     )
+
+
+def _place_words(loc: Location) -> frozenset[str]:
+    """Words of the event's own place names: every article about the place has them, so they
+    say nothing about which event an article reports."""
+    text = " ".join(x for x in (loc.name, loc.admin1, loc.admin2, loc.text) if x)
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z'\-]+", text))
 
 
 # --------------------------------------------------------------------------------------------
@@ -212,7 +219,8 @@ def pair_score(new: EventSketch, old: EventSketch,
     elif new.admin1 and new.admin1 == old.admin1:
         score += w["place"] * float(rules["coarse_place"])
     if new.names and old.names:
-        score += w["names"] * len(new.names & old.names) / min(len(new.names), len(old.names))
+        overlap = len(new.names & old.names) / min(len(new.names), len(old.names))
+        score += w["names"] * (overlap - float(rules["names_neutral"]))
     fig = _figure_agreement(new.killed, old.killed)
     inj = _figure_agreement(new.injured, old.injured)
     score += w["figures"] * (fig + 0.5 * inj) / 1.5

@@ -40,6 +40,10 @@ from typing import Optional, Sequence
 from .model import CasualtyMention
 
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
+_HIT = "hit"  # internal category: everyone hit, killed included ("four men were shot")
+# Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
+# news figures next to it usually include the perpetrator already.
+IMPLIED_RULES = ("cas.self.suicide",)
 
 
 @dataclass(frozen=True)
@@ -97,10 +101,14 @@ def _add(a: Optional[int], b: Optional[int]) -> Optional[int]:
     return None if a is None or b is None else a + b
 
 
-def _group(mentions: Sequence[CasualtyMention]) -> dict[tuple[Optional[str], str, str], list[CasualtyMention]]:
-    groups: dict[tuple[Optional[str], str, str], list[CasualtyMention]] = {}
+_Key = tuple[Optional[str], str, str]
+
+
+def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMention]]:
+    groups: dict[_Key, list[CasualtyMention]] = {}
     for m in mentions:
-        groups.setdefault((_country(m), _kind(m), m.category), []).append(m)
+        cat = _HIT if m.includes_killed and m.category == "injured" else m.category
+        groups.setdefault((_country(m), _kind(m), cat), []).append(m)
     # countryless mentions join a known-country group of the same kind and category
     for key in [k for k in groups if k[0] is None]:
         kind, cat = key[1], key[2]
@@ -165,7 +173,21 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
     return claims
 
 
-def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+_INDEFINITE = ("num.q.a", "num.q.another")
+_NAMED = "cas.fig.named"
+
+
+def _enumerated(mentions: Sequence[CasualtyMention]) -> int:
+    """Victims introduced one by one in different sentences ("A 21-year-old man was hit ...",
+    "A 35-year-old man was shot ..."; "Dennie Reeves ... Ginger Reeves"): each indefinite
+    singular introduces a new person, each distinct name is one person."""
+    indefinite = sum(1 for m in mentions if not m.negated and m.rule.endswith(_INDEFINITE))
+    names = {m.victim_text.split()[-1].lower() for m in mentions
+             if not m.negated and m.rule.endswith(_NAMED) and m.victim_text}
+    return max(indefinite, len(names))
+
+
+def _estimate(claims: list[Claim], enumerated: int = 0) -> tuple[Optional[int], Optional[int], Optional[int]]:
     positive = [c for c in claims if not c.negated]
     if not positive:
         return (0, 0, 0) if claims else (None, None, None)
@@ -174,6 +196,8 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
     low = min(lows) if lows else None
     best_claim = updates[-1] if updates else max(positive, key=lambda c: c.value or 0)
     best = best_claim.value
+    if not updates and best is not None and enumerated > best:
+        best = enumerated
     open_ended = [c for c in positive if c.high is None]
     highs = [c.high for c in positive if c.high is not None]
     high = max(highs) if highs else None
@@ -183,6 +207,8 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
             high = None
     if updates:
         low = min(low, best) if low is not None and best is not None else low
+    if best is not None and high is not None and best > high:
+        high = best
     return low, best, high
 
 
@@ -194,13 +220,39 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         if cur is None or m.figure_start < cur.figure_start:
             first_in_sent[m.sent] = m
     leads = {id(m) for m in first_in_sent.values()}
-    out = []
+    raw: dict[_Key, GroupTally] = {}
     for (country, kind, cat), ms in _group(mentions).items():
         claims = _claims(ms, leads)
-        low, best, high = _estimate(claims)
-        out.append(GroupTally(country, kind, cat, low, best, high, tuple(claims), tuple(ms)))
+        low, best, high = _estimate(claims, _enumerated(ms))
+        raw[(country, kind, cat)] = GroupTally(country, kind, cat, low, best, high, tuple(claims), tuple(ms))
+    out = [g for g in raw.values() if g.category != _HIT]
+    for (country, kind, _), hit in [(k, g) for k, g in raw.items() if k[2] == _HIT]:
+        out = _merge_hit(out, hit, raw.get((country, kind, "killed")))
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))
     return out
+
+
+def _sub(a: Optional[int], b: Optional[int]) -> Optional[int]:
+    return None if a is None else max(0, a - (b or 0))
+
+
+def _merge_hit(out: list[GroupTally], hit: GroupTally, killed: Optional[GroupTally]) -> list[GroupTally]:
+    """Injured derived from a "were shot" figure: hit − killed of the same group, merged with
+    the group's plain injured figure (the larger best wins)."""
+    k_best = killed.best if killed is not None else 0
+    d_low = _sub(hit.low, killed.high if killed is not None and killed.high is not None else k_best)
+    d_best = _sub(hit.best, k_best)
+    d_high = _sub(hit.high, killed.low if killed is not None else 0)
+    plain = next((g for g in out if g.category == "injured" and (g.country, g.kind) == (hit.country, hit.kind)), None)
+    if plain is None:
+        merged = GroupTally(hit.country, hit.kind, "injured", d_low, d_best, d_high, hit.claims, hit.mentions)
+        return out + [merged]
+    best = max(plain.best or 0, d_best or 0) if plain.best is not None or d_best is not None else None
+    lows = [x for x in (plain.low, d_low) if x is not None]
+    high = None if plain.high is None or d_high is None else max(plain.high, d_high)
+    merged = GroupTally(plain.country, plain.kind, "injured", min(lows) if lows else None, best, high,
+                        plain.claims + hit.claims, plain.mentions + hit.mentions)
+    return [merged if g is plain else g for g in out]
 
 
 def totals(tallies: Sequence[GroupTally]) -> dict[str, Total]:
@@ -213,6 +265,12 @@ def totals(tallies: Sequence[GroupTally]) -> dict[str, Total]:
             continue
         low = best = high = 0
         hi_open = False
+        if cat == "killed":
+            implied = [g for g in groups if g.kind == "perpetrator"
+                       and all(m.rule.startswith(IMPLIED_RULES) for m in g.mentions)]
+            counted = sum(g.best or 0 for g in groups if g not in implied)
+            if implied and counted >= 2:  # "a murder-suicide left two dead": already counted
+                groups = [g for g in groups if g not in implied]
         for g in groups:
             low += g.low or 0
             best += g.best or 0

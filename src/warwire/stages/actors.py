@@ -42,6 +42,9 @@ _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "det", "c
 # "Turkish-backed rebels": the country is a backer, not the force's own
 _BACKER_WORDS = frozenset({"backed", "led", "trained", "allied", "supported", "funded", "armed",
                            "sponsored", "aligned", "affiliated"})
+# a country name that is also a US town or a person ("Palestine police", "Jordan") only names
+# the country of an army
+_MILITARY_RULES = frozenset({"actor.generic.military", "actor.generic.forces"})
 _RELATIVE = frozenset({"who", "that", "which"})
 _CONTROL_VERBS = frozenset({"try", "attempt", "continue", "begin", "start", "seek", "manage",
                             "plan", "go", "use", "help", "resume", "keep"})
@@ -276,7 +279,11 @@ class _Roles:
         hl = head.lemma.lower()
         v = self.lex.verbs
         if dep in ("nsubj", "csubj"):
-            vl = self._lemma(self._effective_verb(head.i))
+            ev = self._effective_verb(head.i)
+            vl = self._lemma(ev)
+            if any(self._lemma(c) in ("responsibility", "responsible", "blame")
+                   for c in self.children[ev]):
+                return "agent"  # "IS claimed responsibility", "ETA were responsible"
             if vl in self.violence_v:
                 return "agent"
             if vl in v["suffering"]:
@@ -304,6 +311,12 @@ class _Roles:
                     return "mediator"
                 if gl in self.violence_any:
                     return "agent"
+            elif prep == "from":
+                if gl in self.violence_n:
+                    return "agent"  # "mortar fire from the Islamic State"
+            elif prep == "between":
+                if gl in self.with_side or gl in self.violence_n:
+                    return "agent"  # "a battle between troops and terrorists"
             elif prep in ("on", "against", "at", "upon"):
                 if gl in self.violence_any:
                     return "patient"
@@ -327,6 +340,8 @@ class _Roles:
             if hl in self.lex.nouns["speaker"] and depth < 2:
                 if self.role(head.i, depth + 1) == "source":
                     return "source"  # "Baku's defence ministry said"
+            elif dep in ("compound", "nmod") and hl in self.lex.nouns["group"] and depth < 2:
+                return self.role(head.i, depth + 1)  # "the Islamic State militant group launched"
         # "the militants who attacked ...", "7 soldiers killed in clashes"
         for c in self.children[t.i]:
             ct = toks[c]
@@ -411,11 +426,24 @@ def find_actors(parsed: ParsedText) -> list[ActorMention]:
         out.append(ActorMention(parsed.text[s:e], s, e, toks[first].sent, rule, name, country,
                                 typ, role))
 
+    # "Al-Shabaab militants", "Houthi rebels": the named group absorbs the generic noun after it
+    absorbed: dict[int, _Match] = {}
+    for m in matches:
+        if m.entry.kind == "generic" and m.entry.type != "civilians" and m.first > 0:
+            prev = by_token.get(m.first - 1)
+            if prev is not None and prev.entry.kind == "named" and toks[prev.head].head == m.head:
+                absorbed[id(prev)] = m
+                m.used = True
+
     # 1) named groups and generic nouns (they consume the country words in their phrase)
     for m in matches:
         e = m.entry
         if e.kind == "named":
-            emit(m.first, m.last, e.rule, e.name, e.country, e.type, roles.role(m.head))
+            g = absorbed.get(id(m))
+            last, head = (g.last, g.head) if g is not None else (m.last, m.head)
+            emit(m.first, last, e.rule, e.name, e.country, e.type, roles.role(head))
+        elif m.used:
+            continue
         elif e.kind == "generic":
             ht = toks[m.head]
             if ht.dep in ("amod", "compound") and not (m.first <= ht.head <= m.last):
@@ -429,7 +457,7 @@ def find_actors(parsed: ParsedText) -> list[ActorMention]:
                 if prev is not None and prev.entry.kind in _COUNTRY_KINDS and not roles._backer(prev):
                     cm = prev
             iso = cm.entry.country if cm is not None else None
-            if cm is not None and cm.entry.ambiguous and e.type != "state_forces":
+            if cm is not None and cm.entry.ambiguous and e.rule not in _MILITARY_RULES:
                 iso, cm = None, None
             if iso is None and e.needs_country:
                 continue

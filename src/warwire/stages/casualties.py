@@ -41,6 +41,9 @@ _VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crow
 _QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple",
                              "handful", "dozen", "pair"})
 _ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "iff", "ild", "ren", "ger", "ess",
+                    "man", "men", "son", "ter", "ther", "ren", "ie", "ine", "ite", "ic")
+_FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
                      "transport", "rush", "die", "succumb", "airlift", "be"})
@@ -146,6 +149,7 @@ class _Victim:
     noun: Optional[Token]  # the noun counted ("servicemen"); None for a bare number
     additional: bool = False
     negated: bool = False
+    others: bool = False  # "two others", "10 more": people besides those already counted
 
 
 def _is_bad_number(doc: _Doc, tok: Token) -> bool:
@@ -197,7 +201,10 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
                   for c in doc.children(v.i, {"amod", "advmod", "det"}))
         return _Victim(span.figure, span.first, span.last, noun or v, additional=add)
     # a figure modifying the noun: "Seven servicemen", "a dozen others", "more than 6,500 people"
-    for c in doc.children(v.i, {"nummod", "quantmod", "amod"}):
+    mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
+    for p in doc.children(v.i, {"poss"}):
+        mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
+    for c in mods:
         if (c.like_num or c.pos == "NUM" or c.text.lower() in ("dozen", "dozens", "several", "hundreds")) \
                 and c.i < v.i and not _is_bad_number(doc, c):
             span = figure_at(doc.toks, c.i, lo, hi)
@@ -219,10 +226,10 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
     det = doc.child(v.i, {"det", "predet"})
     if det is not None and v.tag in ("NN", "NNP") and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
-        if d in ("a", "an", "another", "one", "the", "this", "that"):
+        if d in ("a", "an", "another", "one", "the"):
             add = d == "another" or any(
                 k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "advmod"}))
-            rule = "cas.fig.definite" if d in ("the", "this", "that") else "num.q." + ("another" if d == "another" else "a")
+            rule = "cas.fig.definite" if d == "the" else "num.q." + ("another" if d == "another" else "a")
             return _Victim(Figure(1, 1, "exact", rule), det.i, v.i + 1, v, additional=add)
     if v.dep == "poss" or v.tag == "NN" and doc.child(v.i, {"poss"}) is not None:
         return _Victim(Figure(1, 1, "exact", "cas.fig.possessed"), doc.edges(v.i)[0], v.i + 1, v)
@@ -233,8 +240,12 @@ def _is_person(doc: _Doc, v: Token, rules: _Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
     if lemma in rules.non_person or low in rules.non_person:
         return False
-    if v.ent_type == "PERSON" or lemma in rules.person or low in rules.person:
+    if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
         return True
+    if v.pos == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and v.ent_type == "":
+        return True  # "bailiffs", "deputies", "shoppers", "grandchildren"
+    if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
+        return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
     if v.like_num or v.pos in ("NUM", "PRON"):
         of = doc.child(v.i, {"prep"})
         if of is not None and of.text.lower() == "of":
@@ -248,6 +259,14 @@ def _is_person(doc: _Doc, v: Token, rules: _Rules) -> bool:
 def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
     """Victim head tokens of trigger ``t`` (before conjunction expansion)."""
     has_auxpass = doc.child(t.i, {"auxpass"}) is not None
+    if shape in ("verb", "adj") and t.i > 0 and t.dep in ("acl", "advcl", "conj", "ccomp", "oprd", "xcomp", "amod") \
+            and not (t.dep == "amod" and t.head > t.i):
+        # "a shooting that left five people injured" (misattached): the figure right before wins
+        prev = doc.toks[t.i - 1]
+        if prev.sent == t.sent and prev.i != t.head and prev.pos in ("NOUN", "NUM") and (
+                (prev.like_num and not _is_bad_number(doc, prev))
+                or doc.child(prev.i, {"nummod"}) is not None):
+            return [prev]
     if shape == "verb":
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and not has_auxpass:
@@ -263,11 +282,13 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
         if subj is not None and t.tag == "VBD" and doc.child(t.i, {"prep", "aux"}) is None and (
                 subj.like_num or subj.pos == "NUM" or doc.child(subj.i, {"nummod"}) is not None):
             return [subj]  # a participle tagged as past tense: "... and a dozen others captured"
-        if t.dep in ("acl", "amod") and t.head != t.i:
-            return [doc.toks[t.head]]
+        if t.dep in ("acl", "amod") and t.head != t.i and t.tag != "VBG":
+            return [doc.toks[t.head]]  # "two people killed", not "the shooting suspect"
         if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
                 and (subj is None or has_auxpass or t.tag == "VBN"):
             return [doc.toks[t.head]]
+        if subj is None and t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
+            return _victim_heads(doc, t, "adj")  # "left eight people ... wounded"
         return []
     if shape == "intrans":
         subj = doc.child(t.i, _SUBJ)
@@ -494,7 +515,8 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     """A bare figure ("10 more were wounded", "one dead, 13 captured, and 24 missing troops",
     "two others") takes the victim kind and country of the nearest mention of its sentence that
     names its victims (the previous one, else the next one)."""
-    named = [i for i, m in enumerate(ms) if m.victim_text.lower() not in _BARE_VICTIMS]
+    named = [i for i, m in enumerate(ms) if m.victim_text.lower() not in _BARE_VICTIMS
+             and m.category not in ("arrested",) and m.victim_kind != "perpetrator"]
     out = []
     for i, m in enumerate(ms):
         if m.victim_kind == "unknown" and m.victim_text.lower() in _BARE_VICTIMS and named:
@@ -562,9 +584,13 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                     elif lemma in ("wound", "injury") and category == "injured":
                         # "a man suffered gunshot wounds", "was taken to hospital with injuries"
                         h = doc.toks[t.head]
-                        if t.dep == "pobj" and h.text.lower() in ("with", "from", "for") and h.head != h.i:
+                        via_with = t.dep == "pobj" and h.text.lower() in ("with", "from", "for")
+                        for _ in range(4):  # "... responded to hospitals with gunshot wounds"
+                            if h.pos in ("VERB", "AUX") or h.head == h.i:
+                                break
                             h = doc.toks[h.head]
-                        if h.pos in ("VERB", "AUX") and h.lemma.lower() in _SUFFER and h.lemma.lower() not in ("die", "succumb"):
+                        if h.pos in ("VERB", "AUX") and (h.lemma.lower() in _SUFFER or via_with) \
+                                and h.lemma.lower() not in _FATAL_VERBS:
                             amods = {c.text.lower() for c in doc.children(t.i, {"amod", "compound"})}
                             if not amods & {"fatal", "deadly", "mortal"}:
                                 subj = doc.child(h.i, {"dobj"}) or doc.child(h.i, _SUBJ)
@@ -593,8 +619,11 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             vic = _victim_of(doc, v, lo, hi, rules)
             if vic is None:
                 continue
+            vic.others = vic.additional and v.lemma.lower() in ("other", "others", "more")
             if n > 0:
                 vic.additional = True
+            elif v.dep == "pobj" and t.dep in ("acl", "relcl") and doc.toks[t.head].i == v.i:
+                vic.additional = False  # "a vigil for another man gunned down": a claim of its own
             results.append((vic, v))
         is_update = any(c.text.lower() in ("later", "subsequently", "since") for c in doc.children(t.i, {"advmod"})) \
             and category == "killed"
@@ -639,7 +668,8 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             victim_kind=kind, victim_country=vcountry, attribution=attribution,
             is_update=is_update, is_total=is_total or _is_total_clause(doc, t, rules),
             negated=negated, additional=vic.additional or also, other_incident=other,
-            includes_killed=bool(rule.get("includes_killed")) and cat == "injured",
+            includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
+            and not vic.others,  # "shot two others": not the dead
         ), v.i if v is not None else -1))
     return mentions + extra
 

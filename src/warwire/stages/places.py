@@ -40,14 +40,19 @@ _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "ez", "ed", 
                          "do", "dos", "di", "y", "en", "and", "&", "'", "’", "bin", "ibn"})
 # Prior bonus by kind: a country name is nearly always the country; a curated region beats a
 # same-name village. Calibrated by hand on the seed and GVC dev misses.
-_KIND_BONUS = {"country": 4.0, "region": 2.5, "admin1": 1.5, "admin2": 0.5, "city": 0.0}
+_KIND_BONUS = {"country": 4.0, "region": 2.0, "admin1": 0.0, "admin2": 0.5, "city": 0.0}
 # A single token with one of these POS tags is a word, not a name ("Seven", "On").
 _NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "VERB",
                            "ADV", "INTJ"})
+_NOT_PLACE_ENTS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
+                             "QUANTITY"})
 _KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 # Weights of context votes (pass 2 of the disambiguation), see _resolve.
 _W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
 # Role scores: how likely a mention is the incident place (used by choose_event_location).
+# A same-name town outside the article's state smaller than this is read as a local place of
+# the article's city (calibrated on GVC dev: suburbs and neighbourhoods are mostly < 100k).
+_LOCAL_MAX_POP = 100_000
 _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative": 1.5,
                "mention": 1.0, "origin": 0.4, "speaker": 0.1}
 
@@ -55,6 +60,7 @@ _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative"
 @dataclass(frozen=True)
 class _Cues:
     ambiguous: frozenset[str]
+    never_alone: frozenset[str]
     person_titles: frozenset[str]
     org_words: frozenset[str]
     jurisdiction_words: frozenset[str]
@@ -103,6 +109,7 @@ def _cues() -> _Cues:
         demonyms = {}
     return _Cues(
         ambiguous=words("places.ambiguous_words"),
+        never_alone=words("places.never_alone"),
         person_titles=words("places.person_titles"),
         org_words=words("places.org_words"),
         jurisdiction_words=words("places.jurisdiction_words"),
@@ -128,7 +135,7 @@ def _cues() -> _Cues:
             rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
         locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
         designator_re=re.compile(
-            rf"(?:\bthe\s+)?(?:(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
+            rf"(?:\bthe\s+)?(?:\b(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
             r"\s+of\s+$", re.I),
         speaker_before_re=re.compile(
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
@@ -216,6 +223,9 @@ def _find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[_Raw]:
         for m in regex.finditer(text):
             if "\n" in m.group(0):
                 continue
+            if kind == "neighbourhood" and m.group(1).split()[0].lower() in (
+                    cues.neighbourhood_nouns | {"the", "a", "an", "this", "that", "his", "her"}):
+                continue
             first, last = tok_range(m.start(), m.end())
             if first >= len(toks) or any(taken[first:last]):
                 continue
@@ -263,11 +273,14 @@ def _find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[_Raw]:
     return raws
 
 
-def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues) -> bool:
+def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
     """Drop spans that are names of people, or common words without a place cue."""
     toks = parsed.tokens
     surface = parsed.text[raw.start:raw.end]
     key = fold(surface)
+    if key in cues.never_alone:
+        return False
+    strong_cue = bool(raw.flags & {"dateline"}) or raw.qualifier or raw.designator
     prev = toks[raw.first - 1] if raw.first > 0 else None
     if prev is not None and prev.text.lower().rstrip(".") in cues.person_titles and _is_cap(prev):
         return False
@@ -278,8 +291,15 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues) -> bool:
             if e.label in ("GPE", "LOC", "FAC"):
                 raw.flags.add("gpe")
     single = raw.last - raw.first == 1
+    if single and not strong_cue and not raw.locative and (
+            key in surnames or toks[raw.first].ent_type == "PERSON"):
+        raw.cues.append("places.person_name")
+        return False
+    if single and key in surnames and not strong_cue:
+        return False
     if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
-            and toks[raw.first].pos in _NOT_NAME_POS:
+            and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
+                 or toks[raw.first].ent_type in _NOT_PLACE_ENTS):
         return False
     if single and surface.isupper() and len(surface) <= 4 and "dateline" not in raw.flags:
         raw.cands = [c for c in raw.cands if c.kind in ("country", "region")]
@@ -495,7 +515,52 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
         r.chosen = best
 
 
+def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
+                       dom: Optional[tuple]) -> Optional[PlaceCandidate]:
+    """"the St. Louis apartment" names a city; "the Austin neighborhood" (of Chicago) does not,
+    unless that city is in the article's state or is large."""
+    words = text.split()
+    name = " ".join(w for w in words if w.lower() not in cues.neighbourhood_nouns)
+    cities = [c for c in gaz.lookup(name) if c.kind == "city"]
+    if not cities:
+        return None
+    if dom is not None:
+        inside = [c for c in cities if (c.country, c.admin1) == dom]
+        return max(inside, key=lambda c: c.population) if inside else None
+    best = max(cities, key=lambda c: c.population)
+    return best if best.population >= 250_000 else None
+
+
+def _dominant_admin1(raws: list[_Raw], roles: list[str],
+                     extra: list[tuple[float, list[PlaceCandidate]]]) -> Optional[tuple]:
+    """The (country, admin1) the article's strong place cues agree on, if they clearly do."""
+    votes: dict[tuple, float] = defaultdict(float)
+    for r, role in zip(raws, roles):
+        c = r.chosen
+        if c is None or not c.admin1 or r.source != "places.ngram":
+            continue
+        w = 0.3
+        if "dateline" in r.flags:
+            w = 3.0
+        elif r.qualifier or "jurisdiction" in r.flags or c.kind in ("admin1", "admin2"):
+            w = 2.0
+        elif r.locative or "gpe" in r.flags:
+            w = 1.0
+        votes[(c.country, c.admin1)] += w
+    for w, cands in extra:
+        if len(cands) == 1 and cands[0].admin1:
+            votes[(cands[0].country, cands[0].admin1)] += w
+    if not votes:
+        return None
+    top = max(votes, key=votes.__getitem__)
+    if votes[top] >= 2.0 and votes[top] >= 0.5 * sum(votes.values()):
+        return top
+    return None
+
+
 def _precision(raw: _Raw, c: PlaceCandidate) -> int:
+    if raw.source == "places.local_name":
+        return 2
     if raw.source != "places.ngram":
         return 1
     if c.kind == "country":
@@ -508,9 +573,11 @@ def _precision(raw: _Raw, c: PlaceCandidate) -> int:
 
 
 def _context_city(raws: list[_Raw], roles: list[str]) -> Optional[PlaceCandidate]:
-    """The article's own city: the dateline city, else the most-weighted city reading."""
+    """The article's own city: the dateline city, else the most-weighted city reading (a bare
+    name with no place cue counts little: it may be a person or a shop)."""
     score: dict[PlaceCandidate, float] = defaultdict(float)
     first: dict[PlaceCandidate, int] = {}
+    reliable: set[PlaceCandidate] = set()
     for r, role in zip(raws, roles):
         c = r.chosen
         if c is None or c.kind != "city" or r.source != "places.ngram":
@@ -518,11 +585,15 @@ def _context_city(raws: list[_Raw], roles: list[str]) -> Optional[PlaceCandidate
         w = {"dateline": 5.0, "incident": 2.0, "speaker": 0.3, "origin": 0.5}.get(role, 1.0)
         if "jurisdiction" in r.flags:
             w = 2.5
+        if not (r.locative or r.qualifier or r.flags & {"gpe", "dateline", "jurisdiction"}):
+            w *= 0.3
         score[c] += w
         first.setdefault(c, r.start)
-    if not score:
+        if w >= 1.0:
+            reliable.add(c)
+    if not reliable:
         return None
-    return max(score, key=lambda c: (score[c], -first[c]))
+    return max(reliable, key=lambda c: (score[c], -first[c]))
 
 
 def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
@@ -544,6 +615,9 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     for t in parsed.tokens:
         sent_words[t.sent].add(t.lemma.lower())
         sent_words[t.sent].add(t.text.lower())
+    # last names of people named in full elsewhere ("John Phillips ... Phillips said")
+    surnames = {fold(parsed.text[parsed.tokens[e.last_token - 1].start:e.end])
+                for e in parsed.entities if e.label == "PERSON" and e.last_token - e.first_token > 1}
     kept: list[_Raw] = []
     consumed: set[int] = set()
     for r in raws:
@@ -551,7 +625,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             _context(r, parsed, gazetteer, cues)
             if "dateline" in r.flags and dl_qual and not r.qualifier:
                 r.qualifier = dl_qual
-            if not _keep(r, parsed, cues):
+            if not _keep(r, parsed, cues, surnames):
                 continue
         else:
             _context(r, parsed, gazetteer, cues)
@@ -574,9 +648,37 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     _resolve(ngrams, extra, demonym_countries)
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
     city = _context_city(kept, roles)
+    dom = _dominant_admin1(kept, roles, extra)
+    if dom is not None:
+        for r in kept:
+            c = r.chosen
+            if r.source == "places.ngram" and c is not None and (c.country, c.admin1) != dom \
+                    and not r.qualifier and c.kind == "city":
+                inside = [o for o in r.cands if (o.country, o.admin1) == dom]
+                if inside:
+                    r.chosen = max(inside, key=lambda o: o.population)
+                    r.cues.append("places.context_admin1")
+    if dom is not None and city is not None and (city.country, city.admin1) == dom:
+        for r in kept:
+            c = r.chosen
+            if (r.source == "places.ngram" and c is not None and c.kind == "city"
+                    and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
+                    and not r.qualifier and "dateline" not in r.flags):
+                # a small same-name town elsewhere: more likely a local place the gazetteer
+                # lacks (a neighbourhood, a mall, a suburb) → the article's city, near it
+                r.source = "places.local_name"
+                r.chosen = city
     out: list[PlaceMention] = []
     for r, role in zip(kept, roles):
-        if r.source != "places.ngram":
+        if r.source == "places.neighbourhood":
+            own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
+            if own is not None:
+                r.chosen = own
+            elif city is None:
+                continue
+            else:
+                r.chosen = city
+        elif r.source != "places.ngram":
             if city is None:
                 continue
             r.chosen = city
@@ -612,6 +714,16 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         same = [p for p in incidents if p.candidate.country == top.candidate.country]
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
                                         -p.score, p.start))
+        if best.candidate.kind != "city":
+            # "in Jay County" + "Portland, Ind.": the article's town inside that division
+            inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
+                      and p.candidate.country == best.candidate.country
+                      and p.candidate.admin1 == best.candidate.admin1
+                      and best.candidate.admin1 is not None]
+            if inside:
+                town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
+                return replace(town, precision=max(2, town.precision),
+                               rule=town.rule + "+places.town_in_division")
         return _finish(best)
     datelines = [p for p in usable if p.role == "dateline"]
     if datelines:

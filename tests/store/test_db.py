@@ -1,0 +1,161 @@
+"""Tests for warwire.store.db: transactional batches, idempotent re-ingest, dedupe in the store,
+queries and filters, errors."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import sqlalchemy as sa
+
+from warwire.errors import StoreError
+from warwire.model import Article, Result
+from warwire.store import EventFilter, Store, content_hash, normalize_url
+from warwire.store import schema as S
+
+from storefakes import make_event, synthetic_article, synthetic_event
+
+
+@pytest.mark.parametrize("url,expected", [
+    ("postgresql://u:p@h:5432/db", "postgresql+psycopg://u:p@h:5432/db"),
+    ("postgres://h/db", "postgresql+psycopg://h/db"),
+    ("postgresql+psycopg://h/db", "postgresql+psycopg://h/db"),
+    ("sqlite:///x.db", "sqlite:///x.db"),
+    ("events.db", "sqlite:///events.db"),
+])
+def test_normalize_url(url: str, expected: str) -> None:
+    assert normalize_url(url) == expected
+
+
+def _batch(idx: range) -> list[tuple[Article, Result]]:
+    out = []
+    for i in idx:
+        a = synthetic_article(i)
+        out.append((a, Result(id=a.id, events=[synthetic_event(a)])))
+    return out
+
+
+def test_schema_version_and_reopen(db_url: str) -> None:
+    with Store(db_url) as store:
+        with store.engine.connect() as conn:
+            assert S.current_version(conn) == S.SCHEMA_VERSION
+    with Store(db_url) as store:  # reopening migrates nothing and keeps the version
+        with store.engine.connect() as conn:
+            assert S.current_version(conn) == S.SCHEMA_VERSION
+
+
+def test_batches_merge_reports_of_one_incident(db_url: str) -> None:
+    with Store(db_url) as store:
+        out = store.add_batch(_batch(range(0, 12)))
+        assert (out.articles_new, out.events_new, out.events_merged) == (12, 4, 8)
+        # same day, same city, different victims: kept apart
+        events, total = store.query_events(EventFilter(), limit=None)
+        assert total == 4
+        assert sorted(len(e.sources) for e in events) == [3, 3, 3, 3]
+        again = store.add_batch(_batch(range(0, 12)))  # re-ingest changes nothing
+        assert (again.articles_new, again.articles_known) == (0, 12)
+        assert store.stats() == {"articles": 12, "events": 4, "event_articles": 12, "claims": 12}
+
+
+def test_get_event_and_article(db_url: str) -> None:
+    with Store(db_url) as store:
+        store.add_batch(_batch(range(0, 3)))
+        (ev,), _ = store.query_events()
+        got = store.get_event(ev.id)
+        assert got is not None and got.id == ev.id
+        assert [s.input_id for s in got.sources] == ["art-0", "art-1", "art-2"]
+        claims = got.casualties[0].claims
+        assert sorted(c.article_id for c in claims) == sorted(
+            content_hash(synthetic_article(i).text) for i in range(3))
+        assert got.fatalities.best == 1  # incident 0: one killed
+        art = store.get_article("art-1")  # by the input id
+        assert art is not None and art.id == content_hash(art.text)
+        assert art.events[0].stored_event_id == ev.id
+        assert store.get_article(art.id) is not None  # by content hash
+        assert store.get_event("nope") is None and store.get_article("nope") is None
+
+
+def test_merged_figures_reconciled_over_all_claims(db_url: str) -> None:
+    a1 = Article(id="a1", text="First report text, one dead.", published=dt.datetime(2021, 5, 1))
+    a2 = Article(id="a2", text="Later report text, toll rises.", published=dt.datetime(2021, 5, 2))
+    e1 = make_event("x", "2021-05-01", killed=2, quote="two dead")
+    e2 = make_event("y", "2021-05-01", killed=5, quote="five dead", source="Police")
+    with Store(db_url) as store:
+        out = store.add_batch([(a1, Result(id="a1", events=[e1])),
+                               (a2, Result(id="a2", events=[e2]))])
+        assert out.events_merged == 1
+        (ev,), _ = store.query_events()
+        assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (2, 5, 5)
+        cas = ev.casualties[0]
+        assert [c.quote for c in cas.claims] == ["two dead", "five dead"]
+        assert (cas.low, cas.best, cas.high) == (2, 5, 5)
+
+
+FILTER_CASES = [
+    (EventFilter(), 3),
+    (EventFilter(country="SYR"), 1),
+    (EventFilter(country="usa"), 2),
+    (EventFilter(event_type="battles"), 1),
+    (EventFilter(min_fatalities=5), 1),
+    (EventFilter(date_from=dt.date(2021, 2, 1)), 2),
+    (EventFilter(date_from=dt.date(2021, 2, 1), date_to=dt.date(2021, 2, 28)), 1),
+]
+
+
+@pytest.mark.parametrize("flt,n", FILTER_CASES)
+def test_filters(tmp_path, flt: EventFilter, n: int) -> None:
+    evs = [make_event("a", "2021-01-05", killed=1),
+           make_event("b", "2021-02-05", killed=2, lat=34.0, lon=-118.2, admin1="California"),
+           make_event("c", "2021-03-05", killed=9, country="SYR", admin1="Aleppo", lat=36.2,
+                      lon=37.1, etype="battles", sub="armed_clash")]
+    batch = [(Article(id=f"n{i}", text=f"article number {i}"), Result(id=f"n{i}", events=[e]))
+             for i, e in enumerate(evs)]
+    with Store(f"sqlite:///{tmp_path / 'f.db'}") as store:
+        store.add_batch(batch)
+        events, total = store.query_events(flt)
+        assert total == n == len(events)
+
+
+def test_failed_batch_writes_nothing(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from warwire import dedupe
+
+    real = dedupe.decide
+    calls = []
+
+    def flaky(*args, **kwargs):  # the database fails while the 3rd article is written
+        calls.append(1)
+        if len(calls) == 3:
+            raise sa.exc.OperationalError("INSERT", {}, Exception("disk I/O error"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dedupe, "decide", flaky)
+    with Store(db_url) as store:
+        with pytest.raises(StoreError, match="disk I/O"):
+            store.add_batch(_batch(range(0, 6)))
+        assert store.stats() == {"articles": 0, "events": 0, "event_articles": 0, "claims": 0}
+
+
+def test_unreachable_postgres_is_a_store_error() -> None:
+    with pytest.raises(StoreError) as info:
+        Store("postgresql://nobody@127.0.0.1:1/none", timeout=2)
+    assert "127.0.0.1" in str(info.value) and info.value.hint
+
+
+def test_locked_sqlite_is_a_store_error(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    holder = Store(url)
+    blocked = Store(url, timeout=0.2)
+    with holder.engine.begin() as conn:  # holds the write lock
+        conn.execute(sa.insert(S.meta).values(key="x", value="y"))
+        with pytest.raises(StoreError) as info:
+            blocked.add_batch(_batch(range(0, 1)))
+        assert "locked" in str(info.value)
+    holder.close()
+    blocked.close()
+
+
+def test_newer_schema_is_refused(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'v.db'}"
+    with Store(url) as store, store.engine.begin() as conn:
+        conn.execute(sa.update(S.meta).values(value="99"))
+    with pytest.raises(StoreError, match="newer"):
+        Store(url)
