@@ -48,7 +48,7 @@ def _failure_result(item_id: str, message: str, article: Optional[Article] = Non
 def _relevant(article: Article) -> bool:
     from .relevance import is_relevant
 
-    return is_relevant(article.text if not article.title else f"{article.title}\n{article.text}")
+    return is_relevant(article.text, article.title)
 
 
 def _extract_batch(articles: list[Article], pipeline: Pipeline) -> list[Result]:
@@ -252,8 +252,8 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
     from .stages.ingest import article_from_text
 
     items = list(itertools.islice(read_eval_items(path), limit))
-    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None, headers=False)
-                for it in items)
+    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None,
+                                  headers=False) for it in items)
 
     def pairs():
         for item, result in zip(items, extract_articles(articles, settings, workers)):
@@ -262,6 +262,20 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
             yield item, result
 
     return score(pairs())
+
+
+def evaluate_dedup_path(path: str, settings: Optional[Settings] = None, workers: Optional[int] = None,
+                        limit: Optional[int] = None) -> dict:
+    """Extract evaluation items, cluster their events as ingest would, and score the grouping
+    against the items' ``incident`` groups (B-cubed precision, recall, F1)."""
+    import itertools
+
+    from .stages.ingest import article_from_text
+
+    items = list(itertools.islice(read_eval_items(path), limit))
+    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None,
+                                  headers=False) for it in items)
+    return evaluate_dedup(items, list(extract_articles(articles, settings, workers)))
 
 # --- corpus: ingest, query, export ----------------------------------------------------------
 _STORES: dict[str, "Store"] = {}  # noqa: F821 - one engine per database URL in this process

@@ -40,6 +40,7 @@ from typing import Optional, Sequence
 from .model import CasualtyMention
 
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
+_WEAK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite", "cas.fig.possessed")
 _HIT = "hit"  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
@@ -129,6 +130,18 @@ def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMenti
             groups[key] = rest
         else:
             del groups[key]
+    # a "people" group made only of weak singulars ("he was pronounced dead", "killed Smith")
+    # is someone already counted in another group of the category: it joins the largest one
+    for key in [k for k in groups if k[1] == "people"]:
+        ms = groups[key]
+        if not all(m.rule.endswith(_WEAK) for m in ms):
+            continue
+        others = [k for k in groups if k[2] == key[2] and k != key
+                  and any(not m.rule.endswith(_WEAK) for m in groups[k])]
+        if others:
+            target = max(others, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
+            groups[target].extend(ms)
+            del groups[key]
     for k in groups:
         groups[k].sort(key=lambda m: (m.start, m.figure_start))
     return groups
@@ -154,12 +167,20 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
             base = max(plain, key=lambda m: (m.low if m.low is not None else m.high or 0))
             low, high, qual = base.low, base.high, base.qualifier
             used = [base]
-        elif running is not None and id(extra[0]) in leads:
+        elif running is not None and id(extra[0]) in leads and len(extra) == 1 \
+                and extra[0].low == extra[0].high == 1:
+            # "Another man died in hospital." adds one to the earlier figure; plural "others"
+            # in a later sentence restate ("Ten other people were injured")
             low, high, qual = running.low, running.high, running.qualifier
             used = list(running.mentions)
         else:
             low, high, qual, used = 0, 0, "exact", []
+        seen_values = {base.low} if plain else set()
         for m in extra:
+            if m.low is not None and m.low > 1 and m.low in seen_values and "other" in m.victim_text.lower():
+                continue  # "two dead and 19 injured ... 19 others injured": the same figure again
+            if m.low is not None:
+                seen_values.add(m.low)
             low = _add(low, m.low) if low is not None or m.low is not None else None
             high = _add(high, m.high)
             used.append(m)

@@ -28,7 +28,7 @@ TYPED = [
     ("Heavy clashes erupted along the border on Tuesday.", "clashes", "battles", "armed_clash"),
     ("Troops exchanged fire with militants near the village.", "exchanged fire", "battles", "armed_clash"),
     ("An airstrike hit a market in Idlib.", "airstrike", "explosions_remote_violence", "air_drone_strike"),
-    ("Artillery shelling killed two civilians.", "shelling", "explosions_remote_violence",
+    ("Heavy shelling killed two civilians.", "shelling", "explosions_remote_violence",
      "shelling_artillery_missile_attack"),
     ("A roadside bomb struck a police convoy.", "roadside bomb", "explosions_remote_violence",
      "remote_explosive_landmine_ied"),

@@ -135,7 +135,7 @@ def _lexicon() -> _Lexicon:
                 add(cap, _Entry("capital", "actor.capital", "", "", iso, "state_forces"))
     for row in load_tsv("demonyms.tsv"):
         add(row["demonym"], _Entry("demonym", "actor.demonym", "", "", row["id"], "state_forces",
-                                   ambiguous=row["id"] in {"GEO", "JOR", "TCD"}))
+                                   ambiguous=row["id"] == "GEO"))
     verbs = {k: frozenset(str(v).lower() for v in vs) for k, vs in data["verbs"].items()}
     nouns = {k: frozenset(str(v).lower() for v in vs) for k, vs in data["nouns"].items()}
     return _Lexicon(ci, cs, prefix_len, country_names, verbs, nouns, data["country_actor"])
@@ -486,9 +486,10 @@ def find_actors(parsed: ParsedText) -> list[ActorMention]:
             continue  # "Turkish-backed", "US-led": a backer, not an actor of the event
         if e.kind == "demonym":
             continue  # "Azerbaijani positions": not an actor on its own
+        if e.ambiguous:
+            continue  # "Georgia", "Jordan", "Palestine": too often a US state, town or person
         role = roles.role(m.head)
-        if role is None or (e.ambiguous and (role not in ("agent", "patient")
-                                             or toks[m.head].ent_type != "GPE")):
+        if role is None:
             continue
         if e.kind == "capital":
             if role != "source":

@@ -125,8 +125,29 @@ def _resolve_attribution(att: Optional[Attribution]) -> Optional[Attribution]:
             country = actors_stage.country_from_word(word.strip(",.\"“”"))
             if country:
                 break
-    name = att.name or actors_stage.canonical_source_name(att.text, country)
+    name = att.name or source_name(att.text, country)
     return dataclasses.replace(att, country=country, name=name)
+
+
+def source_name(text: str, country: Optional[str]) -> str:
+    """"Baku's defence ministry" + AZE → "Ministry of Defence of Azerbaijan" (assemble.yaml
+    ``source_names``); a source no rule names keeps its own words."""
+    words = set(text.lower().replace("’", " ").replace("'", " ").split())
+    cname = actors_stage.country_name(country) if country else None
+    if cname:
+        for rule in load_yaml("assemble.yaml")["source_names"]:
+            if all(w in words for w in rule["words"]):
+                return rule["template"].format(country=cname)
+    return text
+
+
+def group_name(country: Optional[str], kind: str) -> Optional[str]:
+    """The ACLED-style name of a casualty group that no actor phrase named (assemble.yaml)."""
+    cname = actors_stage.country_name(country) if country else None
+    for rule in load_yaml("assemble.yaml")["group_names"]:
+        if rule["kind"] == kind:
+            return rule["with_country"].format(country=cname) if cname else rule["without"]
+    return None
 
 
 def _with_victim_country(cas: CasualtyMention, actor_mentions: list[ActorMention]) -> CasualtyMention:
@@ -152,7 +173,7 @@ def _actor_for(country: Optional[str], kind: str, actor_mentions: list[ActorMent
     for am in actor_mentions:
         if am.country == country and VICTIM_TYPE_OF_KIND.get(kind, am.type) == am.type:
             return am.name
-    return actors_stage.canonical_group_name(country, kind)
+    return group_name(country, kind)
 
 
 def _claim(parsed: ParsedText, cas: CasualtyMention, article_id: str) -> Claim:

@@ -432,6 +432,11 @@ def _country(doc: _Doc, noun: Optional[Token], country_of: CountryOf) -> Optiona
 # ------------------------------------------------------------------------------------------
 def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
     lemma = t.lemma.lower()
+    if lemma == "lose":
+        obj = doc.child(t.i, {"dobj"})
+        if obj is not None and obj.lemma.lower() == "life":
+            return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
+        return None
     if lemma == "gun":
         prt = doc.child(t.i, {"prt"})
         if prt is not None and prt.text.lower() == "down":
@@ -658,6 +663,8 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             cat = "captured"
         span_first = min(vic.fig_first, t.i)
         span_last = max(vic.fig_last - 1, t.i)
+        if "\n\n" in doc.parsed.text[doc.toks[span_first].start:doc.toks[span_last].end]:
+            continue  # a figure in another paragraph (a headline glued to the lead)
         mentions.append((CasualtyMention(
             category=cat, low=low, high=high,
             qualifier=fig.qualifier if not negated else "exact",

@@ -12,15 +12,33 @@ from ..model import Analysis, Article, Entity, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
 
 
+PARAGRAPHS = "warwire_paragraph_breaks"
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """A blank line ends a sentence: headlines, datelines and captions are not run into the
+    next paragraph's first sentence (the parser keeps sentence starts set before it)."""
+    for token in doc[1:]:
+        if "\n\n" in doc[token.i - 1].text or doc[token.i - 1].text.count("\n") >= 2:
+            token.is_sent_start = True
+    return doc
+
+
 def load_nlp(resources: Resources) -> Any:
     import spacy
+    from spacy.language import Language
 
     name = resources.settings.spacy_model
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ConfigError(f"spaCy pipeline {name!r} is not installed",
                           "run `make demo` to install the pinned dependencies, or set spacy_model") from exc
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=_paragraph_breaks)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser")
+    return nlp
 
 
 def nlp_for(resources: Resources) -> Any:

@@ -531,6 +531,19 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     return best if best.population >= 250_000 else None
 
 
+def _dominant_country(raws: list[_Raw]) -> Optional[str]:
+    """The country named as such (kind country) or by its divisions, when one clearly leads."""
+    votes: dict[str, float] = defaultdict(float)
+    for r in raws:
+        c = r.chosen
+        if c is not None and c.country and c.kind in ("country", "admin1", "admin2", "region"):
+            votes[c.country] += 1.0
+    if not votes:
+        return None
+    top = max(votes, key=votes.__getitem__)
+    return top if votes[top] >= 2 and votes[top] >= 0.6 * sum(votes.values()) else None
+
+
 def _dominant_admin1(raws: list[_Raw], roles: list[str],
                      extra: list[tuple[float, list[PlaceCandidate]]]) -> Optional[tuple]:
     """The (country, admin1) the article's strong place cues agree on, if they clearly do."""
@@ -658,6 +671,16 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 if inside:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
+    dom_country = dom[0] if dom else _dominant_country(kept)
+    if dom_country:
+        for r in kept:
+            c = r.chosen
+            if (r.source == "places.ngram" and c is not None and c.kind == "city"
+                    and c.country != dom_country and c.population < _LOCAL_MAX_POP
+                    and not r.qualifier):
+                # a small namesake abroad in an article about another country: the real place
+                # is missing from the gazetteer; better no reading than a wrong continent
+                r.chosen = None
     if dom is not None and city is not None and (city.country, city.admin1) == dom:
         for r in kept:
             c = r.chosen
