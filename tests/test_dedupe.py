@@ -1,13 +1,8 @@
 """Tests for warwire.dedupe: B-cubed, the gates, decisions, merging with re-reconciliation."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent / "store"))
-from storefakes import make_event  # noqa: E402
+from storefakes import make_event
 
 from warwire.dedupe import (Clusterer, Member, bcubed, decide, merge_events, names_in,  # noqa: E402
                             pair_score, reconcile_claims, sketch)

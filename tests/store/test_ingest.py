@@ -87,7 +87,7 @@ _CHILD = textwrap.dedent("""
 
 def _run_child(url: str, src: Path, tmp_path: Path, delay: float) -> subprocess.Popen:
     script = tmp_path / "child.py"
-    script.write_text(_CHILD.format(here=str(Path(__file__).parent), src=str(src), url=url,
+    script.write_text(_CHILD.format(here=str(Path(__file__).parent.parent), src=str(src), url=url,
                                     delay=delay))
     return subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)

@@ -1,0 +1,105 @@
+"""Counting logic: grouping, restatement vs addition, updates, low/best/high, totals."""
+from __future__ import annotations
+
+from typing import Optional
+
+import pytest
+
+from warwire.model import Attribution, CasualtyMention
+from warwire.reconcile import tally, totals
+
+
+def m(category: str, low: Optional[int], high: Optional[int] = -1, *, sent: int = 0, start: int = 0,
+      qualifier: str = "exact", kind: str = "unknown", country: Optional[str] = None,
+      source_country: Optional[str] = None, rule: str = "cas.test|num.digits", victim: str = "",
+      **flags: bool) -> CasualtyMention:
+    high = low if high == -1 else high
+    attribution = Attribution("src", 0, 3, "cas.attr.test", country=source_country) if source_country else None
+    return CasualtyMention(category=category, low=low, high=high, qualifier=qualifier, start=start,
+                           end=start + 5, figure_start=start, figure_end=start + 2, sent=sent, rule=rule,
+                           victim_text=victim, victim_kind=kind, victim_country=country,
+                           attribution=attribution, **flags)
+
+
+def by_key(tallies):
+    return {(g.country, g.kind, g.category): (g.low, g.best, g.high) for g in tallies}
+
+
+def test_seed_like_claims() -> None:
+    ms = [
+        m("killed", 7, sent=0, start=0, kind="state_forces", country="AZE"),
+        m("killed", 7, sent=1, start=100, kind="state_forces", source_country="AZE"),
+        m("injured", 10, sent=1, start=120, kind="state_forces", source_country="AZE", additional=True),
+        m("captured", 13, sent=2, start=200, kind="state_forces", country="ARM"),
+        m("killed", 1, sent=2, start=190, kind="state_forces", country="ARM"),
+        m("captured", 12, sent=8, start=800, kind="state_forces", country="ARM"),
+        m("injured", 2, sent=10, start=1000, kind="state_forces", country="AZE"),
+    ]
+    got = by_key(tally(ms))
+    assert got[("AZE", "state_forces", "killed")] == (7, 7, 7)
+    assert got[("AZE", "state_forces", "injured")] == (2, 10, 10)
+    low, best, high = got[("ARM", "state_forces", "captured")]
+    assert (low, high) == (12, 13) and best in (12, 13)
+    t = totals(tally(ms))
+    assert t["fatalities"].best == 8 and t["injured"].best == 10
+
+
+def test_restatements_are_not_added() -> None:
+    ms = [m("killed", 2, sent=0), m("killed", 2, sent=3, start=300), m("killed", 1, sent=5, start=500)]
+    [g] = tally(ms)
+    assert (g.low, g.best, g.high) == (1, 2, 2)
+    assert len(g.claims) == 3
+
+
+def test_additional_in_sentence_and_another_later() -> None:
+    ms = [m("killed", 1, sent=0, rule="cas.test|num.q.a", victim="man"),
+          m("killed", 1, sent=0, start=20, additional=True, rule="cas.test|num.q.a", victim="woman"),
+          m("killed", 1, sent=2, start=200, additional=True, rule="cas.test|num.q.another", victim="man")]
+    [g] = tally(ms)
+    assert g.best == 3
+
+
+def test_update_supersedes() -> None:
+    ms = [m("killed", 12, sent=0), m("killed", 9, sent=4, start=400, is_update=True)]
+    [g] = tally(ms)
+    assert g.best == 9 and g.low == 9 and g.high == 12
+
+
+def test_open_ended_high() -> None:
+    [g] = tally([m("killed", 12, None, qualifier="at_least")])
+    assert (g.low, g.best, g.high) == (12, 12, None)
+    [g] = tally([m("killed", 12, None, qualifier="at_least"), m("killed", 15, sent=2, start=50)])
+    assert (g.low, g.best, g.high) == (12, 15, 15)
+
+
+@pytest.mark.parametrize("mentions,fatalities,injured", [
+    ([], None, None),
+    ([m("injured", 0, negated=True)], None, 0),
+    ([m("injured", 0, negated=True), m("injured", 2, sent=1, start=10)], None, 2),
+    ([m("killed", 2), m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 3, None),
+    # "a murder-suicide left two dead": the perpetrator is among the two
+    ([m("killed", 2), m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.suicide")], 2, None),
+    # "four people were shot ... two of them died": injured = hit − killed
+    ([m("injured", 4, includes_killed=True), m("killed", 2, start=10)], 2, 2),
+    # "a man was shot" ... "he died": nobody injured
+    ([m("injured", 1, includes_killed=True, rule="cas.test|num.q.a"),
+      m("killed", 1, sent=2, start=50, rule="cas.test|cas.fig.pronoun")], 1, 0),
+])
+def test_totals(mentions, fatalities, injured) -> None:
+    t = totals(tally(mentions))
+    assert t["fatalities"].best == fatalities
+    assert t["injured"].best == injured
+
+
+def test_countryless_mention_joins_matching_group() -> None:
+    ms = [m("killed", 1, kind="state_forces", country="ARM"),
+          m("killed", 7, sent=1, start=50, kind="state_forces", country="AZE"),
+          m("killed", 1, None, sent=3, start=90, kind="state_forces", qualifier="at_least")]
+    got = by_key(tally(ms))
+    assert set(got) == {("ARM", "state_forces", "killed"), ("AZE", "state_forces", "killed")}
+    assert got[("ARM", "state_forces", "killed")] == (1, 1, 1)
+
+
+def test_weak_singulars_join_counted_group() -> None:
+    ms = [m("killed", 5, kind="police"), m("killed", 1, sent=3, start=80, rule="cas.test|cas.fig.pronoun")]
+    assert totals(tally(ms))["fatalities"].best == 5
