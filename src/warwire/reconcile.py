@@ -44,7 +44,7 @@ _WEAK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite", "cas.fig.posses
 _HIT = "hit"  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
-IMPLIED_RULES = ("cas.self.suicide",)
+IMPLIED_RULES = ("cas.self.",)
 
 
 @dataclass(frozen=True)
@@ -290,7 +290,7 @@ def totals(tallies: Sequence[GroupTally]) -> dict[str, Total]:
             implied = [g for g in groups if g.kind == "perpetrator"
                        and all(m.rule.startswith(IMPLIED_RULES) for m in g.mentions)]
             counted = sum(g.best or 0 for g in groups if g not in implied)
-            if implied and counted >= 2:  # "a murder-suicide left two dead": already counted
+            if implied and counted >= 1:  # "a murder-suicide left two dead": already counted
                 groups = [g for g in groups if g not in implied]
         for g in groups:
             low += g.low or 0

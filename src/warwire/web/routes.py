@@ -17,16 +17,15 @@ import threading
 from collections import OrderedDict
 from typing import Annotated, Any, Optional
 
-from fastapi import APIRouter, Depends, Path, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import BaseModel, Field
 
 from .. import api
-from ..errors import WarwireError
 from ..model import Article, Result
 from ..store.models import StoredArticle, StoredEvent
 from . import present
-from .app import error_json, html
+from .app import html
 from .params import Filters, Page, filter_query, map_page_query, page_query
 
 router = APIRouter()
@@ -165,7 +164,7 @@ def event_json(request: Request, event_id: EventId) -> Any:
     """One stored event: the contract Event merged over its articles, with its sources."""
     event = api.dashboard_event(_store(request), event_id)
     if event is None:
-        return error_json(404, f"no event {event_id[:100]!r}")
+        raise HTTPException(404, f"no event {event_id[:100]!r}")
     return event
 
 
@@ -183,7 +182,7 @@ def article_json(request: Request, article_id: ArticleId) -> Any:
     """One stored article: its text and the events read from it (offsets point into the text)."""
     article = api.dashboard_article(_store(request), article_id)
     if article is None:
-        return error_json(404, f"no article {article_id[:100]!r}")
+        raise HTTPException(404, f"no article {article_id[:100]!r}")
     return article
 
 
@@ -222,7 +221,7 @@ def dashboard(request: Request, filters: Annotated[Filters, Depends(filter_query
 def event_page(request: Request, event_id: EventId) -> HTMLResponse:
     event = api.dashboard_event(_store(request), event_id)
     if event is None:
-        raise WarwireNotFound(f"no event {event_id[:100]!r}")
+        raise HTTPException(404, f"no event {event_id[:100]!r}")
     groups = present.casualty_groups(event, event.sources)
     return html(request, "event.html", {"ev": event, "groups": groups, "p": present,
                                         "disagreements": sum(g.disagree for g in groups)})
@@ -240,7 +239,7 @@ def articles_page(request: Request, page: Annotated[Page, Depends(page_query)]) 
 def article_page(request: Request, article_id: ArticleId, mark: Optional[str] = None) -> HTMLResponse:
     article = api.dashboard_article(_store(request), article_id)
     if article is None:
-        raise WarwireNotFound(f"no article {article_id[:100]!r}")
+        raise HTTPException(404, f"no article {article_id[:100]!r}")
     spans, note = _article_spans(request, article)
     marked = _marked(mark, len(article.text))
     if marked:
@@ -249,10 +248,6 @@ def article_page(request: Request, article_id: ArticleId, mark: Optional[str] = 
     kinds = sorted({k for s in segs for k in s.kinds}, key=present.KINDS.index)
     return html(request, "article.html", {"a": article, "segments": segs, "kinds": kinds,
                                           "note": note, "marked": marked, "p": present})
-
-
-class WarwireNotFound(WarwireError):
-    code = "not_found"
 
 
 def _marked(mark: Optional[str], n: int) -> Optional[tuple[int, int]]:
