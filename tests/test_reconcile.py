@@ -76,7 +76,11 @@ def test_open_ended_high() -> None:
     ([], None, None),
     ([m("injured", 0, negated=True)], None, 0),
     ([m("injured", 0, negated=True), m("injured", 2, sent=1, start=10)], None, 2),
-    ([m("killed", 2), m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 3, None),
+    # "killed two people and then himself": one sentence, 2 + 1
+    ([m("killed", 2), m("killed", 1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 3, None),
+    # "Two people are dead." ... "The gunman then killed himself.": already among the two
+    ([m("killed", 2), m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 2, None),
+    ([m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 1, None),
     # "a murder-suicide left two dead": the perpetrator is among the two
     ([m("killed", 2), m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.suicide")], 2, None),
     # "four people were shot ... two of them died": injured = hit − killed

@@ -197,6 +197,33 @@ def settings_command(config: Optional[Path] = typer.Option(None, help="settings 
     out.print(table)
 
 
+# --- serve ---------------------------------------------------------------------------------
+@app.command()
+def serve(
+    db: Optional[str] = typer.Option(None, "--db", help="event store URL (default: the db setting)"),
+    host: str = typer.Option("127.0.0.1", help="address to listen on (loopback by default)"),
+    port: int = typer.Option(8000, help="port to listen on"),
+    tiles: str = typer.Option("", help="online tile layer URL template ({z}/{x}/{y}); default: none, "
+                                       "the map uses the shipped country outlines only"),
+    config: Optional[Path] = typer.Option(None, help="settings file (TOML)"),
+) -> None:
+    """Serve the event dashboard (map, timeline, table, event and article pages) and its JSON API.
+
+    Example: warwire serve --db sqlite:///warwire.db
+
+    Example: warwire serve --port 8080   (then open http://127.0.0.1:8080/events)
+    """
+    import uvicorn
+
+    from .web import create_app
+
+    with _friendly_errors():
+        settings = load_settings(config)
+        web_app = create_app(db or settings.db, settings, tile_url=tiles)
+    err.print(f"warwire: serving {db or settings.db} on http://{host}:{port}/events", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()
 

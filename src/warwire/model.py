@@ -321,15 +321,19 @@ class Casualty(ContractModel):
     claims: list[Claim] = Field(default_factory=list)
 
 
+class Evidence(ContractModel):
+    start: int
+    end: int
+    rule: Optional[str] = None  # set on a figure's evidence: the rule that read it
+
+
 class Estimate(ContractModel):
     low: Optional[int] = None
     best: Optional[int] = None
     high: Optional[int] = None
-
-
-class Evidence(ContractModel):
-    start: int
-    end: int
+    # The figures this total was computed from (their spans and rules): the provenance of a
+    # total even where no casualty rows are given (background events).
+    evidence: list[Evidence] = Field(default_factory=list)
 
 
 class Event(ContractModel):

@@ -45,6 +45,7 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
+_SAME_SENTENCE_SELF = ("cas.self.killed_himself", "cas.self.gun_on", "cas.self.shot_himself")
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,13 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
             base = max(plain, key=lambda m: (m.low if m.low is not None else m.high or 0))
             low, high, qual = base.low, base.high, base.qualifier
             used = [base]
+            # distinct clauses of one sentence count distinct victims ("A woman was shot to
+            # death ..., and a man died later at a hospital"): indefinite singulars add up
+            for m in plain:
+                if m is not base and m.rule.endswith(_INDEFINITE) and base.rule.endswith(_INDEFINITE) \
+                        and (m.end <= base.start or m.start >= base.end):
+                    low, high = _add(low, m.low), _add(high, m.high)
+                    used.append(m)
         elif running is not None and id(extra[0]) in leads and len(extra) == 1 \
                 and extra[0].low == extra[0].high == 1:
             # "Another man died in hospital." adds one to the earlier figure; plural "others"
@@ -286,12 +294,27 @@ def totals(tallies: Sequence[GroupTally]) -> dict[str, Total]:
             continue
         low = best = high = 0
         hi_open = False
+        extra_best = 0
         if cat == "killed":
             implied = [g for g in groups if g.kind == "perpetrator"
                        and all(m.rule.startswith(IMPLIED_RULES) for m in g.mentions)]
-            counted = sum(g.best or 0 for g in groups if g not in implied)
-            if implied and counted >= 1:  # "a murder-suicide left two dead": already counted
-                groups = [g for g in groups if g not in implied]
+            counted = [g for g in groups if g not in implied]
+            if implied and any(g.best for g in counted):
+                # "a murder-suicide left two dead", "... then took his own life" in a later
+                # sentence: the perpetrator is already among the dead counted; except when the
+                # same sentence tells both ("killed three people and then himself")
+                # sentence: the perpetrator is already among the dead counted. "killed three
+                # people and then himself" in one sentence is a claim of 3 + 1, weighed against
+                # the other claims ("Four people are dead") like any claim.
+                by_sent: dict[int, int] = {}
+                for g in counted:
+                    for m in g.mentions:
+                        if m.low is not None and not m.negated:
+                            by_sent[m.sent] = max(by_sent.get(m.sent, 0), m.low)
+                composite = max((by_sent[m.sent] + 1 for g in implied for m in g.mentions
+                                 if m.sent in by_sent and m.rule.startswith(_SAME_SENTENCE_SELF)), default=0)
+                groups = counted
+                extra_best = composite - sum(g.best or 0 for g in counted)
         for g in groups:
             low += g.low or 0
             best += g.best or 0
@@ -299,5 +322,8 @@ def totals(tallies: Sequence[GroupTally]) -> dict[str, Total]:
                 hi_open = True
             else:
                 high += g.high
+        if extra_best > 0:
+            best += extra_best
+            high = max(high, best)
         result[name] = Total(low, best, None if hi_open else high)
     return result

@@ -68,50 +68,85 @@ class _Bucket:
 
 
 def _historical_sentences(analysis: Analysis) -> set[int]:
+    """Sentences about the past: a historical trigger, or a date clearly before the incident
+    period, and no current trigger with a current date beside it."""
     published = analysis.article.published
     out = {t.sent for t in analysis.triggers if t.historical}
     for d in analysis.dates:
         if dates_stage.is_past_context(d, published):
             out.add(d.sent)
-    # A sentence whose only triggers are current ones stays current even with an old date in it
-    # ("police said the man, released in 2015, opened fire on Tuesday").
-    current_trigger_sents = {t.sent for t in analysis.triggers if not t.historical}
+    current_trigger_sents = {t.sent for t in analysis.triggers if not t.historical and t.weight > 0}
     current_dates = {d.sent for d in analysis.dates if not dates_stage.is_past_context(d, published)}
     return {s for s in out if not (s in current_trigger_sents and s in current_dates)}
 
 
-def _buckets(analysis: Analysis, hist_sents: set[int]) -> list[_Bucket]:
-    buckets: dict[tuple[bool, str], _Bucket] = {}
+def _casualty_is_historical(cas: CasualtyMention, triggers_by_sent: dict[int, list[TriggerMention]],
+                            hist_sents: set[int]) -> bool:
+    """A figure belongs to the event told nearest to it in its sentence ("the clashes that left
+    one dead ... a year after they fought a war" is current; "the six-week conflict, which left
+    6,500 dead" is not); with no trigger in the sentence, the sentence's context decides."""
+    near = triggers_by_sent.get(cas.sent)
+    if not near:
+        return cas.sent in hist_sents
+    closest = min(near, key=lambda t: min(abs(t.start - cas.figure_end), abs(cas.figure_start - t.end)))
+    return closest.historical
 
-    def bucket(historical: bool, family: str) -> _Bucket:
-        key = (historical, family)
+
+def _buckets(analysis: Analysis, hist_sents: set[int]) -> list[_Bucket]:
+    """Current events one per family; everything historical in one background event. Arrests
+    and captures told in a current violence story belong to that violence event."""
+    buckets: dict[tuple[bool, str], _Bucket] = {}
+    live = [t for t in analysis.triggers if t.weight > 0]
+    current_families = {_family(t) for t in live if not (t.historical or t.sent in hist_sents)}
+
+    def key_for(historical: bool, family: str) -> tuple[bool, str]:
+        if historical:
+            return (True, "history")
+        if family == "arrests" and "violence" in current_families:
+            return (False, "violence")
+        return (False, family)
+
+    def bucket(key: tuple[bool, str]) -> _Bucket:
         if key not in buckets:
-            buckets[key] = _Bucket(historical, family)
+            buckets[key] = _Bucket(*key)
         return buckets[key]
 
-    for trig in analysis.triggers:
-        if trig.weight <= 0:
-            continue
-        historical = trig.historical or trig.sent in hist_sents
-        b = bucket(historical, _family(trig))
+    triggers_by_sent: dict[int, list[TriggerMention]] = defaultdict(list)
+    for trig in live:
+        historical = trig.historical or (trig.sent in hist_sents and trig.sent not in
+                                         {t.sent for t in live if not t.historical})
+        trig_key = key_for(historical, _family(trig))
+        b = bucket(trig_key)
         b.triggers.append(trig)
         b.sentences.add(trig.sent)
+        triggers_by_sent[trig.sent].append(dataclasses.replace(trig, historical=historical))
     for cas in analysis.casualties:
-        historical = cas.sent in hist_sents
+        historical = _casualty_is_historical(cas, triggers_by_sent, hist_sents)
         if cas.other_incident and not historical:
-            if (True, "violence") in buckets or any(k[0] for k in buckets):
-                historical = True
-            else:
-                continue
-        # Arrests are counted in the violence event they follow, when there is one.
-        family = "violence"
-        if cas.category == "arrested" and (historical, "violence") not in buckets:
-            family = "arrests" if (historical, "arrests") in buckets else "violence"
-        b = bucket(historical, family)
+            if (True, "history") not in buckets:
+                continue  # another incident's figure with no background event to hold it
+            historical = True
+        b = bucket(key_for(historical, "violence"))
         b.casualties.append(cas)
         b.sentences.add(cas.sent)
-    # An agreement/arrest bucket with casualties of its own is kept; an event needs evidence.
     return [b for b in buckets.values() if b.triggers or b.casualties]
+
+
+def _with_source_references(casualties: list[CasualtyMention]) -> list[CasualtyMention]:
+    """Resolve each claim's source; a source that refers back ("It also reported", "the
+    ministry said") takes the latest earlier source that had a country."""
+    back_refs = set(load_yaml("assemble.yaml")["source_back_references"])
+    out = []
+    last: Optional[Attribution] = None
+    for cas in sorted(casualties, key=lambda c: c.start):
+        att = _resolve_attribution(cas.attribution)
+        if att is not None and att.country is None and last is not None \
+                and att.text.lower().strip() in back_refs:
+            att = dataclasses.replace(att, country=last.country, name=last.name)
+        if att is not None and att.country is not None:
+            last = att
+        out.append(dataclasses.replace(cas, attribution=att))
+    return out
 
 
 def _resolve_attribution(att: Optional[Attribution]) -> Optional[Attribution]:
@@ -176,17 +211,40 @@ def _actor_for(country: Optional[str], kind: str, actor_mentions: list[ActorMent
     return group_name(country, kind)
 
 
-def _claim(parsed: ParsedText, cas: CasualtyMention, article_id: str) -> Claim:
-    sent = parsed.sentences[cas.sent]
-    att = cas.attribution
+def _claim(parsed: ParsedText, tally_claim: "reconcile.Claim", article_id: str) -> Claim:
+    """A contract claim from one reconciled statement (one or more mentions in one sentence):
+    the quote is the sentence, the figure span covers the mentions' figures."""
+    mentions = tally_claim.mentions
+    first = mentions[0]
+    sent = parsed.sentences[first.sent]
+    att = next((m.attribution for m in mentions if m.attribution is not None), None)
     return Claim(
-        low=cas.low, high=cas.high, qualifier=cas.qualifier,
+        low=tally_claim.low, high=tally_claim.high, qualifier=tally_claim.qualifier,
         source=(att.name or att.text) if att else None,
         source_country=att.country if att else None,
-        quote=parsed.text[sent.start:sent.end], start=sent.start, end=sent.end,
-        figure_start=cas.figure_start, figure_end=cas.figure_end, rule=cas.rule,
-        article_id=article_id,
+        quote=parsed.text[sent.start:sent.end].strip(), start=sent.start,
+        end=sent.start + len(parsed.text[sent.start:sent.end].rstrip()),
+        figure_start=min(m.figure_start for m in mentions), figure_end=max(m.figure_end for m in mentions),
+        rule="+".join(dict.fromkeys(m.rule for m in mentions)), article_id=article_id,
     )
+
+
+def _states_figure_in_digits(parsed: ParsedText, claim: Claim) -> bool:
+    figure = parsed.text[claim.figure_start or 0:claim.figure_end or 0]
+    return any(ch.isdigit() for ch in figure)
+
+
+def _distinct_claims(parsed: ParsedText, claims: list[Claim]) -> list[Claim]:
+    """One source restating one figure is one claim ("Armenia reported one dead" … "the ministry
+    said one soldier died"): keep the statement that gives the figure most precisely (in
+    digits), else the first. Different sources with the same figure stay separate claims."""
+    kept: dict[tuple, Claim] = {}
+    for claim in claims:
+        key = (claim.low, claim.high, claim.source_country or claim.source)
+        if key not in kept or (_states_figure_in_digits(parsed, claim)
+                               and not _states_figure_in_digits(parsed, kept[key])):
+            kept[key] = claim
+    return sorted(kept.values(), key=lambda c: c.start)
 
 
 def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_mentions: list[ActorMention],
@@ -199,13 +257,19 @@ def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_menti
         rows.append(Casualty(
             actor=_actor_for(t.country, t.kind, actor_mentions), country=t.country,
             category=t.category, low=t.low, best=t.best, high=t.high,
-            claims=[_claim(parsed, m, article_id) for m in t.mentions],
+            claims=_distinct_claims(parsed, [_claim(parsed, c, article_id) for c in t.claims]),
         ))
     tot = reconcile.totals(tallies)
-    fatal = tot.get("killed")
-    injured = tot.get("injured")
-    as_est = lambda e: Estimate(low=e.low, best=e.best, high=e.high) if e is not None else Estimate()  # noqa: E731
-    return rows, as_est(fatal), as_est(injured)
+
+    def estimate(name: str, category: str) -> Estimate:
+        total = tot.get(name)
+        if total is None:
+            return Estimate()
+        evidence = [Evidence(start=m.figure_start, end=m.figure_end, rule=m.rule)
+                    for t in tallies if t.category == category for m in t.mentions]
+        return Estimate(low=total.low, best=total.best, high=total.high, evidence=evidence)
+
+    return rows, estimate("fatalities", "killed"), estimate("injured", "injured")
 
 
 def _actors(bucket: _Bucket, analysis: Analysis, casualty_rows: list[Casualty],
@@ -217,7 +281,7 @@ def _actors(bucket: _Bucket, analysis: Analysis, casualty_rows: list[Casualty],
     def add(name: str, country: Optional[str], type_: str, role: str, am: Optional[ActorMention] = None):
         if name in out:
             return
-        out[name] = Actor(name=name, country=country or location_country, type=type_, role=role,
+        out[name] = Actor(name=name, country=country, type=type_, role=role,
                           text=am.text if am else None, rule=am.rule if am else None)
 
     if bucket.family == "agreement":
@@ -225,7 +289,7 @@ def _actors(bucket: _Bucket, analysis: Analysis, casualty_rows: list[Casualty],
             if am.role_hint == "mediator":
                 add(am.name, am.country, am.type, "mediator", am)
         for am in mentions:
-            if am.role_hint in ("agent", "patient") or am.type == "state_forces":
+            if am.role_hint in ("agent", "patient", "party"):
                 add(am.name, am.country, am.type, "side_a" if not out or len(out) % 2 else "side_b", am)
         return list(out.values())
 
@@ -240,6 +304,13 @@ def _actors(bucket: _Bucket, analysis: Analysis, casualty_rows: list[Casualty],
         if row.actor and row.category in ("killed", "injured", "captured", "missing"):
             kind_type = next((am.type for am in mentions if am.name == row.actor), None)
             add(row.actor, row.country, kind_type or "unknown", "side_b" if battle else "victim")
+    # A generic actor ("the military", no country) is the same as a named one of its type.
+    typed_with_country = {a.type for a in out.values() if a.country}
+    for name in [n for n, a in out.items() if a.country is None and a.type in typed_with_country]:
+        del out[name]
+    for actor in out.values():  # actors of the place's country unless the text says otherwise
+        if actor.country is None:
+            actor.country = location_country
     if battle:
         sides = [a for a in out.values() if a.role in ("side_a", "side_b")]
         # Two belligerents: when both came out as one role, the first told is side_a.
@@ -272,7 +343,8 @@ def assemble_events(analysis: Analysis) -> list[Event]:
     assert parsed is not None
     article_id = analysis.article.id
     actor_mentions = list(analysis.actors)
-    casualties = [_with_victim_country(c, actor_mentions) for c in analysis.casualties]
+    casualties = [_with_victim_country(c, actor_mentions)
+                  for c in _with_source_references(analysis.casualties)]
     analysis = dataclasses.replace(analysis, casualties=casualties)
     hist_sents = _historical_sentences(analysis)
     current_dates = [d for d in analysis.dates if d.sent not in hist_sents]
@@ -283,7 +355,7 @@ def assemble_events(analysis: Analysis) -> list[Event]:
             event_type, sub_type = best_trigger.event_type, best_trigger.sub_event_type
         else:
             event_type, sub_type = DEFAULT_VIOLENCE
-        if bucket.family == "violence":
+        if bucket.family in ("violence", "history"):
             strongest = _strongest_violence(bucket.triggers)
             if strongest is not None:
                 event_type, sub_type = strongest.event_type, strongest.sub_event_type
@@ -295,6 +367,11 @@ def assemble_events(analysis: Analysis) -> list[Event]:
         location = _location(place)
         rows, fatal, injured = _casualties(parsed, bucket.casualties, actor_mentions, article_id)
         actors = _actors(bucket, analysis, rows, location.country, event_type)
+        if bucket.historical:
+            # Background events are context: their totals keep their evidence (spans and rules)
+            # but are not broken down into casualty rows and claims, which are for the events
+            # the article reports.
+            rows = []
         start = min((parsed.sentences[s].start for s in bucket.sentences), default=0)
         evidence = [Evidence(start=parsed.sentences[s].start, end=parsed.sentences[s].end)
                     for s in sorted(bucket.sentences)]

@@ -36,6 +36,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "DET"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves"})
 _SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
+_WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crowd"})
 _QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple",
@@ -499,7 +500,20 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
         found = _dedupe(found)
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
-        out.extend(_inherit([m for m, _ in found]))
+        out.extend(_distinct_weak(_inherit([m for m, _ in found])))
+    return out
+
+
+def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
+    """A pronoun or definite victim after a counted group in the same sentence is someone else
+    ("Four people were killed by a man before he was shot and killed by police")."""
+    out: list[CasualtyMention] = []
+    for m in ms:
+        if m.rule.endswith(_WEAK_FIGURES) and not m.additional and not m.negated and any(
+                o.category == m.category and not o.rule.endswith(_WEAK_FIGURES) and (o.low or 0) > 1
+                and o.figure_start < m.figure_start and not o.negated for o in out):
+            m = replace(m, additional=True)
+        out.append(m)
     return out
 
 
@@ -622,6 +636,9 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             if v.text.lower() in _REFLEXIVE and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
             vic = _victim_of(doc, v, lo, hi, rules)
+            if vic is None and n > 0 and v.tag == "NN" and _is_person(doc, v, rules):
+                # "A mother, father, and toddler": a bare singular conjunct is one more person
+                vic = _Victim(Figure(1, 1, "exact", "cas.fig.conjunct"), v.i, v.i + 1, v)
             if vic is None:
                 continue
             vic.others = vic.additional and v.lemma.lower() in ("other", "others", "more")
