@@ -4,22 +4,28 @@
 reconciles their claims; ``totals(tallies)`` adds the groups up into the event's
 ``fatalities`` and ``injured``.
 
-Rules (the README copies them):
+Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive dev articles
+(see the helper report); each rule below was kept because it raised exact-match accuracy there.
 
 1. Groups. A mention's group is (country, kind): country is the victim's (from a demonym,
    "12 Armenian servicemen"), else — for soldiers only ("its soldiers", "servicemen") — the
    country of the source; kind is state_forces, police or perpetrator, with civilians and
-   unknown merged (news calls the same victims "people", "a man", "the victim"). A mention
-   with no country joins a known-country group of the same kind and category that states the
-   same figure, or else the only known-country group of that kind and category.
+   unknown merged into "people" (news calls the same victims "people", "a man", "the victim").
+   - A mention with no country joins a known-country group of the same kind and category that
+     states the same figure, or else the only known-country group of that kind and category.
+   - A "people" group made only of weak singulars (a pronoun, a name, "the man", "his son") joins
+     the largest other group of its category: it is someone already counted there.
 2. Claims. Within a group × category the mentions are read in text order, sentence by sentence:
    - restatements of a figure in different sentences are alternative claims of one figure, not
      added ("Two people were killed." … "The two victims died at the scene.");
    - within a sentence, mentions flagged ``additional`` (conjoined victims "a man and a woman",
-     "another", "two others", "10 more") add to the sentence's figure; several plain mentions
-     in one sentence are read as restatements (the largest is taken);
-   - an ``additional`` mention with no figure of its own in its sentence adds to the running
-     figure of the earlier sentences ("One man died at the scene. Another died in hospital." → 2);
+     "another", "two others", "10 more") add to the sentence's figure, except an "others"
+     figure equal to one already read in the sentence (a headline glued to the lead); plain
+     mentions in one sentence are restatements (the largest is taken), except indefinite
+     singulars in separate clauses ("A woman was shot to death …, and a man died later");
+   - a single "another" in a later sentence adds one only to a figure told one person at a time
+     ("One man died at the scene. Another died in hospital." → 2); after a total ("Three were
+     shot. … Another was hit in the arm.") it restates;
    - negated mentions ("no one was injured") give 0 only when the group has no other claim.
 3. Estimates per group × category:
    - best = the last update's figure when an ``is_update`` claim exists ("the toll rose to 12"),
@@ -28,9 +34,18 @@ Rules (the README copies them):
      "up to N");
    - low = the lowest claim low; high = the highest claim high, None when the largest claim is
      open-ended ("at least 12", "dozens") and no exact claim at or above it caps it.
+   - "Shot"/"hit" figures count everyone hit, the dead included (``includes_killed``): the
+     group's injured = that figure − the group's killed ("Four men were shot and two of them
+     died" → 2 injured; "A man was shot. … He died." → 0), merged with the group's plain
+     injured figure (the larger wins).
 4. Totals (``totals``): per category, sum of the groups' low/best/high (high None when any is
    None); ``fatalities`` sums killed over all groups (perpetrators included, as GVA/GTD count
-   them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated.
+   them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated
+   (or, with ``implied_zero``, when the other category has a figure).
+   - A perpetrator's death told by a self-inflicted pattern ("murder-suicide", "then killed
+     himself", "took his own life") is already among the dead counted elsewhere, unless the
+     same sentence counts both ("killed three people and then himself" → a claim of 3 + 1,
+     weighed against the other claims like any claim).
 """
 from __future__ import annotations
 
@@ -40,12 +55,14 @@ from typing import Optional, Sequence
 from .model import CasualtyMention
 
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
-_WEAK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite", "cas.fig.possessed")
+# Figures of one person named or pointed at (and "shot himself"): usually someone counted elsewhere.
+_WEAK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite", "cas.fig.possessed", "cas.self.shot_himself")
 _HIT = "hit"  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
-_SAME_SENTENCE_SELF = ("cas.self.killed_himself", "cas.self.gun_on", "cas.self.shot_himself")
+_SAME_SENTENCE_SELF = ("cas.self.killed_himself", "cas.self.gun_on", "cas.self.fatally_shot_himself",
+                       "cas.self.own_life")
 
 
 @dataclass(frozen=True)
@@ -176,9 +193,10 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                     low, high = _add(low, m.low), _add(high, m.high)
                     used.append(m)
         elif running is not None and id(extra[0]) in leads and len(extra) == 1 \
-                and extra[0].low == extra[0].high == 1:
-            # "Another man died in hospital." adds one to the earlier figure; plural "others"
-            # in a later sentence restate ("Ten other people were injured")
+                and extra[0].low == extra[0].high == 1 and all(u.low == 1 for u in running.mentions):
+            # "One man died at the scene. Another died in hospital.": one more than a count of
+            # people told one by one; after a total ("Three were shot. ... Another was hit")
+            # or for plural "others" in a later sentence it restates
             low, high, qual = running.low, running.high, running.qualifier
             used = list(running.mentions)
         else:
@@ -203,30 +221,19 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
 
 
 _INDEFINITE = ("num.q.a", "num.q.another")
-_NAMED = "cas.fig.named"
 
 
-def _enumerated(mentions: Sequence[CasualtyMention]) -> int:
-    """Victims introduced one by one in different sentences ("A 21-year-old man was hit ...",
-    "A 35-year-old man was shot ..."; "Dennie Reeves ... Ginger Reeves"): each indefinite
-    singular introduces a new person, each distinct name is one person."""
-    indefinite = sum(1 for m in mentions if not m.negated and m.rule.endswith(_INDEFINITE))
-    names = {m.victim_text.split()[-1].lower() for m in mentions
-             if not m.negated and m.rule.endswith(_NAMED) and m.victim_text}
-    return max(indefinite, len(names))
-
-
-def _estimate(claims: list[Claim], enumerated: int = 0) -> tuple[Optional[int], Optional[int], Optional[int]]:
+def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
     positive = [c for c in claims if not c.negated]
     if not positive:
         return (0, 0, 0) if claims else (None, None, None)
-    updates = [c for c in positive if c.is_update]
+    # an update supersedes when it is a count ("the toll rose to 12"), not when one named or
+    # pronoun victim "later died"
+    updates = [c for c in positive if c.is_update and not all(m.rule.endswith(_WEAK) for m in c.mentions)]
     lows = [c.low for c in positive if c.low is not None]
     low = min(lows) if lows else None
     best_claim = updates[-1] if updates else max(positive, key=lambda c: c.value or 0)
     best = best_claim.value
-    if not updates and best is not None and enumerated > best:
-        best = enumerated
     open_ended = [c for c in positive if c.high is None]
     highs = [c.high for c in positive if c.high is not None]
     high = max(highs) if highs else None
@@ -252,11 +259,19 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
     raw: dict[_Key, GroupTally] = {}
     for (country, kind, cat), ms in _group(mentions).items():
         claims = _claims(ms, leads)
-        low, best, high = _estimate(claims, _enumerated(ms))
+        low, best, high = _estimate(claims)
         raw[(country, kind, cat)] = GroupTally(country, kind, cat, low, best, high, tuple(claims), tuple(ms))
     out = [g for g in raw.values() if g.category != _HIT]
     for (country, kind, _), hit in [(k, g) for k, g in raw.items() if k[2] == _HIT]:
-        out = _merge_hit(out, hit, raw.get((country, kind, "killed")))
+        killed = raw.get((country, kind, "killed"))
+        if killed is None and kind == "perpetrator":
+            # "the man shot himself" … "he was pronounced dead": the death is told of a
+            # pronoun or a name, which lands in another group
+            weak = [g for k, g in raw.items() if k[2] == "killed"
+                    and any(m.rule.endswith(_WEAK) for m in g.mentions)]
+            if weak:
+                killed = GroupTally(country, kind, "killed", 1, 1, 1, (), ())
+        out = _merge_hit(out, hit, killed)
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))
     return out
 
@@ -284,13 +299,19 @@ def _merge_hit(out: list[GroupTally], hit: GroupTally, killed: Optional[GroupTal
     return [merged if g is plain else g for g in out]
 
 
-def totals(tallies: Sequence[GroupTally]) -> dict[str, Total]:
-    """Event totals: ``{"fatalities": Total, "injured": Total}`` (see the module rules, 4)."""
+def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[str, Total]:
+    """Event totals: ``{"fatalities": Total, "injured": Total}`` (see the module rules, 4).
+
+    ``implied_zero``: a category the article gives no figure for is 0 when the other one has a
+    figure ("a man was shot in the leg" reports no death); off, it is None (the contract's
+    reading: 0 only when the article says so)."""
     result: dict[str, Total] = {}
+    with_figures = {g.category for g in tallies if g.category in ("killed", "injured")}
     for name, cat in (("fatalities", "killed"), ("injured", "injured")):
         groups = [g for g in tallies if g.category == cat]
         if not groups:
-            result[name] = Total(None, None, None)
+            zero = implied_zero and bool(with_figures - {cat})
+            result[name] = Total(0, 0, 0) if zero else Total(None, None, None)
             continue
         low = best = high = 0
         hi_open = False

@@ -52,7 +52,14 @@ CASES = [
     ("No injuries were reported.", {("injured", 0, 0, "exact")}),
     ("At least 12 people were killed in the attack.", {("killed", 12, None, "at_least")}),
     ("Police found two people dead at a home.", {("killed", 2, 2, "exact")}),
+    ("A 17-year-old was wounded after he accidentally shot himself in the leg.", {("injured", 1, 1, "exact")}),
+    ("Police say a second teen has died after the shooting.", {("killed", 2, 2, "exact")}),
+    ("A 36-year-old man lost his life.", {("killed", 1, 1, "exact")}),
+    ("Four people were shot, one fatally, on Saturday.", {("injured", 4, 4, "exact"), ("killed", 1, 1, "exact")}),
+    ("A shooting that left five people injured is under investigation.", {("injured", 5, 5, "exact")}),
+    ("Police are searching for the person who shot and killed a woman.", {("killed", 1, 1, "exact")}),
     ("The hunter killed two birds with one stone.", set()),
+    ("Officials said the missing piece was found.", set()),
     ("He turned 24 years old in 2017 at 5 p.m.", set()),
     ("Last year 5 people were killed in a similar attack.", set()),
     ("The city has recorded 300 homicides this year.", set()),
@@ -113,6 +120,22 @@ def test_seed_article(nlp) -> None:
     assert len(war) == 1 and war[0].qualifier == "more_than" and war[0].other_incident
     for m in ms:  # every claim's quote contains its figure
         assert m.start <= m.figure_start < m.figure_end <= m.end or m.figure_start < m.end
+
+
+def test_shot_counts_include_the_dead(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "Four men were shot and two of them died."))
+    shot = [m for m in ms if m.category == "injured"]
+    assert shot and shot[0].includes_killed
+    ms = find_casualties(_parse(nlp, "One man was killed and two others were shot."))
+    assert [m.includes_killed for m in ms if m.category == "injured"] == [False]
+
+
+def test_empty_and_headline_paragraphs(nlp) -> None:
+    assert find_casualties(_parse(nlp, "")) == []
+    # the parser may glue a headline to the lead; a figure never reaches across the blank line
+    text = "Shooting leaves 3 injured\n\nOne person was dead at the scene."
+    got = _summary(find_casualties(_parse(nlp, text)))
+    assert ("killed", 3, 3, "exact") not in got and ("injured", 3, 3, "exact") in got
 
 
 def test_stage_runs(nlp) -> None:

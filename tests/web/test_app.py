@@ -204,3 +204,16 @@ def test_a_missing_store_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no warwire store"):
         create_app(f"sqlite:///{tmp_path / 'none.db'}")
+
+
+def test_tile_layer_only_when_configured(store_url, client):
+    from fastapi.testclient import TestClient
+
+    from warwire.web import create_app
+
+    assert "data-tiles" not in client.get("/events").text
+    tiled = create_app(store_url, tile_url="https://tiles.example.org/{z}/{x}/{y}.png")
+    with TestClient(tiled) as c:
+        r = c.get("/events")
+    assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in r.text
+    assert r.headers["content-security-policy"].endswith("img-src 'self' data: https://tiles.example.org")

@@ -20,9 +20,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
-from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Token
+from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
 from ..rules import load_yaml
 from .numbers import Figure, figure_at
@@ -41,9 +41,8 @@ _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crowd"})
 _QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple",
                              "handful", "dozen", "pair"})
-_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"})
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "ee", "iff", "ild", "ren", "ger", "ess",
-                    "man", "men", "son", "ter", "ther", "ren", "ie", "ine", "ite", "ic")
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "iff", "ild", "ren", "ess", "man", "men", "son")
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
@@ -61,7 +60,7 @@ class _Rules:
     update: frozenset[str]
     report: frozenset[str]
     total: frozenset[str]
-    self_inflicted: tuple[tuple[str, re.Pattern, str], ...]
+    self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
     other: tuple[tuple[str, re.Pattern], ...]
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
@@ -86,8 +85,8 @@ def _rules() -> _Rules:
         update=frozenset(data["update_verbs"]),
         report=frozenset(data["report_verbs"]),
         total=frozenset(data["total_words"]),
-        self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"])
-                             for r in data["self_inflicted"]),
+        self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
+                              bool(r.get("includes_killed"))) for r in data["self_inflicted"]),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
@@ -225,6 +224,11 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
             left -= 1
         return _Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
     det = doc.child(v.i, {"det", "predet"})
+    if det is not None and det.text.lower() in ("a", "an"):
+        for c in doc.children(v.i, {"amod"}):
+            if c.text.lower() in _ORDINALS:  # "a second teen has died": the count is now two
+                n = _ORDINALS.index(c.text.lower()) + 2
+                return _Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
     if det is not None and v.tag in ("NN", "NNP") and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
         if d in ("a", "an", "another", "one", "the"):
@@ -628,9 +632,9 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                 break
             if v.i == t.i:
                 continue
-            if lemma in rules.person_only or rule["id"].startswith("cas.kill"):
+            if lemma in rules.person_only or rule["id"].startswith("cas.kill") or not (v.like_num or v.pos == "NUM"):
                 if not _is_person(doc, v, rules):
-                    continue
+                    continue  # "the missing piece", "an injured knee", "killed two birds"
             elif v.lemma.lower() in rules.non_person:
                 continue
             if v.text.lower() in _REFLEXIVE and category in ("killed", "injured"):
@@ -642,8 +646,8 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             if vic is None:
                 continue
             vic.others = vic.additional and v.lemma.lower() in ("other", "others", "more")
-            if n > 0:
-                vic.additional = True
+            if n > 0 and vic.figure is not None and vic.figure.rule != "cas.fig.ordinal_count":
+                vic.additional = True  # "two members and a third musician": the ordinal is the total
             elif v.dep == "pobj" and t.dep in ("acl", "relcl") and doc.toks[t.head].i == v.i:
                 vic.additional = False  # "a vigil for another man gunned down": a claim of its own
             results.append((vic, v))
@@ -743,11 +747,11 @@ def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMent
     return out
 
 
-def _self_inflicted(doc: _Doc, sent, sent_text: str, rules: _Rules, other: bool,
+def _self_inflicted(doc: _Doc, sent: Sentence, sent_text: str, rules: _Rules, other: bool,
                     found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
     if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
         return []
-    for rid, pattern, category in rules.self_inflicted:
+    for rid, pattern, category, includes_killed in rules.self_inflicted:
         m = pattern.search(sent_text)
         if m is None:
             continue
@@ -755,7 +759,9 @@ def _self_inflicted(doc: _Doc, sent, sent_text: str, rules: _Rules, other: bool,
         return [(CasualtyMention(
             category=category, low=1, high=1, qualifier="exact", start=start, end=end,
             figure_start=start, figure_end=end, sent=sent.i, rule=rid,
-            victim_text="", victim_kind="perpetrator", other_incident=other,
+            # a self-inflicted wound that may be survived is often an accident, not a perpetrator's
+            victim_text="", victim_kind="unknown" if includes_killed else "perpetrator",
+            other_incident=other, includes_killed=includes_killed,
             attribution=_attribution(doc, doc.toks[sent.first_token], sent.first_token,
                                      sent.last_token, rules, default_country_of),
         ), -1)]

@@ -49,7 +49,7 @@
     while (svg.firstChild) svg.removeChild(svg.firstChild);
     const W = svg.getBoundingClientRect().width || 600, H = svg.getBoundingClientRect().height || 250;
     svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-    const m = { l: 36, r: 40, t: 10, b: 34 };
+    const m = { l: 40, r: 56, t: 12, b: 34 };
     const binned = binDays(data.days || []);
     const bins = binned.bins;
     svg.dataset.unit = binned.unit;
@@ -137,7 +137,7 @@
     if (!root) return;
     const status = document.getElementById("map-status");
     const mapSvg = document.getElementById("map");
-    const map = new window.Warwire.WarMap(mapSvg);
+    const map = new window.Warwire.WarMap(mapSvg, { tileUrl: root.dataset.tiles || "" });
     const outlines = map.loadOutlines(root.dataset.outlines);
     const q = filterQuery();
     q.set("limit", root.dataset.mapLimit || "5000");

@@ -73,8 +73,11 @@
     this.svg = svg;
     this.opts = opts || {};
     this.view = [0, 0, WORLD, WORLD * 0.75];
+    this.tiles = el("g", { "class": "tiles" });
     this.countries = el("g", { "class": "countries" });
     this.events = el("g", { "class": "events" });
+    this.tileUrl = this.opts.tileUrl || "";
+    svg.appendChild(this.tiles);
     svg.appendChild(this.countries);
     svg.appendChild(this.events);
     this.features = [];
@@ -159,6 +162,28 @@
     Array.prototype.forEach.call(this.events.childNodes, function (c) {
       c.setAttribute("r", (parseFloat(c.dataset.r) * unit).toFixed(4));
     });
+    if (this.tileUrl) this._drawTiles(px / v[2]);
+  };
+
+  /* Optional online tile layer (only when the server was started with --tiles URL): slippy-map
+     tiles line up with this Web Mercator square, tile (z, x, y) covering WORLD / 2^z units. */
+  WarMap.prototype._drawTiles = function (pxPerUnit) {
+    const v = this.view;
+    const z = Math.max(0, Math.min(18, Math.round(Math.log2(WORLD * pxPerUnit / 256))));
+    const n = Math.pow(2, z), size = WORLD / n;
+    const x0 = Math.max(0, Math.floor(v[0] / size)), x1 = Math.min(n - 1, Math.floor((v[0] + v[2]) / size));
+    const y0 = Math.max(0, Math.floor(v[1] / size)), y1 = Math.min(n - 1, Math.floor((v[1] + v[3]) / size));
+    const key = [z, x0, x1, y0, y1].join("/");
+    if (key === this._tileKey || (x1 - x0 + 1) * (y1 - y0 + 1) > 80) return;
+    this._tileKey = key;
+    while (this.tiles.firstChild) this.tiles.removeChild(this.tiles.firstChild);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const href = this.tileUrl.replace("{z}", z).replace("{x}", x).replace("{y}", y);
+        this.tiles.appendChild(el("image", { href: href, x: x * size, y: y * size, width: size, height: size }));
+      }
+    }
+    this.svg.classList.add("with-tiles");
   };
 
   WarMap.prototype.zoom = function (factor, cx, cy) {
