@@ -537,3 +537,48 @@ def dashboard_articles(store: "Store", limit: int = 50, offset: int = 0  # noqa:
     rows = _read(store, sa.select(a.id, a.input_id, a.title, a.url, a.published, a.source, a.chars,
                                   a.n_events, a.error).order_by(a.seq.desc()).limit(limit).offset(offset))
     return [dict(r._mapping) for r in rows], int(total)
+
+
+# --- distributed ----------------------------------------------------------------------------
+def ingest_distributed(sources: list[str], cluster: Union[str, "Client"],  # noqa: F821
+                       db: Optional[str] = None, parquet: Optional[str] = None,
+                       settings: Optional[Settings] = None,
+                       progress: Optional[Callable[["ClusterProgress"], None]] = None,  # noqa: F821
+                       *, partition_bytes: Optional[int] = None) -> "ClusterReport":  # noqa: F821
+    """``ingest`` on a Dask cluster (``local:N``, ``tcp://HOST:PORT`` or a ``distributed.Client``):
+    sources are cut into partitions, extracted on the workers, then deduplicated and written to
+    the store at ``db`` in input order, so the store ends up as a one-process ``ingest`` leaves
+    it. ``parquet``: also write the store's events as a Parquet dataset partitioned by event
+    date into that folder. With ``parquet`` and no ``db`` the store is a temporary SQLite file;
+    with neither, ``settings.db``. ``partition_bytes``: target partition size (default: about
+    four partitions per worker). ``progress`` gets a ``ClusterProgress`` after every partition."""
+    import tempfile
+
+    from . import distributed
+
+    settings = settings or load_settings()
+    with tempfile.TemporaryDirectory(prefix="warwire-dedupe-") as tmp:
+        if db is None and parquet is not None:
+            from .store import Store
+
+            store = Store(f"sqlite:///{os.path.join(tmp, 'dedupe.db')}")
+        else:
+            store = open_store(db, settings)
+        try:
+            report = distributed.run(list(sources), cluster, store, settings, progress,
+                                     partition_bytes=partition_bytes)
+            if parquet is not None:
+                report.parquet = parquet
+                report.parquet_events = distributed.write_parquet_dataset(store, parquet)
+        finally:
+            if db is None and parquet is not None:
+                store.close()
+    return report
+
+
+def write_parquet_dataset(db: Optional[str], out_dir: str) -> int:
+    """The store's events as a Parquet dataset under ``out_dir``, one Hive partition per event
+    date (``event_date=YYYY-MM-DD``), replacing what was written there before. Returns the count."""
+    from .distributed import write_parquet_dataset as write
+
+    return write(open_store(db), out_dir)

@@ -264,6 +264,8 @@ def ingest(
     progress: Optional[bool] = typer.Option(None, help="progress bar on stderr (default: when a terminal)"),
     as_json: bool = typer.Option(False, "--json", help="print the ingest report as JSON"),
     config: Optional[Path] = typer.Option(None, help="settings file (TOML)"),
+    cluster: Optional[str] = typer.Option(None, "--cluster", help="run on Dask: tcp://HOST:PORT (a running scheduler) or local:N (N local worker processes)"),
+    parquet: Optional[Path] = typer.Option(None, "--parquet", help="also write the stored events as a Parquet dataset partitioned by event date into DIR"),
 ) -> None:
     """Extract events from articles and store them, merging reports of one event.
 
@@ -273,6 +275,8 @@ def ingest(
     Example: warwire ingest news/ feed.xml crawl.warc.gz --db sqlite:///events.db
 
     Example: warwire ingest https://example.org/world/rss --db postgresql://localhost/warwire
+
+    Example: warwire ingest crawl/ --cluster local:2 --parquet events/   (Dask, two local workers)
     """
     import time
 
@@ -296,7 +300,12 @@ def ingest(
                            status=f"{p.events} events · {p.known} known · {p.failures} failed",
                            rate=f"{rate:.1f} art/s")
 
-            report = api.ingest(sources, settings.db, settings, progress=tick, workers=workers)
+            if cluster:
+                report = _ingest_on_cluster(sources, cluster, db, parquet, settings, bar, task, started)
+            else:
+                report = api.ingest(sources, settings.db, settings, progress=tick, workers=workers)
+                if parquet is not None:
+                    api.write_parquet_dataset(settings.db, str(parquet))
     for msg in report.failure_messages[:20]:
         err.print(f"warwire: skipped {msg}", highlight=False, markup=False)
     if report.failures > 20:
@@ -310,6 +319,29 @@ def ingest(
               f"({report.seconds:.1f} s)", highlight=False)
     if report.failures and not report.articles_new and not report.articles_known:
         raise typer.Exit(1)
+
+
+def _ingest_on_cluster(sources: list[str], cluster: str, db: Optional[str], parquet: Optional[Path],
+                       settings: "Settings", bar: Progress, task: "TaskID", started: float  # noqa: F821
+                       ) -> "ClusterReport":  # noqa: F821
+    """``ingest --cluster``: progress shows partitions, articles, failures and the rate; the Dask
+    dashboard link is printed first. The store is written unless only --parquet was given."""
+    shown: list[str] = []
+
+    def tick(p: "ClusterProgress") -> None:  # noqa: F821
+        if p.dashboard and not shown:
+            shown.append(p.dashboard)
+            err.print(f"warwire: Dask dashboard {p.dashboard} ({p.workers} workers, "
+                      f"{p.partitions_total} partitions)", highlight=False, markup=False)
+        bar.update(task, completed=p.done, total=p.total,
+                   status=f"partitions {p.partitions_done}/{p.partitions_total} · "
+                          f"{p.extracted} extracted · {p.events} events · {p.failures} failed",
+                   rate=f"{p.rate:.1f} art/s")
+
+    store_db = settings.db if (db or parquet is None) else None
+    return api.ingest_distributed(sources, cluster, db=store_db,
+                                  parquet=str(parquet) if parquet is not None else None,
+                                  settings=settings, progress=tick)
 
 
 @app.command("export")

@@ -85,11 +85,9 @@ def score_item(report: EvalReport, item: EvalItem, result: Result) -> None:
     gold = item.gold
     checks: dict[str, Optional[bool]] = {f: None for f in FIELDS}
     if gold.killed is not None:
-        checks["killed"] = (main.fatalities.best if main else None) == gold.killed or (
-            gold.killed == 0 and main is not None and main.fatalities.best is None)
+        checks["killed"] = (main.fatalities.best if main else None) == gold.killed
     if gold.wounded is not None:
-        checks["injured"] = (main.injured.best if main else None) == gold.wounded or (
-            gold.wounded == 0 and main is not None and main.injured.best is None)
+        checks["injured"] = (main.injured.best if main else None) == gold.wounded
     gdate = _date(gold.date)
     if gdate is not None:
         edate = _date(main.date.start) if main else None

@@ -259,7 +259,7 @@ def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_menti
             category=t.category, low=t.low, best=t.best, high=t.high,
             claims=_distinct_claims(parsed, [_claim(parsed, c, article_id) for c in t.claims]),
         ))
-    tot = reconcile.totals(tallies)
+    tot = reconcile.totals(tallies, implied_zero=True)
 
     def estimate(name: str, category: str) -> Estimate:
         total = tot.get(name)
