@@ -466,6 +466,7 @@ class ClusterReport(IngestReport):
     parquet: Optional[str] = None
     parquet_events: int = 0
     worker_seconds: float = 0.0  # summed over partitions
+    store_seconds: float = 0.0  # spent writing (deduplicating) in the client: the serial part
 
 
 ProgressFn = Callable[[ClusterProgress], None]
@@ -582,6 +583,7 @@ def run(sources: list[str], cluster: Union[str, "Client"], store: "Store",
         def write() -> None:
             if not batch:
                 return
+            t0 = time.perf_counter()
             try:
                 outcome = store.add_batch(batch, rules)
             except StoreError as exc:
@@ -589,6 +591,8 @@ def run(sources: list[str], cluster: Union[str, "Client"], store: "Store",
                     fail(f"{article.id}: not stored: {exc}")
                 batch.clear()
                 return
+            finally:
+                report.store_seconds += time.perf_counter() - t0
             report.articles_new += outcome.articles_new
             report.articles_known += outcome.articles_known
             report.events_new += outcome.events_new
@@ -643,6 +647,7 @@ def run(sources: list[str], cluster: Union[str, "Client"], store: "Store",
         write()
         tick()
     report.worker_seconds = round(report.worker_seconds, 3)
+    report.store_seconds = round(report.store_seconds, 3)
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
