@@ -6,7 +6,7 @@ from storefakes import make_event
 
 from warwire.dedupe import (Clusterer, Member, bcubed, decide, merge_events, names_in,  # noqa: E402
                             pair_score, reconcile_claims, sketch)
-from warwire.model import Claim  # noqa: E402
+from warwire.model import Claim, Estimate  # noqa: E402
 
 BCUBED = [
     ({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0, 1.0)),
@@ -84,8 +84,9 @@ RECONCILE = [  # claims (low, high, qualifier, source), expected (low, best, hig
     ([(3, 3, "exact", None), (5, 5, "exact", None)], (3, 5, 5)),
     ([(12, None, "at_least", None)], (12, 12, None)),
     ([(12, None, "at_least", None), (15, 15, "exact", None)], (12, 15, 15)),
-    ([(20, None, "at_least", None), (15, 15, "exact", None)], (15, 15, None)),
-    ([(7, 7, "exact", "Ministry"), (9, 9, "exact", None)], (7, 7, 9)),
+    ([(20, None, "at_least", None), (15, 15, "exact", None)], (15, 20, None)),
+    ([(7, 7, "exact", "Ministry"), (9, 9, "exact", None)], (7, 9, 9)),
+    ([(2, 2, "exact", None), (10, 10, "exact", None)], (2, 10, 10)),  # a later subset figure
 ]
 
 
@@ -93,6 +94,27 @@ RECONCILE = [  # claims (low, high, qualifier, source), expected (low, best, hig
 def test_reconcile_claims(claims, expected) -> None:
     est = reconcile_claims([Claim(low=a, high=b, qualifier=q, source=s) for a, b, q, s in claims])
     assert (est.low, est.best, est.high) == expected
+
+
+def test_merge_calls_the_projects_reconciliation(monkeypatch: pytest.MonkeyPatch) -> None:
+    from warwire import reconcile
+
+    seen: list[int] = []
+
+    def fake(claims):
+        seen.append(len(claims))
+        return Estimate(low=1, best=2, high=3)
+
+    monkeypatch.setattr(reconcile, "reconcile_claims", fake, raising=False)
+    merged = merge_events("S", [Member("a1", _ev("x", killed=2)), Member("a2", _ev("y", killed=4))])
+    assert seen == [2] and (merged.casualties[0].low, merged.casualties[0].best) == (1, 2)
+
+
+def test_single_report_keeps_the_extractors_figures() -> None:
+    ev = _ev("x", killed=2)
+    ev.casualties[0].best = 9  # whatever the extractor decided stays
+    merged = merge_events("S", [Member("a1", ev)])
+    assert merged.casualties[0].best == 9 and merged.casualties[0].claims[0].article_id == "a1"
 
 
 def test_merge_events_keeps_every_claim_and_source_order() -> None:

@@ -306,3 +306,26 @@ def test_cli_ingest_on_a_local_cluster(sources: list[str], reference: tuple[Any,
     assert _snapshot(url) == reference[1]
 
 
+
+
+@pytest.mark.postgres
+def test_cluster_into_postgres_equals_one_process(cluster: Any, sources: list[str], settings: Any,
+                                                  reference: tuple[Any, list]) -> None:
+    """The store on PostgreSQL (as on several machines): the same events as the one-process
+    ingest into SQLite; the workers skip known articles through the server."""
+    url = os.environ.get("WARWIRE_TEST_PG_URL")
+    if not url:
+        pytest.skip("WARWIRE_TEST_PG_URL is not set (.ci/start-postgres.sh prints one)")
+    from warwire.store import normalize_url
+
+    eng = sa.create_engine(normalize_url(url))
+    with eng.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS claims, event_articles, events, articles, meta "
+                             "CASCADE"))
+    eng.dispose()
+    report = api.ingest_distributed(sources, cluster.scheduler_address, db=url, settings=settings,
+                                    partition_bytes=1500)
+    assert _counts(report) == _counts(reference[0])
+    assert _snapshot(url) == reference[1]
+    again = api.ingest_distributed(sources, cluster.scheduler_address, db=url, settings=settings)
+    assert again.articles_new == 0 and again.events_found == 0

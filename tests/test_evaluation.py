@@ -29,11 +29,11 @@ def test_each_field_scored():
     assert f["event_type"].scored == 0  # null gold is not scored
 
 
-def test_no_event_counts_as_miss_and_zero_gold_matches_no_figure():
+def test_no_event_counts_as_miss_and_scoring_is_strict():
     report = score([(_item(killed=0, wounded=3), Result(id="a"))])
     assert report.no_event == 1 and report.fields["killed"].correct == 0 and report.fields["injured"].correct == 0
-    report = score([(_item(killed=0), _result(killed=None))])
-    assert report.fields["killed"].correct == 1
+    report = score([(_item(killed=0), _result(killed=None))])  # null is not 0 (contract.md)
+    assert report.fields["killed"].correct == 0
 
 
 def test_missing_point_is_a_distance_miss():

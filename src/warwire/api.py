@@ -390,28 +390,23 @@ def evaluate_dedup(items: Iterable["EvalItem"], results: Iterable[Result]) -> di
 
 
 # --- serve: dashboard queries ---------------------------------------------------------------
-# What `warwire serve` needs beyond query_events/get_event/get_article: an actor filter, day
-# counts for the timeline, light map points (columns only, no JSON parsing: fast at 100,000
-# events) and facets for the filter form. All read through ``Store`` (its tables and filters).
+# What `warwire serve` needs beyond query_events/get_event/get_article (the actor filter is the
+# store's ``EventFilter.actor``): day counts for the timeline, light map points (columns only,
+# no JSON parsing: fast at 100,000 events) and facets for the filter form. All read through
+# ``Store`` (its tables and filters).
 def _dashboard_select(store: "Store", columns: list, filters: "EventFilter",  # noqa: F821
                       actor: Optional[str]):
-    """``SELECT columns FROM events`` with the store's filters plus an optional actor filter
-    (case-insensitive substring of an actor's name, matched inside the event's JSON)."""
+    """``SELECT columns FROM events`` with the store's filters, ``actor`` (case-insensitive
+    substring of an actor's name) added to them: the store's ``EventFilter.actor``."""
     import sqlalchemy as sa
 
     from .store import schema as S
 
-    q = store._where(sa.select(*columns).select_from(S.events), filters)
-    if actor:
-        pattern = "%" + actor.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        if store.is_sqlite:
-            clause = sa.text("EXISTS (SELECT 1 FROM json_each(events.data, '$.actors') AS a "
-                             "WHERE lower(json_extract(a.value, '$.name')) LIKE :actor ESCAPE '\\')")
-        else:
-            clause = sa.text("EXISTS (SELECT 1 FROM json_array_elements(events.data::json -> 'actors') AS a "
-                             "WHERE lower(a ->> 'name') LIKE :actor ESCAPE '\\')")
-        q = q.where(clause.bindparams(actor=pattern))
-    return q
+    return store._where(sa.select(*columns).select_from(S.events), _with_actor(filters, actor))
+
+
+def _with_actor(filters: "EventFilter", actor: Optional[str]) -> "EventFilter":  # noqa: F821
+    return filters.model_copy(update={"actor": actor}) if actor else filters
 
 
 def _read(store: "Store", query) -> list:  # noqa: F821
@@ -428,21 +423,9 @@ def _read(store: "Store", query) -> list:  # noqa: F821
 
 def dashboard_events(store: "Store", filters: "EventFilter", actor: Optional[str] = None,  # noqa: F821
                      limit: int = 50, offset: int = 0) -> tuple[list, int]:
-    """Events for the dashboard table and ``/events.json``: ``query_events`` plus the actor
+    """Events for the dashboard table and ``/events.json``: ``query_events`` with the actor
     filter. Newest event date first. Returns (StoredEvents, total matching)."""
-    if not actor:
-        return store.query_events(filters, limit=limit, offset=offset)
-    import sqlalchemy as sa
-
-    from .store import schema as S
-
-    e = S.events.c
-    total = _read(store, sa.select(sa.func.count()).select_from(
-        _dashboard_select(store, [e.id], filters, actor).subquery()))[0][0]
-    ids = _read(store, _dashboard_select(store, [e.id], filters, actor).order_by(
-        e.date_start.desc().nulls_last(), e.seq.desc(), e.id).limit(limit).offset(offset))
-    events = [store.get_event(row[0]) for row in ids]
-    return [ev for ev in events if ev is not None], int(total)
+    return store.query_events(_with_actor(filters, actor), limit=limit, offset=offset)
 
 
 def timeline(store: "Store", filters: "EventFilter", actor: Optional[str] = None  # noqa: F821
@@ -551,7 +534,7 @@ def ingest_distributed(sources: list[str], cluster: Union[str, "Client"],  # noq
     it. ``parquet``: also write the store's events as a Parquet dataset partitioned by event
     date into that folder. With ``parquet`` and no ``db`` the store is a temporary SQLite file;
     with neither, ``settings.db``. ``partition_bytes``: target partition size (default: about
-    four partitions per worker). ``progress`` gets a ``ClusterProgress`` after every partition."""
+    eight partitions per worker). ``progress`` gets a ``ClusterProgress`` after every partition."""
     import tempfile
 
     from . import distributed

@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence
+from typing import Any, Callable, Hashable, Iterable, Mapping, Optional, Sequence
 
 from .model import Actor, Casualty, Claim, Estimate, Event, EventDate, Location
 from .rules import load_yaml
@@ -295,46 +295,42 @@ class Member:
     order: int = 0  # ingest order (tie-breaker; the first member founded the event)
 
 
-def reconcile_claims(claims: Sequence[Claim], published: Mapping[str, Optional[str]] | None = None,
-                     ) -> Estimate:
-    """low/best/high over claims: low = lowest figure, high = highest (None when a claim is
-    open-ended and nothing caps it above), best = the latest figure (claims in article order,
-    later articles later) of the closest source (a claim with a named source beats an
-    unattributed one).
+def _project_reconcile() -> Optional[Callable[[list[Claim]], Any]]:
+    """``warwire.reconcile.reconcile_claims`` (the project's one set of counting rules over
+    contract claims), when that module provides it."""
+    from . import reconcile as _rec
 
-    Uses ``warwire.reconcile.reconcile_claims`` when that module provides it.
-    """
-    try:
-        from . import reconcile as _rec  # type: ignore[attr-defined]
-    except ImportError:
-        _rec = None
-    if _rec is not None and hasattr(_rec, "reconcile_claims"):
-        got = _rec.reconcile_claims(list(claims))
+    return getattr(_rec, "reconcile_claims", None)
+
+
+def reconcile_claims(claims: Sequence[Claim]) -> Estimate:
+    """low/best/high over one group's claims from several articles, by the project's rules
+    (``warwire.reconcile.reconcile_claims``). Until that exists, the same rules restated here:
+    low = lowest figure, best = the largest figure (a later, smaller figure usually counts a
+    subset), high = highest figure, None when the largest claim is open-ended ("at least 12")
+    and no capped claim at or above it caps it."""
+    fn = _project_reconcile()
+    if fn is not None:
+        got = fn(list(claims))
         if isinstance(got, Estimate):
             return got
         if isinstance(got, tuple) and len(got) == 3:
             return Estimate(low=got[0], best=got[1], high=got[2])
-    published = published or {}
-    lows = [c.low for c in claims if c.low is not None]
-    if not lows:
+        return Estimate(low=getattr(got, "low", None), best=getattr(got, "best", None),
+                        high=getattr(got, "high", None))
+    values = [(c, c.low if c.low is not None else c.high) for c in claims]
+    values = [(c, v) for c, v in values if v is not None]
+    if not values:
         return Estimate()
-    low = min(lows)
-    caps = [c.high if c.high is not None else c.low for c in claims
-            if c.low is not None and (c.high is not None or c.qualifier == "exact")]
-    open_lows = [c.low for c in claims
-                 if c.low is not None and c.high is None and c.qualifier != "exact"]
-    high: Optional[int] = max(caps) if caps else None
-    if high is not None and open_lows and max(open_lows) > high:
-        high = None  # an open-ended claim above every capped figure: nothing caps it
-    order = sorted(range(len(claims)),
-                   key=lambda k: (published.get(claims[k].article_id or "", None) or "", k))
-    with_src = [k for k in order if claims[k].source and claims[k].low is not None]
-    pick = (with_src or [k for k in order if claims[k].low is not None])[-1]
-    c = claims[pick]
-    best = c.low if c.high is None or c.high == c.low else (c.low + c.high) // 2
-    best = max(low, best)
-    if high is not None:
-        best = min(best, high)
+    low = min(v for _, v in values)
+    best = max(v for _, v in values)
+    highs = [c.high for c, _ in values if c.high is not None]
+    high: Optional[int] = max(highs) if highs else None
+    open_lows = [v for c, v in values if c.high is None and c.qualifier != "exact"]
+    if open_lows and (high is None or high < max(open_lows)):
+        high = None
+    if high is not None and best > high:
+        high = best
     return Estimate(low=low, best=best, high=high)
 
 
@@ -407,25 +403,29 @@ def merge_events(event_id: str, members: Sequence[Member]) -> Event:
             if (a.name, a.role) not in seen:
                 seen.add((a.name, a.role))
                 actors.append(a)
-    groups: dict[tuple[str, str], Casualty] = {}
-    claims_of: dict[tuple[str, str], list[Claim]] = {}
+    groups: dict[tuple[str, str], list[tuple[Member, Casualty]]] = {}
     for m in ms:
         for c in m.event.casualties:
-            key = (c.category, c.actor or c.country or "")
-            if key not in groups:
-                groups[key] = Casualty(actor=c.actor, country=c.country, category=c.category)
-                claims_of[key] = []
-            for cl in c.claims:
-                claims_of[key].append(cl if cl.article_id else cl.model_copy(
-                    update={"article_id": m.article_id}))
-    published = {m.article_id: m.published for m in ms}
+            groups.setdefault((c.category, c.actor or c.country or ""), []).append((m, c))
     casualties: list[Casualty] = []
-    for key, cas in groups.items():
-        cls = claims_of[key]
-        est = reconcile_claims(cls, published) if cls else Estimate()
-        casualties.append(cas.model_copy(update={
-            "claims": cls, "low": est.low, "best": est.best, "high": est.high}))
+    for parts in groups.values():
+        cls = [cl if cl.article_id else cl.model_copy(update={"article_id": m.article_id})
+               for m, c in parts for cl in c.claims]
+        first_c = parts[0][1]
+        if len({m.article_id for m, _ in parts}) == 1 and len(parts) == 1:
+            # one article's reading: its figures were reconciled by the extractor already
+            est = Estimate(low=first_c.low, best=first_c.best, high=first_c.high)
+        else:
+            est = reconcile_claims(cls) if cls else Estimate()
+        casualties.append(Casualty(actor=first_c.actor, country=first_c.country,
+                                   category=first_c.category, claims=cls, low=est.low,
+                                   best=est.best, high=est.high))
     first = evs[0]
+    if len(ms) == 1:
+        fatalities, injured = first.fatalities.model_copy(), first.injured.model_copy()
+    else:
+        fatalities = _reconcile_estimates(ms, "fatalities")
+        injured = _reconcile_estimates(ms, "injured")
     return Event(
         id=event_id,
         event_type=etype[0] if etype else first.event_type,
@@ -435,8 +435,8 @@ def merge_events(event_id: str, members: Sequence[Member]) -> Event:
         location=location.model_copy() if isinstance(location, Location) else Location(),
         actors=actors,
         casualties=casualties,
-        fatalities=_reconcile_estimates(ms, "fatalities"),
-        injured=_reconcile_estimates(ms, "injured"),
+        fatalities=fatalities,
+        injured=injured,
         evidence=list(first.evidence),
         salience=max(e.salience for e in evs),
     )

@@ -56,13 +56,13 @@ log = logging.getLogger(__name__)
 
 # Reading plain files in chunks of this many bytes when planning cuts.
 _SCAN_CHUNK = 1 << 20
-# Automatic partition size: about four partitions per worker (so a slow partition at the end
+# Automatic partition size: about eight partitions per worker (so a slow partition at the end
 # does not leave the other workers idle), between these bounds. 64 KB is ~25 news articles of
 # ~2,500 bytes (gvc-dev: 9.5 MB / 4,152 lines), ~2.5 s of work on one core at ~10 articles/s:
 # well above Dask's per-task overhead (~1 ms).
 _MIN_PARTITION_BYTES = 64 * 1024
 _MAX_PARTITION_BYTES = 32 * 1024 * 1024
-_PARTITIONS_PER_WORKER = 4
+_PARTITIONS_PER_WORKER = 8
 # Small files grouped into one partition: at most this many.
 FILES_PER_PARTITION = 64
 # Task keys start with this (the worker-death test and the dashboard show them).

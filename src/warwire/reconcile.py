@@ -155,7 +155,8 @@ def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMenti
         if not all(m.rule.endswith(_WEAK) for m in ms):
             continue
         others = [k for k in groups if k[2] == key[2] and k != key
-                  and any(not m.rule.endswith(_WEAK) for m in groups[k])]
+                  and any(not m.rule.endswith(_WEAK) for m in groups[k])
+                  and not (k[1] == "perpetrator" and all(m.rule.startswith(IMPLIED_RULES) for m in groups[k]))]
         if others:
             target = max(others, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
             groups[target].extend(ms)

@@ -73,3 +73,23 @@ def test_evaluate_dedup() -> None:
     assert got["articles"] == 12 and got["incidents"] == 4 and got["precision"] == 1.0
     # articles 3, 4 share a cluster of their 3-article incident, article 5 is alone
     assert got["recall"] == pytest.approx((9 + 2 * (2 / 3) + 1 / 3) / 12, abs=1e-3)
+
+
+@pytest.mark.slow
+def test_seed_ingested_alone_keeps_the_extractors_figures(tmp_path: Path) -> None:
+    """Storing one article re-reconciles nothing away: the stored casualty figures are the
+    extractor's (seed: injured 2/10/10, captured 12/13/13)."""
+    seed = Path("/work/shared/seed/article.txt")
+    if not seed.exists():
+        pytest.skip("seed article not present")
+    db = f"sqlite:///{tmp_path / 'seed.db'}"
+    extracted = list(api.extract_path(str(seed), workers=1))
+    rep = api.ingest([str(seed)], db, workers=1)
+    assert rep.articles_new == 1
+    stored = {(c.category, c.actor): (c.low, c.best, c.high)
+              for ev in api.query_events(db, limit=None)[0] for c in ev.casualties}
+    assert stored[("injured", "Military Forces of Azerbaijan")] == (2, 10, 10)
+    assert stored[("captured", "Military Forces of Armenia")][::2] == (12, 13)
+    want = {(c.category, c.actor): (c.low, c.best, c.high)
+            for r in extracted for ev in r.events for c in ev.casualties}
+    assert stored == want

@@ -153,6 +153,25 @@ def test_locked_sqlite_is_a_store_error(tmp_path) -> None:
     blocked.close()
 
 
+def test_sqlite_reads_run_beside_an_open_write_transaction(tmp_path) -> None:
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    with Store(url) as writer, Store(url, timeout=0.2) as reader:
+        writer.add_batch(_batch(range(0, 3)))
+        with writer.writer.begin() as conn:  # a write batch in progress (BEGIN IMMEDIATE)
+            conn.execute(sa.insert(S.meta).values(key="x", value="y"))
+            # reads neither wait for the writer's lock nor see its uncommitted rows
+            assert reader.count_events() == 1
+            assert len(list(reader.iter_events())) == 1
+            assert reader.get_event("nope") is None
+            with pytest.raises(StoreError, match="locked"):  # a second writer does wait
+                reader.add_batch(_batch(range(3, 4)))
+        with Store(url, timeout=0.2) as third:  # and reading does not block the next writer
+            with third.engine.connect() as rconn:
+                rconn.execute(sa.select(S.events.c.id)).all()
+                out = writer.add_batch(_batch(range(3, 6)))
+                assert out.articles_new == 3
+
+
 def test_newer_schema_is_refused(tmp_path) -> None:
     url = f"sqlite:///{tmp_path / 'v.db'}"
     with Store(url) as store, store.engine.begin() as conn:

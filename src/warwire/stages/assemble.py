@@ -50,8 +50,8 @@ FAMILY_OF_SUBTYPE = {"agreement": "agreement", "arrests": "arrests"}
 # The event type a violence event takes when it has casualties but no trigger word at all.
 DEFAULT_VIOLENCE = ("violence_against_civilians", "attack")
 # ACLED: in battles both sides are belligerents; elsewhere the agent attacks a target.
-VICTIM_TYPE_OF_KIND = {"civilians": "civilians", "state_forces": "state_forces", "police": "state_forces",
-                       "perpetrator": "unknown"}
+VICTIM_TYPE_OF_KIND = {"civilians": "civilians", "people": "civilians", "state_forces": "state_forces",
+                       "police": "state_forces", "perpetrator": "unknown"}
 
 
 def _family(trigger: TriggerMention) -> str:

@@ -66,6 +66,8 @@ class _Rules:
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     countries: dict[str, str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_verbs: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,6 +94,8 @@ def _rules() -> _Rules:
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
         countries={str(k).lower(): v for k, v in data["countries"].items()},
+        hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
+        hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
     )
 
 
@@ -118,6 +122,9 @@ class _Doc:
             if t.head != t.i:
                 kids[t.head].append(t.i)
         self.kids = kids
+        # words of the article's person names ("Trinity Gay" tagged ORG here, PERSON there)
+        self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
+                               and t.text[:1].isupper() and len(t.text) > 2)
 
     def children(self, i: int, deps: Optional[frozenset[str] | set[str]] = None) -> list[Token]:
         return [self.toks[c] for c in self.kids[i] if deps is None or self.toks[c].dep in deps]
@@ -219,9 +226,9 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
         return _Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
     if low in _SINGULAR_PRON:
         return _Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
-    if v.ent_type == "PERSON" and v.pos == "PROPN":
+    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
         left = v.i
-        while left - 1 >= lo and doc.toks[left - 1].ent_type == "PERSON":
+        while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
             left -= 1
         return _Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
     det = doc.child(v.i, {"det", "predet"})
@@ -250,6 +257,8 @@ def _is_person(doc: _Doc, v: Token, rules: _Rules) -> bool:
         return True
     if v.pos == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and v.ent_type == "":
         return True  # "bailiffs", "deputies", "shoppers", "grandchildren"
+    if v.pos == "PROPN" and v.text in doc.names:
+        return True
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
     if v.like_num or v.pos in ("NUM", "PRON"):
@@ -443,6 +452,11 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
         if obj is not None and obj.lemma.lower() == "life":
             return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
         return None
+    if lemma == "pass":
+        prt = doc.child(t.i, {"prt"})
+        if prt is not None and prt.text.lower() == "away":
+            return rules.triggers.get("pass away")  # "he later passed away"
+        return None
     if lemma == "gun":
         prt = doc.child(t.i, {"prt"})
         if prt is not None and prt.text.lower() == "down":
@@ -565,6 +579,8 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
     prt = doc.child(t.i, {"prt"})
     if prt is not None and prt.text.lower() in ("up", "out", "off"):
         return []  # "shot up a restaurant", "struck out"
+    if _hypothetical(doc, t, rules):
+        return []  # "she could have been killed", "he thought he was going to be shot"
     if shape in ("noun", "toll"):
         if t.dep == "compound":
             return []
@@ -607,6 +623,9 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                         results.append((_Victim(span.figure, span.first, span.last, None), None))
                 elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide") + _OF_ONLY_NOUNS:
                     of = doc.child(t.i, {"prep"})
+                    if (of is None or of.text.lower() != "of") and t.i + 1 < hi \
+                            and doc.toks[t.i + 1].text.lower() == "of":
+                        of = doc.toks[t.i + 1]  # "the shooting death of X" parsed with "of" elsewhere
                     if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
                         for v in _conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]:
                             if v.i == t.i or not _is_person(doc, v, rules):
@@ -715,6 +734,24 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+def _hypothetical(doc: _Doc, t: Token, rules: _Rules) -> bool:
+    """A harm that did not happen: a modal ("could've been dead", "might be killed") on the
+    trigger or the verb it complements, or a verb of intent or fear governing it ("threatened to
+    kill", "was going to be shot")."""
+    cur = t
+    for _ in range(2):
+        if any(c.dep in ("aux", "auxpass") and c.text.lower() in rules.hypothetical_aux
+               for c in doc.children(cur.i)):
+            return True
+        if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:
+            break
+        head = doc.toks[cur.head]
+        if cur.dep == "xcomp" and head.lemma.lower() in rules.hypothetical_verbs:
+            return True
+        cur = head
+    return False
 
 
 def _fatal_part(doc: _Doc, t: Token, lo: int, hi: int, rule: dict, rules: _Rules,

@@ -46,6 +46,7 @@ class DateRule:
     offset: int = 0
     last: bool = False
     next: bool = False
+    score: float = 0.0  # added when choosing an event date (how sure a match is to name a day)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class DateLexicon:
     incident_lemmas: frozenset[str]
     future_lemmas: frozenset[str]  # auxiliaries and words that put a date in the future
     stamp: re.Pattern[str]  # "Posted", "Updated": a publication stamp, not the incident
+    holidays: tuple[dict[str, Any], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,7 +79,7 @@ def lexicon() -> DateLexicon:
         body = fill(r["pattern"])
         regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![A-Za-z0-9])")
         rules.append(DateRule(r["id"], r["resolve"], regex, order, r.get("days"), r.get("offset", 0),
-                              bool(r.get("last")), bool(r.get("next"))))
+                              bool(r.get("last")), bool(r.get("next")), float(r.get("score", 0.0))))
     ctx = data["context"]
     return DateLexicon(
         rules=tuple(rules),
@@ -89,6 +91,7 @@ def lexicon() -> DateLexicon:
         incident_lemmas=frozenset(ctx["incident_lemmas"]),
         future_lemmas=frozenset(ctx["future_lemmas"]),
         stamp=re.compile(fill(ctx["stamp"])),
+        holidays=tuple(data.get("holidays", ())),
     )
 
 
@@ -222,7 +225,31 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
             return dt.date(y, mo, 1), _month_end(y, mo), "month", True
         d = _minus_years(pub, n)
         return d, d, "year", True
+    if kind == "holiday":
+        return _holiday(g["holiday"], pub, future_sentence)
     raise ValueError(f"dates.yaml: unknown resolve kind {kind!r} in rule {rule.id}")
+
+
+def _holiday_in(h: dict[str, Any], year: int) -> dt.date:
+    if "day" in h:
+        return dt.date(year, h["month"], h["day"])
+    nth, wd = h["nth"], h["weekday"]
+    if nth > 0:
+        first = dt.date(year, h["month"], 1)
+        return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+    last = _month_end(year, h["month"])
+    return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+
+
+def _holiday(name: str, pub: dt.date, future_sentence: bool) -> Optional[Span]:
+    """The most recent such holiday on or before publication (the next one in a future sentence)."""
+    for h in lexicon().holidays:
+        if re.search(h["match"], name):
+            d = _holiday_in(h, pub.year)
+            if d > pub + dt.timedelta(days=1) and not future_sentence:
+                d = _holiday_in(h, pub.year - 1)
+            return d, d, "day", True
+    return None
 
 
 _PRECISION_OF = {"weekend": "week", "week": "week", "weeks_ago": "week", "month": "month",
@@ -364,6 +391,7 @@ def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> lis
 def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     text = parsed.text
     chain = _head_chain(parsed, m.start, m.end)
+    chain = [t for t in chain if t.pos != "ADP"] or chain  # "said on Tuesday": look past "on"
     lemmas = [t.lemma.lower() for t in chain]
     before = text[max(0, m.start - 40):m.start]
     speech = bool(chain) and lemmas[0] in lex.say_lemmas
@@ -409,6 +437,7 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     lex = lexicon()
     pub = _publication_date(parsed)
     ordered = sorted(event_sentences)
+    rule_score = {r.id: r.score for r in lex.rules}
     best: Optional[tuple[float, DateMention]] = None
     for m in dates:
         if m.date_start is None:
@@ -425,7 +454,7 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
             score = 5.0
         else:
             score = 0.0
-        score += _PRECISION_RANK.get(m.precision, 0) * 1.0
+        score += _PRECISION_RANK.get(m.precision, 0) * 1.0 + rule_score.get(m.rule, 0.0)
         if ctx.incident:
             score += 2.0
         if ctx.speech:
@@ -433,7 +462,9 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
         if ctx.other:
             score -= 6.0
         if is_past_context(m, pub):
-            score -= 8.0
+            # "in 2020", "a year ago": background. A past day ("on Sept. 10" a year back) may still
+            # be the incident of a later report (a trial, an arrest), so it loses less.
+            score -= 2.0 if m.precision == "day" else 8.0
         if best is None or score > best[0]:
             best = (score, m)
     if best is not None and best[0] >= _MIN_SCORE:

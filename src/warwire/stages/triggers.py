@@ -53,6 +53,7 @@ class _Rules:
     index: dict[str, tuple[tuple[tuple[str, ...], _Rule], ...]]  # first piece → phrases
     suppress: dict[str, Any]
     historical: dict[str, Any]
+    sports: dict[str, Any]
 
 
 def _split(phrase: str) -> tuple[str, ...]:
@@ -85,7 +86,9 @@ def _rules() -> _Rules:
            for k, v in data["suppress"].items()}
     hist = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
             for k, v in data["historical"].items()}
-    return _Rules(frozen, sup, hist)
+    sports = {k: (frozenset(str(x).lower() for x in v) if isinstance(v, list) else v)
+              for k, v in data["sports"].items()}
+    return _Rules(frozen, sup, hist, sports)
 
 
 def trigger_words() -> dict[str, list[str]]:
@@ -307,26 +310,57 @@ class _Context:
                 return True  # "fought a war", "the conflict ended"
             if t.dep == "pobj" and gov.text.lower() in hi["background_preps"]:
                 return True  # "after the war", "since the conflict"
+            for c in self.children[h]:
+                ct = toks[c]
+                if ct.dep in ("relcl", "acl") and ct.tag in ("VBD", "VBN") \
+                        and ct.lemma.lower() in hi["background_verbs"]:
+                    return True  # "the civil war, which ended in 2009"
         return False
 
 
 # --------------------------------------------------------------------------------------------
 # The stage
 # --------------------------------------------------------------------------------------------
+def _is_sports_report(parsed: ParsedText, rules: _Rules) -> bool:
+    """At least ``min_terms`` distinct sports words (triggers.yaml ``sports``) in the article."""
+    seen = {m.group(0).lower() for m in _sports_terms(rules.sports["terms"]).finditer(parsed.text)}
+    return len(seen) >= int(rules.sports["min_terms"])
+
+
+@functools.lru_cache(maxsize=1)
+def _sports_terms(terms: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, terms), key=len, reverse=True)) + r")\b",
+                      re.IGNORECASE)
+
+
+def _sports_metaphor(parsed: ParsedText, rules: _Rules, i: int, j: int, rule: _Rule) -> bool:
+    """In a sports report, a metaphor-prone trigger with no word of real harm in its sentence."""
+    if rule.id not in rules.sports["metaphor_rules"]:
+        return False
+    unless = rules.sports["unless"]
+    toks = parsed.tokens
+    return not any((t.text.lower() in unless or t.lemma.lower() in unless) and not i <= t.i <= j
+                   for t in parsed.sentence_tokens(toks[i].sent))
+
+
 def find_triggers(parsed: ParsedText) -> list[TriggerMention]:
-    """Event trigger mentions, in text order. Negated/hypothetical ones are left out."""
+    """Event trigger mentions, in text order. Negated/hypothetical ones are left out, and so are
+    the metaphors of sports reports ("shot past the goalkeeper")."""
     rules = _rules()
     found = _matches(parsed, rules)
     if not found:
         return []
     ctx = _Context(parsed, rules)
     toks = parsed.tokens
+    sports = _is_sports_report(parsed, rules)
     out: list[TriggerMention] = []
     heads: list[int] = []
     for i, j, rule in found:
         h = _span_head(toks, i, j)
         ht = toks[h]
         if rule.pos and ht.pos not in rule.pos:
+            continue
+        if sports and _sports_metaphor(parsed, rules, i, j, rule):
             continue
         if ht.ent_type in _NAME_ENTS and i == j:
             continue
@@ -359,12 +393,16 @@ def find_triggers(parsed: ParsedText) -> list[TriggerMention]:
 def _inherit_historical(out: list[TriggerMention], heads: list[int],
                         toks: tuple[Token, ...]) -> list[TriggerMention]:
     """A trigger inside the clause of a historical one is historical too ("a deal that saw
-    Armenia cede territory", where the deal ended the 2020 war)."""
+    Armenia cede territory", where the deal ended the 2020 war), and so is a verb whose subject
+    is a historical one ("the war, which ended in 2009, killed 100,000 people")."""
     hist_heads = {h for h, m in zip(heads, out) if m.historical}
     if not hist_heads:
         return out
     result = []
     for h, m in zip(heads, out):
+        if not m.historical and any(toks[k].head == h and toks[k].dep in ("nsubj", "nsubjpass")
+                                    for k in hist_heads):
+            m = replace(m, historical=True)  # "the war ... killed 100,000 people"
         if not m.historical:
             cur = toks[h]
             for _ in range(4):

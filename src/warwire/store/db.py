@@ -85,11 +85,22 @@ class Store:
         except (SQLAlchemyError, ImportError, ValueError) as exc:
             raise StoreError(f"cannot open store {_safe(url)}: {exc}",
                              "check the --db URL (sqlite:///file.db or postgresql://...)") from exc
+        # Write transactions go through this view of the engine: on SQLite they BEGIN IMMEDIATE
+        # (the writer lock up front); every other transaction is a deferred BEGIN, so readers
+        # (dashboard pages, exports) run beside a writer under WAL and never queue on its lock.
+        self.writer: Engine = self.engine.execution_options(warwire_write=True)
         self._open(create)
 
     def _open(self, create: bool) -> None:
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect() as conn:  # a read first: an up-to-date store takes no lock
+                version = S.current_version(conn)
+            if version == S.SCHEMA_VERSION:
+                return
+            if not create and version == 0:
+                raise StoreError(f"no warwire store at {_safe(self.url)}",
+                                 "run `warwire ingest` first or check --db")
+            with self.writer.begin() as conn:
                 if not self.is_sqlite:
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(7428190)"))
                 version = S.current_version(conn)
@@ -134,7 +145,7 @@ class Store:
         out = BatchOutcome()
         rules = rules or dedupe._rules()
         try:
-            with self.engine.begin() as conn:
+            with self.writer.begin() as conn:
                 if not self.is_sqlite:  # one writer at a time decides merges
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(7428191)"))
                 seq = conn.execute(sa.select(sa.func.coalesce(sa.func.max(S.articles.c.seq), 0))
@@ -185,6 +196,7 @@ class Store:
                     id=sid, **_event_columns(merged), n_sources=1,
                     data=merged.model_dump(mode="json"), names=sorted(nm),
                     created_at=now, updated_at=now, seq=eseq))
+                self._set_actors(conn, sid, merged)
                 out.events_new += 1
                 decision = "new:" + d.rule
             else:
@@ -220,6 +232,14 @@ class Store:
         conn.execute(sa.update(S.events).where(S.events.c.id == sid).values(
             **_event_columns(merged), n_sources=len({m.article_id for m in members}),
             data=merged.model_dump(mode="json"), names=all_names, updated_at=now))
+        self._set_actors(conn, sid, merged)
+
+    def _set_actors(self, conn: Connection, sid: str, merged: Event) -> None:
+        """The ``event_actors`` rows of a stored event: its actors' lower-cased names."""
+        conn.execute(sa.delete(S.event_actors).where(S.event_actors.c.event_id == sid))
+        rows = S.actor_rows(sid, {"actors": [{"name": a.name} for a in merged.actors]})
+        if rows:
+            conn.execute(sa.insert(S.event_actors), rows)
 
     def _candidates(self, conn: Connection, sk: dedupe.EventSketch,
                     window: int) -> list[dedupe.EventSketch]:
@@ -259,6 +279,10 @@ class Store:
             q = q.where(e.fatalities_best >= f.min_fatalities)
         if not f.include_historical:
             q = q.where(e.historical.is_(False))
+        if f.actor and f.actor.strip():
+            pattern = "%" + _like_escape(" ".join(f.actor.lower().split())) + "%"
+            ea = S.event_actors.c
+            q = q.where(e.id.in_(sa.select(ea.event_id).where(ea.name.like(pattern, escape="\\"))))
         if f.article_id:
             q = q.where(e.id.in_(sa.select(S.event_articles.c.event_id)
                                  .where(S.event_articles.c.article_id == f.article_id)))
@@ -389,8 +413,8 @@ def _stored_event(row: Any, sources: list[SourceRef]) -> StoredEvent:
 
 
 def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN IMMEDIATE (the writer lock is taken up front,
-    # so two writers wait on each other instead of failing mid-transaction).
+    # SQLAlchemy's "begin" event issues the BEGIN (see _sqlite_begin); WAL lets readers run
+    # beside the one writer.
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -399,7 +423,17 @@ def _sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    """Write transactions (``Store.writer``) take the writer lock up front, so two writers wait
+    on each other instead of failing mid-transaction; reads begin deferred and take no lock."""
+    if conn.get_execution_options().get("warwire_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def _like_escape(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (escape character: backslash)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _safe(url: str) -> str:

@@ -67,6 +67,7 @@ class EventFilter(BaseModel):
     min_fatalities: Optional[int] = None  # on fatalities.best
     include_historical: bool = True
     article_id: Optional[str] = None  # only events reported by this article
+    actor: Optional[str] = None  # case-insensitive substring of one of the event's actor names
 
 
 class IngestProgress(BaseModel):

@@ -4,7 +4,8 @@ versioned migrations.
 Tables: ``articles`` (keyed by content hash, the input id kept), ``events`` (merged events: a few
 columns to filter on plus the contract Event as JSON), ``event_articles`` (which article reported
 which stored event, with that article's own reading of it), ``claims`` (every casualty claim, with
-its article) and ``meta`` (``schema_version``).
+its article), ``event_actors`` (the lower-cased actor names of each stored event, for the actor
+filter) and ``meta`` (``schema_version``).
 
 A migration is a function of a connection; ``MIGRATIONS[k]`` brings a store from version ``k`` to
 ``k + 1``. ``migrate`` runs the missing ones inside one transaction, so a store is always at a
@@ -109,12 +110,46 @@ claims = sa.Table(
 sa.Index("ix_claims_event", claims.c.event_id)
 
 
+# One row per (stored event, actor name): the actor filter of ``EventFilter`` (and of the
+# dashboard) reads this table, one code path for SQLite and PostgreSQL, no JSON parsing. Names
+# are kept lower-cased; the filter is a case-insensitive substring match on them.
+event_actors = sa.Table(
+    "event_actors", metadata,
+    sa.Column("event_id", sa.String(40), sa.ForeignKey("events.id"), primary_key=True),
+    sa.Column("name", sa.Text, primary_key=True),  # lower-cased actor name
+)
+sa.Index("ix_event_actors_name", event_actors.c.name, event_actors.c.event_id)
+
+_V1_TABLES = (meta, articles, events, event_articles, claims)
+
+
+def actor_rows(event_id: str, data: dict) -> list[dict]:
+    """``event_actors`` rows of a stored event from its contract JSON (``events.data``)."""
+    names = {" ".join(str(a.get("name") or "").lower().split()) for a in data.get("actors") or []}
+    return [{"event_id": event_id, "name": n} for n in sorted(names) if n]
+
+
 def _v0_to_v1(conn: Connection) -> None:
-    """The first schema: every table above."""
-    metadata.create_all(conn)
+    """The first schema: articles, events, event_articles, claims, meta."""
+    metadata.create_all(conn, tables=list(_V1_TABLES))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1]
+def _v1_to_v2(conn: Connection) -> None:
+    """``event_actors`` (the actor filter), filled from the stored events' JSON."""
+    metadata.create_all(conn, tables=[event_actors])
+    conn.execute(sa.delete(event_actors))  # rows left by a dropped store are not this one's
+    batch: list[dict] = []
+    rows = conn.execute(sa.select(events.c.id, events.c.data)).all()
+    for eid, data in rows:
+        batch.extend(actor_rows(eid, data or {}))
+        if len(batch) >= 5000:
+            conn.execute(sa.insert(event_actors), batch)
+            batch = []
+    if batch:
+        conn.execute(sa.insert(event_actors), batch)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v0_to_v1, _v1_to_v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
