@@ -15,8 +15,11 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Ingests the bundled example articles into the default store (warwire.db here) and lists its
+# events. Re-running it is harmless: the articles are already known and nothing changes.
 demo: $(STAMP)
-	$(BIN)/warwire extract src/warwire/examples --format summary
+	$(BIN)/warwire ingest src/warwire/examples --no-progress
+	$(BIN)/warwire events
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q tests

@@ -3,9 +3,9 @@ apart by the victim's name), the events a good extractor reads from them, a fake
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Optional, Sequence
 
-from warwire.model import (Article, Casualty, Claim, Estimate, Event, EventDate, Location,
+from warwire.model import (Actor, Article, Casualty, Claim, Estimate, Event, EventDate, Location,
                            Result)
 
 SURNAMES = ["Abernathy", "Bellweather", "Castellano", "Dunmore", "Eberhardt", "Fairbanks",
@@ -28,13 +28,15 @@ def synthetic_article(i: int, per_incident: int = 3) -> Article:
 
 
 def synthetic_event(article: Article) -> Event:
-    """What a good extractor reads from ``synthetic_article``."""
+    """What a good extractor reads from ``synthetic_article`` (incidents with an even number
+    name the police as an actor)."""
     i = int(article.id.split("-")[1])
     k = i // 3
     day = (dt.date(2020, 1, 1) + dt.timedelta(days=3 * (k // 2))).isoformat()
     quote = article.text[:80]
     return make_event("e1", day, killed=1 + k % 2, quote=quote,
-                      source="Police" if i % 2 else None)
+                      source="Police" if i % 2 else None,
+                      actors=["Springfield Police Department"] if k % 2 == 0 else [])
 
 
 def make_event(eid: str, day: Optional[str], *, killed: Optional[int] = None,
@@ -42,7 +44,7 @@ def make_event(eid: str, day: Optional[str], *, killed: Optional[int] = None,
                lon: Optional[float] = -89.64, name: str = "Springfield", country: str = "USA",
                admin1: Optional[str] = "Illinois", etype: str = "violence_against_civilians",
                sub: str = "attack", quote: str = "", source: Optional[str] = None,
-               precision: int = 1) -> Event:
+               precision: int = 1, actors: Sequence[str] = ()) -> Event:
     cas = []
     if killed is not None:
         cas.append(Casualty(category="killed", low=killed, best=killed, high=killed,
@@ -53,6 +55,8 @@ def make_event(eid: str, day: Optional[str], *, killed: Optional[int] = None,
         date=EventDate(start=day, end=day, precision="day") if day else EventDate(),
         location=Location(name=name, country=country, admin1=admin1, lat=lat, lon=lon,
                           precision=precision),
+        actors=[Actor(name=a, type="state_forces", role="side_a" if k == 0 else "side_b")
+                for k, a in enumerate(actors)],
         casualties=cas, fatalities=Estimate(low=killed, best=killed, high=killed),
         injured=Estimate(low=injured, best=injured, high=injured), salience=1.0)
 

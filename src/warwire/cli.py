@@ -229,7 +229,8 @@ def main() -> None:
 
 # --- corpus: ingest, export, events ---------------------------------------------------------
 def _event_filter(since: Optional[str], until: Optional[str], country: Optional[str],
-                  event_type: Optional[str], min_fatalities: Optional[int]) -> "EventFilter":  # noqa: F821
+                  event_type: Optional[str], min_fatalities: Optional[int],
+                  actor: Optional[str] = None) -> "EventFilter":  # noqa: F821
     import datetime as dt
 
     from .errors import InputError
@@ -245,7 +246,7 @@ def _event_filter(since: Optional[str], until: Optional[str], country: Optional[
 
     return EventFilter(date_from=day(since, "--since"), date_to=day(until, "--until"),
                        country=country.upper() if country else None, event_type=event_type,
-                       min_fatalities=min_fatalities)
+                       min_fatalities=min_fatalities, actor=(actor or "").strip() or None)
 
 
 _SINCE = typer.Option(None, "--since", help="events from this date on (YYYY-MM-DD)")
@@ -253,6 +254,7 @@ _UNTIL = typer.Option(None, "--until", help="events up to this date (YYYY-MM-DD)
 _COUNTRY = typer.Option(None, "--country", help="ISO alpha-3 country code, e.g. SYR")
 _TYPE = typer.Option(None, "--event-type", help="e.g. battles, violence_against_civilians")
 _MIN_FAT = typer.Option(None, "--min-fatalities", help="at least this many killed (best estimate)")
+_ACTOR = typer.Option(None, "--actor", help="part of an actor's name, any case, e.g. 'forces of syria'")
 _DB = typer.Option(None, "--db", help="store URL (default: the db setting, sqlite:///warwire.db)")
 
 
@@ -351,7 +353,7 @@ def export_command(
     db: Optional[str] = _DB,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
     country: Optional[str] = _COUNTRY, event_type: Optional[str] = _TYPE,
-    min_fatalities: Optional[int] = _MIN_FAT,
+    min_fatalities: Optional[int] = _MIN_FAT, actor: Optional[str] = _ACTOR,
     config: Optional[Path] = typer.Option(None, help="settings file (TOML)"),
 ) -> None:
     """Export stored events: JSONL (contract events with their sources), ACLED-style CSV,
@@ -363,7 +365,7 @@ def export_command(
     """
     with _friendly_errors():
         settings = load_settings(config, db=db)
-        filters = _event_filter(since, until, country, event_type, min_fatalities)
+        filters = _event_filter(since, until, country, event_type, min_fatalities, actor)
         n = api.export(settings.db, fmt, filters, str(output) if output else None)
     if output:
         err.print(f"{n} events written to {output}", highlight=False)
@@ -374,7 +376,7 @@ def events_command(
     db: Optional[str] = _DB,
     since: Optional[str] = _SINCE, until: Optional[str] = _UNTIL,
     country: Optional[str] = _COUNTRY, event_type: Optional[str] = _TYPE,
-    min_fatalities: Optional[int] = _MIN_FAT,
+    min_fatalities: Optional[int] = _MIN_FAT, actor: Optional[str] = _ACTOR,
     limit: int = typer.Option(50, help="rows to show"),
     offset: int = typer.Option(0, help="rows to skip"),
     config: Optional[Path] = typer.Option(None, help="settings file (TOML)"),
@@ -382,16 +384,19 @@ def events_command(
     """List stored events, newest first.
 
     Example: warwire events --country USA --min-fatalities 3 --limit 20
+
+    Example: warwire events --actor "military forces of syria"
     """
     with _friendly_errors():
         settings = load_settings(config, db=db)
-        filters = _event_filter(since, until, country, event_type, min_fatalities)
+        filters = _event_filter(since, until, country, event_type, min_fatalities, actor)
         events, total = api.query_events(settings.db, filters, limit=limit, offset=offset)
     table = Table(title=f"{total} events" + (f" (showing {offset + 1}-{offset + len(events)})"
                                              if total > len(events) else ""))
     for col, just in (("id", "left"), ("date", "left"), ("type", "left"), ("place", "left"),
                       ("killed", "right"), ("injured", "right"), ("sources", "right")):
-        table.add_column(col, justify=just)  # type: ignore[arg-type]
+        table.add_column(col, justify=just,  # type: ignore[arg-type]
+                         no_wrap=col in ("id", "date", "sources"))
 
     def est(e: "Estimate") -> str:  # noqa: F821
         if e.best is None:
@@ -405,4 +410,5 @@ def events_command(
                                                     ev.location.country) if x))
         table.add_row(ev.id, ev.date.start or "", f"{ev.event_type}/{ev.sub_event_type}",
                       place, est(ev.fatalities), est(ev.injured), str(len(ev.sources)))
-    out.print(table)
+    # piped or in `make demo`'s log: wide enough that ids and dates are never cut
+    (out if out.is_terminal else Console(width=max(out.width, 140))).print(table)

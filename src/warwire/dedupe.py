@@ -148,6 +148,45 @@ def _place_words(loc: Location) -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------------------------
+# Name rarity: a name few stored articles share says more than one every article of a city has
+# --------------------------------------------------------------------------------------------
+
+
+class NameRarity:
+    """Document frequencies of names over the stored articles (each article counted once per
+    name) and the weight of a name: ``log((max(N, min_docs) + 1) / (df + 1))``, N the articles
+    counted. ``min_docs`` (``names.rarity_min_docs``) keeps weights flat while the store is small.
+    """
+
+    def __init__(self, min_docs: int, counts: Optional[Mapping[str, int]] = None, docs: int = 0):
+        self.min_docs = min_docs
+        self.counts: dict[str, int] = dict(counts or {})
+        self.docs = docs
+
+    def add(self, names: Iterable[str]) -> None:
+        self.docs += 1
+        for n in set(names):
+            self.counts[n] = self.counts.get(n, 0) + 1
+
+    def weight(self, name: str) -> float:
+        return math.log((max(self.docs, self.min_docs) + 1) / (self.counts.get(name, 0) + 1))
+
+
+def name_overlap(a: frozenset[str], b: frozenset[str],
+                 rarity: Optional[NameRarity] = None) -> Optional[float]:
+    """Overlap coefficient of two name sets, each name weighted by its rarity (plain counts
+    without ``rarity``): weight of the shared names / the smaller set's total weight."""
+    if not a or not b:
+        return None
+    shared = a & b
+    if rarity is None:
+        return len(shared) / min(len(a), len(b))
+    w = rarity.weight
+    small = min(sum(w(n) for n in a), sum(w(n) for n in b))
+    return sum(w(n) for n in shared) / small if small > 0 else 0.0
+
+
+# --------------------------------------------------------------------------------------------
 # Pair scoring and decisions
 # --------------------------------------------------------------------------------------------
 
@@ -177,8 +216,8 @@ def _figure_agreement(a: Optional[int], b: Optional[int]) -> float:
     return -min(1.0, abs(a - b) / max(a, b))
 
 
-def pair_score(new: EventSketch, old: EventSketch,
-               rules: Optional[Mapping[str, Any]] = None) -> tuple[Optional[float], str]:
+def pair_score(new: EventSketch, old: EventSketch, rules: Optional[Mapping[str, Any]] = None,
+               rarity: Optional[NameRarity] = None) -> tuple[Optional[float], str]:
     """(score, "scored") for a pair that passes every gate, else (None, failing gate id)."""
     rules = rules or _rules()
     w = rules["weights"]
@@ -186,16 +225,26 @@ def pair_score(new: EventSketch, old: EventSketch,
         return None, "gate.same_article"
     if new.date_start is None or old.date_start is None:
         return None, "gate.no_date"
-    max_gap = int(_gate(rules, "gate.date")["max_gap_days"])
+    overlap = name_overlap(new.names, old.names, rarity)
+    sn = rules.get("strong_names") or {}
+    strong = (overlap is not None and bool(sn) and overlap >= float(sn["min_overlap"])
+              and len(new.names & old.names) >= int(sn["min_shared"]))
+    dgate = _gate(rules, "gate.date")
+    max_gap = int(dgate["strong_names_max_gap_days"] if strong else dgate["max_gap_days"])
     n_end = new.date_end or new.date_start
     o_end = old.date_end or old.date_start
     gap = max(0, (max(new.date_start, old.date_start) - min(n_end, o_end)).days)
     if gap > max_gap:
         return None, "gate.date"
+    place_penalty = 0.0
     if new.country and old.country and new.country != old.country:
-        return None, "gate.country"
-    if new.admin1 and old.admin1 and new.admin1 != old.admin1:
-        return None, "gate.admin1"
+        if not strong:
+            return None, "gate.country"
+        place_penalty = float(sn["place_conflict_penalty"])
+    elif new.admin1 and old.admin1 and new.admin1 != old.admin1:
+        if not strong:
+            return None, "gate.admin1"
+        place_penalty = float(sn["place_conflict_penalty"])
     groups = _gate(rules, "gate.type")["compatible"]
     if new.event_type != old.event_type and not any(
             new.event_type in g and old.event_type in g for g in groups):
@@ -207,19 +256,23 @@ def pair_score(new: EventSketch, old: EventSketch,
             return None, "gate.fatalities"
 
     decay = float(rules["date_decay_days"])
-    score = w["date"] * max(-1.0, 1.0 - gap / decay)
-    if None not in (new.lat, new.lon, old.lat, old.lon):
+    score = w["date"] * max(-1.0, 1.0 - gap / decay) - place_penalty
+    if place_penalty:
+        pass  # the places conflict: no place signal beyond the penalty
+    elif None not in (new.lat, new.lon, old.lat, old.lon):
         prec = max(new.geo_precision or 3, old.geo_precision or 3)
         dg = _gate(rules, "gate.distance")
         scale = float(dg["scale_km"][min(3, max(1, prec))])
         km = _km(new, old)
         if km > scale * float(dg["max_factor"]):
-            return None, "gate.distance"
-        score += w["place"] * max(-1.0, 1.0 - km / scale)
+            if not strong:
+                return None, "gate.distance"
+            score -= float(sn["place_conflict_penalty"])
+        else:
+            score += w["place"] * max(-1.0, 1.0 - km / scale)
     elif new.admin1 and new.admin1 == old.admin1:
         score += w["place"] * float(rules["coarse_place"])
-    if new.names and old.names:
-        overlap = len(new.names & old.names) / min(len(new.names), len(old.names))
+    if overlap is not None:
         score += w["names"] * (overlap - float(rules["names_neutral"]))
     fig = _figure_agreement(new.killed, old.killed)
     inj = _figure_agreement(new.injured, old.injured)
@@ -234,7 +287,8 @@ def pair_score(new: EventSketch, old: EventSketch,
 
 
 def decide(new: Sequence[EventSketch], stored: Sequence[EventSketch],
-           rules: Optional[Mapping[str, Any]] = None) -> list[Decision]:
+           rules: Optional[Mapping[str, Any]] = None,
+           rarity: Optional[NameRarity] = None) -> list[Decision]:
     """For each new event (one article's), merge into the best stored event or keep as new.
 
     Each stored event takes at most one event of the new article (greedy, best pair first).
@@ -246,7 +300,7 @@ def decide(new: Sequence[EventSketch], stored: Sequence[EventSketch],
     for i, n in enumerate(new):
         best_fail = (-math.inf, "no_candidate")
         for j, o in enumerate(stored):
-            score, rule = pair_score(n, o, rules)
+            score, rule = pair_score(n, o, rules, rarity)
             if score is None:
                 if best_fail[0] == -math.inf:
                     best_fail = (-math.inf, rule)
@@ -447,6 +501,12 @@ def merge_events(event_id: str, members: Sequence[Member]) -> Event:
 # --------------------------------------------------------------------------------------------
 
 
+def rarity_for(rules: Mapping[str, Any], counts: Optional[Mapping[str, int]] = None,
+               docs: int = 0) -> NameRarity:
+    """A ``NameRarity`` with the rules' ``names.rarity_min_docs`` (0: names unweighted)."""
+    return NameRarity(int(rules["names"].get("rarity_min_docs", 0)), counts, docs)
+
+
 class Clusterer:
     """Articles' events clustered in memory, in the order added, with the store's logic:
     candidates within ``candidate_window_days``, ``decide``, ``merge_events``."""
@@ -458,6 +518,7 @@ class Clusterer:
         self.members: dict[str, list[Member]] = {}
         self.by_day: dict[int, set[str]] = {}
         self.undated: set[str] = set()
+        self.rarity = rarity_for(self.rules)
         self._n = 0
 
     def _index(self, sk: EventSketch, add: bool) -> None:
@@ -490,7 +551,9 @@ class Clusterer:
         for sk in new:
             for c in self.candidates(sk):
                 cands[c.id] = c
-        decisions = decide(new, list(cands.values()), self.rules)
+        decisions = decide(new, list(cands.values()), self.rules,
+                           self.rarity if self.rarity.min_docs else None)
+        self.rarity.add(set().union(*names) if names else ())
         out: list[str] = []
         for ev, sk, d in zip(events, new, decisions):
             self._n += 1
@@ -544,6 +607,7 @@ def bcubed(pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> tuple[
 
 
 __all__ = [
-    "EventSketch", "Decision", "Member", "Clusterer", "names_in", "event_text", "sketch", "pair_score",
+    "EventSketch", "Decision", "Member", "Clusterer", "NameRarity", "rarity_for", "name_overlap",
+    "names_in", "event_text", "sketch", "pair_score",
     "decide", "merge_sketches", "merge_events", "reconcile_claims", "bcubed",
 ]

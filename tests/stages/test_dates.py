@@ -44,7 +44,10 @@ RESOLVE_CASES = [
     ("Officials met last Wednesday.", "last Wednesday", D(2021, 11, 10), "day"),
     ("A bomb exploded yesterday.", "yesterday", D(2021, 11, 16), "day"),
     ("Shots rang out last night.", "last night", D(2021, 11, 16), "day"),
-    ("Shelling continued overnight.", "overnight", D(2021, 11, 16), "day"),
+    ("Shelling continued overnight.", "overnight", D(2021, 11, 17), "day"),  # dated the morning after
+    ("A man was shot on Christmas Eve.", "Christmas Eve", D(2020, 12, 24), "day"),
+    ("Two died on Thanksgiving.", "Thanksgiving", D(2020, 11, 26), "day"),
+    ("Four have been shot since Monday.", "since Monday", D(2021, 11, 15), "day"),
     ("Police said this morning that two died.", "this morning", D(2021, 11, 17), "day"),
     ("The market was hit today.", "today", D(2021, 11, 17), "day"),
     ("A rally is planned tonight.", "tonight", D(2021, 11, 17), "day"),
@@ -83,6 +86,7 @@ NOTHING_CASES = [
     "He may be charged, police said.",
     "A man in his 20s was hit at 7:45 a.m.",
     "The shooting was a year after the floods.",
+    "Gunfire broke out at a Christmas party.",
 ]
 
 
@@ -107,6 +111,11 @@ def test_without_publication_date_relative_unresolved_absolute_resolved(nlp: Any
     assert only(dates, "Tuesday").date_start is None
     assert only(dates, "Tuesday").relative
     assert only(dates, "12 November 2021").date_start == D(2021, 11, 12)
+
+
+def test_without_publication_date_year_less_dates_take_the_text_year(nlp: Any) -> None:
+    dates = find_dates(parse(nlp, "The bombing on April 15, 2013 killed three. A suspect died on April 19.", None))
+    assert only(dates, "April 19").date_start == D(2013, 4, 19)
 
 
 def test_dateparser_reads_leftover_entities(nlp: Any) -> None:

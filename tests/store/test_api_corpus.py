@@ -59,6 +59,11 @@ def test_cli_ingest_events_export(corpus, tmp_path: Path) -> None:
     r = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "--since", "2020-01-02"])
     lines = r.stdout.splitlines()
     assert r.exit_code == 0 and len(lines) == 1 and json.loads(lines[0])["sources"]
+    r = runner.invoke(app, ["events", "--db", db, "--actor", "springfield POLICE"])
+    assert r.exit_code == 0 and "2 events" in r.stdout
+    r = runner.invoke(app, ["export", "--db", db, "--format", "jsonl", "--actor", "police",
+                            "--min-fatalities", "2"])
+    assert r.exit_code == 0 and r.stdout == ""  # incident 1 (two killed) names no actor
     r = runner.invoke(app, ["export", "--db", db, "--format", "nope"])
     assert r.exit_code == 2
 

@@ -98,15 +98,22 @@ FILTER_CASES = [
     (EventFilter(min_fatalities=5), 1),
     (EventFilter(date_from=dt.date(2021, 2, 1)), 2),
     (EventFilter(date_from=dt.date(2021, 2, 1), date_to=dt.date(2021, 2, 28)), 1),
+    (EventFilter(actor="syria"), 1),  # a substring of an actor's name, any case
+    (EventFilter(actor="  FORCES   of "), 2),  # spaces normalised
+    (EventFilter(actor="forces", country="USA"), 1),
+    (EventFilter(actor="100%_"), 0),  # LIKE wildcards are literal
+    (EventFilter(actor="nobody"), 0),
 ]
 
 
 @pytest.mark.parametrize("flt,n", FILTER_CASES)
 def test_filters(tmp_path, flt: EventFilter, n: int) -> None:
     evs = [make_event("a", "2021-01-05", killed=1),
-           make_event("b", "2021-02-05", killed=2, lat=34.0, lon=-118.2, admin1="California"),
+           make_event("b", "2021-02-05", killed=2, lat=34.0, lon=-118.2, admin1="California",
+                      actors=["Police Forces of the United States"]),
            make_event("c", "2021-03-05", killed=9, country="SYR", admin1="Aleppo", lat=36.2,
-                      lon=37.1, etype="battles", sub="armed_clash")]
+                      lon=37.1, etype="battles", sub="armed_clash",
+                      actors=["Military Forces of Syria", "Hayat Tahrir al-Sham"])]
     batch = [(Article(id=f"n{i}", text=f"article number {i}"), Result(id=f"n{i}", events=[e]))
              for i, e in enumerate(evs)]
     with Store(f"sqlite:///{tmp_path / 'f.db'}") as store:
@@ -170,6 +177,33 @@ def test_sqlite_reads_run_beside_an_open_write_transaction(tmp_path) -> None:
                 rconn.execute(sa.select(S.events.c.id)).all()
                 out = writer.add_batch(_batch(range(3, 6)))
                 assert out.articles_new == 3
+
+
+def test_actor_rows_follow_merges(db_url: str) -> None:
+    a1 = Article(id="a1", text="First report.", published=dt.datetime(2021, 5, 1))
+    a2 = Article(id="a2", text="Second report.", published=dt.datetime(2021, 5, 1))
+    e1 = make_event("x", "2021-05-01", killed=2, actors=["Military Forces of Syria"])
+    e2 = make_event("y", "2021-05-01", killed=2, actors=["Military Forces of Syria", "ISIS"])
+    with Store(db_url) as store:
+        store.add_batch([(a1, Result(id="a1", events=[e1]))])
+        assert store.count_events(EventFilter(actor="isis")) == 0
+        assert store.add_batch([(a2, Result(id="a2", events=[e2]))]).events_merged == 1
+        assert store.count_events(EventFilter(actor="isis")) == 1  # the merged event's actors
+
+
+def test_old_store_is_migrated_with_its_actors(db_url: str) -> None:
+    """A store made at schema version 1 (no event_actors) gets the table, filled from its events."""
+    with Store(db_url) as store:
+        store.add_batch([(Article(id="o", text="old store article"),
+                          Result(id="o", events=[make_event("x", "2021-05-01", killed=1,
+                                                            actors=["Taliban"])]))])
+        with store.writer.begin() as conn:  # back to version 1
+            conn.execute(sa.text("DROP TABLE event_actors"))
+            conn.execute(sa.update(S.meta).values(value="1"))
+    with Store(db_url) as store:
+        with store.engine.connect() as conn:
+            assert S.current_version(conn) == S.SCHEMA_VERSION == 2
+        assert store.count_events(EventFilter(actor="taliban")) == 1
 
 
 def test_newer_schema_is_refused(tmp_path) -> None:

@@ -135,6 +135,15 @@ class _Doc:
                 return self.toks[c]
         return None
 
+    def subject(self, i: int, deps: frozenset[str] | set[str]) -> Optional[Token]:
+        """The subject of ``i`` nearest before it: a dateline parsed as a second subject
+        ("KNIGHTDALE, N.C. (WNCN) – An 11-year-old girl was shot") is farther away."""
+        found = [self.toks[c] for c in self.kids[i] if self.toks[c].dep in deps]
+        if len(found) <= 1:
+            return found[0] if found else None
+        before = [t for t in found if t.i < i]
+        return max(before, key=lambda t: t.i) if before else found[0]
+
     def edges(self, i: int) -> tuple[int, int]:
         """Token range [left, right] of the subtree of i."""
         lo = hi = i
@@ -237,7 +246,7 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
             if c.text.lower() in _ORDINALS:  # "a second teen has died": the count is now two
                 n = _ORDINALS.index(c.text.lower()) + 2
                 return _Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
-    if det is not None and v.tag in ("NN", "NNP") and lemma not in ("police", "family", "gang", "group", "couple"):
+    if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
         if d in ("a", "an", "another", "one", "the"):
             add = d == "another" or any(
@@ -286,12 +295,12 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and not has_auxpass:
             return [obj]
-        subj = doc.child(t.i, {"nsubjpass"})
+        subj = doc.subject(t.i, {"nsubjpass"})
         if subj is not None:
             if subj.tag in ("WDT", "WP") and t.dep == "relcl" and t.head != t.i:
                 return [doc.toks[t.head]]  # "people who were killed"
             return [subj]
-        subj = doc.child(t.i, {"nsubj"})
+        subj = doc.subject(t.i, {"nsubj"})
         if subj is not None and (t.tag == "VBN" or has_auxpass):
             return [subj]
         if subj is not None and t.tag == "VBD" and doc.child(t.i, {"prep", "aux"}) is None and (
@@ -306,7 +315,7 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
             return _victim_heads(doc, t, "adj")  # "left eight people ... wounded"
         return []
     if shape == "intrans":
-        subj = doc.child(t.i, _SUBJ)
+        subj = doc.subject(t.i, _SUBJ)
         if subj is not None:
             if subj.text.lower() in ("who", "that") and t.dep == "relcl":
                 return [doc.toks[t.head]]
@@ -317,7 +326,7 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
     if shape == "adj":
         if t.dep in ("amod", "acl", "appos") and t.head != t.i:
             return [doc.toks[t.head]]
-        subj = doc.child(t.i, _SUBJ)
+        subj = doc.subject(t.i, _SUBJ)
         if subj is not None:
             return [subj]
         if t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and t.head != t.i:
@@ -326,7 +335,7 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
                 obj = doc.child(h.i, {"dobj"})
                 if obj is not None:
                     return [obj]
-                subj = doc.child(h.i, _SUBJ)
+                subj = doc.subject(h.i, _SUBJ)
                 if subj is not None:
                     if subj.tag in ("WDT", "WP") and h.dep == "relcl":
                         return [doc.toks[h.head]]
@@ -645,7 +654,7 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                                 and h.lemma.lower() not in _FATAL_VERBS:
                             amods = {c.text.lower() for c in doc.children(t.i, {"amod", "compound"})}
                             if not amods & {"fatal", "deadly", "mortal"}:
-                                subj = doc.child(h.i, {"dobj"}) or doc.child(h.i, _SUBJ)
+                                subj = doc.child(h.i, {"dobj"}) or doc.subject(h.i, _SUBJ)
                                 if subj is not None and _is_person(doc, subj, rules):
                                     for v in _conjuncts(doc, subj)[:6]:
                                         vic = _victim_of(doc, v, lo, hi, rules)

@@ -84,6 +84,9 @@ class _Cues:
     designator_re: re.Pattern
     speaker_before_re: re.Pattern
     demonyms: dict[str, str]
+    country_cues: tuple[tuple[str, str, float, re.Pattern], ...]  # (id, iso3, weight, regex)
+    country_default: dict[str, float]
+    compass: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,6 +145,10 @@ def _cues() -> _Cues:
             r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
             r"\b(?:conference|briefing|interview|statement)\s+in\s+$", re.I),
         demonyms=demonyms,
+        country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
+                           for c in rules["places.country_cues"]["cues"]),
+        country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
+        compass=words("places.compass_words"),
     )
 
 
@@ -266,7 +273,13 @@ def _find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[_Raw]:
             i += 1
             continue
         j, cands = hit
-        raws.append(_Raw(t.start, toks[j].end, i, j + 1, t.sent, cands))
+        raw = _Raw(t.start, toks[j].end, i, j + 1, t.sent, cands)
+        if i > 0 and not taken[i - 1] and toks[i - 1].sent == t.sent and _is_cap(toks[i - 1]) \
+                and toks[i - 1].text.lower() in cues.compass:
+            # "South Austin": the whole name is no place the gazetteer knows → maybe a part of
+            # the article's city (decided once the article's state is known)
+            raw.flags.add("compass")
+        raws.append(raw)
         i = j + 1
     raws.sort(key=lambda r: r.start)
     _ = tok_at
@@ -464,8 +477,21 @@ def _title_votes(title: Optional[str], gaz: Gazetteer, cues: _Cues) -> list[list
     return out
 
 
+def _country_prior(parsed: ParsedText, cues: _Cues) -> tuple[dict[str, float], list[str]]:
+    """Votes for the country the article is about from how it is written (its police, roads,
+    phone numbers: ``places.country_cues``), each cue counted once; and the ids that fired."""
+    votes: dict[str, float] = defaultdict(float, cues.country_default)
+    fired = []
+    text = parsed.text
+    for rid, iso, w, rx in cues.country_cues:
+        if rx.search(text):
+            votes[iso] += w
+            fired.append(rid)
+    return votes, fired
+
+
 def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
-             demonym_countries: list[str]) -> None:
+             demonym_countries: list[str], prior: Optional[dict[str, float]] = None) -> None:
     """Two passes: priors, then priors + votes of the other mentions' readings."""
     for r in raws:
         pri = [_prior(c, r) for c in r.cands]
@@ -498,6 +524,8 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
         contrib.append((vc, va))
     for iso in demonym_countries:
         votes_c[iso] += 0.5
+    for iso, w in (prior or {}).items():
+        votes_c[iso] += w
     total = sum(votes_c.values()) or 1.0
     for r, (vc, va) in zip(raws, contrib):
         own = sum(vc.values())
@@ -531,17 +559,22 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     return best if best.population >= 250_000 else None
 
 
-def _dominant_country(raws: list[_Raw]) -> Optional[str]:
-    """The country named as such (kind country) or by its divisions, when one clearly leads."""
-    votes: dict[str, float] = defaultdict(float)
+def _dominant_country(raws: list[_Raw], prior: dict[str, float]) -> Optional[str]:
+    """The country the article is about, when one clearly leads: named as such (kind country)
+    or by its divisions, by cities read with a place cue, and by the article's country cues."""
+    votes: dict[str, float] = defaultdict(float, prior)
     for r in raws:
         c = r.chosen
-        if c is not None and c.country and c.kind in ("country", "admin1", "admin2", "region"):
+        if c is None or not c.country or r.source != "places.ngram":
+            continue
+        if c.kind in ("country", "admin1", "admin2", "region"):
             votes[c.country] += 1.0
+        elif r.locative or r.qualifier or r.flags & {"gpe", "dateline", "jurisdiction"}:
+            votes[c.country] += 0.5
     if not votes:
         return None
     top = max(votes, key=votes.__getitem__)
-    return top if votes[top] >= 2 and votes[top] >= 0.6 * sum(votes.values()) else None
+    return top if votes[top] >= 1.5 and votes[top] >= 0.6 * sum(votes.values()) else None
 
 
 def _dominant_admin1(raws: list[_Raw], roles: list[str],
@@ -585,7 +618,8 @@ def _precision(raw: _Raw, c: PlaceCandidate) -> int:
     return 2 if raw.near or raw.designator in ("district", "division") else 1
 
 
-def _context_city(raws: list[_Raw], roles: list[str]) -> Optional[PlaceCandidate]:
+def _context_city(raws: list[_Raw], roles: list[str],
+                  country: Optional[str] = None) -> Optional[PlaceCandidate]:
     """The article's own city: the dateline city, else the most-weighted city reading (a bare
     name with no place cue counts little: it may be a person or a shop)."""
     score: dict[PlaceCandidate, float] = defaultdict(float)
@@ -594,6 +628,8 @@ def _context_city(raws: list[_Raw], roles: list[str]) -> Optional[PlaceCandidate
     for r, role in zip(raws, roles):
         c = r.chosen
         if c is None or c.kind != "city" or r.source != "places.ngram":
+            continue
+        if country and c.country != country:
             continue
         w = {"dateline": 5.0, "incident": 2.0, "speaker": 0.3, "origin": 0.5}.get(role, 1.0)
         if "jurisdiction" in r.flags:
@@ -616,10 +652,26 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     dl = _dateline(parsed, cues)
     dl_qual: Optional[tuple[str, Optional[str]]] = None
     if dl:
-        for r in raws:
-            if r.start >= dl[0] and r.end <= dl[1] + 1:
+        whole = [r for r in raws if r.start == dl[0] and r.end >= dl[1] - 1]
+        for r in whole:
+            r.flags.add("dateline")
+            r.cues.append("places.dateline")
+        if not whole:
+            # the dateline names no place as a whole ("GAGE PARK —", "ST. LOUIS —"): its parts
+            # are no datelines; the whole name is looked up as written, else it is a part of
+            # the article's city
+            inner = [r for r in raws if r.start >= dl[0] and r.end <= dl[1] + 1]
+            raws = [r for r in raws if r not in inner]
+            first, last = inner[0].first if inner else 0, inner[-1].last if inner else 0
+            if inner:
+                cands = gazetteer.lookup(parsed.text[dl[0]:dl[1]])
+                src = "places.ngram" if cands else "places.dateline_local"
+                r = _Raw(dl[0], dl[1], first, last, inner[0].sent, cands, source=src,
+                         designator=None if cands else "neighbourhood")
                 r.flags.add("dateline")
                 r.cues.append("places.dateline")
+                raws.append(r)
+                raws.sort(key=lambda x: x.start)
         if dl[2]:
             q = _qualifier(", " + dl[2], gazetteer, cues)
             if q:
@@ -658,10 +710,29 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             extra.append((2.0, [qc]))
     demonym_countries = [cues.demonyms[t.text.lower()] for t in parsed.tokens
                          if _is_cap(t) and t.text.lower() in cues.demonyms][:10]
-    _resolve(ngrams, extra, demonym_countries)
+    prior, _fired = _country_prior(parsed, cues)
+    _resolve(ngrams, extra, demonym_countries, prior)
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
-    city = _context_city(kept, roles)
     dom = _dominant_admin1(kept, roles, extra)
+    dom_country = dom[0] if dom else _dominant_country(kept, prior)
+    if dom_country:
+        for r in kept:
+            c = r.chosen
+            if r.source != "places.ngram" or c is None or c.country == dom_country or r.qualifier:
+                continue
+            inside = [o for o in r.cands if o.country == dom_country and o.kind != "country"
+                      and (c.kind != "country" or o.kind == "admin1")]
+            if not inside:
+                continue
+            best = max(inside, key=lambda o: (_prior(o, r) + (4.0 if dom and (o.country, o.admin1) == dom else 0.0)))
+            # a far larger namesake abroad stays ("Paris" is not Paris, Texas): calibrated so
+            # Birmingham (England 1.1M, Alabama 210k) follows the article's country
+            if best.population * 20 >= c.population:
+                r.chosen = best
+                r.cues.append("places.context_country")
+        if dom is None:
+            dom = _dominant_admin1(kept, roles, extra)
+    city = _context_city(kept, roles, dom_country)
     if dom is not None:
         for r in kept:
             c = r.chosen
@@ -671,19 +742,28 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 if inside:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
-    dom_country = dom[0] if dom else _dominant_country(kept)
+    dom_country = dom[0] if dom else dom_country
     if dom_country:
         for r in kept:
             c = r.chosen
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
-                    and c.country != dom_country and c.population < _LOCAL_MAX_POP
-                    and not r.qualifier):
-                # a small namesake abroad in an article about another country: the real place
-                # is missing from the gazetteer; better no reading than a wrong continent
-                r.chosen = None
+                    and c.country != dom_country and not r.qualifier):
+                own_name = fold(c.name) == fold(parsed.text[r.start:r.end])
+                if c.population < _LOCAL_MAX_POP or not ("gpe" in r.flags and (
+                        own_name or c.population >= 1_000_000)):
+                    # a namesake abroad in an article about another country, read without a
+                    # place label or through an alternate name ("Soul" → Seoul, "Date",
+                    # "Metro"): the real place is missing from the gazetteer or no place at
+                    # all; better no reading than a wrong continent
+                    r.chosen = None
     if dom is not None and city is not None and (city.country, city.admin1) == dom:
         for r in kept:
             c = r.chosen
+            if (r.source == "places.ngram" and "compass" in r.flags and c is not None
+                    and c.kind == "city" and (c.country, c.admin1) != dom and c != city):
+                r.source = "places.compass_local"
+                r.chosen = city
+                continue
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
                     and not r.qualifier and "dateline" not in r.flags):
@@ -701,7 +781,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 continue
             else:
                 r.chosen = city
-        elif r.source != "places.ngram":
+        elif r.source == "places.dateline_local":
+            own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
+            r.chosen = own or city
+        elif r.source not in ("places.ngram", "places.compass_local", "places.local_name"):
             if city is None:
                 continue
             r.chosen = city
