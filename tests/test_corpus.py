@@ -1,8 +1,8 @@
 """The golden corpus (tests/corpus/, see its README): each article is read by the ingest stage,
 extracted by ``warwire.api.extract_article`` and checked against its expectations.
 
-- ``seed.txt`` is checked by ``/work/shared/tools/check_seed.py`` against
-  ``/work/shared/seed/expected.json`` (every check must hold).
+- ``seed.txt`` is checked by ``../shared/tools/check_seed.py`` against
+  ``../shared/seed/expected.json`` (every check must hold).
 - every other ``NAME.txt`` by ``NAME.yaml``: partial expectations of what must and must not
   appear, read by ``check_result`` below (the format is in tests/corpus/README.md).
 
@@ -26,7 +26,7 @@ from warwire.model import CATEGORIES, Article, Event, Result
 from warwire.stages.ingest import read_inputs
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-SHARED = Path("/work/shared")
+from paths import SHARED  # noqa: E402
 SEED_EXPECTED = SHARED / "seed" / "expected.json"
 CHECK_SEED = SHARED / "tools" / "check_seed.py"
 MAX_CHARS = 2_000_000

@@ -16,6 +16,8 @@ from .errors import WarwireError
 from .model import Analysis, Article, ArticleInfo, Result
 from .pipeline import Pipeline, Resources, cached_resources
 from .settings import Settings, load_settings
+# The store's record types are part of this API (the CLI and web app name them from here).
+from .store.models import EventFilter, StoredArticle, StoredEvent  # noqa: F401
 
 # --- extract -------------------------------------------------------------------------------
 Item = Union[Article, "InputFailure"]  # noqa: F821 - InputFailure comes from stages.ingest

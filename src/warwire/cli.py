@@ -234,7 +234,7 @@ def _event_filter(since: Optional[str], until: Optional[str], country: Optional[
     import datetime as dt
 
     from .errors import InputError
-    from .store import EventFilter
+    from .api import EventFilter
 
     def day(value: Optional[str], name: str) -> Optional[dt.date]:
         if not value:

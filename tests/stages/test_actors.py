@@ -11,7 +11,7 @@ from warwire.model import Article, ParsedText
 from warwire.stages.actors import country_from_word, country_name, find_actors
 from warwire.stages.parse import parse_article
 
-SEED = Path("/work/shared/seed/article.txt")
+from paths import SEED  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from warwire.stages import casualties
 from warwire.stages.casualties import find_casualties
 from warwire.stages.parse import parse_article
 
-SEED = Path("/work/shared/seed/article.txt")
+from paths import SEED  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from warwire.stages.dates import STAGE, choose_event_date, find_dates, is_past_c
 from warwire.stages.parse import parse_article
 
 WED = dt.datetime(2021, 11, 17, 14, 3)  # a Wednesday
-SEED = Path("/work/shared/seed/article.txt")
+from paths import SEED  # noqa: E402
 
 
 @pytest.fixture(scope="module")

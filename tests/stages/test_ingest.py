@@ -18,7 +18,7 @@ from warwire.stages import ingest
 from warwire.stages.ingest import (NO_DATE_NOTE, InputFailure, article_from_html, article_from_text,
                                    check_article, coerce_published, is_english, parse_when, read_inputs)
 
-SEED = Path("/work/shared/seed/article.txt")
+from paths import SEED  # noqa: E402
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MAX = 2_000_000
 BODY = ("Gunmen attacked a police post in the town on Friday, killing two officers, a police spokesman said. "

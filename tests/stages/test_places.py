@@ -10,7 +10,7 @@ from warwire.model import Article, PlaceCandidate as C
 from warwire.stages.parse import parse_article
 from warwire.stages.places import choose_event_location, find_places
 
-SEED = Path("/work/shared/seed/article.txt")
+from paths import SEED  # noqa: E402
 
 ENTRIES = [
     (C("Armenia", "ARM", None, None, None, None, 1, "country", 3_000_000), []),

@@ -11,7 +11,7 @@ from warwire.model import Article
 from warwire.stages.parse import parse_article
 from warwire.stages.triggers import find_triggers
 
-SEED = Path("/work/shared/seed/article.txt")
+from paths import SEED  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -84,7 +84,7 @@ def test_evaluate_dedup() -> None:
 def test_seed_ingested_alone_keeps_the_extractors_figures(tmp_path: Path) -> None:
     """Storing one article re-reconciles nothing away: the stored casualty figures are the
     extractor's (seed: injured 2/10/10, captured 12/13/13)."""
-    seed = Path("/work/shared/seed/article.txt")
+    from paths import SEED as seed
     if not seed.exists():
         pytest.skip("seed article not present")
     db = f"sqlite:///{tmp_path / 'seed.db'}"

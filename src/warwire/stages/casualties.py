@@ -176,7 +176,9 @@ def _is_bad_number(doc: _Doc, tok: Token) -> bool:
     toks = doc.toks
     nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
     nxt2 = toks[tok.i + 2] if tok.i + 2 < len(toks) else None
-    if nxt is not None and nxt.text.lower() in ("a.m.", "p.m.", "am", "pm", "o'clock", "percent", "%", ":"):
+    if nxt is not None and nxt.text.lower() in ("a.m.", "p.m.", "am", "pm", "o'clock", "percent", "%", ":", "y/o",
+                                                "yo", "y.o.", "yr", "yrs", "caliber", "mm", "round", "rounds",
+                                                "shots", "times", "bullets"):
         return True
     if nxt is not None and nxt.text in ("-", "–") and nxt2 is not None and nxt2.lemma.lower() in ("year", "month", "week"):
         return True
@@ -791,7 +793,7 @@ def _antecedent_kind(doc: _Doc, t: Token, pron: Token, lo: int, rules: _Rules) -
     police or soldiers ("fired at an officer, striking him" →
     police); otherwise unknown (a pronoun mostly points at someone counted already: splitting
     it off by kind lowered dev accuracy)."""
-    for j in range(pron.i - 1, lo - 1, -1):
+    for j in range(pron.i - 1, max(lo, pron.i - 7) - 1, -1):  # the same clause: a few words back
         tok = doc.toks[j]
         if tok.pos == "NOUN" and tok.dep in ("dobj", "pobj") and tok.head != t.i:
             kind = _kind(doc, tok, rules)

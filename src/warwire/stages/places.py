@@ -37,7 +37,7 @@ MAX_NGRAM = 6
 # Name connectors allowed inside a multi-token place name ("Deir ez-Zor", "Rio de Janeiro").
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "ez", "ed", "es", "as", "ad",
                          "an", "ar", "az", "ash", "at-", "-", "upon", "on", "du", "des", "da",
-                         "do", "dos", "di", "y", "en", "and", "&", "'", "’", "bin", "ibn"})
+                         "do", "dos", "di", "y", "en", "and", "&", "'", "’", "'s", "’s", "bin", "ibn"})
 # Prior bonus by kind: a country name is nearly always the country; a curated region beats a
 # same-name village. Calibrated by hand on the seed and GVC dev misses.
 _KIND_BONUS = {"country": 4.0, "region": 2.0, "admin1": 0.0, "admin2": 0.5, "city": 0.0}
@@ -171,6 +171,7 @@ class _Raw:
     cues: list[str] = field(default_factory=list)  # rule ids that fired
     chosen: Optional[PlaceCandidate] = None
     probs: list[float] = field(default_factory=list)
+    key: str = ""  # the folded surface
 
 
 # --------------------------------------------------------------------------------------------
@@ -273,7 +274,7 @@ def _find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[_Raw]:
             i += 1
             continue
         j, cands = hit
-        raw = _Raw(t.start, toks[j].end, i, j + 1, t.sent, cands)
+        raw = _Raw(t.start, toks[j].end, i, j + 1, t.sent, cands, key=fold(text[t.start:toks[j].end]))
         if i > 0 and not taken[i - 1] and toks[i - 1].sent == t.sent and _is_cap(toks[i - 1]) \
                 and toks[i - 1].text.lower() in cues.compass:
             # "South Austin": the whole name is no place the gazetteer knows → maybe a part of
@@ -352,6 +353,12 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
             raw.designator = "town"
         if nxt_low in cues.org_words and _is_cap(nxt):
             raw.flags.add("org")
+        elif (_is_cap(nxt) and nxt.start == raw.end + 1 and nxt.ent_type not in _NOT_PLACE_ENTS
+              and nxt_low not in cues.ambiguous and nxt_low not in cues.jurisdiction_words
+              and nxt_low not in cues.division_nouns | cues.district_nouns | cues.town_nouns):
+            # "Victoria Arbors Park", "Meredith Corporation": the name of something else
+            raw.flags.add("org")
+            raw.cues.append("places.name_part")
         if nxt_low in cues.jurisdiction_words:
             raw.flags.add("jurisdiction")
     # strip a list of names before this one: "in the districts of Kelbajar and "
@@ -426,6 +433,8 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
 # --------------------------------------------------------------------------------------------
 def _prior(c: PlaceCandidate, raw: _Raw) -> float:
     s = math.log10(c.population + 10) + _KIND_BONUS.get(c.kind, 0.0)
+    if raw.key and c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != raw.key:
+        s -= 1.0  # read through an alternate name: a same-name place by its own name is likelier
     d = raw.designator
     if c.kind == "admin1" and not d and any(
             o.kind == "city" and o.country == c.country and fold(o.name) == fold(c.name)
@@ -618,8 +627,8 @@ def _precision(raw: _Raw, c: PlaceCandidate) -> int:
     return 2 if raw.near or raw.designator in ("district", "division") else 1
 
 
-def _context_city(raws: list[_Raw], roles: list[str],
-                  country: Optional[str] = None) -> Optional[PlaceCandidate]:
+def _context_city(raws: list[_Raw], roles: list[str], country: Optional[str] = None,
+                  admin1: Optional[tuple] = None) -> Optional[PlaceCandidate]:
     """The article's own city: the dateline city, else the most-weighted city reading (a bare
     name with no place cue counts little: it may be a person or a shop)."""
     score: dict[PlaceCandidate, float] = defaultdict(float)
@@ -629,7 +638,7 @@ def _context_city(raws: list[_Raw], roles: list[str],
         c = r.chosen
         if c is None or c.kind != "city" or r.source != "places.ngram":
             continue
-        if country and c.country != country:
+        if country and c.country != country or admin1 and (c.country, c.admin1) != admin1:
             continue
         w = {"dateline": 5.0, "incident": 2.0, "speaker": 0.3, "origin": 0.5}.get(role, 1.0)
         if "jurisdiction" in r.flags:
@@ -712,6 +721,14 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                          if _is_cap(t) and t.text.lower() in cues.demonyms][:10]
     prior, _fired = _country_prior(parsed, cues)
     _resolve(ngrams, extra, demonym_countries, prior)
+    for r in ngrams:
+        q, c = r.qualifier, r.chosen
+        if q and c is not None and (c.country != q[0] or (q[1] and c.admin1 != q[1])):
+            # "Felton, Minn." with no Felton in Minnesota in the gazetteer: the state is known
+            qc = gazetteer.admin1_of(q[0], q[1]) if q[1] else gazetteer.country(q[0])
+            r.chosen = qc
+            r.cands = [qc] if qc else []
+            r.cues.append("places.qualifier_only")
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
     dom = _dominant_admin1(kept, roles, extra)
     dom_country = dom[0] if dom else _dominant_country(kept, prior)
@@ -732,7 +749,6 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.cues.append("places.context_country")
         if dom is None:
             dom = _dominant_admin1(kept, roles, extra)
-    city = _context_city(kept, roles, dom_country)
     if dom is not None:
         for r in kept:
             c = r.chosen
@@ -743,6 +759,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
     dom_country = dom[0] if dom else dom_country
+    city = ((_context_city(kept, roles, dom_country, dom) if dom else None)
+            or _context_city(kept, roles, dom_country))
     if dom_country:
         for r in kept:
             c = r.chosen
@@ -756,6 +774,13 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                     # "Metro"): the real place is missing from the gazetteer or no place at
                     # all; better no reading than a wrong continent
                     r.chosen = None
+    if dom is not None and (city is None or (city.country, city.admin1) != dom):
+        for r in kept:
+            c = r.chosen
+            if (r.source == "places.ngram" and c is not None and c.kind == "city"
+                    and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
+                    and not r.qualifier and "dateline" not in r.flags):
+                r.chosen = None  # a small namesake in another state: the real place is unknown
     if dom is not None and city is not None and (city.country, city.admin1) == dom:
         for r in kept:
             c = r.chosen

@@ -38,7 +38,7 @@ class Filters:
 
     def store_filter(self):
         """The store's ``EventFilter`` (the actor filter is applied by ``api.dashboard_*``)."""
-        from ..store.models import EventFilter
+        from ..api import EventFilter
 
         return EventFilter(date_from=self.date_from, date_to=self.date_to, country=self.country,
                            event_type=self.event_type, min_fatalities=self.min_fatalities,

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 
 from .. import api
 from ..model import Article, Result
-from ..store.models import StoredArticle, StoredEvent
+from ..api import StoredArticle, StoredEvent
 from . import present
 from .app import html
 from .params import Filters, Page, filter_query, map_page_query, page_query
