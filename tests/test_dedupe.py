@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from storefakes import make_event
 
-from warwire.dedupe import (Clusterer, Member, bcubed, decide, merge_events, names_in,  # noqa: E402
-                            pair_score, reconcile_claims, sketch)
+from warwire.dedupe import (Clusterer, Member, NameRarity, bcubed, decide,  # noqa: E402
+                            merge_events, name_overlap, names_in, pair_score, reconcile_claims,
+                            sketch)
 from warwire.model import Claim, Estimate  # noqa: E402
 
 BCUBED = [
@@ -30,10 +31,15 @@ NAMES_B = frozenset({"keshawn", "wiley", "englewood", "halsted"})
 
 PAIRS = [  # (new kwargs, old kwargs, names new, names old, expected rule or "merge"/"apart")
     ({}, {}, NAMES_A, NAMES_A, "merge"),
-    ({}, {"day": "2021-05-09"}, NAMES_A, NAMES_A, "gate.date"),
+    ({}, {"day": "2021-05-09"}, NAMES_A, NAMES_B, "gate.date"),
+    ({}, {"day": "2021-05-30"}, NAMES_A, NAMES_A, "gate.date"),
     ({"day": None}, {}, NAMES_A, NAMES_A, "gate.no_date"),
-    ({}, {"country": "CAN", "admin1": "Ontario"}, NAMES_A, NAMES_A, "gate.country"),
-    ({}, {"lat": 41.0, "lon": -87.0}, NAMES_A, NAMES_A, "gate.distance"),
+    ({}, {"country": "CAN", "admin1": "Ontario"}, NAMES_A, NAMES_B, "gate.country"),
+    ({}, {"admin1": "Indiana"}, NAMES_A, NAMES_B, "gate.admin1"),
+    ({}, {"lat": 41.0, "lon": -87.0}, NAMES_A, NAMES_B, "gate.distance"),
+    # the same rare names: a follow-up dated a week later, or a misplaced report, still merges
+    ({}, {"day": "2021-05-09"}, NAMES_A, NAMES_A, "merge"),
+    ({}, {"admin1": "Indiana", "lat": 39.8, "lon": -86.2}, NAMES_A, NAMES_A, "merge"),
     ({}, {"etype": "protests", "sub": "peaceful_protest"}, NAMES_A, NAMES_A, "gate.type"),
     ({"killed": 2}, {"killed": 40}, NAMES_A, NAMES_A, "gate.fatalities"),
     ({}, {"etype": "battles", "sub": "armed_clash"}, NAMES_A, NAMES_A, "merge"),
@@ -126,6 +132,16 @@ def test_merge_events_keeps_every_claim_and_source_order() -> None:
     (cas,) = merged.casualties
     assert [(c.quote, c.article_id) for c in cas.claims] == [("two dead", "a1"), ("four dead", "a2")]
     assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (2, 4, 4)
+
+
+def test_rare_names_weigh_more() -> None:
+    rarity = NameRarity(10)
+    for _ in range(9):
+        rarity.add({"metro", "crime"})  # names every article of the city has
+    a, b = frozenset({"metro", "crime", "tenisha"}), frozenset({"metro", "crime", "keshawn"})
+    assert name_overlap(a, b) == pytest.approx(2 / 3)
+    assert name_overlap(a, b, rarity) < 0.2  # only the common names are shared
+    assert name_overlap(a, a | {"mallet"}, rarity) == 1.0
 
 
 def test_clusterer_groups_incidents() -> None:

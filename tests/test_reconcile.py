@@ -6,7 +6,8 @@ from typing import Optional
 import pytest
 
 from warwire.model import Attribution, CasualtyMention
-from warwire.reconcile import tally, totals
+from warwire.model import Claim
+from warwire.reconcile import reconcile_claims, tally, totals
 
 
 def m(category: str, low: Optional[int], high: Optional[int] = -1, *, sent: int = 0, start: int = 0,
@@ -107,3 +108,41 @@ def test_countryless_mention_joins_matching_group() -> None:
 def test_weak_singulars_join_counted_group() -> None:
     ms = [m("killed", 5, kind="police"), m("killed", 1, sent=3, start=80, rule="cas.test|cas.fig.pronoun")]
     assert totals(tally(ms))["fatalities"].best == 5
+
+
+CLAIM_CASES = [
+    # (claims as (low, high, qualifier, rule, quote), expected (low, best, high))
+    ([(10, 10, "exact", "", ""), (2, 2, "exact", "", "")], (2, 10, 10)),  # seed injured
+    ([(13, 13, "exact", "", ""), (12, 12, "exact", "", "")], (12, 13, 13)),  # seed captured
+    ([(12, None, "at_least", "", ""), (5, 5, "exact", "", "")], (5, 12, None)),
+    ([(12, None, "at_least", "", ""), (15, 15, "exact", "", "")], (12, 15, 15)),
+    ([(6, 6, "exact", "cas.kill.verb|num.words", "six people were killed"),
+      (11, 11, "exact", "cas.kill.toll|num.digits", "The death toll has risen to 11"),
+      (9, 9, "exact", "cas.kill.toll|num.digits", "The toll now stands at 9")], (6, 9, 11)),
+    ([(0, 0, "exact", "", "no one was hurt")], (0, 0, 0)),
+    ([(0, 0, "exact", "", ""), (2, 2, "exact", "", "")], (2, 2, 2)),
+    ([], (None, None, None)),
+]
+
+
+@pytest.mark.parametrize("claims,expected", CLAIM_CASES)
+def test_reconcile_claims(claims, expected) -> None:
+    got = reconcile_claims([Claim(low=lo, high=hi, qualifier=q, rule=r, quote=text, article_id=f"a{i}")
+                            for i, (lo, hi, q, r, text) in enumerate(claims)])
+    assert got == expected
+
+
+def test_increment_does_not_set_low() -> None:
+    ms = [m("killed", 11, sent=0, start=0, is_update=True), m("killed", 6, sent=1, start=10),
+          m("killed", 5, sent=2, start=20, additional=True)]
+    assert by_key(tally(ms))[(None, "people", "killed")] == (6, 11, 11)
+
+
+def test_weak_death_does_not_join_implied_suicide() -> None:
+    """"Eva died after she was shot" ... "the father killed himself": the girl is not the
+    perpetrator; her hit minus her death leaves no one injured."""
+    ms = [m("killed", 1, sent=0, start=0, rule="cas.kill.die|cas.fig.named"),
+          m("injured", 1, sent=0, start=10, rule="cas.shot.verb|cas.fig.pronoun", includes_killed=True),
+          m("killed", 1, sent=1, start=20, kind="perpetrator", rule="cas.self.killed_himself")]
+    tot = totals(tally(ms), implied_zero=True)
+    assert (tot["fatalities"].best, tot["injured"].best) == (1, 0)

@@ -567,3 +567,20 @@ def write_parquet_dataset(db: Optional[str], out_dir: str) -> int:
     from .distributed import write_parquet_dataset as write
 
     return write(open_store(db), out_dir)
+
+
+# --- gazetteer ------------------------------------------------------------------------------
+def import_gazetteer(dump_dir: str, out_dir: str) -> dict:
+    """Import a full GeoNames dump (``allCountries.txt`` or any table of that format, with
+    ``admin1CodesASCII.txt`` and ``admin2Codes.txt``) from ``dump_dir`` into
+    ``out_dir/gazetteer.sqlite``; the pipeline uses it when the ``gazetteer_path`` setting names
+    ``out_dir``. Returns the index path and its place and name counts."""
+    from .gazetteer.build import import_geonames
+    from .gazetteer.sqlite import SqliteGazetteer
+
+    path = import_geonames(dump_dir, out_dir)
+    gaz = SqliteGazetteer(path)
+    places = gaz.conn.execute("SELECT count(*) FROM places").fetchone()[0]
+    names = gaz.conn.execute("SELECT count(*) FROM names").fetchone()[0]
+    gaz.conn.close()
+    return {"index": str(path), "places": places, "names": names, "gazetteer_path": str(out_dir)}

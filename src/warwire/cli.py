@@ -224,6 +224,27 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
 
 
+# --- gazetteer -----------------------------------------------------------------------------
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The place-name index (gazetteer).")
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    dump: Path = typer.Argument(..., help="folder with allCountries.txt, admin1CodesASCII.txt, "
+                                          "admin2Codes.txt (GeoNames dump, unzipped)"),
+    out: Path = typer.Option(Path("gazetteer"), "--out", help="folder to write gazetteer.sqlite into"),
+) -> None:
+    """Import a full GeoNames dump into an index; set gazetteer_path to its folder to use it.
+
+    Example: warwire gazetteer import ~/geonames --out ~/wwgaz && export WARWIRE_GAZETTEER_PATH=~/wwgaz
+    """
+    with _friendly_errors():
+        info = api.import_gazetteer(str(dump), str(out))
+    out_console = Console()
+    out_console.print(json.dumps(info, indent=2))
+
+
 def main() -> None:
     app()
 

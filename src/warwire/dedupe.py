@@ -117,6 +117,13 @@ def event_text(event: Event, text: str, title: Optional[str] = None,
     return "\n".join(parts)
 
 
+def article_names(title: Optional[str], text: str,
+                  rules: Optional[Mapping[str, Any]] = None) -> frozenset[str]:
+    """The names an article contributes to ``NameRarity``: those of its whole text and title
+    (what its main event is compared by; its other events' names are a subset)."""
+    return names_in(f"{title or ''}\n{text}", rules)
+
+
 def sketch(event: Event, article_ids: Iterable[str] = (), names: Iterable[str] = ()) -> EventSketch:
     """The sketch of a contract event (``names`` from ``names_in(event_text(...))``)."""
     loc = event.location
@@ -608,6 +615,6 @@ def bcubed(pred: Mapping[str, Hashable], gold: Mapping[str, Hashable]) -> tuple[
 
 __all__ = [
     "EventSketch", "Decision", "Member", "Clusterer", "NameRarity", "rarity_for", "name_overlap",
-    "names_in", "event_text", "sketch", "pair_score",
+    "names_in", "article_names", "event_text", "sketch", "pair_score",
     "decide", "merge_sketches", "merge_events", "reconcile_claims", "bcubed",
 ]

@@ -2,7 +2,9 @@
 
 ``tally(mentions)`` groups mentions into one ``GroupTally`` per (group, category) and
 reconciles their claims; ``totals(tallies)`` adds the groups up into the event's
-``fatalities`` and ``injured``.
+``fatalities`` and ``injured``; ``reconcile_claims(claims)`` applies the same estimate rules
+(3. below) to one group's contract claims, possibly from several articles (the store calls it
+when it merges events).
 
 Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive dev articles
 (see the helper report); each rule below was kept because it raised exact-match accuracy there.
@@ -49,9 +51,11 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
+from . import model
 from .model import CasualtyMention
 
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
@@ -230,8 +234,11 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
         return (0, 0, 0) if claims else (None, None, None)
     # an update supersedes when it is a count ("the toll rose to 12"), not when one named or
     # pronoun victim "later died"
-    updates = [c for c in positive if c.is_update and not all(m.rule.endswith(_WEAK) for m in c.mentions)]
-    lows = [c.low for c in positive if c.low is not None]
+    updates = [c for c in positive if c.is_update
+               and not (c.mentions and all(m.rule.endswith(_WEAK) for m in c.mentions))]
+    # an increment ("five more died") is not a total: it never sets the low
+    totals_only = [c for c in positive if not (c.mentions and all(m.additional for m in c.mentions))]
+    lows = [c.low for c in (totals_only or positive) if c.low is not None]
     low = min(lows) if lows else None
     best_claim = updates[-1] if updates else max(positive, key=lambda c: c.value or 0)
     best = best_claim.value
@@ -349,3 +356,27 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             high = max(high, best)
         result[name] = Total(low, best, None if hi_open else high)
     return result
+
+
+# "the toll rose to 12", "has now climbed to": a contract claim carries no update flag, so the
+# quote of a toll claim is read for the verbs of an update (casualties.yaml ``update_verbs``).
+_UPDATE_QUOTE = re.compile(r"\b(rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|grew|"
+                           r"grown|jumped|reached|reaches|mounted|swelled|soared|now)\b", re.I)
+
+
+def _is_update_claim(claim: model.Claim) -> bool:
+    return "cas.kill.toll" in claim.rule and bool(_UPDATE_QUOTE.search(claim.quote))
+
+
+def reconcile_claims(claims: Sequence[model.Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    """(low, best, high) of one group's contract claims, in the order given (text order within
+    an article, ingest order across articles), by the estimate rules of ``tally`` (3.): best is
+    the last update's figure when a toll update exists, else the largest claim; low the lowest
+    claim; high the highest, None when the largest claim is open-ended and nothing caps it;
+    claims of 0 count only when no claim gives a figure."""
+    internal = [Claim(c.low, c.high, c.qualifier, _is_update_claim(c),
+                      (c.low == 0 and c.high == 0), ()) for c in claims
+                if c.low is not None or c.high is not None]
+    if not internal:
+        return (None, None, None)
+    return _estimate(internal)

@@ -63,6 +63,18 @@ CASES = [
     ("He turned 24 years old in 2017 at 5 p.m.", set()),
     ("Last year 5 people were killed in a similar attack.", set()),
     ("The city has recorded 300 homicides this year.", set()),
+    # a dateline parsed as a second subject: the victim is the subject nearest the verb
+    ("KNIGHTDALE, N.C. (WNCN) – An 11-year-old girl was shot at a home Sunday.", {("injured", 1, 1, "exact")}),
+    ("A 15-year-old is dead after the shooting.", {("killed", 1, 1, "exact")}),
+    ("The man later passed away at the hospital.", {("killed", 1, 1, "exact")}),
+    ("Five more people succumbed to their injuries.", {("killed", 5, 5, "exact")}),
+    # harm that did not happen
+    ("She could have been dead today, her mother said.", set()),
+    ("I thought I might be killed.", set()),
+    # a self-inflicted wound is a hit unless the sentence says it was fatal
+    ("He was suffering from a self-inflicted gunshot wound.", {("injured", 1, 1, "exact")}),
+    ("He died of a self-inflicted gunshot wound.", {("killed", 1, 1, "exact")}),
+    ("Police say a 5 y/o boy was shot in the head.", {("injured", 1, 1, "exact")}),
 ]
 
 
@@ -142,3 +154,11 @@ def test_stage_runs(nlp) -> None:
     parsed = _parse(nlp, "Two people were killed.")
     out = casualties.STAGE.run(Analysis(parsed.article, parsed=parsed), Resources(Settings()))
     assert set(out) == {"casualties"} and len(out["casualties"]) == 1
+
+
+def test_names_known_elsewhere_are_people(nlp) -> None:
+    """A surname tagged as an organisation in one sentence is the person named in another."""
+    text = ("Police arrested a man in the shooting of Tyson Gay's daughter. "
+            "They charged him in the fatal shooting of 15-year-old Trinity Gay.")
+    ms = find_casualties(_parse(nlp, text))
+    assert ("killed", 1, 1, "exact") in _summary(ms)

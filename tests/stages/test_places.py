@@ -121,3 +121,118 @@ def test_speaker_only_gives_country_without_coordinates(nlp, gaz):
 def test_no_places(nlp, gaz):
     parsed, places = run(nlp, gaz, "Nothing happened here at all.")
     assert places == [] and choose_event_location(places, parsed, {0}) is None
+
+
+
+# --------------------------------------------------------------------------------------------
+# Conflict reports in coder-summary style, against the real default gazetteer: country and
+# admin1 exact, the point within KM of the real place (places missing from the gazetteer fall
+# back to their district or province, which may be farther: those rows have a wider tolerance).
+# --------------------------------------------------------------------------------------------
+CONFLICT = [
+    ('Three civilians were killed when a mortar shell hit a house in Kafr Nabl village, Maarrat al-Numan district, Idlib governorate.', 'SYR', 'Idlib', 35.61, 36.56),
+    ('Syrian government forces shelled the town of Saraqib in Idlib province, killing two people.', 'SYR', 'Idlib', 35.86, 36.8),
+    ('An airstrike on Douma in Eastern Ghouta killed seven civilians, the Syrian Observatory said.', 'SYR', 'Rif Dimashq', 33.57, 36.4),
+    ('Clashes between the SDF and IS fighters near Hajin in Deir ez-Zor province left 12 dead.', 'SYR', 'Deir ez-Zor', 34.69, 40.83),
+    ('A car bomb exploded in Azaz, north of Aleppo, killing at least five people.', 'SYR', 'Aleppo', 36.59, 37.05),
+    ('Regime helicopters dropped barrel bombs on Kafr Zita in northern Hama countryside, killing a child.', 'SYR', 'Hama', 35.37, 36.6),
+    ('Two fighters were killed in clashes in Tafas, Daraa governorate.', 'SYR', 'Daraa', 32.74, 36.07),
+    ('A suicide bomber killed 14 people at a market in Tal Abyad, Raqqa province.', 'SYR', 'Raqqa', 36.7, 38.95),
+    ('Gunmen killed a police officer in Quetta, Balochistan, on Tuesday.', 'PAK', 'Balochistan', 30.19, 67.01),
+    ('Militants attacked a checkpoint in Miran Shah, North Waziristan, killing four soldiers.', 'PAK', 'Khyber Pakhtunkhwa', 33.0, 70.07),
+    ('A bomb blast in Peshawar killed nine people, police said.', 'PAK', 'Khyber Pakhtunkhwa', 34.01, 71.58),
+    ('Unknown gunmen shot dead two traders in Turbat, Kech district, Balochistan province.', 'PAK', 'Balochistan', 26.0, 63.04),
+    ("Rangers killed three suspected militants in an encounter in Karachi's Lyari area.", 'PAK', 'Sindh', 24.86, 67.01),
+    ('A Taliban attack on a police post in Lashkar Gah, Helmand province, killed five policemen.', 'AFG', 'Helmand', 31.59, 64.37),
+    ('Taliban fighters stormed Ghazni city, killing dozens of soldiers.', 'AFG', 'Ghazni', 33.55, 68.42),
+    ('An IED killed three civilians in Spin Boldak district of Kandahar province.', 'AFG', 'Kandahar', 31.0, 66.4),
+    ('Afghan forces clashed with the Taliban in Kunduz, leaving 20 insurgents dead.', 'AFG', 'Kunduz', 36.73, 68.86),
+    ('A suicide attack in Jalalabad, Nangarhar, killed 11 people.', 'AFG', 'Nangarhar', 34.43, 70.45),
+    ('Boko Haram fighters killed 30 villagers in Gwoza, Borno State.', 'NGA', 'Borno', 11.08, 13.69),
+    ('Bandits killed 12 people in Maru, Zamfara State, police said.', 'NGA', 'Zamfara', 12.33, 6.4),
+    ('Gunmen attacked a church in Owo, Ondo State, killing at least 40 worshippers.', 'NGA', 'Ondo', 7.2, 5.59),
+    ('Herders killed 17 farmers in Guma local government area of Benue State.', 'NGA', 'Benue', 7.98, 8.6),
+    ('A suicide bomber killed five people in Maiduguri, the Borno state capital.', 'NGA', 'Borno', 11.85, 13.16),
+    ('Al-Shabaab militants attacked a military base in Baidoa, killing six soldiers.', 'SOM', 'Bay', 3.11, 43.65),
+    ('A car bomb in Mogadishu killed 20 people near a hotel.', 'SOM', 'Banadir', 2.04, 45.34),
+    ('Fighting between clan militias in Galkayo, Mudug region, killed four.', 'SOM', 'Mudug', 6.77, 47.43),
+    ('Al-Shabaab fighters ambushed troops near Afgoye in Lower Shabelle region.', 'SOM', 'Lower Shabelle', 2.14, 45.12),
+    ('An airstrike hit al-Shabaab positions near Kismayo, killing 13 militants.', 'SOM', 'Lower Juba', -0.36, 42.55),
+    ('Jihadists attacked an army post in Boulkessi, Mopti region, killing 25 soldiers.', 'MLI', 'Mopti', 14.52, -1.63),
+    ('Gunmen killed 11 civilians in the village of Ogossagou near Bankass in central Mali.', 'MLI', 'Mopti', 14.08, -3.52),
+    ('A landmine killed three peacekeepers near Kidal in northern Mali.', 'MLI', 'Kidal', 18.44, 1.41),
+    ('Two Malian soldiers were killed in an ambush near Gao.', 'MLI', 'Gao', 16.27, -0.04),
+    ('Saudi-led coalition airstrikes hit a market in Saada, killing 14 civilians.', 'YEM', 'Saada', 16.94, 43.76),
+    ('Houthi shelling killed four children in Taiz city.', 'YEM', 'Taiz', 13.58, 44.02),
+    ('Fighting in Marib governorate left 30 Houthi fighters dead.', 'YEM', 'Marib', 15.46, 45.32),
+    ('A drone strike killed three suspected AQAP members in Shabwa province.', 'YEM', 'Shabwah', 14.53, 46.83),
+    ('A roadside bomb killed five soldiers near Tikrit, Salahuddin province.', 'IRQ', 'Salah al-Din', 34.61, 43.68),
+    ('Islamic State militants killed six members of the security forces in Kirkuk province.', 'IRQ', 'Kirkuk', 35.47, 44.39),
+    ("A suicide bombing at a market in Baghdad's Sadr City killed 35 people.", 'IRQ', 'Baghdad', 33.34, 44.4),
+    ('Iraqi forces clashed with IS fighters west of Mosul, Nineveh province, killing 17.', 'IRQ', 'Ninewa', 36.34, 43.13),
+    ('Armenian forces shelled Azerbaijani positions in Kalbajar district, killing two soldiers.', 'AZE', None, 40.1, 46.04),
+    ('Maoist rebels killed 22 security personnel in Sukma district, Chhattisgarh.', 'IND', 'Chhattisgarh', 18.39, 81.66),
+]
+WIDE = {"Guma local government", "Boulkessi"}  # not in cities500: province centroid only
+KM = 50
+
+
+@pytest.fixture(scope="module")
+def real_gaz():
+    from warwire.gazetteer.build import default_index_path
+    from warwire.gazetteer.sqlite import SqliteGazetteer
+
+    return SqliteGazetteer(default_index_path(500))
+
+
+@pytest.mark.parametrize("text,country,admin1,lat,lon", CONFLICT)
+def test_conflict_summaries(nlp, real_gaz, text, country, admin1, lat, lon):
+    from warwire.evaluation import km_between
+    from warwire.gazetteer import fold
+
+    parsed = parse_article(Article("t", text), nlp)
+    place = choose_event_location(find_places(parsed, real_gaz), parsed,
+                                  set(range(len(parsed.sentences))))
+    assert place is not None
+    c = place.candidate
+    assert c.country == country
+    if admin1:
+        assert c.admin1 and fold(c.admin1) == fold(admin1)
+    tol = 300 if any(w in text for w in WIDE) else KM
+    assert c.lat is not None and km_between(c.lat, c.lon, lat, lon) <= tol
+
+
+US_CASES = [
+    # article-level country cues pick the American namesake
+    ("Birmingham police say a teen was shot and killed Tuesday in the 1700 block of 2nd Avenue "
+     "South. The Jefferson County coroner identified him.", "USA", "Alabama"),
+    # a county of a same-name set resolved by the city named with it
+    ("A man was shot in Des Moines on Sunday. The Polk County Sheriff's Office is investigating.",
+     "USA", "Iowa"),
+    # "City, ST" dateline whose town is missing from the gazetteer: the state is still known
+    ("Felton, MN (WDAY TV) - A shooting injured a girl in Felton, the sheriff's office said.",
+     "USA", "Minnesota"),
+]
+
+
+@pytest.mark.parametrize("text,country,admin1", US_CASES)
+def test_us_context(nlp, real_gaz, text, country, admin1):
+    parsed = parse_article(Article("t", text), nlp)
+    place = choose_event_location(find_places(parsed, real_gaz), parsed,
+                                  set(range(len(parsed.sentences))))
+    assert place is not None and place.candidate.country == country
+    assert place.candidate.admin1 == admin1
+
+
+def test_compass_name_is_part_of_the_article_city(nlp, real_gaz):
+    text = ("A 17-year-old boy was killed in a South Austin shooting Monday night, Chicago police "
+            "said. The Cook County medical examiner identified him.")
+    parsed = parse_article(Article("t", text), nlp)
+    place = choose_event_location(find_places(parsed, real_gaz), parsed,
+                                  set(range(len(parsed.sentences))))
+    assert place is not None and place.candidate.admin1 == "Illinois"
+
+
+def test_junk_alternate_names_are_not_places(nlp, real_gaz):
+    parsed = parse_article(Article("t", "Taliban fighters stormed the base at dawn."), nlp)
+    assert [p.text for p in find_places(parsed, real_gaz)] == []

@@ -80,6 +80,8 @@ HISTORY = [
     ("The 1994 war left thousands dead.", "war", True),
     ("Rebels attacked the base in 2020.", "attacked", True),
     ("Rebels attacked the base on Tuesday.", "attacked", False),
+    ("The civil war, which ended in May 2009, killed at least 100,000 people.", "civil war", True),
+    ("The civil war, which ended in May 2009, killed at least 100,000 people.", "killed", True),
 ]
 
 
@@ -106,3 +108,17 @@ def test_seed(nlp):
     assert "flare-up" not in {t.text for t in trig}
     for t in trig:
         assert text[t.start:t.end] == t.text
+
+
+SPORTS = ("Uganda took the lead in the 23rd minute when their captain shot low past the goalkeeper "
+          "after a quick counter-attack. The substitute fired a shot into the top corner after half-time. "
+          "Kenya's striker scored twice in the tournament.")
+
+
+def test_sports_metaphors_do_not_fire(nlp):
+    assert _triggers(nlp, SPORTS) == []
+
+
+def test_real_shooting_in_a_sports_story_fires(nlp):
+    text = SPORTS + " The striker was shot dead by a gunman outside a nightclub, police said."
+    assert "shot" in {t.text for t in _triggers(nlp, text)}

@@ -16,7 +16,7 @@ def _reset_pg(url: str) -> None:
 
     eng = sa.create_engine(normalize_url(url))
     with eng.begin() as conn:
-        conn.execute(sa.text("DROP TABLE IF EXISTS event_actors, claims, event_articles, events, articles, meta "
+        conn.execute(sa.text("DROP TABLE IF EXISTS name_counts, event_actors, claims, event_articles, events, articles, meta "
                              "CASCADE"))
     eng.dispose()
 

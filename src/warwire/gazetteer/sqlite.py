@@ -63,7 +63,7 @@ class IndexWriter:
         if cand.kind == "admin1" and cand.country:
             self.conn.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?)",
                               (cand.country, fold(cand.name), pid))
-        if len(self._places) >= 50_000:
+        if len(self._places) >= 50_000 or len(self._names) >= 500_000:
             self._flush()
         return pid
 
@@ -74,12 +74,14 @@ class IndexWriter:
                 self._names.add((key, pid))
 
     def _flush(self) -> None:
+        """Write buffered rows (bounded buffers keep a full GeoNames import in little memory)."""
         self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", self._places)
         self._places = []
+        self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", sorted(self._names))
+        self._names = set()
 
     def close(self, meta: dict[str, str]) -> None:
         self._flush()
-        self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", sorted(self._names))
         self.conn.executemany("INSERT INTO meta VALUES (?,?)",
                               [("format", FORMAT_VERSION), *meta.items()])
         self.conn.commit()

@@ -44,6 +44,7 @@ _QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "sever
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "iff", "ild", "ren", "ess", "man", "men", "son")
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
+_INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
 _NOBODY = frozenset({"nobody", "none", "noone"})
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
@@ -229,7 +230,8 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
             span = figure_at(doc.toks, c.i, lo, hi)
             if span is not None:
                 add = lemma in ("other", "more") or any(
-                    k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"}))
+                    k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"})
+                    + doc.children(c.i, {"amod", "advmod"}))  # "Five more people succumbed"
                 return _Victim(span.figure, span.first, min(span.last, v.i + 1), v, additional=add)
     if low in _REFLEXIVE:
         if low == "themselves":
@@ -626,8 +628,8 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                                         negated=True), None))
             else:
                 num = doc.child(t.i, {"nummod"})
-                if lemma in _OF_ONLY_NOUNS:
-                    num = None  # "three shootings" counts incidents, not people
+                if lemma in _OF_ONLY_NOUNS + _INCIDENT_NOUNS:
+                    num = None  # "three shootings", "the city's 299 killings" count incidents
                 if num is not None and not _is_bad_number(doc, num):
                     span = figure_at(doc.toks, num.i, lo, hi)
                     if span is not None:

@@ -58,6 +58,7 @@ class DateLexicon:
     say_lemmas: frozenset[str]
     other_lemmas: frozenset[str]  # heads that make a date belong to something else (court ...)
     incident_lemmas: frozenset[str]
+    death_lemmas: frozenset[str]  # "died Friday": when a victim died, maybe days after the incident
     future_lemmas: frozenset[str]  # auxiliaries and words that put a date in the future
     stamp: re.Pattern[str]  # "Posted", "Updated": a publication stamp, not the incident
     holidays: tuple[dict[str, Any], ...] = ()
@@ -89,6 +90,7 @@ def lexicon() -> DateLexicon:
         say_lemmas=frozenset(ctx["say_lemmas"]),
         other_lemmas=frozenset(ctx["other_lemmas"]),
         incident_lemmas=frozenset(ctx["incident_lemmas"]),
+        death_lemmas=frozenset(ctx["death_lemmas"]),
         future_lemmas=frozenset(ctx["future_lemmas"]),
         stamp=re.compile(fill(ctx["stamp"])),
         holidays=tuple(data.get("holidays", ())),
@@ -404,6 +406,7 @@ class _Context:
     other: bool  # belongs to something else: a court date, a funeral, a release
     future: bool
     incident: bool  # governed by an incident verb ("was shot Tuesday")
+    death: bool  # governed by a death verb and no incident verb ("died Friday at the hospital")
     stamp: bool  # a publication stamp or dateline
 
 
@@ -447,11 +450,12 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     future = any(k.lemma.lower() in lex.future_lemmas and k.head == t.i
                  for t in chain[:1] for k in sent_toks) or bool(window_lemmas & lex.future_lemmas)
     incident = bool(chain) and bool(set(lemmas[:2]) & lex.incident_lemmas)
+    death = not incident and bool(chain) and lemmas[0] in lex.death_lemmas
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
     stamp = bool(lex.stamp.search(text[line_start:m.start])) or not any(
         t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent.i))
-    return _Context(speech, other, future, incident, stamp)
+    return _Context(speech, other, future, incident, death, stamp)
 
 
 def fallback_date(parsed: ParsedText) -> Optional[DateMention]:
@@ -494,6 +498,8 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
         score += _PRECISION_RANK.get(m.precision, 0) * W["precision"] + rule_score.get(m.rule, 0.0)
         if ctx.incident:
             score += W["incident"]
+        if ctx.death:
+            score -= W["death"]
         if ctx.speech:
             score -= W["speech"]
         if ctx.other:
@@ -518,6 +524,7 @@ WEIGHTS: dict[str, float] = {
     "next_to_event": 7.0,  # the date lies in a sentence next to the event's
     "precision": 2.0,  # times 3 for a day, 2 a week, 1 a month, 0 a year
     "incident": 3.0,  # governed by an incident word ("was shot Tuesday", "Tuesday's attack")
+    "death": 2.0,  # when a victim died ("died Friday"): often days after the incident
     "speech": 4.0,  # when something was said ("police said Tuesday")
     "other": 3.0,  # belongs to something else (court, funeral, arrest, identification)
     "past_day": 2.0,  # a day in an earlier year

@@ -315,6 +315,13 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
             and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
                  or toks[raw.first].ent_type in _NOT_PLACE_ENTS):
         return False
+    if not strong_cue and not raw.locative and raw.cands and all(
+            c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != key
+            for c in raw.cands):
+        # known only as another spelling of a small town ("Taliban", "Soul", "Merit"), with no
+        # place cue: a word or a name, not that town
+        raw.cues.append("places.alt_name_only")
+        return False
     if single and surface.isupper() and len(surface) <= 4 and "dateline" not in raw.flags:
         raw.cands = [c for c in raw.cands if c.kind in ("country", "region")]
         if not raw.cands:
@@ -533,9 +540,10 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
         contrib.append((vc, va))
     for iso in demonym_countries:
         votes_c[iso] += 0.5
+    total = sum(votes_c.values()) or 1.0
+    # the article's country cues lean every reading but do not dilute the mentions' votes
     for iso, w in (prior or {}).items():
         votes_c[iso] += w
-    total = sum(votes_c.values()) or 1.0
     for r, (vc, va) in zip(raws, contrib):
         own = sum(vc.values())
         rest = max(total - own, 1e-9)
@@ -855,14 +863,14 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                 town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
                 return replace(town, precision=max(2, town.precision),
                                rule=town.rule + "+places.town_in_division")
-        return _finish(best)
+        return _finish(best, places)
     datelines = [p for p in usable if p.role == "dateline"]
     if datelines:
-        return _finish(datelines[0])
+        return _finish(datelines[0], places)
     if usable:
         in_event = [p for p in usable if p.sent in event_sentences] or usable
         best = max(in_event, key=lambda p: (p.score, -p.precision, -p.start))
-        return _finish(best)
+        return _finish(best, places)
     # only speakers: the country they speak for, no finer
     sp = places[0]
     c = sp.candidate
@@ -871,7 +879,16 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                    precision=3, rule=sp.rule + "+places.country_only")
 
 
-def _finish(p: PlaceMention) -> PlaceMention:
+def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
+    c = p.candidate
+    if c.lat is None and c.kind == "admin2" and places:
+        # a county with no coordinates ("Polk County deputies"): the article's town inside it
+        inside = [o for o in places if o.candidate.kind == "city" and o.role != "speaker"
+                  and o.candidate.lat is not None and o.candidate.country == c.country
+                  and o.candidate.admin1 == c.admin1]
+        if inside:
+            town = max(inside, key=lambda o: (o.role == "dateline", o.role != "origin", o.score, -o.start))
+            return replace(town, precision=2, rule=town.rule + "+places.town_in_division")
     if p.candidate.kind == "country" or p.candidate.lat is None:
         c = p.candidate
         return replace(p, candidate=replace(c, lat=None, lon=None), precision=3)

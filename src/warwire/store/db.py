@@ -89,6 +89,9 @@ class Store:
         # (the writer lock up front); every other transaction is a deferred BEGIN, so readers
         # (dashboard pages, exports) run beside a writer under WAL and never queue on its lock.
         self.writer: Engine = self.engine.execution_options(warwire_write=True)
+        # name rarity for dedupe: loaded from ``name_counts`` at the first write, then kept up to
+        # date by this process's committed batches (another process's writes show at reopen)
+        self._rarity: Optional[dedupe.NameRarity] = None
         self._open(create)
 
     def _open(self, create: bool) -> None:
@@ -144,10 +147,14 @@ class Store:
         stored are skipped (counted as known)."""
         out = BatchOutcome()
         rules = rules or dedupe._rules()
+        added: list[frozenset[str]] = []  # names of the batch's articles, for the rarity cache
         try:
             with self.writer.begin() as conn:
                 if not self.is_sqlite:  # one writer at a time decides merges
                     conn.execute(sa.text("SELECT pg_advisory_xact_lock(7428191)"))
+                rarity = self._rarity_for(conn, rules)
+                # a copy: the cache takes the batch's counts only once they are committed
+                batch_rarity = dedupe.rarity_for(rules, rarity.counts, rarity.docs)
                 seq = conn.execute(sa.select(sa.func.coalesce(sa.func.max(S.articles.c.seq), 0))
                                    ).scalar_one()
                 eseq = conn.execute(sa.select(sa.func.coalesce(
@@ -166,13 +173,54 @@ class Store:
                         warnings=list(result.warnings), error=result.error,
                         ingested_at=_now(), seq=seq))
                     out.articles_new += 1
-                    eseq = self._add_events(conn, key, article, result, rules, out, eseq)
+                    eseq = self._add_events(conn, key, article, result, rules, out, eseq,
+                                            batch_rarity, added)
+                self._count_names(conn, added)
         except SQLAlchemyError as exc:
             raise _store_error(exc, self.url) from exc
+        self._rarity = batch_rarity  # committed: the batch's counts are the store's now
         return out
 
+    def _rarity_for(self, conn: Connection, rules: dict[str, Any]) -> dedupe.NameRarity:
+        if self._rarity is None:
+            counts = {n: int(c) for n, c in conn.execute(sa.select(S.name_counts.c.name,
+                                                                    S.name_counts.c.n))}
+            docs = conn.execute(sa.select(S.meta.c.value)
+                                .where(S.meta.c.key == "name_docs")).scalar()
+            self._rarity = dedupe.rarity_for(rules, counts, int(docs or 0))
+        return self._rarity
+
+    def _count_names(self, conn: Connection, added: list[frozenset[str]]) -> None:
+        """Add the batch's articles to ``name_counts`` and ``name_docs`` (same transaction)."""
+        if not added:
+            return
+        from collections import Counter
+
+        counts = Counter(n[:200] for names in added for n in names)
+        nc = S.name_counts.c
+        known = set()
+        keys = list(counts)
+        for k in range(0, len(keys), 500):
+            known |= {r[0] for r in conn.execute(sa.select(nc.name).where(
+                nc.name.in_(keys[k:k + 500])))}
+        upd = [{"k": n, "d": c} for n, c in counts.items() if n in known]
+        if upd:
+            conn.execute(sa.update(S.name_counts).where(nc.name == sa.bindparam("k"))
+                         .values(n=nc.n + sa.bindparam("d")), upd)
+        new = [{"name": n, "n": c} for n, c in counts.items() if n not in known]
+        if new:
+            conn.execute(sa.insert(S.name_counts), new)
+        m = S.meta.c
+        docs = conn.execute(sa.select(m.value).where(m.key == "name_docs")).scalar()
+        if docs is None:
+            conn.execute(sa.insert(S.meta).values(key="name_docs", value=str(len(added))))
+        else:
+            conn.execute(sa.update(S.meta).where(m.key == "name_docs")
+                         .values(value=str(int(docs) + len(added))))
+
     def _add_events(self, conn: Connection, key: str, article: Article, result: Result,
-                    rules: dict[str, Any], out: BatchOutcome, eseq: int) -> int:
+                    rules: dict[str, Any], out: BatchOutcome, eseq: int,
+                    rarity: dedupe.NameRarity, added: list[frozenset[str]]) -> int:
         evs = result.events
         if not evs:
             return eseq
@@ -184,7 +232,11 @@ class Store:
         for sk in new:
             for c in self._candidates(conn, sk, window):
                 cands[c.id] = c
-        decisions = dedupe.decide(new, list(cands.values()), rules)
+        decisions = dedupe.decide(new, list(cands.values()), rules,
+                                  rarity if rarity.min_docs else None)
+        doc_names = frozenset().union(*names)
+        rarity.add(doc_names)  # later articles of the batch see this one, as the Clusterer does
+        added.append(doc_names)
         published = _iso(article.published)
         now = _now()
         for rank, (ev, nm, d) in enumerate(zip(evs, names, decisions)):

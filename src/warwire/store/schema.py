@@ -5,7 +5,8 @@ Tables: ``articles`` (keyed by content hash, the input id kept), ``events`` (mer
 columns to filter on plus the contract Event as JSON), ``event_articles`` (which article reported
 which stored event, with that article's own reading of it), ``claims`` (every casualty claim, with
 its article), ``event_actors`` (the lower-cased actor names of each stored event, for the actor
-filter) and ``meta`` (``schema_version``).
+filter), ``name_counts`` (how many articles name each proper name, for dedupe) and ``meta``
+(``schema_version``, ``name_docs``).
 
 A migration is a function of a connection; ``MIGRATIONS[k]`` brings a store from version ``k`` to
 ``k + 1``. ``migrate`` runs the missing ones inside one transaction, so a store is always at a
@@ -120,6 +121,14 @@ event_actors = sa.Table(
 )
 sa.Index("ix_event_actors_name", event_actors.c.name, event_actors.c.event_id)
 
+# How many stored articles (with events) name each proper name: the rarity weights of the
+# dedupe's name signal (``dedupe.NameRarity``); ``meta`` key ``name_docs`` holds the article count.
+name_counts = sa.Table(
+    "name_counts", metadata,
+    sa.Column("name", sa.String(200), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+)
+
 _V1_TABLES = (meta, articles, events, event_articles, claims)
 
 
@@ -135,9 +144,26 @@ def _v0_to_v1(conn: Connection) -> None:
 
 
 def _v1_to_v2(conn: Connection) -> None:
-    """``event_actors`` (the actor filter), filled from the stored events' JSON."""
-    metadata.create_all(conn, tables=[event_actors])
+    """``event_actors`` (the actor filter), filled from the stored events' JSON; ``name_counts``
+    (name rarity for dedupe), filled from the stored articles with events."""
+    from collections import Counter
+
+    from ..dedupe import article_names
+
+    metadata.create_all(conn, tables=[event_actors, name_counts])
     conn.execute(sa.delete(event_actors))  # rows left by a dropped store are not this one's
+    conn.execute(sa.delete(name_counts))
+    counts: Counter[str] = Counter()
+    docs = 0
+    for title, text in conn.execute(sa.select(articles.c.title, articles.c.text)
+                                     .where(articles.c.n_events > 0)):
+        counts.update(article_names(title, text))
+        docs += 1
+    rows = [{"name": k[:200], "n": v} for k, v in counts.items()]
+    for k in range(0, len(rows), 5000):
+        conn.execute(sa.insert(name_counts), rows[k:k + 5000])
+    conn.execute(sa.delete(meta).where(meta.c.key == "name_docs"))
+    conn.execute(sa.insert(meta).values(key="name_docs", value=str(docs)))
     batch: list[dict] = []
     rows = conn.execute(sa.select(events.c.id, events.c.data)).all()
     for eid, data in rows:
