@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import api
-from .errors import WarwireError
+from .errors import InputError, WarwireError
 from .settings import load_settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -36,6 +36,20 @@ def _friendly_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         err.print("warwire: interrupted")
         raise typer.Exit(130) from None
+
+
+@contextmanager
+def _open_output(output: Optional[Path]) -> Iterator:
+    """The file to write (closed afterwards), or standard output (left open)."""
+    if output is None:
+        yield sys.stdout
+        return
+    try:
+        handle = open(output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {output}: {exc.strerror}", "choose another --output path") from exc
+    with handle:
+        yield handle
 
 
 def _progress(enabled: bool) -> Progress:
@@ -69,18 +83,19 @@ def extract(
     jsonl = jsonl or fmt == "jsonl"
     with _friendly_errors():
         settings = load_settings(config)
-        sink = open(output, "w", encoding="utf-8") if output else sys.stdout
         failed = 0
         show = err.is_terminal if progress is None else progress
-        with _progress(show) as bar, sink:
+        with _progress(show) as bar, _open_output(output) as sink:
             task = bar.add_task("extracting", total=None, status="")
+            # Wide enough for the summary table when writing to a file or a pipe.
+            summary_console = Console(file=sink, width=None if sink.isatty() else 180)
             for result in api.extract_paths(paths, settings, workers):
                 if result.error:
                     failed += 1
                     err.print(f"warwire: skipped {result.id}: {result.error}", highlight=False, markup=False)
                 bar.update(task, advance=1, status=f"{failed} failed" if failed else "")
                 if fmt == "summary":
-                    _print_summary(result, Console(file=sink) if output else out)
+                    _print_summary(result, summary_console)
                     continue
                 data = result.model_dump(mode="json")
                 sink.write(json.dumps(data, ensure_ascii=False) if jsonl
@@ -115,7 +130,7 @@ def _print_summary(result, console: Console) -> None:
             place += f" (p{loc.precision})"
         others = [f"{c.best} {c.category} ({c.country or '?'})" for c in ev.casualties
                   if c.category not in ("killed", "injured") and c.best is not None]
-        table.add_row(str(n), f"{ev.sub_event_type}{' [historical]' if ev.historical else ''}",
+        table.add_row(str(n), ev.sub_event_type + (" (historical)" if ev.historical else ""),
                       ev.date.start or "-", place,
                       "; ".join(f"{a.name} ({a.role})" for a in ev.actors) or "-",
                       _figure(ev.fatalities), _figure(ev.injured), "; ".join(others) or "-")

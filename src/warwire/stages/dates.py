@@ -188,6 +188,10 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
         else:
             d = _weekday_on_or_before(pub, wd, strictly=rule.last)
         return d, d, "day", True
+    if kind == "weekday_minus":
+        step = 7 if g["unit"].lower().startswith("week") else 1
+        d = _weekday_on_or_before(pub, _weekday(g["weekday"])) - dt.timedelta(days=step * _number(g["n"]))
+        return d, d, "day", True
     if kind == "weekday_range":
         end = _weekday_on_or_before(pub, _weekday(g["weekday2"]))
         start = end - dt.timedelta(days=(_weekday(g["weekday2"]) - _weekday(g["weekday"])) % 7)
@@ -498,7 +502,7 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
         score += _PRECISION_RANK.get(m.precision, 0) * W["precision"] + rule_score.get(m.rule, 0.0)
         if ctx.incident:
             score += W["incident"]
-        if ctx.death:
+        if ctx.death and m.rule not in _ANCHORED:
             score -= W["death"]
         if ctx.speech:
             score -= W["speech"]
@@ -531,5 +535,7 @@ WEIGHTS: dict[str, float] = {
     "past": 8.0,  # "in 2020", "a year ago": background
     "min_score": 5.0,  # below this the publication date is the better guess
 }
+# Rules whose date is reckoned back from another ("died Friday, two days after he was shot").
+_ANCHORED = frozenset({"date.weekday_then_after"})
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6

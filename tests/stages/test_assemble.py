@@ -1,0 +1,66 @@
+"""Event assembly: buckets, background events, implied zeros, other incidents, salience order
+(runs the whole pipeline once per case; the model and gazetteer load once per session)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from warwire.api import analyze_article
+from warwire.model import Article, Event
+from warwire.stages import assemble
+
+
+def _events(text: str) -> list[Event]:
+    article = Article("t", text, published=dt.datetime(2024, 5, 7))
+    return analyze_article(article).events
+
+
+def _main(text: str) -> Event:
+    events = _events(text)
+    assert events and not events[0].historical
+    return events[0]
+
+
+# (text, fatalities.best, injured.best of the main event)
+TOTALS = [
+    ("A man was shot and killed Friday night in Dayton, police said.", 1, 0),
+    ("Two rockets hit a base near Erbil on Monday. No one was hurt, officials said.", 0, 0),
+    ("A man died and four others were wounded in a shooting on Sunday.", 1, 4),
+    ("Four people were shot, one fatally, on Saturday.", 1, 3),
+    ("A 15-year-old was shot in the leg on Monday. He is expected to survive.", 0, 1),
+    # another incident told in the same article stays out of the main event
+    ("A man was shot and killed on Main Street on Sunday. In a separate shooting, "
+     "three people were wounded.", 1, 0),
+]
+
+
+@pytest.mark.parametrize("text,killed,injured", TOTALS)
+def test_main_event_totals(text: str, killed: int, injured: int) -> None:
+    ev = _main(text)
+    assert (ev.fatalities.best, ev.injured.best) == (killed, injured)
+
+
+def test_recalled_war_is_a_background_event() -> None:
+    text = ("Two farmers were killed when a landmine exploded in a paddy field near Kilinochchi on "
+            "Monday, police said. The civil war, which ended in May 2009, killed at least 100,000 "
+            "people, according to United Nations estimates.")
+    events = _events(text)
+    assert events[0].fatalities.best == 2 and not events[0].historical
+    past = [e for e in events if e.historical]
+    assert past and past[0].fatalities.low == 100000
+    assert past[0].casualties == [] and past[0].fatalities.evidence  # totals with evidence, no rows
+
+
+def test_sports_report_has_no_event() -> None:
+    text = ("Uganda took the lead in the 23rd minute when their captain shot low past the goalkeeper "
+            "after a quick counter-attack. The substitute fired a shot into the top corner after "
+            "half-time. \"The boys killed it in the second half,\" the coach said after the tournament.")
+    assert _events(text) == []
+
+
+def test_people_group_is_named_civilians() -> None:
+    assert assemble.VICTIM_TYPE_OF_KIND["people"] == "civilians"
+    ev = _main("Police officers said a woman was shot and killed on Sunday.")
+    killed = [c for c in ev.casualties if c.category == "killed"]
+    assert killed and killed[0].actor != "Police Forces"
