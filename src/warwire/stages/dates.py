@@ -157,6 +157,8 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
         month = int(g["month"]) if g["month"].isdigit() else _month(g["month"])
         d = dt.date(_year(g["year"]), month, _day(g["day"]))
         return d, d, "day", False
+    if kind in ("day_range", "week_of"):
+        return _day_span(kind, g, pub, future_sentence)
     if kind == "year":
         y = int(g["year"])
         return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", False
@@ -234,6 +236,34 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
     if kind == "holiday":
         return _holiday(g["holiday"], pub, future_sentence)
     raise ValueError(f"dates.yaml: unknown resolve kind {kind!r} in rule {rule.id}")
+
+
+def _day_span(kind: str, g: dict[str, Any], pub: Optional[dt.date], future_sentence: bool) -> Span:
+    """A span of days ("4-6 June 2022", "June 4-6", "28 May - 2 June") or the week from a day
+    ("the week of 6 March"). Without a year it is resolved like "June 4" (or left unresolved)."""
+    month = _month(g.get("month") or g["month_"])
+    day = _day(g.get("day") or g["day_"])
+    if kind == "week_of":
+        month2, day2, ahead = month, None, 6
+    else:
+        month2, day2, ahead = _month(g["month2"]) if g.get("month2") else month, _day(g["day2"]), 0
+    if g.get("year"):
+        year2, relative = int(g["year"]), False
+    elif pub is not None:
+        year2, relative = pub.year, True
+    else:
+        return None, None, "day" if kind == "day_range" else "week", True
+    # the year written is the last day's ("30 December - 2 January 2022")
+    year = year2 - 1 if (month, day) > (month2, day2 or day) else year2
+    start = dt.date(year, month, day)
+    end = dt.date(year2, month2, day2) if day2 is not None else start + dt.timedelta(days=ahead)
+    if relative and pub is not None and start > pub + dt.timedelta(days=2) and not future_sentence:
+        start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+    if end < start:
+        raise ValueError("a span that ends before it starts")
+    days = (end - start).days
+    precision = "day" if days <= 1 else "week" if days <= 7 else "month"
+    return start, end, precision, relative
 
 
 def _holiday_in(h: dict[str, Any], year: int) -> dt.date:
@@ -348,7 +378,8 @@ def find_dates(parsed: ParsedText) -> list[DateMention]:
     return out
 
 
-_YEARLESS = ("date.month_day", "date.day_month", "date.weekday_month_day")
+_YEARLESS = ("date.month_day", "date.day_month", "date.weekday_month_day", "date.day_range_month",
+             "date.day_month_range", "date.month_day_range", "date.week_of")
 
 
 def _years_from_text(dates: list[DateMention]) -> list[DateMention]:
@@ -363,23 +394,27 @@ def _years_from_text(dates: list[DateMention]) -> list[DateMention]:
         if d.rule in _YEARLESS and d.date_start is None:
             before = [y for s, y in years if s < d.start]
             year = before[-1] if before else years[0][1]
-            parsed = _month_day_in(d.text, year)
-            if parsed is not None:
-                d = DateMention(d.text, d.start, d.end, d.sent, d.rule, parsed, parsed, "day", False)
+            span = _in_year(d.rule, d.text, year)
+            if span is not None:
+                d = DateMention(d.text, d.start, d.end, d.sent, d.rule, span[0], span[1], span[2], False)
         out.append(d)
     return out
 
 
-def _month_day_in(text: str, year: int) -> Optional[dt.date]:
-    for rule in lexicon().rules:
-        if rule.id in _YEARLESS:
-            m = rule.regex.fullmatch(text)
-            if m:
-                try:
-                    return dt.date(year, _month(m["month"]), _day(m["day"]))
-                except (ValueError, KeyError):
-                    return None
-    return None
+def _in_year(rule_id: str, text: str, year: int) -> Optional[Span]:
+    """A year-less mention read again with the year the text gives."""
+    rule = next(r for r in lexicon().rules if r.id == rule_id)
+    m = rule.regex.fullmatch(text)
+    if m is None:
+        return None
+    g = {**m.groupdict(), "year": str(year)}
+    try:
+        if rule.resolve == "month_day":
+            d = dt.date(year, _month(g["month"]), _day(g["day"]))
+            return d, d, "day", False
+        return _day_span(rule.resolve, g, None, False)
+    except (ValueError, KeyError):
+        return None
 
 
 def _run(analysis: Analysis, resources: Resources) -> dict[str, Any]:
@@ -462,6 +497,26 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     return _Context(speech, other, future, incident, death, stamp)
 
 
+def title_dates(parsed: ParsedText) -> frozenset[dt.date]:
+    """The days the article's title names ("Man shot Saturday night", "... in Oct. 2 shooting"),
+    resolved against the publication date. The title has no offsets in the text, so these only
+    help choose among the text's own mentions."""
+    title = parsed.article.title
+    if not title:
+        return frozenset()
+    pub = _publication_date(parsed)
+    found: set[dt.date] = set()
+    raw = [(m.start(), m.end(), rule, m) for rule in lexicon().rules for m in rule.regex.finditer(title)]
+    for _s, _e, rule, m in _select(raw):
+        try:
+            span = _resolve(rule, m, pub, False)
+        except (ValueError, KeyError):
+            continue
+        if span is not None and span[0] is not None and span[2] == "day":
+            found.add(span[0])
+    return frozenset(found)
+
+
 def fallback_date(parsed: ParsedText) -> Optional[DateMention]:
     """The publication date as the event date, when the text says nothing usable."""
     pub = _publication_date(parsed)
@@ -483,6 +538,7 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     ordered = sorted(event_sentences)
     rule_score = {r.id: r.score for r in lex.rules}
     W = WEIGHTS
+    titled = title_dates(parsed)
     best: Optional[tuple[float, DateMention]] = None
     for m in dates:
         if m.date_start is None:
@@ -502,6 +558,8 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
         score += _PRECISION_RANK.get(m.precision, 0) * W["precision"] + rule_score.get(m.rule, 0.0)
         if ctx.incident:
             score += W["incident"]
+        if m.date_start in titled and m.precision == "day":
+            score += W["title"]
         if ctx.death and m.rule not in _ANCHORED:
             score -= W["death"]
         if ctx.speech:
@@ -528,6 +586,7 @@ WEIGHTS: dict[str, float] = {
     "next_to_event": 7.0,  # the date lies in a sentence next to the event's
     "precision": 2.0,  # times 3 for a day, 2 a week, 1 a month, 0 a year
     "incident": 3.0,  # governed by an incident word ("was shot Tuesday", "Tuesday's attack")
+    "title": 2.0,  # the title names the same day ("Man shot Saturday night")
     "death": 2.0,  # when a victim died ("died Friday"): often days after the incident
     "speech": 4.0,  # when something was said ("police said Tuesday")
     "other": 3.0,  # belongs to something else (court, funeral, arrest, identification)

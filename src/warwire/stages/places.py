@@ -87,6 +87,8 @@ class _Cues:
     country_cues: tuple[tuple[str, str, float, re.Pattern], ...]  # (id, iso3, weight, regex)
     country_default: dict[str, float]
     compass: frozenset[str]
+    speaker_after_re: re.Pattern
+    origin_before_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -149,6 +151,11 @@ def _cues() -> _Cues:
                            for c in rules["places.country_cues"]["cues"]),
         country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
         compass=words("places.compass_words"),
+        speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
+            re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
+            re.escape(w) for w in words("places.origin_nouns"))
+            + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", re.I),
     )
 
 
@@ -369,8 +376,10 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
         if nxt_low in cues.jurisdiction_words:
             raw.flags.add("jurisdiction")
     # strip a list of names before this one: "in the districts of Kelbajar and "
-    b = re.sub(r"(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
-               r"\s+or\s+|&\s+))+$", "", before)
+    b = before
+    if re.search(r"(?:,|\band|\bor|&)\s*$", before):  # cheap guard: only a list can end so
+        b = re.sub(r"(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
+                   r"\s+or\s+|&\s+))+$", "", before)
     m = cues.designator_re.search(b)
     if m:
         noun = m.group("noun").lower()
@@ -396,9 +405,7 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
     words = sent_words[raw.sent]
     if "dateline" in raw.flags:
         return "dateline"
-    if re.match(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" +
-                "|".join(re.escape(w) for w in cues.speaker_nouns) + r")\b", after, re.I) \
-            and raw.source == "places.ngram":
+    if cues.speaker_after_re.match(after) and raw.source == "places.ngram":
         raw.cues.append("places.speaker_nouns")
         return "speaker"
     if re.match(r"\s*(?:-based\b|said\b|says\b|reported\b|told\b|announced\b|claimed\b|"
@@ -413,8 +420,7 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
         if m and m.group(1).lower() in cues.origin_nouns and not before.rstrip().endswith(","):
             raw.cues.append("places.origin_nouns")
             return "origin"
-        if re.search(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(re.escape(w) for w in cues.origin_nouns)
-                     + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", before, re.I):
+        if cues.origin_before_re.search(before):
             raw.cues.append("places.origin_nouns")
             return "origin"
     if raw.locative and words & cues.event_words:
