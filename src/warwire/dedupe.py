@@ -16,7 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Hashable, Iterable, Mapping, Optional, Sequence
+from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence
 
 from .model import Actor, Casualty, Claim, Estimate, Event, EventDate, Location
 from .rules import load_yaml
@@ -356,42 +356,12 @@ class Member:
     order: int = 0  # ingest order (tie-breaker; the first member founded the event)
 
 
-def _project_reconcile() -> Optional[Callable[[list[Claim]], Any]]:
-    """``warwire.reconcile.reconcile_claims`` (the project's one set of counting rules over
-    contract claims), when that module provides it."""
-    from . import reconcile as _rec
-
-    return getattr(_rec, "reconcile_claims", None)
-
-
 def reconcile_claims(claims: Sequence[Claim]) -> Estimate:
-    """low/best/high over one group's claims from several articles, by the project's rules
-    (``warwire.reconcile.reconcile_claims``). Until that exists, the same rules restated here:
-    low = lowest figure, best = the largest figure (a later, smaller figure usually counts a
-    subset), high = highest figure, None when the largest claim is open-ended ("at least 12")
-    and no capped claim at or above it caps it."""
-    fn = _project_reconcile()
-    if fn is not None:
-        got = fn(list(claims))
-        if isinstance(got, Estimate):
-            return got
-        if isinstance(got, tuple) and len(got) == 3:
-            return Estimate(low=got[0], best=got[1], high=got[2])
-        return Estimate(low=getattr(got, "low", None), best=getattr(got, "best", None),
-                        high=getattr(got, "high", None))
-    values = [(c, c.low if c.low is not None else c.high) for c in claims]
-    values = [(c, v) for c, v in values if v is not None]
-    if not values:
-        return Estimate()
-    low = min(v for _, v in values)
-    best = max(v for _, v in values)
-    highs = [c.high for c, _ in values if c.high is not None]
-    high: Optional[int] = max(highs) if highs else None
-    open_lows = [v for c, v in values if c.high is None and c.qualifier != "exact"]
-    if open_lows and (high is None or high < max(open_lows)):
-        high = None
-    if high is not None and best > high:
-        high = best
+    """low/best/high over one group's claims from several articles (in ingest order), by the
+    project's one set of counting rules: ``warwire.reconcile.reconcile_claims``."""
+    from .reconcile import reconcile_claims as _reconcile
+
+    low, best, high = _reconcile(list(claims))
     return Estimate(low=low, best=best, high=high)
 
 

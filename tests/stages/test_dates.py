@@ -189,3 +189,79 @@ def test_is_past_context(text: str, rule: str, start: dt.date, end: dt.date, pas
 
 def test_stage_declares_its_fields() -> None:
     assert STAGE.reads == ("parsed",) and STAGE.writes == ("dates",)
+
+
+# ---- conflict reports: coders' summaries and newspaper prose, with and without a publication date --
+SUN = dt.datetime(2022, 6, 12, 9, 0)  # a Sunday
+# (text, published, expected start, end, precision) of the chosen event date; None: no date at all
+CONFLICT_CASES = [
+    ("On 3 March 2023, suspected al-Shabaab militants attacked a military base in Lower Shabelle, "
+     "killing 5 soldiers.", None, D(2023, 3, 3), D(2023, 3, 3), "day"),
+    ("On or around 12 May 2022, unidentified gunmen killed two civilians near Kidal.",
+     None, D(2022, 5, 12), D(2022, 5, 12), "day"),
+    ("On or around 12 May, unidentified gunmen killed two civilians near Kidal.", None, None, None, None),
+    ("On or around 12 May, unidentified gunmen killed two civilians near Kidal.",
+     SUN, D(2022, 5, 12), D(2022, 5, 12), "day"),
+    ("Between 4-6 June 2022, clashes between the army and ISWAP fighters killed 14 in Borno.",
+     None, D(2022, 6, 4), D(2022, 6, 6), "week"),
+    ("Between 4 and 6 June, clashes between the army and ISWAP fighters killed 14 in Borno.",
+     SUN, D(2022, 6, 4), D(2022, 6, 6), "week"),
+    ("Overnight on 14/15 July 2021, an IED exploded near Gao, killing a Malian soldier.",
+     None, D(2021, 7, 14), D(2021, 7, 15), "day"),
+    ("On 30 April-1 May 2022, fighting between two clans killed 9 in Galmudug.",
+     None, D(2022, 4, 30), D(2022, 5, 1), "day"),
+    ("Between 28 May and 2 June 2022, army shelling killed 11 civilians in Idlib.",
+     None, D(2022, 5, 28), D(2022, 6, 2), "week"),
+    ("On 21 August 2020, Taliban fighters attacked a checkpoint in Kunduz. On 22 August, the army "
+     "retaliated.", None, D(2020, 8, 21), D(2020, 8, 21), "day"),
+    ("On 3rd March 2023 militants stormed a police post in Khyber, killing two constables.",
+     None, D(2023, 3, 3), D(2023, 3, 3), "day"),
+    ("On 14/07/2021, gunmen abducted 20 villagers in Zamfara state.", None, D(2021, 7, 14), D(2021, 7, 14), "day"),
+    ("In March 2023, militants attacked several villages in Cabo Delgado.",
+     None, D(2023, 3, 1), D(2023, 3, 31), "month"),
+    ("During the week of 6 March 2023, Fulani militia raided villages in Plateau state.",
+     None, D(2023, 3, 6), D(2023, 3, 12), "week"),
+    ("Property destruction: On 5 January 2020, unknown people set fire to a house in Tillaberi.",
+     None, D(2020, 1, 5), D(2020, 1, 5), "day"),
+    # newspaper prose with no date and no publication date: the day is unknown
+    ("Gunmen killed three people in a village on Sunday, police said.", None, None, None, None),
+    ("A suicide bomber struck a mosque in Peshawar on Friday, killing 57 worshippers.", None, None, None, None),
+    ("The army said on Monday that it killed 12 militants in an overnight raid in Waziristan.",
+     None, None, None, None),
+    # the same prose with a publication date
+    ("Gunmen killed three people in a village on Sunday, police said.", SUN, D(2022, 6, 12), D(2022, 6, 12), "day"),
+    ("A suicide bomber struck a mosque in Peshawar on Friday, killing 57 worshippers.",
+     SUN, D(2022, 6, 10), D(2022, 6, 10), "day"),
+    ("Police said on Saturday that militants had killed four soldiers on Thursday night in Kurram.",
+     SUN, D(2022, 6, 9), D(2022, 6, 9), "day"),
+    ("An airstrike late Friday or early Saturday killed seven people in Marib, officials said.",
+     SUN, D(2022, 6, 10), D(2022, 6, 11), "day"),
+    ("Two soldiers were killed when their patrol was ambushed yesterday near Mopti.",
+     SUN, D(2022, 6, 11), D(2022, 6, 11), "day"),
+    ("A wounded policeman died on Saturday, four days after gunmen attacked his post in Balochistan.",
+     SUN, D(2022, 6, 7), D(2022, 6, 7), "day"),
+    ("Clashes erupted in Tripoli on June 8 and continued for days, killing at least 13.",
+     SUN, D(2022, 6, 8), D(2022, 6, 8), "day"),
+    ("Militants attacked a convoy in Borno state, the army said. The funeral will be held on Tuesday.",
+     SUN, D(2022, 6, 12), D(2022, 6, 12), "day"),
+]
+
+
+@pytest.mark.parametrize("text,published,start,end,precision", CONFLICT_CASES)
+def test_conflict_report_dates(nlp: Any, text: str, published: Optional[dt.datetime],
+                               start: Optional[dt.date], end: Optional[dt.date], precision: Optional[str]) -> None:
+    p = parse(nlp, text, published)
+    chosen = choose_event_date(find_dates(p), p, {0})
+    if start is None:
+        assert chosen is None, f"expected no date, got {chosen}"
+        return
+    assert chosen is not None
+    assert (chosen.date_start, chosen.date_end, chosen.precision) == (start, end, precision)
+
+
+def test_title_names_the_day(nlp: Any) -> None:
+    """Two days in the text; the title says which one the shooting was."""
+    text = "Police were called Friday to a house where a man had been shot. Another man was shot Saturday nearby."
+    p = parse_article(Article("t", text, published=SUN, title="Man shot Saturday night in Dayton"), nlp)
+    chosen = choose_event_date(find_dates(p), p, {0, 1})
+    assert chosen is not None and chosen.date_start == D(2022, 6, 11)

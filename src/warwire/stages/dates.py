@@ -532,7 +532,8 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     Dates in or next to those sentences, early in the article, governed by an incident verb and
     precise to the day score best; dates that belong to other things (court dates, funerals,
     "said Tuesday", publication stamps, the future, earlier years) score low or not at all.
-    Falls back to the publication date (rule ``fallback.published``)."""
+    Falls back to the publication date (rule ``fallback.published``); without one, returns None
+    when nothing resolvable is the best reading (a relative "on Sunday" with no date to anchor it)."""
     lex = lexicon()
     pub = _publication_date(parsed)
     ordered = sorted(event_sentences)
@@ -540,10 +541,11 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     W = WEIGHTS
     titled = title_dates(parsed)
     best: Optional[tuple[float, DateMention]] = None
+    unresolved = -1e9  # the best score of a relative date that could not be resolved (no publication date)
     for m in dates:
-        if m.date_start is None:
+        if m.date_start is None and not m.relative:
             continue
-        if pub is not None and m.date_start > pub + dt.timedelta(days=1):
+        if pub is not None and m.date_start is not None and m.date_start > pub + dt.timedelta(days=1):
             continue  # after publication: a plan, not the incident
         ctx = _context(m, parsed, lex)
         if ctx.future or ctx.stamp:
@@ -570,10 +572,14 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
             # "in 2020", "a year ago": background. A past day ("on Sept. 10" a year back) may still
             # be the incident of a later report (a trial, an arrest), so it loses less.
             score -= W["past_day"] if m.precision == "day" else W["past"]
-        if best is None or score > best[0]:
+        if m.date_start is None:
+            unresolved = max(unresolved, score)
+        elif best is None or score > best[0]:
             best = (score, m)
-    if best is not None and best[0] >= W["min_score"]:
+    if best is not None and best[0] >= W["min_score"] and best[0] >= unresolved:
         return best[1]
+    # Without a publication date, "on Sunday" outranking every dated mention means the date of
+    # the event is not known: no date rather than a background one.
     return fallback_date(parsed)
 
 
