@@ -42,7 +42,8 @@ def test_missing_point_is_a_distance_miss():
 
 
 @pytest.mark.parametrize("a, b", [("Texas", "texas"), ("Kalbajar District", "kalbajar district"),
-                                  ("Nagorno-Karabakh", "nagorno karabakh"), ("Ñuble", "nuble")])
+                                  ("Nagorno-Karabakh", "nagorno karabakh"), ("Ñuble", "nuble"),
+                                  ("Homs Governorate", "Homs"), ("Khyber Pakhtunkhwa Province", "khyber pakhtunkhwa")])
 def test_fold(a, b):
     assert fold(a) == fold(b)
 

@@ -16,6 +16,8 @@ from typing import Iterable, Optional
 
 from .model import EvalItem, Event, Result
 
+ADMIN_WORDS = {"governorate", "province", "district", "state", "region", "county", "division",
+               "prefecture", "oblast", "department", "municipality", "territory"}
 FIELDS = ("killed", "injured", "date", "date_7d", "country", "admin1", "km25", "km50", "event_type")
 FIELD_LABELS = {
     "killed": "killed exact", "injured": "injured exact", "date": "date exact",
@@ -58,14 +60,19 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def fold(text: Optional[str]) -> str:
-    """Lower-case, accents stripped, 'State of' and punctuation ignored: for name comparison."""
+    """Lower-case, accents stripped, 'State of', a trailing 'Governorate'/'Province'/... and
+    punctuation ignored: for name comparison."""
     if not text:
         return ""
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     for prefix in ("state of ", "province of "):
         if text.startswith(prefix):
             text = text[len(prefix):]
-    return " ".join(text.replace("-", " ").replace(".", "").split())
+    words = text.replace("-", " ").replace(".", "").split()
+    # "Homs Governorate" (UCDP) and "Homs" (ACLED, GeoNames) name one division.
+    while len(words) > 1 and words[-1] in ADMIN_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _date(text: Optional[str]) -> Optional[dt.date]:
