@@ -129,8 +129,10 @@ _Key = tuple[Optional[str], str, str]
 
 def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMention]]:
     groups: dict[_Key, list[CasualtyMention]] = {}
+    deaths = [m for m in mentions if m.category == "killed" and not m.negated and not m.other_incident]
     for m in mentions:
-        cat = _HIT if m.includes_killed and m.category == "injured" else m.category
+        cat = _HIT if m.includes_killed and m.category == "injured" and not _other_victims(m, deaths) \
+            else m.category
         groups.setdefault((_country(m), _kind(m), cat), []).append(m)
     # countryless mentions join a known-country group of the same kind and category
     for key in [k for k in groups if k[0] is None]:
@@ -168,6 +170,35 @@ def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMenti
     for k in groups:
         groups[k].sort(key=lambda m: (m.start, m.figure_start))
     return groups
+
+
+_PARTITIVE = re.compile(r"\b(of|among) (them|those|the)\b|^\W*(one|two|three|four|five|both|all|each)\W*$", re.I)
+_PRONOUN_VICTIM = re.compile(r"^\W*(he|she|they|him|her|them|who|himself|herself|themselves)\W*$", re.I)
+
+
+import os
+_D1 = os.environ.get('D1') == '1'
+_D2 = os.environ.get('D2') == '1'
+
+
+def _other_victims(hit: CasualtyMention, deaths: Sequence[CasualtyMention]) -> bool:
+    """A "shot" figure counts only the dead among the same victims. It counts other people
+    than a death told before it when it is marked as more ("Another man was hit", "two others
+    were shot", "the girl was also shot"), or when the same sentence first tells a death of
+    a distinct noun phrase ("A father was killed and his 4-year-old son was shot")."""
+    if hit.low is None or (hit.victim_text and _PRONOUN_VICTIM.match(hit.victim_text)):
+        return False
+    for d in deaths:
+        if d.start >= hit.start or d.figure_start >= hit.figure_start:
+            continue
+        if hit.additional and _D1:
+            return True
+        if _D2 and d.sent == hit.sent and d.end <= hit.start and hit.victim_start is not None \
+                and d.victim_start is not None and d.victim_end is not None \
+                and not (d.victim_start <= hit.victim_start < d.victim_end) \
+                and not _PARTITIVE.search(d.victim_text or "") and not _PRONOUN_VICTIM.match(d.victim_text or ""):
+            return True
+    return False
 
 
 def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:

@@ -347,7 +347,6 @@ def assemble_events(analysis: Analysis) -> list[Event]:
                   for c in _with_source_references(analysis.casualties)]
     analysis = dataclasses.replace(analysis, casualties=casualties)
     hist_sents = _historical_sentences(analysis)
-    current_dates = [d for d in analysis.dates if d.sent not in hist_sents]
     events: list[Event] = []
     for index, bucket in enumerate(_buckets(analysis, hist_sents)):
         best_trigger = max(bucket.triggers, key=lambda t: (t.weight, -t.start), default=None)
@@ -362,7 +361,9 @@ def assemble_events(analysis: Analysis) -> list[Event]:
         if bucket.historical:
             date_m = _historical_date(analysis, bucket)
         else:
-            date_m = dates_stage.choose_event_date(current_dates, parsed, bucket.sentences)
+            # Every date is offered: choose_event_date marks down past-year dates itself, and a
+            # trial or follow-up story may date its incident only in a "historical" sentence.
+            date_m = dates_stage.choose_event_date(analysis.dates, parsed, bucket.sentences)
         place = places_stage.choose_event_location(analysis.places, parsed, bucket.sentences)
         location = _location(place)
         rows, fatal, injured = _casualties(parsed, bucket.casualties, actor_mentions, article_id)

@@ -47,6 +47,7 @@ class DateRule:
     last: bool = False
     next: bool = False
     score: float = 0.0  # added when choosing an event date (how sure a match is to name a day)
+    across_midnight: bool = False  # "late Friday or early Saturday": the later of two days
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,8 @@ def lexicon() -> DateLexicon:
         body = fill(r["pattern"])
         regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![A-Za-z0-9])")
         rules.append(DateRule(r["id"], r["resolve"], regex, order, r.get("days"), r.get("offset", 0),
-                              bool(r.get("last")), bool(r.get("next")), float(r.get("score", 0.0))))
+                              bool(r.get("last")), bool(r.get("next")), float(r.get("score", 0.0)),
+                              bool(r.get("across_midnight"))))
     ctx = data["context"]
     return DateLexicon(
         rules=tuple(rules),
@@ -196,7 +198,10 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
         return d, d, "day", True
     if kind == "weekday_range":
         end = _weekday_on_or_before(pub, _weekday(g["weekday2"]))
-        start = end - dt.timedelta(days=(_weekday(g["weekday2"]) - _weekday(g["weekday"])) % 7)
+        first = g.get("weekday") or g.get("weekday_a") or g["weekday_b"]
+        start = end - dt.timedelta(days=(_weekday(g["weekday2"]) - _weekday(first)) % 7)
+        if rule.across_midnight and (end - start).days == 1:
+            return end, end, "day", True
         return start, end, "day" if (end - start).days <= 1 else "week", True
     if kind == "offset_days":
         n = rule.days if rule.days is not None else _number(g["n"])
