@@ -129,10 +129,8 @@ _Key = tuple[Optional[str], str, str]
 
 def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMention]]:
     groups: dict[_Key, list[CasualtyMention]] = {}
-    deaths = [m for m in mentions if m.category == "killed" and not m.negated and not m.other_incident]
     for m in mentions:
-        cat = _HIT if m.includes_killed and m.category == "injured" and not _other_victims(m, deaths) \
-            else m.category
+        cat = _HIT if m.includes_killed and m.category == "injured" else m.category
         groups.setdefault((_country(m), _kind(m), cat), []).append(m)
     # countryless mentions join a known-country group of the same kind and category
     for key in [k for k in groups if k[0] is None]:
@@ -172,35 +170,6 @@ def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMenti
     return groups
 
 
-_PARTITIVE = re.compile(r"\b(of|among) (them|those|the)\b|^\W*(one|two|three|four|five|both|all|each)\W*$", re.I)
-_PRONOUN_VICTIM = re.compile(r"^\W*(he|she|they|him|her|them|who|himself|herself|themselves)\W*$", re.I)
-
-
-import os
-_D1 = os.environ.get('D1') == '1'
-_D2 = os.environ.get('D2') == '1'
-
-
-def _other_victims(hit: CasualtyMention, deaths: Sequence[CasualtyMention]) -> bool:
-    """A "shot" figure counts only the dead among the same victims. It counts other people
-    than a death told before it when it is marked as more ("Another man was hit", "two others
-    were shot", "the girl was also shot"), or when the same sentence first tells a death of
-    a distinct noun phrase ("A father was killed and his 4-year-old son was shot")."""
-    if hit.low is None or (hit.victim_text and _PRONOUN_VICTIM.match(hit.victim_text)):
-        return False
-    for d in deaths:
-        if d.start >= hit.start or d.figure_start >= hit.figure_start:
-            continue
-        if hit.additional and _D1:
-            return True
-        if _D2 and d.sent == hit.sent and d.end <= hit.start and hit.victim_start is not None \
-                and d.victim_start is not None and d.victim_end is not None \
-                and not (d.victim_start <= hit.victim_start < d.victim_end) \
-                and not _PARTITIVE.search(d.victim_text or "") and not _PRONOUN_VICTIM.match(d.victim_text or ""):
-            return True
-    return False
-
-
 def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
     """``leads``: ids of mentions that come first in their sentence among all of the event's
     mentions (only those may add an ``additional`` figure to earlier sentences' figure)."""
@@ -238,6 +207,8 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
         else:
             low, high, qual, used = 0, 0, "exact", []
         seen_values = {base.low} if plain else set()
+        if plain and _restating_list(base, extra):
+            extra = []  # "four people, three females and one male, were transported"
         for m in extra:
             if m.low is not None and m.low > 1 and m.low in seen_values and "other" in m.victim_text.lower():
                 continue  # "two dead and 19 injured ... 19 others injured": the same figure again
@@ -257,6 +228,19 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
 
 
 _INDEFINITE = ("num.q.a", "num.q.another")
+_GROUP_NOUNS = re.compile(r"\b(people|persons|victims|individuals|children|kids|teens|teenagers|youths|"
+                          r"students|juveniles|adults|others|relatives|members)\b", re.I)
+
+
+def _restating_list(base: CasualtyMention, extra: list[CasualtyMention]) -> bool:
+    """An appositive list that breaks a counted group down restates it: "Two children, a five
+    year and a six year old, were injured" is 2, not 4. The list follows the group's figure in
+    the same phrase, names two or more parts, and its figures add up to the group's."""
+    if base.low is None or base.low < 2 or len(extra) < 2 or not _GROUP_NOUNS.search(base.victim_text or ""):
+        return False
+    if any(m.low is None or m.figure_start < base.figure_start or m.start > base.end for m in extra):
+        return False
+    return sum(m.low or 0 for m in extra) == base.low
 
 
 def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
@@ -311,7 +295,27 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
             if weak:
                 killed = GroupTally(country, kind, "killed", 1, 1, 1, (), ())
         out = _merge_hit(out, hit, killed)
+    out = _drop_care_restatements(out)
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))
+    return out
+
+
+_CARE_RULES = ("cas.hosp.", "cas.injure.condition")
+
+
+def _drop_care_restatements(out: list[GroupTally]) -> list[GroupTally]:
+    """Victims told only by their care ("Both were taken to a hospital", "two were listed in
+    stable condition") count no one new when other groups' wounded (the officer, the suspect)
+    already add up to as many: the care sentence speaks of them all together. A pronoun, a name
+    or "the man" in the group is someone counted elsewhere and does not keep it."""
+    injured = [g for g in out if g.category == "injured"]
+    for g in injured:
+        counted = [m for m in g.mentions if not m.negated and not m.rule.endswith(_WEAK)]
+        if g.kind != "people" or not counted or not all(m.rule.startswith(_CARE_RULES) for m in counted):
+            continue
+        rest = sum(o.best or 0 for o in injured if o is not g)
+        if g.best is not None and rest >= g.best:
+            out = [o for o in out if o is not g]
     return out
 
 

@@ -480,6 +480,8 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
     if rule is None:
         return None
     shape = rule["shape"]
+    if "with_prep" in rule and not _has_prep(doc, t, rule["with_prep"]):
+        return None
     if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
         # "wounded"/"injured" tagged as adjectives use the adjective rule; nouns are skipped
         return rules.triggers.get(t.text.lower()) if t.pos == "ADJ" else None
@@ -488,6 +490,22 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
     if shape in ("noun", "toll") and t.pos not in ("NOUN", "PROPN"):
         return None
     return rule
+
+
+def _has_prep(doc: _Doc, t: Token, preps: dict[str, list[str]]) -> bool:
+    """The trigger has a prepositional phrase the rule asks for ("taken to a hospital",
+    "treated for gunshot wounds"); "PROPN" in the list accepts any proper name
+    ("taken to North Memorial")."""
+    for c in doc.children(t.i, {"prep"}):
+        heads = preps.get(c.text.lower())
+        if not heads:
+            continue
+        pobj = doc.child(c.i, {"pobj"})
+        if pobj is None:
+            continue
+        if pobj.lemma.lower() in heads or (pobj.pos == "PROPN" and "PROPN" in heads):
+            return True
+    return False
 
 
 def _category(doc: _Doc, t: Token, rule: dict) -> str:
@@ -536,6 +554,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
         out.extend(_distinct_weak(_inherit([m for m, _ in found])))
     return out
+
 
 
 def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
