@@ -7,7 +7,7 @@ from storefakes import make_event
 from warwire.dedupe import (Clusterer, Member, NameRarity, bcubed, decide,  # noqa: E402
                             merge_events, name_overlap, names_in, pair_score, reconcile_claims,
                             sketch)
-from warwire.model import Claim, Estimate  # noqa: E402
+from warwire.model import Claim  # noqa: E402
 
 BCUBED = [
     ({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}, (1.0, 1.0, 1.0)),

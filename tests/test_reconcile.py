@@ -146,3 +146,26 @@ def test_weak_death_does_not_join_implied_suicide() -> None:
           m("killed", 1, sent=1, start=20, kind="perpetrator", rule="cas.self.killed_himself")]
     tot = totals(tally(ms), implied_zero=True)
     assert (tot["fatalities"].best, tot["injured"].best) == (1, 0)
+
+
+def test_appositive_list_restates_group() -> None:
+    """"Two children, a five year and a six year old, were injured" is 2; "a man and a woman"
+    and "a man, a woman and a boy" still add up."""
+    ms = [m("injured", 2, start=0, victim="Two children"),
+          m("injured", 1, start=3, victim="a five year", additional=True),
+          m("injured", 1, start=4, victim="a six year old", additional=True)]
+    assert by_key(tally(ms))[(None, "people", "injured")][1] == 2
+    ms = [m("injured", 1, start=0, victim="a man"),
+          m("injured", 1, start=3, victim="a woman", additional=True),
+          m("injured", 1, start=4, victim="a boy", additional=True)]
+    assert by_key(tally(ms))[(None, "people", "injured")][1] == 3
+
+
+def test_care_sentence_restates_other_groups() -> None:
+    """"An officer and a suspect were shot ... Both were taken to a hospital": still 2 wounded;
+    care told of people no other group counts stays."""
+    officer = m("injured", 1, sent=0, start=0, kind="police", rule="cas.shot.verb|cas.fig.definite", includes_killed=True)
+    suspect = m("injured", 1, sent=0, start=8, kind="perpetrator", rule="cas.injure.verb|cas.fig.definite")
+    both = m("injured", 2, sent=1, start=20, rule="cas.hosp.verb|num.q.both", includes_killed=True)
+    assert totals(tally([officer, suspect, both]))["injured"].best == 2
+    assert totals(tally([both]))["injured"].best == 2

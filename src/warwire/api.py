@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .errors import WarwireError
 from .model import Analysis, Article, ArticleInfo, Result
-from .pipeline import Pipeline, Resources, cached_resources
+from .pipeline import Pipeline, cached_resources
 from .settings import Settings, load_settings
 # The store's record types are part of this API (the CLI and web app name them from here).
 from .store.models import EventFilter, StoredArticle, StoredEvent  # noqa: F401
@@ -199,8 +198,6 @@ def extract_paths(paths: Iterable[str], settings: Optional[Settings] = None,
                   workers: Optional[int] = None) -> Iterator[Result]:
     """Like ``extract_path`` over several files and folders, in order."""
     import itertools
-
-    from .stages.ingest import read_inputs
 
     settings = settings or load_settings()
     items = itertools.chain.from_iterable(_read_or_fail(p, settings) for p in paths)

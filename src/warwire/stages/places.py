@@ -28,6 +28,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any, Optional
 
+from ..errors import ConfigError
 from ..gazetteer import Gazetteer, fold, gazetteer_for
 from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention, Token
 from ..pipeline import Resources, Stage
@@ -110,7 +111,7 @@ def _cues() -> _Cues:
     name = r"[A-Z][\w'’.\-]*"
     try:
         demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
-    except Exception:  # noqa: BLE001 - the demonym list belongs to another stage; optional here
+    except ConfigError:  # the demonym list belongs to the actors stage; optional here
         demonyms = {}
     return _Cues(
         ambiguous=words("places.ambiguous_words"),
@@ -600,11 +601,11 @@ def _dominant_country(raws: list[_Raw], prior: dict[str, float]) -> Optional[str
     return top if votes[top] >= 1.5 and votes[top] >= 0.6 * sum(votes.values()) else None
 
 
-def _dominant_admin1(raws: list[_Raw], roles: list[str],
+def _dominant_admin1(raws: list[_Raw],
                      extra: list[tuple[float, list[PlaceCandidate]]]) -> Optional[tuple]:
     """The (country, admin1) the article's strong place cues agree on, if they clearly do."""
     votes: dict[tuple, float] = defaultdict(float)
-    for r, role in zip(raws, roles):
+    for r in raws:
         c = r.chosen
         if c is None or not c.admin1 or r.source != "places.ngram":
             continue
@@ -744,7 +745,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.cands = [qc] if qc else []
             r.cues.append("places.qualifier_only")
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
-    dom = _dominant_admin1(kept, roles, extra)
+    dom = _dominant_admin1(kept, extra)
     dom_country = dom[0] if dom else _dominant_country(kept, prior)
     if dom_country:
         for r in kept:
@@ -762,7 +763,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.chosen = best
                 r.cues.append("places.context_country")
         if dom is None:
-            dom = _dominant_admin1(kept, roles, extra)
+            dom = _dominant_admin1(kept, extra)
     if dom is not None:
         for r in kept:
             c = r.chosen

@@ -49,15 +49,6 @@ def _iso(value: Any) -> Optional[str]:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _date(value: Optional[str]) -> Optional[dt.date]:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 @dataclass
 class BatchOutcome:
     articles_new: int = 0
@@ -447,7 +438,8 @@ def _event_columns(ev: Event) -> dict[str, Any]:
     loc = ev.location
     return dict(
         event_type=ev.event_type, sub_event_type=ev.sub_event_type, historical=ev.historical,
-        date_start=_date(ev.date.start), date_end=_date(ev.date.end) or _date(ev.date.start),
+        date_start=dedupe.iso_date(ev.date.start),
+        date_end=dedupe.iso_date(ev.date.end) or dedupe.iso_date(ev.date.start),
         date_precision=ev.date.precision, country=loc.country, admin1=loc.admin1,
         admin2=loc.admin2, location=loc.name, lat=loc.lat, lon=loc.lon,
         geo_precision=loc.precision,

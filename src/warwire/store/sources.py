@@ -202,39 +202,46 @@ def warc_articles(path: str, max_chars: int) -> Iterator[Item]:
 
 
 def _warc(path: str, max_chars: int) -> Iterator[Item]:
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     try:
         fh = open(path, "rb")
     except OSError as exc:
         raise InputError(f"{path}: cannot be read: {exc.strerror}", "check the path",
                          item=path) from exc
     with fh:
-        n = 0
-        try:
-            for record in ArchiveIterator(fh):
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                n += 1
-                uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path} record {n}"
-                if record.rec_type == "response" and record.http_headers is not None:
-                    status = record.http_headers.get_statuscode()
-                    ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                    if status and not status.startswith("2"):
-                        continue  # redirects and errors are not articles
-                else:
-                    ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
-                if "html" not in ctype:
-                    yield InputFailure(uri, f"WARC record is not HTML ({ctype or 'no type'})",
-                                       "only HTML pages are read from WARC files")
-                    continue
-                data = record.content_stream().read(10 * max_chars + 1)
-                if len(data) > 10 * max_chars:
-                    yield InputFailure(uri, "page is over the size limit",
-                                       "raise the max_article_chars setting")
-                    continue
-                yield from _html_or_text(data, uri, uri, "html", max_chars)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-            yield InputFailure(path, f"WARC file is broken after {n} records: {exc}",
-                               "check the file")
+        yield from warc_stream_articles(fh, path, max_chars)
+
+
+def warc_stream_articles(stream: Any, path: str, max_chars: int, before: int = 0) -> Iterator[Item]:
+    """The HTML responses (and resources) in a binary stream of WARC records as articles; other
+    payloads fail. ``before`` is how many records precede the stream in the file ``path`` (so a
+    byte range of the file numbers its records as the whole file does)."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    n = before
+    try:
+        for record in ArchiveIterator(stream):
+            if record.rec_type not in ("response", "resource"):
+                continue
+            n += 1
+            uri = record.rec_headers.get_header("WARC-Target-URI") or f"{path} record {n}"
+            if record.rec_type == "response" and record.http_headers is not None:
+                status = record.http_headers.get_statuscode()
+                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
+                if status and not status.startswith("2"):
+                    continue  # redirects and errors are not articles
+            else:
+                ctype = (record.rec_headers.get_header("Content-Type") or "").lower()
+            if "html" not in ctype:
+                yield InputFailure(uri, f"WARC record is not HTML ({ctype or 'no type'})",
+                                   "only HTML pages are read from WARC files")
+                continue
+            data = record.content_stream().read(10 * max_chars + 1)
+            if len(data) > 10 * max_chars:
+                yield InputFailure(uri, "page is over the size limit",
+                                   "raise the max_article_chars setting")
+                continue
+            yield from _html_or_text(data, uri, uri, "html", max_chars)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield InputFailure(path, f"WARC file is broken after {n} records: {exc}",
+                           "check the file")

@@ -133,12 +133,11 @@ def casualty_groups(event: Event, sources: Iterable[Any] = ()) -> list[GroupView
     default_article = next(iter(titles), None)
     groups = []
     for cas in event.casualties:
-        keys = [(c.low, c.high, c.qualifier) for c in cas.claims]
         values = [(c.low, c.high) for c in cas.claims]
         disagree = len(set(values)) > 1
         figures: list[str] = []
         views = []
-        for claim, key in zip(cas.claims, keys):
+        for claim in cas.claims:
             text = figure_text(claim.low, claim.high, claim.qualifier)
             if text not in figures:
                 figures.append(text)
