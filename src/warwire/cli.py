@@ -20,7 +20,7 @@ from .settings import load_settings
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="warwire: news reports of armed conflict and political violence in, event data out.")
 err = Console(stderr=True)
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 120)  # tables unwrapped in pipes and files
 
 
 @contextmanager

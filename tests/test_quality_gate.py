@@ -1,0 +1,35 @@
+"""Quality gate (trafilatura's eval gate): per-field accuracy on a fixed sample of the dev data
+must not fall below the floors pinned in ``quality_floors.json``. A change may raise a floor; it
+may lower one only by editing that file and saying why in the commit."""
+import json
+from pathlib import Path
+
+import pytest
+
+from paths import SHARED
+from warwire import api
+from warwire.evaluation import score
+from warwire.model import EvalItem
+from warwire.stages.ingest import article_from_text
+
+FLOORS = json.loads((Path(__file__).parent / "quality_floors.json").read_text(encoding="utf-8"))
+DEV = SHARED / "data" / FLOORS["sample"]["file"]
+
+
+def _sample() -> list[EvalItem]:
+    every = FLOORS["sample"]["every"]
+    with open(DEV, encoding="utf-8") as handle:
+        return [EvalItem.model_validate(json.loads(line)) for n, line in enumerate(handle) if n % every == 0]
+
+
+@pytest.mark.slow
+def test_accuracy_does_not_fall_below_the_pinned_floors():
+    items = _sample()
+    assert len(items) == FLOORS["sample"]["items"], "the sample changed: re-pin the floors"
+    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published, headers=False)
+                for it in items)
+    report = score(zip(items, api.extract_articles(articles)))
+    measured = {name: fs.accuracy for name, fs in report.fields.items() if fs.scored}
+    below = {name: f"{measured.get(name, 0):.4f} < {floor}" for name, floor in FLOORS["floors"].items()
+             if measured.get(name, 0) < floor}
+    assert not below, f"accuracy fell below the pinned floors: {below} (measured {measured})"
