@@ -444,7 +444,8 @@ def events_command(
     for ev in events:
         place = ", ".join(dict.fromkeys(x for x in (ev.location.name, ev.location.admin1,
                                                     ev.location.country) if x))
-        table.add_row(ev.id, ev.date.start or "", f"{ev.event_type}/{ev.sub_event_type}",
+        table.add_row(ev.id, ev.date.start or "",
+                      f"{ev.event_type}/{ev.sub_event_type}" + (" (historical)" if ev.historical else ""),
                       place, est(ev.fatalities), est(ev.injured), str(len(ev.sources)))
     # piped or in `make demo`'s log: wide enough that ids and dates are never cut
     (out if out.is_terminal else Console(width=max(out.width, 140))).print(table)

@@ -248,7 +248,7 @@ def _distinct_claims(parsed: ParsedText, claims: list[Claim]) -> list[Claim]:
 
 
 def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_mentions: list[ActorMention],
-                article_id: str) -> tuple[list[Casualty], Estimate, Estimate]:
+                article_id: str, implied_zero: bool = True) -> tuple[list[Casualty], Estimate, Estimate]:
     tallies = reconcile.tally(mentions)
     rows = []
     for t in tallies:
@@ -259,7 +259,7 @@ def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_menti
             category=t.category, low=t.low, best=t.best, high=t.high,
             claims=_distinct_claims(parsed, [_claim(parsed, c, article_id) for c in t.claims]),
         ))
-    tot = reconcile.totals(tallies, implied_zero=True)
+    tot = reconcile.totals(tallies, implied_zero=implied_zero)
 
     def estimate(name: str, category: str) -> Estimate:
         total = tot.get(name)
@@ -366,7 +366,9 @@ def assemble_events(analysis: Analysis) -> list[Event]:
             date_m = dates_stage.choose_event_date(analysis.dates, parsed, bucket.sentences)
         place = places_stage.choose_event_location(analysis.places, parsed, bucket.sentences)
         location = _location(place)
-        rows, fatal, injured = _casualties(parsed, bucket.casualties, actor_mentions, article_id)
+        # A recalled war's untold injured are unknown, not zero: no implied zeros in the background.
+        rows, fatal, injured = _casualties(parsed, bucket.casualties, actor_mentions, article_id,
+                                           implied_zero=not bucket.historical)
         actors = _actors(bucket, analysis, rows, location.country, event_type)
         if bucket.historical:
             # Background events are context: their totals keep their evidence (spans and rules)
