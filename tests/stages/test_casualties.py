@@ -164,7 +164,7 @@ def test_stage_runs(nlp) -> None:
 
 def test_names_known_elsewhere_are_people(nlp) -> None:
     """A surname tagged as an organisation in one sentence is the person named in another."""
-    text = ("Olympic sprinter Tyson Gay said his daughter loved to run. "
-            "Police charged a man in the fatal shooting of 15-year-old Trinity Gay.")
+    text = ("Olympic sprinter Jalen Price said his daughter loved to run. "
+            "Police charged a man in the fatal shooting of 15-year-old Aaliyah Price.")
     ms = find_casualties(_parse(nlp, text))
     assert ("killed", 1, 1, "exact") in _summary(ms)

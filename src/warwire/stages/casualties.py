@@ -123,7 +123,7 @@ class _Doc:
             if t.head != t.i:
                 kids[t.head].append(t.i)
         self.kids = kids
-        # words of the article's person names ("Trinity Gay" tagged ORG here, PERSON there)
+        # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
         self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
                                and t.text[:1].isupper() and len(t.text) > 2)
 

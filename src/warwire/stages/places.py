@@ -358,7 +358,7 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
         if q:
             raw.qualifier = (q[0], q[1])
             raw.cues.append("places.qualifier")
-    # designators after: "Helmand province", "Jay County" (already in the name), "X district"
+    # designators after: "Helmand province", "Cook County" (already in the name), "X district"
     if nxt is not None and raw.source == "places.ngram":
         if nxt_low in cues.division_nouns:
             raw.designator = "division"
@@ -371,7 +371,7 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
         elif (_is_cap(nxt) and nxt.start == raw.end + 1 and nxt.ent_type not in _NOT_PLACE_ENTS
               and nxt_low not in cues.ambiguous and nxt_low not in cues.jurisdiction_words
               and nxt_low not in cues.division_nouns | cues.district_nouns | cues.town_nouns):
-            # "Victoria Arbors Park", "Meredith Corporation": the name of something else
+            # "Florence Oaks Park", "Madison Holdings": the name of something else
             raw.flags.add("org")
             raw.cues.append("places.name_part")
         if nxt_low in cues.jurisdiction_words:
@@ -861,7 +861,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
                                         -p.score, p.start))
         if best.candidate.kind != "city":
-            # "in Jay County" + "Portland, Ind.": the article's town inside that division
+            # "in X County" + "Town, Ind.": the article's town inside that division
             inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
                       and p.candidate.country == best.candidate.country
                       and p.candidate.admin1 == best.candidate.admin1
