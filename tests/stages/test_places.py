@@ -133,6 +133,9 @@ CONFLICT = [
     ('A suicide bomber killed 14 people at a market in Tal Abyad, Raqqa province.', 'SYR', 'Raqqa', 36.7, 38.95),
     ('Gunmen killed a police officer in Quetta, Balochistan, on Tuesday.', 'PAK', 'Balochistan', 30.19, 67.01),
     ('Militants attacked a checkpoint in Miran Shah, North Waziristan, killing four soldiers.', 'PAK', 'Khyber Pakhtunkhwa', 33.0, 70.07),
+    # the province after a district designator picks the namesake inside it, and "government
+    # troops clashed in X ... sources said" is where they clashed, not where sources spoke
+    ('Rebels and pro-government troops clashed in Hays district, Hodeidah, on 7 August 2020, medical sources said.', 'YEM', 'Al Hudaydah', 13.93, 43.48),
     ('A bomb blast in Peshawar killed nine people, police said.', 'PAK', 'Khyber Pakhtunkhwa', 34.01, 71.58),
     ('Unknown gunmen shot dead two traders in Turbat, Kech district, Balochistan province.', 'PAK', 'Balochistan', 26.0, 63.04),
     ("Rangers killed three suspected militants in an encounter in Karachi's Lyari area.", 'PAK', 'Sindh', 24.86, 67.01),

@@ -216,8 +216,10 @@ def _qualifier(text: str, gaz: Gazetteer, cues: _Cues) -> Optional[tuple[str, Op
         for c in gaz.lookup(qs):
             if c.kind == "country":
                 return c.country or "", None, m.start(1) + len(qs)
-            if c.kind == "admin1" and c.country == "USA":
-                return "USA", c.name, m.start(1) + len(qs)
+            # "Houston, Texas"; abroad only a whole name ("Ariha, Idlib", "Hays district,
+            # Hodeidah"), never a part of one ("North" of "North Waziristan")
+            if c.kind == "admin1" and (c.country == "USA" or n == len(words)):
+                return c.country or "", c.name, m.start(1) + len(qs)
     return None
 
 
@@ -354,7 +356,10 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
     nxt_low = nxt.text.lower() if nxt else ""
     # "City, State"
     if raw.source == "places.ngram":
-        q = _qualifier(after, gaz, cues)
+        # the state or province may follow a designator: "Hays district, Hodeidah"
+        dm = re.match(r"\s+(\w+)(?=,)", after)
+        skip = dm.end() if dm and dm.group(1).lower() in cues.district_nouns | cues.division_nouns else 0
+        q = _qualifier(after[skip:], gaz, cues)
         if q:
             raw.qualifier = (q[0], q[1])
             raw.cues.append("places.qualifier")
@@ -398,6 +403,17 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
 
 
+def _verb_between(parsed: ParsedText, start: int, end: int) -> bool:
+    """A verb between a speaker noun and a place ("government troops clashed in X") makes the
+    place the action's, not the speaker's ("officials in X said")."""
+    for t in parsed.tokens[parsed.sentences[parsed.sentence_at(start)].first_token:]:
+        if t.start >= end:
+            return False
+        if t.start >= start and t.pos == "VERB":
+            return True
+    return False
+
+
 def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[str]]) -> str:
     text = parsed.text
     sent = parsed.sentences[raw.sent]
@@ -413,7 +429,8 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
                 r"accused\b|denied\b|confirmed\b|warned\b|insisted\b|stated\b|added\b)", after):
         raw.cues.append("places.say_verbs")
         return "speaker"
-    if cues.speaker_before_re.search(before) and words & cues.say_verbs:
+    sm = cues.speaker_before_re.search(before)
+    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start):
         raw.cues.append("places.speaker_nouns")
         return "speaker"
     if raw.source == "places.ngram" and not raw.locative:
@@ -739,6 +756,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     for r in ngrams:
         q, c = r.qualifier, r.chosen
         if q and c is not None and (c.country != q[0] or (q[1] and c.admin1 != q[1])):
+            inside = [o for o in r.cands if o.country == q[0] and (not q[1] or o.admin1 == q[1])]
+            if inside:  # the namesake inside the named state or province ("Hays district, Hodeidah")
+                r.chosen = max(inside, key=lambda o: _prior(o, r))
+                r.cues.append("places.qualifier_inside")
+                continue
             # "Felton, Minn." with no Felton in Minnesota in the gazetteer: the state is known
             qc = gazetteer.admin1_of(q[0], q[1]) if q[1] else gazetteer.country(q[0])
             r.chosen = qc
