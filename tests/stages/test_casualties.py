@@ -168,3 +168,12 @@ def test_names_known_elsewhere_are_people(nlp) -> None:
             "Police charged a man in the fatal shooting of 15-year-old Aaliyah Price.")
     ms = find_casualties(_parse(nlp, text))
     assert ("killed", 1, 1, "exact") in _summary(ms)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The clashes left at least 12 combatants dead on both sides.", {("killed", 12, None, "at_least")}),
+    ("Gunmen killed 7 herders in the village on Sunday.", {("killed", 7, 7, "exact")}),
+    ("Three peacekeepers were wounded when their convoy hit a mine.", {("injured", 3, 3, "exact")}),
+])
+def test_conflict_reporting_people_are_counted(nlp, text, expected):
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
