@@ -32,6 +32,9 @@ TOTALS = [
     # another incident told in the same article stays out of the main event
     ("A man was shot and killed on Main Street on Sunday. In a separate shooting, "
      "three people were wounded.", 1, 0),
+    # a protest story's figures are the protest's, not a separate violent event
+    ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Wednesday. "
+     "No injuries were reported.", 0, 0),
 ]
 
 

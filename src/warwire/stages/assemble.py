@@ -126,7 +126,11 @@ def _buckets(analysis: Analysis, hist_sents: set[int]) -> list[_Bucket]:
             if (True, "history") not in buckets:
                 continue  # another incident's figure with no background event to hold it
             historical = True
-        b = bucket(key_for(historical, "violence"))
+        # Figures belong to the violence told; in a protest story with no violence word they
+        # are the protest's ("Police dispersed the protesters ... No injuries were reported").
+        family = "protest" if "protest" in current_families and "violence" not in current_families \
+            else "violence"
+        b = bucket(key_for(historical, family))
         b.casualties.append(cas)
         b.sentences.add(cas.sent)
     return [b for b in buckets.values() if b.triggers or b.casualties]
