@@ -190,8 +190,14 @@ def name_overlap(a: frozenset[str], b: frozenset[str],
     if rarity is None:
         return len(shared) / min(len(a), len(b))
     w = rarity.weight
-    small = min(sum(w(n) for n in a), sum(w(n) for n in b))
-    return sum(w(n) for n in shared) / small if small > 0 else 0.0
+
+    def total(names: frozenset[str]) -> float:
+        # summed in sorted order: the same float whatever the set's (hash-seeded) order, so
+        # every process — and every Dask worker — takes the same decision at a threshold
+        return math.fsum(w(n) for n in sorted(names))
+
+    small = min(total(a), total(b))
+    return total(shared) / small if small > 0 else 0.0
 
 
 # --------------------------------------------------------------------------------------------
