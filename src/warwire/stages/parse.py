@@ -34,6 +34,8 @@ def load_nlp(resources: Resources) -> Any:
     except OSError as exc:
         raise ConfigError(f"spaCy pipeline {name!r} is not installed",
                           "run `make demo` to install the pinned dependencies, or set spacy_model") from exc
+    # the size limit is warwire's setting (ingest rejects longer articles with a message)
+    nlp.max_length = max(nlp.max_length, resources.settings.max_article_chars + 1)
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=_paragraph_breaks)
     if "parser" in nlp.pipe_names:
