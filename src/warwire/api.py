@@ -58,6 +58,7 @@ def _extract_batch(articles: list[Article], pipeline: Pipeline) -> list[Result]:
     from .stages.parse import nlp_for, parse_many
 
     relevant = [a for a in articles if _relevant(a)]
+    relevant_ids = {id(a) for a in relevant}
     parsed = {}
     try:
         parsed = {p.article.id: p for p in parse_many(relevant, nlp_for(pipeline.resources))}
@@ -68,7 +69,7 @@ def _extract_batch(articles: list[Article], pipeline: Pipeline) -> list[Result]:
     out = []
     for article in articles:
         try:
-            if not any(a is article for a in relevant):
+            if id(article) not in relevant_ids:
                 out.append(_result(Analysis(article=article)))
                 continue
             analysis = Analysis(article=article, parsed=parsed.get(article.id))
@@ -241,6 +242,16 @@ def read_eval_items(path: str) -> Iterator["EvalItem"]:  # noqa: F821
                                  "each line needs id, text and gold (see contract.md)") from exc
 
 
+def extract_eval_items(items: Iterable["EvalItem"], settings: Optional[Settings] = None,  # noqa: F821
+                       workers: Optional[int] = None) -> Iterator[Result]:
+    """Extract evaluation items (their ``text`` is the body as given), results in item order."""
+    from .stages.ingest import article_from_text
+
+    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None,
+                                  headers=False) for it in items)
+    return extract_articles(articles, settings, workers)
+
+
 def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[int] = None,
              limit: Optional[int] = None,
              on_result: Optional[Callable[[Result], None]] = None) -> "EvalReport":  # noqa: F821
@@ -248,14 +259,11 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
     import itertools
 
     from .evaluation import score
-    from .stages.ingest import article_from_text
 
     items = list(itertools.islice(read_eval_items(path), limit))
-    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None,
-                                  headers=False) for it in items)
 
     def pairs():
-        for item, result in zip(items, extract_articles(articles, settings, workers)):
+        for item, result in zip(items, extract_eval_items(items, settings, workers)):
             if on_result:
                 on_result(result)
             yield item, result
@@ -269,12 +277,9 @@ def evaluate_dedup_path(path: str, settings: Optional[Settings] = None, workers:
     against the items' ``incident`` groups (B-cubed precision, recall, F1)."""
     import itertools
 
-    from .stages.ingest import article_from_text
-
     items = list(itertools.islice(read_eval_items(path), limit))
-    articles = (article_from_text(it.text, id=it.id, title=it.title, published=it.published or None,
-                                  headers=False) for it in items)
-    return evaluate_dedup(items, list(extract_articles(articles, settings, workers)))
+    return evaluate_dedup(items, list(extract_eval_items(items, settings, workers)))
+
 
 # --- corpus: ingest, query, export ----------------------------------------------------------
 _STORES: dict[str, "Store"] = {}  # noqa: F821 - one engine per database URL in this process
