@@ -509,13 +509,17 @@ def run(sources: list[str], cluster: Union[str, "Client"], store: "Store",
     from distributed import as_completed
 
     from . import dedupe
-    from .errors import StoreError
-    from .store import content_hash
+    from .store.ingest import IngestTally
     from .store.sources import count_items
 
     started = time.monotonic()
     report = ClusterReport(sources=list(sources))
     state = ClusterProgress(total=count_items(sources))
+
+    def with_rate(state: ClusterProgress) -> None:
+        state.rate = round(state.extracted / max(time.monotonic() - started, 1e-6), 2)
+        if progress:
+            progress(state)
     local = isinstance(cluster, str) and (cluster.startswith("local:")
                                           or "127.0.0.1" in cluster or "localhost" in cluster)
     with connect(cluster) as client:
@@ -525,78 +529,26 @@ def run(sources: list[str], cluster: Union[str, "Client"], store: "Store",
         state.partitions_total = report.partitions = len(parts)
         state.workers = report.workers = n_workers
         state.dashboard = report.dashboard = getattr(client, "dashboard_link", None)
-        if progress:
-            progress(state)
+        with_rate(state)
         client.register_plugin(_pipeline_plugin(settings), name="warwire-pipeline")
         known_db = _workers_reach(store.url, local)
         futures = [client.submit(extract_partition, p, settings, known_db, key=p.key,
                                  pure=False, retries=1) for p in parts]
         by_index = {f.key: p.index for f, p in zip(futures, parts)}
 
-        seen: set[str] = set()
-        batch: list[tuple[Article, Result]] = []
-        rules = dedupe._rules()
+        tally = IngestTally(store, report, state, batch_size=settings.batch_size,
+                            progress=with_rate, rules=dedupe._rules())
         buffered: dict[int, PartitionOutput] = {}
         next_index = 0
-
-        def tick() -> None:
-            elapsed = max(time.monotonic() - started, 1e-6)
-            state.rate = round(state.extracted / elapsed, 2)
-            if progress:
-                progress(state)
-
-        def fail(message: str) -> None:
-            report.failures += 1
-            state.failures += 1
-            state.done += 1
-            if len(report.failure_messages) < _MAX_MESSAGES:
-                report.failure_messages.append(message)
-
-        def write() -> None:
-            if not batch:
-                return
-            t0 = time.perf_counter()
-            try:
-                outcome = store.add_batch(batch, rules)
-            except StoreError as exc:
-                for article, _ in batch:
-                    fail(f"{article.id}: not stored: {exc}")
-                batch.clear()
-                return
-            finally:
-                report.store_seconds += time.perf_counter() - t0
-            report.articles_new += outcome.articles_new
-            report.articles_known += outcome.articles_known
-            report.events_new += outcome.events_new
-            report.events_merged += outcome.events_merged
-            state.new += outcome.articles_new
-            state.known += outcome.articles_known
-            state.done += len(batch)
-            batch.clear()
 
         def consume(output: PartitionOutput) -> None:
             """One partition's items, in order, as ``run_ingest`` handles them."""
             for kind, item, result in output.items:
                 if kind == "failure":
-                    fail(str(item))
-                    continue
-                report.articles_seen += 1
-                key = content_hash(item.text)
-                if kind == "known" or key in seen:
-                    report.articles_known += 1
-                    state.known += 1
-                    state.done += 1
-                    continue
-                seen.add(key)
-                assert result is not None
-                if result.error:
-                    fail(f"{item.id}: {result.error}")
-                    continue
-                report.events_found += len(result.events)
-                state.events += len(result.events)
-                batch.append((item, result))
-                if len(batch) >= settings.batch_size:
-                    write()
+                    tally.fail(str(item))
+                elif tally.is_new(item, stored=kind == "known"):
+                    assert result is not None
+                    tally.add(item, result)
 
         for future in as_completed(futures):
             index = by_index[future.key]
@@ -605,7 +557,7 @@ def run(sources: list[str], cluster: Union[str, "Client"], store: "Store",
             except Exception as exc:  # noqa: BLE001 - a partition that keeps failing is reported, the run goes on
                 output = PartitionOutput(index, [])
                 report.partitions_failed += 1
-                fail(f"partition {index} ({parts[index].describe()}) failed: {exc!r}")
+                tally.fail(f"partition {index} ({parts[index].describe()}) failed: {exc!r}")
             future.release()
             state.partitions_done += 1
             state.extracted += len(output.items)
@@ -615,11 +567,11 @@ def run(sources: list[str], cluster: Union[str, "Client"], store: "Store",
             while next_index in buffered:
                 consume(buffered.pop(next_index))
                 next_index += 1
-            tick()
-        write()
-        tick()
+            tally.tick()
+        tally.write()
+        tally.tick()
     report.worker_seconds = round(report.worker_seconds, 3)
-    report.store_seconds = round(report.store_seconds, 3)
+    report.store_seconds = round(tally.store_seconds, 3)
     report.seconds = round(time.monotonic() - started, 3)
     return report
 

@@ -6,12 +6,15 @@ already stored (or seen earlier in this run) without extracting them, hands the 
 ``extract`` function it is given (the API passes ``api.extract_articles``), and writes each batch
 of ``batch_size`` extracted articles in one transaction (``Store.add_batch``). Killed at any
 moment, a re-run redoes only the batches that were not committed.
+
+``IngestTally`` is the counting and batched writing that the distributed ingest
+(``warwire.distributed``) shares with ``run_ingest``, so both count and store alike.
 """
 from __future__ import annotations
 
 import collections
 import time
-from typing import Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import StoreError
 from ..model import Article, Result
@@ -27,25 +30,91 @@ _MAX_MESSAGES = 100
 _LOOKAHEAD = 64
 
 
+class IngestTally:
+    """One ingest run's bookkeeping: the report and the live progress it counts into, the
+    duplicate check within the run, and the batch of extracted articles written to ``store`` in
+    one transaction each time it holds ``batch_size``. A batch the store refuses is reported
+    article by article and the run goes on."""
+
+    def __init__(self, store: Store, report: IngestReport, state: IngestProgress, *,
+                 batch_size: int, progress: Optional[Callable[[Any], None]] = None,
+                 rules: Optional[dict[str, Any]] = None) -> None:
+        self.store, self.report, self.state = store, report, state
+        self.batch_size, self.progress, self.rules = batch_size, progress, rules
+        self.batch: list[tuple[Article, Result]] = []
+        self.seen: set[str] = set()
+        self.store_seconds = 0.0  # spent in Store.add_batch
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.progress(self.state)
+
+    def fail(self, message: str) -> None:
+        self.report.failures += 1
+        self.state.failures += 1
+        self.state.done += 1
+        if len(self.report.failure_messages) < _MAX_MESSAGES:
+            self.report.failure_messages.append(message)
+        self.tick()
+
+    def is_new(self, article: Article, stored: bool = False) -> bool:
+        """Counts ``article`` as seen; False (and counted as known) when it is ``stored``
+        already or came earlier in this run."""
+        self.report.articles_seen += 1
+        key = content_hash(article.text)
+        if stored or key in self.seen:
+            self.report.articles_known += 1
+            self.state.known += 1
+            self.state.done += 1
+            self.tick()
+            return False
+        self.seen.add(key)
+        return True
+
+    def add(self, article: Article, result: Result) -> None:
+        """An extracted article: a failure is reported; events are batched for writing."""
+        if result.error:
+            self.fail(f"{article.id}: {result.error}")
+            return
+        self.report.events_found += len(result.events)
+        self.state.events += len(result.events)
+        self.batch.append((article, result))
+        if len(self.batch) >= self.batch_size:
+            self.write()
+
+    def write(self) -> None:
+        """Writes the batch in one transaction (nothing when it is empty)."""
+        if not self.batch:
+            return
+        t0 = time.perf_counter()
+        try:
+            outcome = self.store.add_batch(self.batch, self.rules)
+        except StoreError as exc:  # e.g. locked too long: this batch is skipped, whole
+            for article, _ in self.batch:
+                self.fail(f"{article.id}: not stored: {exc}")
+            self.batch.clear()
+            return
+        finally:
+            self.store_seconds += time.perf_counter() - t0
+        r, s = self.report, self.state
+        r.articles_new += outcome.articles_new
+        r.articles_known += outcome.articles_known
+        r.events_new += outcome.events_new
+        r.events_merged += outcome.events_merged
+        s.new += outcome.articles_new
+        s.known += outcome.articles_known
+        s.done += len(self.batch)
+        self.batch.clear()
+        self.tick()
+
+
 def run_ingest(sources: list[str], store: Store, extract: Extract, *, max_chars: int,
                batch_size: int = 32, progress: Optional[ProgressFn] = None) -> IngestReport:
     report = IngestReport(sources=list(sources))
-    state = IngestProgress(total=count_items(sources))
+    tally = IngestTally(store, report, IngestProgress(total=count_items(sources)),
+                        batch_size=batch_size, progress=progress)
     started = time.monotonic()
-    seen: set[str] = set()
     pending: collections.deque[Article] = collections.deque()
-
-    def tick() -> None:
-        if progress is not None:
-            progress(state)
-
-    def fail(message: str) -> None:
-        report.failures += 1
-        state.failures += 1
-        state.done += 1
-        if len(report.failure_messages) < _MAX_MESSAGES:
-            report.failure_messages.append(message)
-        tick()
 
     def new_articles() -> Iterator[Article]:
         """The articles not stored yet, in order; failures and known ones are counted here."""
@@ -53,22 +122,13 @@ def run_ingest(sources: list[str], store: Store, extract: Extract, *, max_chars:
 
         def flush() -> Iterator[Article]:
             arts = [it for it in chunk if isinstance(it, Article)]
-            known = store.known_articles([content_hash(a.text) for a in arts])
+            stored = store.known_articles([content_hash(a.text) for a in arts])
             for it in chunk:
                 if isinstance(it, InputFailure):
-                    fail(str(it))
-                    continue
-                report.articles_seen += 1
-                key = content_hash(it.text)
-                if key in known or key in seen:
-                    report.articles_known += 1
-                    state.known += 1
-                    state.done += 1
-                    tick()
-                    continue
-                seen.add(key)
-                pending.append(it)
-                yield it
+                    tally.fail(str(it))
+                elif tally.is_new(it, content_hash(it.text) in stored):
+                    pending.append(it)
+                    yield it
             chunk.clear()
 
         for item in iter_articles(sources, max_chars):
@@ -77,38 +137,8 @@ def run_ingest(sources: list[str], store: Store, extract: Extract, *, max_chars:
                 yield from flush()
         yield from flush()
 
-    batch: list[tuple[Article, Result]] = []
-
-    def write() -> None:
-        if not batch:
-            return
-        try:
-            outcome = store.add_batch(batch)
-        except StoreError as exc:  # e.g. locked too long: this batch is skipped, whole
-            for article, _ in batch:
-                fail(f"{article.id}: not stored: {exc}")
-            batch.clear()
-            return
-        report.articles_new += outcome.articles_new
-        report.articles_known += outcome.articles_known
-        report.events_new += outcome.events_new
-        report.events_merged += outcome.events_merged
-        state.new += outcome.articles_new
-        state.known += outcome.articles_known
-        state.done += len(batch)
-        batch.clear()
-        tick()
-
     for result in extract(new_articles()):
-        article = pending.popleft()
-        if result.error:
-            fail(f"{article.id}: {result.error}")
-            continue
-        report.events_found += len(result.events)
-        state.events += len(result.events)
-        batch.append((article, result))
-        if len(batch) >= batch_size:
-            write()
-    write()
+        tally.add(pending.popleft(), result)
+    tally.write()
     report.seconds = round(time.monotonic() - started, 3)
     return report
