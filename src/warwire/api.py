@@ -394,35 +394,12 @@ def evaluate_dedup(items: Iterable["EvalItem"], results: Iterable[Result]) -> di
 
 
 # --- serve: dashboard queries ---------------------------------------------------------------
-# What `warwire serve` needs beyond query_events/get_event/get_article (the actor filter is the
-# store's ``EventFilter.actor``): day counts for the timeline, light map points (columns only,
-# no JSON parsing: fast at 100,000 events) and facets for the filter form. All read through
-# ``Store`` (its tables and filters).
-def _dashboard_select(store: "Store", columns: list, filters: "EventFilter",  # noqa: F821
-                      actor: Optional[str]):
-    """``SELECT columns FROM events`` with the store's filters, ``actor`` (case-insensitive
-    substring of an actor's name) added to them: the store's ``EventFilter.actor``."""
-    import sqlalchemy as sa
-
-    from .store import schema as S
-
-    return store._where(sa.select(*columns).select_from(S.events), _with_actor(filters, actor))
-
-
+# What `warwire serve` needs beyond query_events/get_event/get_article: day counts for the
+# timeline, light map points and facets for the filter form, all read through ``Store``. The
+# ``actor`` argument (case-insensitive substring of an actor's name) is the store's
+# ``EventFilter.actor``.
 def _with_actor(filters: "EventFilter", actor: Optional[str]) -> "EventFilter":  # noqa: F821
     return filters.model_copy(update={"actor": actor}) if actor else filters
-
-
-def _read(store: "Store", query) -> list:  # noqa: F821
-    from sqlalchemy.exc import SQLAlchemyError
-
-    from .store.db import _store_error
-
-    try:
-        with store.engine.connect() as conn:
-            return conn.execute(query).all()
-    except SQLAlchemyError as exc:
-        raise _store_error(exc, store.url) from exc
 
 
 def dashboard_events(store: "Store", filters: "EventFilter", actor: Optional[str] = None,  # noqa: F821
@@ -436,16 +413,7 @@ def timeline(store: "Store", filters: "EventFilter", actor: Optional[str] = None
              ) -> list[dict]:
     """Events and fatalities (sum of best estimates) per day of the event's start date, for the
     dated events matching the filters, oldest day first."""
-    import sqlalchemy as sa
-
-    from .store import schema as S
-
-    e = S.events.c
-    q = (_dashboard_select(store, [e.date_start, sa.func.count(),
-                                   sa.func.coalesce(sa.func.sum(e.fatalities_best), 0)], filters, actor)
-         .where(e.date_start.is_not(None)).group_by(e.date_start).order_by(e.date_start))
-    return [{"date": d.isoformat() if hasattr(d, "isoformat") else str(d), "events": int(n),
-             "fatalities": int(f)} for d, n, f in _read(store, q)]
+    return store.day_counts(_with_actor(filters, actor))
 
 
 MAP_POINT_FIELDS = ("id", "event_type", "sub_event_type", "historical", "date_start", "date_end",
@@ -458,41 +426,14 @@ def map_points(store: "Store", filters: "EventFilter", actor: Optional[str] = No
                limit: int = 5000, offset: int = 0) -> tuple[list[dict], int]:
     """Located events (lat/lon known) matching the filters, deadliest first: one flat dict per
     event with ``MAP_POINT_FIELDS`` (columns only). Returns (points, total located)."""
-    import sqlalchemy as sa
-
-    from .store import schema as S
-
-    e = S.events.c
-    base = _dashboard_select(store, [getattr(e, f) for f in MAP_POINT_FIELDS], filters, actor).where(
-        e.lat.is_not(None), e.lon.is_not(None))
-    total = _read(store, sa.select(sa.func.count()).select_from(base.subquery()))[0][0]
-    rows = _read(store, base.order_by(e.fatalities_best.desc().nulls_last(), e.date_start.desc(),
-                                      e.id).limit(limit).offset(offset))
-    out = []
-    for row in rows:
-        d = dict(row._mapping)
-        for key in ("date_start", "date_end"):
-            if d[key] is not None and hasattr(d[key], "isoformat"):
-                d[key] = d[key].isoformat()
-        out.append(d)
-    return out, int(total)
+    return store.map_points(MAP_POINT_FIELDS, _with_actor(filters, actor), limit, offset)
 
 
 def facets(store: "Store", filters: "EventFilter", actor: Optional[str] = None  # noqa: F821
            ) -> dict[str, list[dict]]:
     """Counts per country and per event type among the events matching the filters (for the
     filter form), most frequent first."""
-    import sqlalchemy as sa
-
-    from .store import schema as S
-
-    e = S.events.c
-    out: dict[str, list[dict]] = {}
-    for name, col in (("countries", e.country), ("event_types", e.event_type)):
-        q = (_dashboard_select(store, [col, sa.func.count()], filters, actor)
-             .where(col.is_not(None)).group_by(col).order_by(sa.func.count().desc(), col))
-        out[name] = [{"value": v, "count": int(n)} for v, n in _read(store, q)]
-    return out
+    return store.facet_counts(_with_actor(filters, actor))
 
 
 def open_dashboard_store(url: str) -> "Store":  # noqa: F821
@@ -515,15 +456,7 @@ def dashboard_article(store: "Store", article_id: str) -> "Optional[StoredArticl
 def dashboard_articles(store: "Store", limit: int = 50, offset: int = 0  # noqa: F821
                        ) -> tuple[list[dict], int]:
     """Stored articles, latest ingested first, without their text: (rows, total)."""
-    import sqlalchemy as sa
-
-    from .store import schema as S
-
-    a = S.articles.c
-    total = _read(store, sa.select(sa.func.count()).select_from(S.articles))[0][0]
-    rows = _read(store, sa.select(a.id, a.input_id, a.title, a.url, a.published, a.source, a.chars,
-                                  a.n_events, a.error).order_by(a.seq.desc()).limit(limit).offset(offset))
-    return [dict(r._mapping) for r in rows], int(total)
+    return store.article_rows(limit, offset)
 
 
 # --- distributed ----------------------------------------------------------------------------

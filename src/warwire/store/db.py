@@ -331,6 +331,66 @@ class Store:
                                  .where(S.event_articles.c.article_id == f.article_id)))
         return q
 
+    def _read(self, query: sa.Select) -> list:
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(query).all()
+        except SQLAlchemyError as exc:
+            raise _store_error(exc, self.url) from exc
+
+    # Dashboard queries (``warwire serve``): columns only, no JSON parsing, so they stay fast at
+    # 100,000 events.
+    def day_counts(self, filters: Optional[EventFilter] = None) -> list[dict]:
+        """Events and fatalities (sum of best estimates) per event start day, for the dated
+        events matching ``filters``, oldest day first."""
+        e = S.events.c
+        q = (self._where(sa.select(e.date_start, sa.func.count(),
+                                   sa.func.coalesce(sa.func.sum(e.fatalities_best), 0))
+                         .select_from(S.events), filters or EventFilter())
+             .where(e.date_start.is_not(None)).group_by(e.date_start).order_by(e.date_start))
+        return [{"date": _iso(d), "events": int(n), "fatalities": int(f)}
+                for d, n, f in self._read(q)]
+
+    def map_points(self, fields: Sequence[str], filters: Optional[EventFilter] = None,
+                   limit: int = 5000, offset: int = 0) -> tuple[list[dict], int]:
+        """Located events matching ``filters``, deadliest first, as flat dicts of the event
+        columns ``fields``. Returns (points, total located)."""
+        e = S.events.c
+        base = self._where(sa.select(*[getattr(e, f) for f in fields]).select_from(S.events),
+                           filters or EventFilter()).where(e.lat.is_not(None), e.lon.is_not(None))
+        total = self._read(sa.select(sa.func.count()).select_from(base.subquery()))[0][0]
+        rows = self._read(base.order_by(e.fatalities_best.desc().nulls_last(),
+                                        e.date_start.desc(), e.id).limit(limit).offset(offset))
+        points = []
+        for row in rows:
+            d = dict(row._mapping)
+            for key in ("date_start", "date_end"):
+                if key in d and d[key] is not None:
+                    d[key] = _iso(d[key])
+            points.append(d)
+        return points, int(total)
+
+    def facet_counts(self, filters: Optional[EventFilter] = None) -> dict[str, list[dict]]:
+        """Counts per country and per event type among the events matching ``filters``, most
+        frequent first."""
+        e = S.events.c
+        out: dict[str, list[dict]] = {}
+        for name, col in (("countries", e.country), ("event_types", e.event_type)):
+            q = (self._where(sa.select(col, sa.func.count()).select_from(S.events),
+                             filters or EventFilter())
+                 .where(col.is_not(None)).group_by(col).order_by(sa.func.count().desc(), col))
+            out[name] = [{"value": v, "count": int(n)} for v, n in self._read(q)]
+        return out
+
+    def article_rows(self, limit: int = 50, offset: int = 0) -> tuple[list[dict], int]:
+        """Stored articles, latest ingested first, without their text: (rows, total)."""
+        a = S.articles.c
+        total = self._read(sa.select(sa.func.count()).select_from(S.articles))[0][0]
+        rows = self._read(sa.select(a.id, a.input_id, a.title, a.url, a.published, a.source,
+                                    a.chars, a.n_events, a.error)
+                          .order_by(a.seq.desc()).limit(limit).offset(offset))
+        return [dict(r._mapping) for r in rows], int(total)
+
     def count_events(self, filters: Optional[EventFilter] = None) -> int:
         f = filters or EventFilter()
         try:
@@ -486,6 +546,11 @@ def _safe(url: str) -> str:
         return sa.engine.make_url(url).render_as_string(hide_password=True)
     except (SQLAlchemyError, ValueError):
         return "<db url>"
+
+
+def _iso(value: Any) -> str:
+    """A date column as ``YYYY-MM-DD`` (SQLite returns text, PostgreSQL dates)."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def _store_error(exc: Exception, url: str) -> StoreError:
