@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence
 
-from .model import Actor, Casualty, Claim, Estimate, Event, EventDate, Location
+from .model import Actor, Casualty, Claim, Estimate, Event, EventDate, Location, iso_date
 from .rules import load_yaml
 
 # --------------------------------------------------------------------------------------------
@@ -59,16 +59,6 @@ class Decision:
 
 def _rules() -> Mapping[str, Any]:
     return load_yaml("dedupe.yaml")
-
-
-def iso_date(value: Optional[str]) -> Optional[dt.date]:
-    """The calendar date an ISO date/datetime string starts with; None when absent or unreadable."""
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 _WORD = re.compile(r"[A-Z][a-zA-Z'\-]+")

@@ -585,7 +585,7 @@ _ROWS_PER_FILE = 50_000
 
 def _day(start: Optional[str]) -> Optional[str]:
     """The event's start day as ``YYYY-MM-DD`` (its Parquet partition), or None."""
-    from .dedupe import iso_date
+    from .model import iso_date
 
     day = iso_date(start)
     return day.isoformat() if day else None

@@ -8,13 +8,12 @@ an event with no point counts as a miss), event_type where gold has one.
 """
 from __future__ import annotations
 
-import datetime as dt
 import math
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
-from .model import EvalItem, Event, Result
+from .model import EvalItem, Event, Result, iso_date
 
 ADMIN_WORDS = {"governorate", "province", "district", "state", "region", "county", "division",
                "prefecture", "oblast", "department", "municipality", "territory"}
@@ -75,13 +74,6 @@ def fold(text: Optional[str]) -> str:
     return " ".join(words)
 
 
-def _date(text: Optional[str]) -> Optional[dt.date]:
-    try:
-        return dt.date.fromisoformat(text[:10]) if text else None
-    except ValueError:
-        return None
-
-
 def score_item(report: EvalReport, item: EvalItem, result: Result) -> None:
     report.items += 1
     if result.error:
@@ -95,9 +87,9 @@ def score_item(report: EvalReport, item: EvalItem, result: Result) -> None:
         checks["killed"] = (main.fatalities.best if main else None) == gold.killed
     if gold.wounded is not None:
         checks["injured"] = (main.injured.best if main else None) == gold.wounded
-    gdate = _date(gold.date)
+    gdate = iso_date(gold.date)
     if gdate is not None:
-        edate = _date(main.date.start) if main else None
+        edate = iso_date(main.date.start) if main else None
         checks["date"] = edate == gdate
         checks["date_7d"] = edate is not None and abs((edate - gdate).days) <= 7
     loc = main.location if main else None

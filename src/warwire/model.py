@@ -382,3 +382,14 @@ class EvalItem(ContractModel):
     published: Optional[str] = None
     incident: Optional[str] = None
     gold: Gold = Field(default_factory=Gold)
+
+
+def iso_date(value: Optional[str]) -> Optional[dt.date]:
+    """The calendar date a contract date string (ISO date or datetime) starts with; None when
+    absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -19,7 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from .. import dedupe
 from ..errors import StoreError
-from ..model import Article, Event, Result
+from ..model import Article, Event, Result, iso_date
 from . import schema as S
 from .models import ArticleEvent, EventFilter, SourceRef, StoredArticle, StoredEvent
 
@@ -498,8 +498,8 @@ def _event_columns(ev: Event) -> dict[str, Any]:
     loc = ev.location
     return dict(
         event_type=ev.event_type, sub_event_type=ev.sub_event_type, historical=ev.historical,
-        date_start=dedupe.iso_date(ev.date.start),
-        date_end=dedupe.iso_date(ev.date.end) or dedupe.iso_date(ev.date.start),
+        date_start=iso_date(ev.date.start),
+        date_end=iso_date(ev.date.end) or iso_date(ev.date.start),
         date_precision=ev.date.precision, country=loc.country, admin1=loc.admin1,
         admin2=loc.admin2, location=loc.name, lat=loc.lat, lon=loc.lon,
         geo_precision=loc.precision,
