@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from ..errors import ConfigError
 from ..model import Analysis, Article, Entity, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
+from ..rules import load_yaml
 
 
 PARAGRAPHS = "warwire_paragraph_breaks"
@@ -24,6 +25,15 @@ def _paragraph_breaks(doc: Any) -> Any:
     return doc
 
 
+def _add_infixes(nlp: Any) -> None:
+    """spaCy's infixes plus those of rules/parse.yaml (full stops that lost their space)."""
+    from spacy.util import compile_infix_regex
+
+    extra = [rule["pattern"] for rule in load_yaml("parse.yaml")["infixes"]]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        list(nlp.Defaults.infixes) + extra).finditer
+
+
 def load_nlp(resources: Resources) -> Any:
     import spacy
     from spacy.language import Language
@@ -36,6 +46,7 @@ def load_nlp(resources: Resources) -> Any:
                           "run `make demo` to install the pinned dependencies, or set spacy_model") from exc
     # the size limit is warwire's setting (ingest rejects longer articles with a message)
     nlp.max_length = max(nlp.max_length, resources.settings.max_article_chars + 1)
+    _add_infixes(nlp)
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=_paragraph_breaks)
     if "parser" in nlp.pipe_names:
