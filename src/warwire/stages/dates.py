@@ -62,6 +62,11 @@ class DateLexicon:
     death_lemmas: frozenset[str]  # "died Friday": when a victim died, maybe days after the incident
     future_lemmas: frozenset[str]  # auxiliaries and words that put a date in the future
     stamp: re.Pattern[str]  # "Posted", "Updated": a publication stamp, not the incident
+    stamp_label: re.Pattern[str]  # "Posted:" just before a date: the article's own stamp
+    dateline_before: re.Pattern[str]  # "SAVANNAH, GA (" : a dateline's place before its date
+    dateline_after: re.Pattern[str]  # "):", " (Reuters) -": what follows a dateline's date
+    clock_before: re.Pattern[str]  # "at 5:45 p.m." just before a date ("... p.m. Friday")
+    clock_following: re.Pattern[str]  # "at about 10 a.m." just after a date ("Friday at ...")
     holidays: tuple[dict[str, Any], ...] = ()
 
 
@@ -95,6 +100,11 @@ def lexicon() -> DateLexicon:
         death_lemmas=frozenset(ctx["death_lemmas"]),
         future_lemmas=frozenset(ctx["future_lemmas"]),
         stamp=re.compile(fill(ctx["stamp"])),
+        stamp_label=re.compile(fill(ctx["stamp_label"])),
+        dateline_before=re.compile(fill(ctx["dateline_before"])),
+        dateline_after=re.compile(fill(ctx["dateline_after"])),
+        clock_before=re.compile(fill(ctx["clock_before"])),
+        clock_following=re.compile(fill(ctx["clock_following"])),
         holidays=tuple(data.get("holidays", ())),
     )
 
@@ -323,10 +333,46 @@ def _entity_candidate(text: str, after: str, lex: DateLexicon) -> bool:
 # The stage
 # ------------------------------------------------------------------------------------------------
 def _publication_date(parsed: ParsedText) -> Optional[dt.date]:
+    """The date relative expressions are reckoned from: the publication date, unless the article
+    carries its own stamp or dateline that is older ("Posted: March 10, 2013", "SAVANNAH, GA
+    (October 16, 2015):", "KABUL, 3 March 2021 (Reuters) -") -- metadata dates are often the day
+    a page was fetched or last touched. Without a publication date, such a stamp is the anchor."""
     pub = parsed.article.published
-    if pub is None:
-        return None
-    return pub.date() if isinstance(pub, dt.datetime) else pub
+    day = pub.date() if isinstance(pub, dt.datetime) else pub
+    stamp = _head_stamp(parsed.text)
+    if stamp is not None and (day is None or stamp < day - dt.timedelta(days=_STAMP_GAP)):
+        return stamp
+    return day
+
+
+# A stamp older than the publication date by more than this many days replaces it as the anchor
+# (a day or two apart is time zones and overnight editions).
+_STAMP_GAP = 2
+# How far into the text a stamp or dateline is looked for.
+_HEAD = 1500
+
+
+def _head_stamp(text: str) -> Optional[dt.date]:
+    """The earliest full calendar date the article's head gives as its own stamp or dateline."""
+    lex = lexicon()
+    head = text[:_HEAD]
+    raw = [(m.start(), m.end(), rule, m) for rule in lex.rules if rule.resolve in ("ymd", "month_day")
+           for m in rule.regex.finditer(head)]
+    found: list[dt.date] = []
+    for s, e, rule, m in _select(raw):
+        if not m.groupdict().get("year"):
+            continue
+        line = head[head.rfind("\n", 0, s) + 1:s]
+        if not (lex.stamp_label.search(line) or (lex.dateline_before.fullmatch(line)
+                                                 and lex.dateline_after.match(head, e))):
+            continue
+        try:
+            span = _resolve(rule, m, None, False)
+        except (ValueError, KeyError):
+            continue
+        if span is not None and span[0] is not None:
+            found.append(span[0])
+    return min(found, default=None)
 
 
 def _select(matches: Iterable[tuple[int, int, DateRule, re.Match[str]]]) -> list[tuple[int, int, DateRule, re.Match[str]]]:
@@ -452,6 +498,7 @@ class _Context:
     incident: bool  # governed by an incident verb ("was shot Tuesday")
     death: bool  # governed by a death verb and no incident verb ("died Friday at the hospital")
     stamp: bool  # a publication stamp or dateline
+    clock: bool  # a clock time next to it ("at 5:45 p.m. Friday"): the time of a reported event
 
 
 def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> list[Token]:
@@ -499,7 +546,9 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     line_start = text.rfind("\n", 0, m.start) + 1
     stamp = bool(lex.stamp.search(text[line_start:m.start])) or not any(
         t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent.i))
-    return _Context(speech, other, future, incident, death, stamp)
+    clock = bool(lex.clock_before.search(text, max(0, m.start - 30), m.start)
+                 or lex.clock_following.match(text, m.end, m.end + 40))
+    return _Context(speech, other, future, incident, death, stamp, clock)
 
 
 def title_dates(parsed: ParsedText) -> frozenset[dt.date]:
@@ -539,14 +588,30 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     "said Tuesday", publication stamps, the future, earlier years) score low or not at all.
     Falls back to the publication date (rule ``fallback.published``); without one, returns None
     when nothing resolvable is the best reading (a relative "on Sunday" with no date to anchor it)."""
+    best: Optional[tuple[float, DateMention]] = None
+    unresolved = -1e9  # the best score of a relative date that could not be resolved (no publication date)
+    for score, m in score_dates(dates, parsed, event_sentences):
+        if m.date_start is None:
+            unresolved = max(unresolved, score)
+        elif best is None or score > best[0]:
+            best = (score, m)
+    if best is not None and best[0] >= WEIGHTS["min_score"] and best[0] >= unresolved:
+        return best[1]
+    # Without a publication date, "on Sunday" outranking every dated mention means the date of
+    # the event is not known: no date rather than a background one.
+    return fallback_date(parsed)
+
+
+def score_dates(dates: list[DateMention], parsed: ParsedText,
+                event_sentences: set[int]) -> list[tuple[float, DateMention]]:
+    """Each date that may be the event's, with its score (see ``WEIGHTS``); the others left out."""
     lex = lexicon()
     pub = _publication_date(parsed)
     ordered = sorted(event_sentences)
     rule_score = {r.id: r.score for r in lex.rules}
     W = WEIGHTS
     titled = title_dates(parsed)
-    best: Optional[tuple[float, DateMention]] = None
-    unresolved = -1e9  # the best score of a relative date that could not be resolved (no publication date)
+    out: list[tuple[float, DateMention]] = []
     for m in dates:
         if m.date_start is None and not m.relative:
             continue
@@ -565,6 +630,8 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
         score += _PRECISION_RANK.get(m.precision, 0) * W["precision"] + rule_score.get(m.rule, 0.0)
         if ctx.incident:
             score += W["incident"]
+        if ctx.clock:
+            score += W["clock"]
         if m.date_start in titled and m.precision == "day":
             score += W["title"]
         if ctx.death and m.rule not in _ANCHORED:
@@ -577,15 +644,8 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
             # "in 2020", "a year ago": background. A past day ("on Sept. 10" a year back) may still
             # be the incident of a later report (a trial, an arrest), so it loses less.
             score -= W["past_day"] if m.precision == "day" else W["past"]
-        if m.date_start is None:
-            unresolved = max(unresolved, score)
-        elif best is None or score > best[0]:
-            best = (score, m)
-    if best is not None and best[0] >= W["min_score"] and best[0] >= unresolved:
-        return best[1]
-    # Without a publication date, "on Sunday" outranking every dated mention means the date of
-    # the event is not known: no date rather than a background one.
-    return fallback_date(parsed)
+        out.append((score, m))
+    return out
 
 
 # How dates are weighed when choosing an event's date. Calibrated on GVC dev (4,152 US news
@@ -597,6 +657,7 @@ WEIGHTS: dict[str, float] = {
     "next_to_event": 7.0,  # the date lies in a sentence next to the event's
     "precision": 2.0,  # times 3 for a day, 2 a week, 1 a month, 0 a year
     "incident": 3.0,  # governed by an incident word ("was shot Tuesday", "Tuesday's attack")
+    "clock": 3.0,  # a clock time next to it ("at 5:45 p.m. Friday"): when something happened
     "title": 2.0,  # the title names the same day ("Man shot Saturday night")
     "death": 2.0,  # when a victim died ("died Friday"): often days after the incident
     "speech": 4.0,  # when something was said ("police said Tuesday")
