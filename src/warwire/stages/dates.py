@@ -590,16 +590,28 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     when nothing resolvable is the best reading (a relative "on Sunday" with no date to anchor it)."""
     best: Optional[tuple[float, DateMention]] = None
     unresolved = -1e9  # the best score of a relative date that could not be resolved (no publication date)
-    for score, m in score_dates(dates, parsed, event_sentences):
+    scored = score_dates(dates, parsed, event_sentences)
+    for score, m in scored:
         if m.date_start is None:
             unresolved = max(unresolved, score)
         elif best is None or score > best[0]:
             best = (score, m)
     if best is not None and best[0] >= WEIGHTS["min_score"] and best[0] >= unresolved:
-        return best[1]
+        return _refined(best, scored)
     # Without a publication date, "on Sunday" outranking every dated mention means the date of
     # the event is not known: no date rather than a background one.
     return fallback_date(parsed)
+
+
+def _refined(best: tuple[float, DateMention], scored: list[tuple[float, DateMention]]) -> DateMention:
+    """A coarse best date ("over the weekend", "last week") gives way to a day inside it that
+    scores nearly as well ("... on Sunday", "on Nov. 28"): the same time, told more precisely."""
+    score, m = best
+    if m.precision == "day" or m.date_start is None or m.date_end is None:
+        return m
+    inside = [(s, d) for s, d in scored if d.precision == "day" and d.date_start is not None
+              and m.date_start <= d.date_start <= m.date_end and s >= score - WEIGHTS["refine"]]
+    return max(inside, key=lambda x: x[0])[1] if inside else m
 
 
 def score_dates(dates: list[DateMention], parsed: ParsedText,
@@ -664,7 +676,8 @@ WEIGHTS: dict[str, float] = {
     "other": 3.0,  # belongs to something else (court, funeral, arrest, identification)
     "past_day": 2.0,  # a day in an earlier year
     "past": 8.0,  # "in 2020", "a year ago": background
-    "min_score": 5.0,  # below this the publication date is the better guess
+    "min_score": 5.0,
+    "refine": 6.0,  # a day inside a coarser best date replaces it when it scores at most this less  # below this the publication date is the better guess
 }
 # Rules whose date is reckoned back from another ("died Friday, two days after he was shot").
 _ANCHORED = frozenset({"date.weekday_then_after"})
