@@ -65,6 +65,7 @@ class DateLexicon:
     stamp_label: re.Pattern[str]  # "Posted:" just before a date: the article's own stamp
     dateline_before: re.Pattern[str]  # "SAVANNAH, GA (" : a dateline's place before its date
     dateline_after: re.Pattern[str]  # "):", " (Reuters) -": what follows a dateline's date
+    incident_after: re.Pattern[str]  # "Sunday's shooting", "the May 7 attack": names an incident
     clock_before: re.Pattern[str]  # "at 5:45 p.m." just before a date ("... p.m. Friday")
     clock_following: re.Pattern[str]  # "at about 10 a.m." just after a date ("Friday at ...")
     holidays: tuple[dict[str, Any], ...] = ()
@@ -103,6 +104,10 @@ def lexicon() -> DateLexicon:
         stamp_label=re.compile(fill(ctx["stamp_label"])),
         dateline_before=re.compile(fill(ctx["dateline_before"])),
         dateline_after=re.compile(fill(ctx["dateline_after"])),
+        incident_after=re.compile(r"(?:'s|’s)?,?\s+(?:(?!(?:" + "|".join(ctx["not_modifiers"])
+                                  + r")\s)[A-Za-z-]+\s+){0,2}?(?:"
+                                  + "|".join(sorted(ctx["incident_nouns"], key=len, reverse=True))
+                                  + r")(?:e?s)?(?![A-Za-z])", re.I),
         clock_before=re.compile(fill(ctx["clock_before"])),
         clock_following=re.compile(fill(ctx["clock_following"])),
         holidays=tuple(data.get("holidays", ())),
@@ -540,7 +545,8 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     other = bool((near | window_lemmas) & lex.other_lemmas)
     future = any(k.lemma.lower() in lex.future_lemmas and k.head == t.i
                  for t in chain[:1] for k in sent_toks) or bool(window_lemmas & lex.future_lemmas)
-    incident = bool(chain) and bool(set(lemmas[:2]) & lex.incident_lemmas)
+    incident = (bool(chain) and bool(set(lemmas[:2]) & lex.incident_lemmas)) or bool(
+        lex.incident_after.match(text, m.end, m.end + 40))
     death = not incident and bool(chain) and lemmas[0] in lex.death_lemmas
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
