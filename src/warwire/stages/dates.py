@@ -139,6 +139,13 @@ def _year(s: str) -> int:
     return y + (2000 if y < 50 else 1900) if len(s) == 2 else y
 
 
+def _is_weekday(year: int, month: int, day: int, weekday: str) -> bool:
+    try:
+        return dt.date(year, month, day).weekday() == _weekday(weekday)
+    except ValueError:  # 29 February
+        return False
+
+
 def _weekday_on_or_before(pub: dt.date, wd: int, strictly: bool = False) -> dt.date:
     delta = (pub.weekday() - wd) % 7
     if strictly and delta == 0:
@@ -187,8 +194,10 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
     if kind == "month_day":
         mo, day = _month(g["month"]), _day(g["day"])
         d = dt.date(pub.year, mo, day)
+        # "Monday, Oct. 24" a few days before an Oct. 24 that is a Monday looks ahead
+        ahead = bool(g.get("weekday")) and _is_weekday(pub.year, mo, day, g["weekday"])
         # A year-less date well after publication is last year's, unless the text looks ahead.
-        if d > pub + dt.timedelta(days=2) and not future_sentence:
+        if d > pub + dt.timedelta(days=2) and not future_sentence and not ahead:
             d = dt.date(pub.year - 1, mo, day)
         elif d < pub - dt.timedelta(days=300) and future_sentence:
             d = dt.date(pub.year + 1, mo, day)
@@ -218,6 +227,8 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
         if rule.across_midnight and (end - start).days == 1:
             return end, end, "day", True
         return start, end, "day" if (end - start).days <= 1 else "week", True
+    if kind == "days_before_previous":
+        return None, None, "day", True  # resolved in find_dates, from the dates before it
     if kind == "offset_days":
         n = rule.days if rule.days is not None else _number(g["n"])
         d = pub - dt.timedelta(days=n)
@@ -431,6 +442,25 @@ def find_dates(parsed: ParsedText) -> list[DateMention]:
     out.sort(key=lambda d: d.start)
     if pub is None:
         out = _years_from_text(out)
+    return _counted_back(out)
+
+
+def _counted_back(dates: list[DateMention]) -> list[DateMention]:
+    """"Two days earlier" resolved from the last day-precise date before it; dropped without one."""
+    rules = {r.id: r for r in lexicon().rules}
+    out: list[DateMention] = []
+    last: Optional[dt.date] = None
+    for d in dates:
+        rule = rules.get(d.rule)
+        if rule is not None and rule.resolve == "days_before_previous":
+            m = rule.regex.fullmatch(d.text)
+            if last is None or m is None:
+                continue
+            day = last - dt.timedelta(days=_number(m.group("n")))
+            d = DateMention(d.text, d.start, d.end, d.sent, d.rule, day, day, "day", True)
+        elif d.precision == "day" and d.date_start is not None:
+            last = d.date_start
+        out.append(d)
     return out
 
 
