@@ -678,7 +678,7 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
         score += _PRECISION_RANK.get(m.precision, 0) * W["precision"] + rule_score.get(m.rule, 0.0)
         if ctx.incident:
             score += W["incident"]
-        if ctx.clock:
+        if ctx.clock and not ctx.death:
             score += W["clock"]
         if m.date_start in titled and m.precision == "day":
             score += W["title"]
