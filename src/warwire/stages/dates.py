@@ -403,6 +403,11 @@ def _select(matches: Iterable[tuple[int, int, DateRule, re.Match[str]]]) -> list
     return chosen
 
 
+def _governed_by_incident(parsed: ParsedText, start: int, end: int, lex: DateLexicon) -> bool:
+    lemmas = {t.lemma.lower() for t in _head_chain(parsed, start, end)[:2]}
+    return bool(lemmas & lex.incident_lemmas)
+
+
 def find_dates(parsed: ParsedText) -> list[DateMention]:
     """Every date expression in the article, resolved against its publication date."""
     lex = lexicon()
@@ -421,6 +426,12 @@ def find_dates(parsed: ParsedText) -> list[DateMention]:
             continue
         if span is None:
             continue
+        if rule.resolve == "weekday_minus" and pub is not None and _governed_by_incident(parsed, s, m.end("weekday"), lex):
+            # "five were wounded Saturday, a week after two men were shot there": the weekday is
+            # this incident's own date; the count dates an earlier one
+            e = m.end("weekday")
+            day = _weekday_on_or_before(pub, _weekday(m.group("weekday")))
+            span, rule = (day, day, "day", True), _WEEKDAY_RULE
         start, end, precision, relative = span
         out.append(DateMention(text[s:e], s, e, sent, rule.id, start, end, precision, relative))
     for ent in parsed.entities:
@@ -715,6 +726,8 @@ WEIGHTS: dict[str, float] = {
     "min_score": 5.0,
     "refine": 6.0,  # a day inside a coarser best date replaces it when it scores at most this less  # below this the publication date is the better guess
 }
+# What a counted-back weekday ("Saturday, a week after ...") is read as when it dates its own incident
+_WEEKDAY_RULE = DateRule("date.weekday_part", "weekday", re.compile(""), 0)
 # Rules whose date is reckoned back from another ("died Friday, two days after he was shot").
 _ANCHORED = frozenset({"date.weekday_then_after"})
 # How many tokens before a date are read for words that make it belong to something else.
