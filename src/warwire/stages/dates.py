@@ -173,9 +173,17 @@ def _minus_years(d: dt.date, n: int) -> dt.date:
 Span = tuple[Optional[dt.date], Optional[dt.date], str, bool]  # start, end, precision, relative
 
 
+def _groups(m: re.Match[str]) -> dict[str, Any]:
+    """A match's named groups, the day-month order of a rule ("Thursday, 3 March") read as month-day."""
+    g = m.groupdict()
+    if g.get("month_") and not g.get("month"):
+        g = {**g, "month": g["month_"], "day": g["day_"]}
+    return g
+
+
 def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_sentence: bool) -> Optional[Span]:
     """The dates a rule's match stands for, or None when it names no real date."""
-    g = m.groupdict()
+    g = _groups(m)
     kind = rule.resolve
     if kind == "ymd" or (kind == "month_day" and g.get("year")):
         month = int(g["month"]) if g["month"].isdigit() else _month(g["month"])
@@ -509,7 +517,7 @@ def _in_year(rule_id: str, text: str, year: int) -> Optional[Span]:
     m = rule.regex.fullmatch(text)
     if m is None:
         return None
-    g = {**m.groupdict(), "year": str(year)}
+    g = {**_groups(m), "year": str(year)}
     try:
         if rule.resolve == "month_day":
             d = dt.date(year, _month(g["month"]), _day(g["day"]))
