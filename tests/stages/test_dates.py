@@ -337,6 +337,11 @@ RESOLVE_MORE_CASES = [
     ("The raid was on Wednesday, Dec. 2.", WED, "Wednesday, Dec. 2", D(2020, 12, 2)),
     ("Late on Thursday, an airstrike hit a market.", FRI, "Late on Thursday", D(2021, 3, 4)),
     ("Clashes on the night of 3-4 May left six dead.", dt.datetime(2022, 5, 9), "3-4 May", D(2022, 5, 3)),
+    # a night across two named days is dated by the later one, as with "late Friday or early Saturday"
+    ("Fighting raged overnight Saturday to Sunday near the city.", dt.datetime(2022, 3, 7),
+     "overnight Saturday to Sunday", D(2022, 3, 6)),
+    ("Shelling went on during the night of Friday to Saturday.", dt.datetime(2022, 3, 7),
+     "during the night of Friday to Saturday", D(2022, 3, 5)),
 ]
 
 

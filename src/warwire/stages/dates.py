@@ -230,7 +230,7 @@ def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_se
         return d, d, "day", True
     if kind == "weekday_range":
         end = _weekday_on_or_before(pub, _weekday(g["weekday2"]))
-        first = g.get("weekday") or g.get("weekday_a") or g["weekday_b"]
+        first = g.get("weekday") or g.get("weekday_a") or g.get("weekday_b") or g["weekday_c"]
         start = end - dt.timedelta(days=(_weekday(g["weekday2"]) - _weekday(first)) % 7)
         if rule.across_midnight and (end - start).days == 1:
             return end, end, "day", True
