@@ -9,8 +9,17 @@ How it reads time:
   non-overlapping matches win) come first: they cover how news writes time and are fast.
 - spaCy DATE entities that no rule covered are handed to ``dateparser`` (strict: a full calendar
   date or nothing; cached per string), guarded against clock times ("1430 GMT") and bare numbers.
-- Relative expressions need the publication date; without one they are kept unresolved
-  (``date_start`` None). Absolute ones ("12 November 2021") resolve on their own.
+- Relative expressions are reckoned from the publication date, or from the article's own stamp or
+  dateline when that is older ("Posted: March 10, 2013", "KABUL, 3 March 2021 (Reuters) -") or
+  there is no publication date; without either they are kept unresolved (``date_start`` None).
+  Absolute ones ("12 November 2021") resolve on their own; "two days earlier" counts back from
+  the last day the text named.
+
+How it chooses an event's date (``score_dates``, ``WEIGHTS``): each mention is scored by where it
+lies (the event's sentences first), its precision and its context -- an incident verb or noun
+("was shot Tuesday", "Sunday's attack") or a clock time ("at 9:40 p.m. Friday") lift it; speech,
+deaths, arrests, court dates, stamps, the future and earlier years lower or drop it. A coarse
+winner ("over the weekend") gives way to a day inside it that scores nearly as well.
 """
 from __future__ import annotations
 
