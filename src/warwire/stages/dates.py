@@ -372,7 +372,7 @@ def _publication_date(parsed: ParsedText) -> Optional[dt.date]:
     a page was fetched or last touched. Without a publication date, such a stamp is the anchor."""
     pub = parsed.article.published
     day = pub.date() if isinstance(pub, dt.datetime) else pub
-    stamp = _head_stamp(parsed.text)
+    stamp = _head_stamp(parsed.text[:_HEAD])
     if stamp is not None and (day is None or stamp < day - dt.timedelta(days=_STAMP_GAP)):
         return stamp
     return day
@@ -393,10 +393,11 @@ def _is_own_stamp(text: str, start: int, end: int, lex: DateLexicon) -> bool:
         lex.dateline_before.fullmatch(line) and lex.dateline_after.match(text, end))
 
 
-def _head_stamp(text: str) -> Optional[dt.date]:
-    """The earliest full calendar date the article's head gives as its own stamp or dateline."""
+@functools.lru_cache(maxsize=256)
+def _head_stamp(head: str) -> Optional[dt.date]:
+    """The earliest full calendar date the article's head gives as its own stamp or dateline
+    (cached: asked for several times per article)."""
     lex = lexicon()
-    head = text[:_HEAD]
     raw = [(m.start(), m.end(), rule, m) for rule in lex.rules if rule.resolve in ("ymd", "month_day")
            for m in rule.regex.finditer(head)]
     found: list[dt.date] = []
