@@ -277,6 +277,8 @@ CHOOSE_MORE_CASES = [
     # ... but not when it is the time of a death
     ("A boy was shot by a friend on Monday night. He died at 9:30 a.m. on Tuesday at the hospital.",
      WED, None, D(2021, 11, 15)),
+    # the nearest verb decides a death, even with the shooting named further up
+    ("A man was shot Friday and died at 9 a.m. Saturday.", WED, None, D(2021, 11, 12)),
     # a coarse date gives way to a day within it
     ("A teenager was hurt in a hunting accident over the weekend. Deputies were called at 2 p.m. on Sunday.",
      WED, {0}, D(2021, 11, 14)),

@@ -609,9 +609,12 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     other = bool((near | window_lemmas) & lex.other_lemmas)
     future = any(k.lemma.lower() in lex.future_lemmas and k.head == t.i
                  for t in chain[:1] for k in sent_toks) or bool(window_lemmas & lex.future_lemmas)
-    incident = (bool(chain) and bool(set(lemmas[:2]) & lex.incident_lemmas)) or bool(
+    # the nearest governing word decides a death ("pronounced dead at 5:24 p.m. Saturday, hours
+    # after the shooting"); an incident word two steps up does not make it the incident's date
+    death = bool(chain) and lemmas[0] in lex.death_lemmas
+    incident = (bool(chain) and bool(set(lemmas[:1] if death else lemmas[:2]) & lex.incident_lemmas)) or bool(
         lex.incident_after.match(text, m.end, m.end + 40))
-    death = not incident and bool(chain) and lemmas[0] in lex.death_lemmas
+    death = death and not incident
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
     stamp = bool(lex.stamp.search(text[line_start:m.start])) or _is_own_stamp(text, m.start, m.end, lex) \
