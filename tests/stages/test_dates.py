@@ -287,6 +287,8 @@ CHOOSE_MORE_CASES = [
     # a day written before an incident noun belongs to the incident
     ("Schools stayed closed on Monday. Residents mourned the victims of Saturday's attack.",
      WED, None, D(2021, 11, 13)),
+    ("Schools reopened on Monday, months after the May 7, 2021, shooting of four pupils.",
+     WED, None, D(2021, 5, 7)),
     # an arrest dated by its count back to the violence, a clause apart
     ("A man was arrested Friday and charged with murder, three days after a shooting in Dayton.",
      WED, None, D(2021, 11, 9)),
