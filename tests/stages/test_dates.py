@@ -265,3 +265,94 @@ def test_title_names_the_day(nlp: Any) -> None:
     p = parse_article(Article("t", text, published=SUN, title="Man shot Saturday night in Dayton"), nlp)
     chosen = choose_event_date(find_dates(p), p, {0, 1})
     assert chosen is not None and chosen.date_start == D(2022, 6, 11)
+
+
+# ---- classes of error fixed in session 2 ---------------------------------------------------------
+# (text, published, event sentences or None for all, expected start date or None for no date)
+FRI = dt.datetime(2021, 3, 5, 8, 0)  # a Friday
+CHOOSE_MORE_CASES = [
+    # a clock time beside a day marks when the reported thing happened
+    ("A man was found wounded in a car on Sunday. Officers say he was shot at about 11:30 p.m. Saturday.",
+     WED, None, D(2021, 11, 13)),
+    # ... but not when it is the time of a death
+    ("A boy was shot by a friend on Monday night. He died at 9:30 a.m. on Tuesday at the hospital.",
+     WED, None, D(2021, 11, 15)),
+    # the nearest verb decides a death, even with the shooting named further up
+    ("A man was shot Friday and died at 9 a.m. Saturday.", WED, None, D(2021, 11, 12)),
+    # a coarse date gives way to a day within it
+    ("Two soldiers were killed in an ambush near the border last week. Their convoy had left the base "
+     "on Thursday.", WED, {0}, D(2021, 11, 11)),
+    ("A teenager was wounded in a hunting accident over the weekend. His family drove him to a clinic "
+     "on Sunday.", WED, {0}, D(2021, 11, 14)),
+    # a day written before an incident noun belongs to the incident
+    ("Schools stayed closed on Monday. Residents mourned the victims of Saturday's attack.",
+     WED, None, D(2021, 11, 13)),
+    ("Schools reopened on Monday, months after the May 7, 2021, shooting of four pupils.",
+     WED, None, D(2021, 5, 7)),
+    # an arrest dated by its count back to the violence, a clause apart
+    ("A man was arrested Friday and charged with murder, three days after a shooting in Dayton.",
+     WED, None, D(2021, 11, 9)),
+    # a weekday that dates its own violence keeps its day; the count dates an earlier incident
+    ("Five people were wounded Saturday in a drive-by shooting, a week after two men were shot nearby.",
+     WED, None, D(2021, 11, 13)),
+    # the article's own stamp is older than the metadata date: it anchors "early Sunday"
+    ("Posted: Sunday, March 10, 2013\n\nFive people were shot early Sunday at a party in Kansas City.",
+     dt.datetime(2013, 3, 26), {1}, D(2013, 3, 10)),
+    # a dateline with a full date anchors a report that has no publication date
+    ("SAVANNAH, GA (October 16, 2015): Police are investigating a shooting that occurred just after "
+     "7:00 p.m. Thursday.", None, None, D(2015, 10, 15)),
+    ("SANAA, 5 March 2021 (Reuters) - Late on Thursday, an airstrike hit a market in Saada province, "
+     "killing 11 people, medics said.", None, None, D(2021, 3, 4)),
+    # a wire report resolves "on Tuesday" against its publication date
+    ("KABUL, Afghanistan (AP) — A roadside bomb killed four soldiers on Tuesday in Helmand province.",
+     FRI, None, D(2021, 3, 2)),
+    # coders' summaries: a written date is taken, with or without a publication date
+    ("On 14 March 2021, militants attacked a police checkpoint in Kurram, killing three officers.",
+     None, None, D(2021, 3, 14)),
+    ("Clashes on the night of 3-4 May left six dead in Jonglei, local officials said.",
+     dt.datetime(2022, 5, 9), None, D(2022, 5, 3)),
+    # ... and no date at all when none is written and there is no publication date
+    ("Clashes on the night of 3-4 May left six dead in Jonglei, local officials said.", None, None, None),
+    ("Unidentified armed men abducted four farmers near Tillaberi. The fate of the abductees is unknown.",
+     None, None, None),
+    ("Late on Thursday, an airstrike hit a market in Saada province, killing 11 people.", None, None, None),
+]
+
+
+@pytest.mark.parametrize("text,published,sents,start", CHOOSE_MORE_CASES)
+def test_choose_event_date_more(nlp: Any, text: str, published: Optional[dt.datetime],
+                                sents: Optional[set[int]], start: Optional[dt.date]) -> None:
+    p = parse(nlp, text, published)
+    chosen = choose_event_date(find_dates(p), p, sents if sents is not None else set(range(len(p.sentences))))
+    if start is None:
+        assert chosen is None, f"expected no date, got {chosen}"
+        return
+    assert chosen is not None and chosen.date_start == start, chosen
+
+
+# (text, published, expression, start date)
+RESOLVE_MORE_CASES = [
+    # "two days earlier" counts back from the last day named, not from publication
+    ("The bodies were found on 12 June 2022. Villagers said the attackers came two days earlier.",
+     WED, "two days earlier", D(2022, 6, 10)),
+    # a weekday written with a year-less date that lies ahead keeps it ahead
+    ("The hearing is Monday, Nov. 22.", WED, "Monday, Nov. 22", D(2021, 11, 22)),
+    # ... while one that does not match is read as last year's, as before
+    ("The raid was on Wednesday, Dec. 2.", WED, "Wednesday, Dec. 2", D(2020, 12, 2)),
+    ("Late on Thursday, an airstrike hit a market.", FRI, "Late on Thursday", D(2021, 3, 4)),
+    ("Clashes on the night of 3-4 May left six dead.", dt.datetime(2022, 5, 9), "3-4 May", D(2022, 5, 3)),
+    # a night across two named days is dated by the later one, as with "late Friday or early Saturday"
+    ("Fighting raged overnight Saturday to Sunday near the city.", dt.datetime(2022, 3, 7),
+     "overnight Saturday to Sunday", D(2022, 3, 6)),
+    ("Shelling went on during the night of Friday to Saturday.", dt.datetime(2022, 3, 7),
+     "during the night of Friday to Saturday", D(2022, 3, 5)),
+]
+
+
+@pytest.mark.parametrize("text,published,expr,start", RESOLVE_MORE_CASES)
+def test_resolves_more(nlp: Any, text: str, published: dt.datetime, expr: str, start: dt.date) -> None:
+    assert only(find_dates(parse(nlp, text, published)), expr).date_start == start
+
+
+def test_days_earlier_without_a_day_before_is_dropped(nlp: Any) -> None:
+    assert [d.text for d in find_dates(parse(nlp, "The attackers came two days earlier."))] == []
