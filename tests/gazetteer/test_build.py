@@ -60,7 +60,9 @@ ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "H
             # provinces not named after their capital (no pycountry match): regions.tsv anchors
             ("Izyum", "UKR", "Kharkiv"), ("Ahvaz", "IRN", "Khuzestan"), ("Tobruk", "LBY", "Butnan"),
             ("Bambari", "CAF", "Ouaka"), ("Abeche", "TCD", "Ouaddai"), ("Sderot", "ISR", "Southern District"),
-            ("Myitkyina", "MMR", "Kachin"), ("Zagazig", "EGY", "Sharqia")]
+            ("Myitkyina", "MMR", "Kachin"), ("Zagazig", "EGY", "Sharqia"), ("Kolwezi", "COD", "Lualaba"),
+            ("Zamboanga", "PHL", "Zamboanga Peninsula"), ("Jaffna", "LKA", "Northern Province"),
+            ("Birganj", "NPL", "Madhesh")]
 # Namesake villages no longer name a division: Lyon's and Budyonnovsk's stay unknown.
 UNNAMED = [("Lyon", "FRA"), ("Budyonnovsk", "RUS")]
 
