@@ -62,7 +62,8 @@ ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "H
             ("Bambari", "CAF", "Ouaka"), ("Abeche", "TCD", "Ouaddai"), ("Sderot", "ISR", "Southern District"),
             ("Myitkyina", "MMR", "Kachin"), ("Zagazig", "EGY", "Sharqia"), ("Kolwezi", "COD", "Lualaba"),
             ("Zamboanga", "PHL", "Zamboanga Peninsula"), ("Jaffna", "LKA", "Northern Province"),
-            ("Birganj", "NPL", "Madhesh")]
+            ("Birganj", "NPL", "Madhesh"), ("Bosaso", "SOM", "Bari"),
+            ("Dhabad", "SOM", "Galgaduud"), ("Tagab", "AFG", "Kapisa")]
 # Namesake villages no longer name a division: Lyon's and Budyonnovsk's stay unknown.
 UNNAMED = [("Lyon", "FRA"), ("Budyonnovsk", "RUS")]
 
