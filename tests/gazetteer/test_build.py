@@ -63,7 +63,8 @@ ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "H
             ("Myitkyina", "MMR", "Kachin"), ("Zagazig", "EGY", "Sharqia"), ("Kolwezi", "COD", "Lualaba"),
             ("Zamboanga", "PHL", "Zamboanga Peninsula"), ("Jaffna", "LKA", "Northern Province"),
             ("Birganj", "NPL", "Madhesh"), ("Bosaso", "SOM", "Bari"),
-            ("Dhabad", "SOM", "Galgaduud"), ("Tagab", "AFG", "Kapisa")]
+            ("Dhabad", "SOM", "Galgaduud"), ("Tagab", "AFG", "Kapisa"),
+            ("Sar-e Pul", "AFG", "Sar-e Pol")]
 # Namesake villages no longer name a division: Lyon's and Budyonnovsk's stay unknown.
 UNNAMED = [("Lyon", "FRA"), ("Budyonnovsk", "RUS")]
 
@@ -113,3 +114,20 @@ def test_admin1_keeps_a_small_town_bearing_the_division_name():
              _town("Maralik", "AM", "07", 5_000, 3), _town("Shirak", "AM", "07", 1_000, 4, ["Širak"])]
     names, _ = _map_admin1(towns, {"AM": "ARM"})
     assert names[("AM", "07")][1] == "AM-SH"
+
+
+def test_every_admin1_anchor_is_a_known_town():
+    """An anchor town missing from the city list silently leaves its division unnamed."""
+    import json
+
+    from warwire.gazetteer.build import _cities_file, _iso2_to_iso3
+    from warwire.gazetteer.names import fold
+    from warwire.rules import load_tsv
+
+    path, _ = _cities_file(500)
+    with open(path, encoding="utf-8") as fh:
+        known = {(c["countrycode"], fold(c["name"])) for c in json.load(fh).values()}
+    to2 = {v: k for k, v in _iso2_to_iso3().items()}
+    missing = [r["id"] for r in load_tsv("regions.tsv")
+               if r.get("anchor") and (to2.get(r["country"]), fold(r["anchor"])) not in known]
+    assert missing == []
