@@ -64,7 +64,7 @@ ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "H
             ("Zamboanga", "PHL", "Zamboanga Peninsula"), ("Jaffna", "LKA", "Northern Province"),
             ("Birganj", "NPL", "Madhesh"), ("Bosaso", "SOM", "Bari"),
             ("Dhabad", "SOM", "Galgaduud"), ("Tagab", "AFG", "Kapisa"),
-            ("Sar-e Pul", "AFG", "Sar-e Pol")]
+            ("Sar-e Pul", "AFG", "Sar-e Pol"), ("Jenin", "PSE", "West Bank"), ("Khan Yunis", "PSE", "Gaza Strip")]
 # Namesake villages no longer name a division: Lyon's and Budyonnovsk's stay unknown.
 UNNAMED = [("Lyon", "FRA"), ("Budyonnovsk", "RUS")]
 
