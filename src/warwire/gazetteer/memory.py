@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..model import PlaceCandidate
-from .names import fold
+from .names import fold, gets_loose_keys, loose, loose_index_keys
 
 
 class MemoryGazetteer:
@@ -13,18 +13,27 @@ class MemoryGazetteer:
 
     def __init__(self, entries: Iterable[tuple[PlaceCandidate, Iterable[str]]]):
         self._names: dict[str, list[PlaceCandidate]] = {}
+        self._loose: dict[str, list[PlaceCandidate]] = {}
         self._countries: dict[str, PlaceCandidate] = {}
         self._admin1: dict[tuple[str, str], PlaceCandidate] = {}
         for cand, alts in entries:
             for key in {fold(n) for n in [cand.name, *alts]}:
                 self._names.setdefault(key, []).append(cand)
+            if gets_loose_keys(cand.country, cand.kind, cand.population):
+                for key in loose_index_keys(cand.name, cand.population):  # own name only, as in the SQLite index
+                    self._loose.setdefault(key, []).append(cand)
             if cand.kind == "country" and cand.country:
                 self._countries[cand.country] = cand
             if cand.kind == "admin1" and cand.country:
                 self._admin1[(cand.country, fold(cand.name))] = cand
 
     def lookup(self, name: str) -> list[PlaceCandidate]:
-        return list(self._names.get(fold(name), ()))
+        """Places with this exact folded name; when none, those with the same loose key."""
+        hit = self._names.get(fold(name))
+        if hit:
+            return list(hit)
+        key = loose(name)
+        return list(self._loose.get(key, ())) if key else []
 
     def country(self, iso3: str) -> Optional[PlaceCandidate]:
         return self._countries.get(iso3)

