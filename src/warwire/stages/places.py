@@ -26,7 +26,7 @@ import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 from ..errors import ConfigError
 from ..gazetteer import Gazetteer, fold, gazetteer_for
@@ -201,8 +201,11 @@ def _dateline(parsed: ParsedText, cues: _Cues) -> Optional[tuple[int, int, Optio
     return None
 
 
-def _qualifier(text: str, gaz: Gazetteer, cues: _Cues) -> Optional[tuple[str, Optional[str], int]]:
-    """A state/country after "City, ": (country, admin1, length consumed) or None."""
+def _qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate] = (),
+               lean: Optional[str] = None) -> Optional[tuple[str, Optional[str], int]]:
+    """A state/country after "City, ": (country, admin1, length consumed) or None. A name that
+    is both a country and a state ("Appling, Georgia") is read as the one that holds a place
+    called like the city, else as the one in the country the article leans to (``lean``)."""
     m = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?\s?){1,3})", text)
     if not m:
         return None
@@ -213,13 +216,20 @@ def _qualifier(text: str, gaz: Gazetteer, cues: _Cues) -> Optional[tuple[str, Op
         if state and (q.endswith(".") or q in cues.us_postal):
             return "USA", state, m.start(1) + len(q)
         qs = q.rstrip(".")
+        options: list[tuple[str, Optional[str], int]] = []
         for c in gaz.lookup(qs):
             if c.kind == "country":
-                return c.country or "", None, m.start(1) + len(qs)
+                options.append((c.country or "", None, m.start(1) + len(qs)))
             # "Houston, Texas"; abroad only a whole name ("Ariha, Idlib", "Hays district,
             # Hodeidah"), never a part of one ("North" of "North Waziristan")
-            if c.kind == "admin1" and (c.country == "USA" or n == len(words)):
-                return c.country or "", c.name, m.start(1) + len(qs)
+            elif c.kind == "admin1" and (c.country == "USA" or n == len(words)):
+                options.append((c.country or "", c.name, m.start(1) + len(qs)))
+        if options:
+            def fits(o: tuple[str, Optional[str], int]) -> int:
+                inside = any(x.country == o[0] and (o[1] is None or x.admin1 == o[1])
+                             and x.kind != "country" for x in cands)
+                return 2 * inside + (o[0] == lean)
+            return max(options, key=fits)  # ties keep the gazetteer's order
     return None
 
 
@@ -347,7 +357,8 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
 # --------------------------------------------------------------------------------------------
 # Context around a span
 # --------------------------------------------------------------------------------------------
-def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None:
+def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
+             lean: Optional[str] = None) -> None:
     text, toks = parsed.text, parsed.tokens
     sent = parsed.sentences[raw.sent]
     before = text[max(sent.start, raw.start - 160):raw.start]
@@ -359,7 +370,7 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
         # the state or province may follow a designator: "Hays district, Hodeidah"
         dm = re.match(r"\s+(\w+)(?=,)", after)
         skip = dm.end() if dm and dm.group(1).lower() in cues.district_nouns | cues.division_nouns else 0
-        q = _qualifier(after[skip:], gaz, cues)
+        q = _qualifier(after[skip:], gaz, cues, raw.cands, lean)
         if q:
             raw.qualifier = (q[0], q[1])
             raw.cues.append("places.qualifier")
@@ -468,9 +479,11 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
         s -= 1.0  # read through an alternate name: a same-name place by its own name is likelier
     d = raw.designator
     if c.kind == "admin1" and not d and any(
-            o.kind == "city" and o.country == c.country and fold(o.name) == fold(c.name)
+            o.kind == "city" and o.country == c.country and _capital_reading(o, c, raw.key)
             for o in raw.cands):
-        s -= 3.0  # "Baku", "Idlib" alone are the cities; "Idlib province" is the division
+        # "Baku", "Idlib" alone are the cities ("Idlib province" is the division); so are
+        # "Oklahoma City" and "New York" when the gazetteer also files them under the state
+        s -= 3.0
     if d == "division" and c.kind in ("admin1", "region"):
         s += 4.0
     elif d == "district" and c.kind in ("admin2", "admin1", "region"):
@@ -486,6 +499,19 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
         elif c.kind == "city":
             s += 2.0
     return s
+
+
+def _capital_reading(city: PlaceCandidate, division: PlaceCandidate, key: str) -> bool:
+    """Whether a bare name that reads as both ``division`` and ``city`` means the city: the
+    city bears the division's name or the very name written, or it is the division's big city
+    whose name begins with the name written ("New York" → New York City; not "Texas" → Texas
+    City, a small town of the state)."""
+    if city.admin1 != division.admin1 and fold(city.name) != fold(division.name):
+        return False
+    cname = fold(city.name)
+    if cname in (fold(division.name), key):
+        return True
+    return bool(key) and cname.startswith(key + " ") and city.population * 10 >= division.population
 
 
 def _softmax(xs: list[float]) -> list[float]:
@@ -514,6 +540,22 @@ def _title_votes(title: Optional[str], gaz: Gazetteer, cues: _Cues) -> list[list
             else:
                 continue
             break
+    return out
+
+
+def _title_qualifiers(title: Optional[str], gaz: Gazetteer, cues: _Cues,
+                      lean: Optional[str]) -> list[tuple[float, PlaceCandidate]]:
+    """The states (or countries) a title names in "City, State" form, each with its weight."""
+    out: list[tuple[float, PlaceCandidate]] = []
+    if not title:
+        return out
+    for m in re.finditer(r"\b([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})(?=,\s)", title):
+        q = _qualifier(title[m.end():], gaz, cues, gaz.lookup(m.group(1)), lean)
+        if not q:
+            continue
+        qc = gaz.admin1_of(q[0], q[1]) if q[1] else gaz.country(q[0])
+        if qc is not None and qc not in [c for _, c in out]:
+            out.append((2.0, qc))
     return out
 
 
@@ -690,6 +732,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place mention of the article, resolved, with its role and ACLED precision."""
     cues = _cues()
     raws = _find_spans(parsed, gazetteer, cues)
+    prior, _fired = _country_prior(parsed, cues)
+    lean = max(prior, key=prior.__getitem__) if prior else None
     dl = _dateline(parsed, cues)
     dl_qual: Optional[tuple[str, Optional[str]]] = None
     if dl:
@@ -714,7 +758,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 raws.append(r)
                 raws.sort(key=lambda x: x.start)
         if dl[2]:
-            q = _qualifier(", " + dl[2], gazetteer, cues)
+            dl_cands = [c for r in raws if "dateline" in r.flags for c in r.cands]
+            q = _qualifier(", " + dl[2], gazetteer, cues, dl_cands, lean)
             if q:
                 dl_qual = (q[0], q[1])
     sent_words: dict[int, set[str]] = defaultdict(set)
@@ -728,13 +773,13 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     consumed: set[int] = set()
     for r in raws:
         if r.source == "places.ngram":
-            _context(r, parsed, gazetteer, cues)
+            _context(r, parsed, gazetteer, cues, lean)
             if "dateline" in r.flags and dl_qual and not r.qualifier:
                 r.qualifier = dl_qual
             if not _keep(r, parsed, cues, surnames):
                 continue
         else:
-            _context(r, parsed, gazetteer, cues)
+            _context(r, parsed, gazetteer, cues, lean)
         kept.append(r)
     # a qualifier's own span ("Texas" in "Houston, Texas") is context, not a second mention
     for r in kept:
@@ -745,13 +790,16 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     kept = [r for r in kept if r.start not in consumed or r.source != "places.ngram"]
     ngrams = [r for r in kept if r.source == "places.ngram" and r.cands]
     extra = [(1.0, c) for c in _title_votes(parsed.article.title, gazetteer, cues)]
+    # "Teen shot in Felton, Minn.", "... - WXXX.com - Columbia, South Carolina": the state a
+    # title names after a place (the story's or the newsroom's) weighs like a dateline's
+    for w, qc in _title_qualifiers(parsed.article.title, gazetteer, cues, lean):
+        extra.append((w, [qc]))
     if dl_qual:
         qc = gazetteer.admin1_of(dl_qual[0], dl_qual[1]) if dl_qual[1] else gazetteer.country(dl_qual[0])
         if qc:
             extra.append((2.0, [qc]))
     demonym_countries = [cues.demonyms[t.text.lower()] for t in parsed.tokens
                          if _is_cap(t) and t.text.lower() in cues.demonyms][:10]
-    prior, _fired = _country_prior(parsed, cues)
     _resolve(ngrams, extra, demonym_countries, prior)
     for r in ngrams:
         q, c = r.qualifier, r.chosen
@@ -792,6 +840,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if r.source == "places.ngram" and c is not None and (c.country, c.admin1) != dom \
                     and not r.qualifier and c.kind == "city":
                 inside = [o for o in r.cands if (o.country, o.admin1) == dom]
+                if fold(c.name) == r.key:
+                    # a place by its own name is not traded for a small town that merely has
+                    # it as an alternate name ("Montgomery" is no hamlet of Tennessee)
+                    inside = [o for o in inside if fold(o.name) == r.key
+                              or o.population >= _LOCAL_MAX_POP]
                 if inside:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
@@ -817,7 +870,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
                     and not r.qualifier and "dateline" not in r.flags):
-                r.chosen = None  # a small namesake in another state: the real place is unknown
+                # a small namesake in another state: the real place is unknown, its state is
+                # the article's (precision 3)
+                r.chosen = gazetteer.admin1_of(dom[0], dom[1])
+                r.cues.append("places.state_only")
     if dom is not None and city is not None and (city.country, city.admin1) == dom:
         for r in kept:
             c = r.chosen
@@ -876,6 +932,11 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     if not places:
         return None
     usable = [p for p in places if p.role != "speaker"]
+    # a name read only as the article's state stands in for a place we could not find: any
+    # real reading comes first
+    stand_in = {p.candidate.country for p in usable if "places.state_only" in p.rule}
+    usable = [p for p in usable if "places.state_only" not in p.rule
+              and (not stand_in or p.candidate.country in stand_in)] or usable
     incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
     if incidents:
         top = max(incidents, key=lambda p: (p.score, -p.start))
