@@ -55,7 +55,7 @@ _W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
 # the article's city (calibrated on GVC dev: suburbs and neighbourhoods are mostly < 100k).
 _LOCAL_MAX_POP = 100_000
 _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative": 1.5,
-               "mention": 1.0, "origin": 0.4, "speaker": 0.1}
+               "mention": 1.0, "origin": 0.4, "care": 0.2, "speaker": 0.1}
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,8 @@ class _Cues:
     compass: frozenset[str]
     speaker_after_re: re.Pattern
     origin_before_re: re.Pattern
+    care_before_re: re.Pattern
+    care_after_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -154,6 +156,14 @@ def _cues() -> _Cues:
         compass=words("places.compass_words"),
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        care_before_re=re.compile(
+            rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:[A-Z][\w'’.\-]*|of|the))*"
+            rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to|"
+            rf"\b(?:{alt(words('places.care_verbs'))})\s+(?:in|at))"
+            r"\s+(?:(?:a|an|the|nearby)\s+)?$", re.I),
+        care_after_re=re.compile(
+            rf"^(?:['’]s)?\s+(?:[A-Z][\w'’.\-]*\s+){{0,3}}(?:{alt(words('places.care_words'))})\b",
+            re.I),
         origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
             re.escape(w) for w in words("places.origin_nouns"))
             + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", re.I),
@@ -433,6 +443,11 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
     words = sent_words[raw.sent]
     if "dateline" in raw.flags:
         return "dateline"
+    if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]):
+        # "flown to a Fargo hospital", "treated at a medical center in Toledo", "taken to
+        # hospital in Peshawar": where the wounded were treated, not where they were hurt
+        raw.cues.append("places.care_words")
+        return "care"
     if cues.speaker_after_re.match(after) and raw.source == "places.ngram":
         raw.cues.append("places.speaker_nouns")
         return "speaker"
