@@ -954,8 +954,10 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
               and (not stand_in or p.candidate.country in stand_in)] or usable
     incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
     if incidents:
-        top = max(incidents, key=lambda p: (p.score, -p.start))
-        same = [p for p in incidents if p.candidate.country == top.candidate.country]
+        support = _support(usable, parsed.article.title)
+        top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+        same = [p for p in incidents if p.candidate.country == top.candidate.country
+                and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
                                         -p.score, p.start))
         if best.candidate.kind != "city":
@@ -974,7 +976,9 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         return _finish(datelines[0], places)
     if usable:
         in_event = [p for p in usable if p.sent in event_sentences] or usable
-        best = max(in_event, key=lambda p: (p.score, -p.precision, -p.start))
+        support = _support(usable, parsed.article.title)
+        best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
+                                            -p.precision, -p.start))
         return _finish(best, places)
     # only speakers: the country they speak for, no finer
     sp = places[0]
@@ -982,6 +986,31 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
                                                 None, None, "country", 0),
                    precision=3, rule=sp.rule + "+places.country_only")
+
+
+SUPPORT_W = 1.0
+
+
+def _key(p: PlaceMention) -> tuple:
+    c = p.candidate
+    return (c.name, c.country, c.admin1, c.kind)
+
+
+def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, float]:
+    """How much the whole article is about each place: its other mentions (the story's own
+    place is named again and again: dateline, police, streets, "the Gary shooting") and the
+    title, capped so a much-named city does not outweigh an incident's own place."""
+    count: dict[tuple, float] = defaultdict(float)
+    for p in places:
+        if p.role in ("incident", "dateline", "mention", "care"):
+            count[_key(p)] += 1.0
+    t = " " + re.sub(r"[^\w]+", " ", fold(title)) + " " if title else ""
+    for p in places:
+        k = _key(p)
+        name = re.sub(r"[^\w]+", " ", fold(p.text)).strip()
+        if t and name and f" {name} " in t and count[k] < 10:
+            count[k] += 10.0  # once per place
+    return defaultdict(float, {k: min(v, 12.0) / 4.0 for k, v in count.items()})
 
 
 def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
