@@ -1001,6 +1001,7 @@ def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, fl
     place is named again and again: dateline, police, streets, "the Gary shooting") and the
     title, capped so a much-named city does not outweigh an incident's own place."""
     count: dict[tuple, float] = defaultdict(float)
+    places = [p for p in places if p.candidate.kind != "country"]  # a country is the setting
     for p in places:
         if p.role in ("incident", "dateline", "mention", "care"):
             count[_key(p)] += 1.0
