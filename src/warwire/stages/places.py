@@ -703,6 +703,8 @@ def _dominant_admin1(raws: list[_Raw],
 
 
 def _precision(raw: _Raw, c: PlaceCandidate) -> int:
+    if "places.state_only" in raw.cues or c.kind == "country":
+        return 3
     if raw.source == "places.local_name":
         return 2
     if raw.source != "places.ngram":
@@ -734,6 +736,8 @@ def _context_city(raws: list[_Raw], roles: list[str], country: Optional[str] = N
             w = 2.5
         if not (r.locative or r.qualifier or r.flags & {"gpe", "dateline", "jurisdiction"}):
             w *= 0.3
+        if "places.name_part" in r.cues:
+            w *= 0.3  # "the Alhambra Apartments", "Poplar Springs Road": another thing's name
         score[c] += w
         first.setdefault(c, r.start)
         if w >= 1.0:
@@ -864,8 +868,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
     dom_country = dom[0] if dom else dom_country
-    city = ((_context_city(kept, roles, dom_country, dom) if dom else None)
-            or _context_city(kept, roles, dom_country))
+    # the article's city must lie in the article's state when that is known: a street or a
+    # neighbourhood never moves the story to another state
+    city = (_context_city(kept, roles, dom_country, dom) if dom
+            else _context_city(kept, roles, dom_country))
+    state = gazetteer.admin1_of(dom[0], dom[1]) if dom and city is None else None
     if dom_country:
         for r in kept:
             c = r.chosen
@@ -911,7 +918,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if own is not None:
                 r.chosen = own
             elif city is None:
-                continue
+                if state is None:
+                    continue
+                r.chosen = state
+                r.cues.append("places.state_only")
             else:
                 r.chosen = city
         elif r.source == "places.dateline_local":
@@ -919,8 +929,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.chosen = own or city
         elif r.source not in ("places.ngram", "places.compass_local", "places.local_name"):
             if city is None:
-                continue
-            r.chosen = city
+                if state is None:
+                    continue
+                r.chosen = state  # a street in an unknown town of the article's state
+                r.cues.append("places.state_only")
+            else:
+                r.chosen = city
         c = r.chosen
         if c is None:
             continue
