@@ -536,7 +536,9 @@ def _softmax(xs: list[float]) -> list[float]:
     return [e / z for e in es]
 
 
-def _title_votes(title: Optional[str], gaz: Gazetteer, cues: _Cues) -> list[list[PlaceCandidate]]:
+def _title_votes(title: Optional[str], gaz: Gazetteer,
+                 cues: _Cues) -> list[tuple[str, list[PlaceCandidate]]]:
+    """The place names of a title (longest known name of each capitalised run) and readings."""
     if not title:
         return []
     out = []
@@ -550,7 +552,7 @@ def _title_votes(title: Optional[str], gaz: Gazetteer, cues: _Cues) -> list[list
                     continue
                 cands = gaz.lookup(s)
                 if cands:
-                    out.append(cands)
+                    out.append((s, cands))
                     break
             else:
                 continue
@@ -808,7 +810,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 consumed.add(r.end + m.end())
     kept = [r for r in kept if r.start not in consumed or r.source != "places.ngram"]
     ngrams = [r for r in kept if r.source == "places.ngram" and r.cands]
-    extra = [(1.0, c) for c in _title_votes(parsed.article.title, gazetteer, cues)]
+    title_names = _title_votes(parsed.article.title, gazetteer, cues)
+    extra = [(1.0, c) for _, c in title_names]
     # "Teen shot in Felton, Minn.", "... - WXXX.com - Columbia, South Carolina": the state a
     # title names after a place (the story's or the newsroom's) weighs like a dateline's
     for w, qc in _title_qualifiers(parsed.article.title, gazetteer, cues, lean):
@@ -949,7 +952,27 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         rule = "+".join(dict.fromkeys([r.source, *r.cues]))
         out.append(PlaceMention(parsed.text[r.start:r.end], r.start, r.end, r.sent, rule, c,
                                 _precision(r, c), role, round(score, 3)))
+    if not any(p.role != "speaker" for p in out):
+        title_place = _title_place(title_names, dom, dom_country)
+        if title_place is not None:
+            out.append(title_place)
     return out
+
+
+def _title_place(names: list[tuple[str, list[PlaceCandidate]]], dom: Optional[tuple],
+                 country: Optional[str]) -> Optional[PlaceMention]:
+    """When the body names no usable place, the title's ("Boy shot in west Baltimore"): its
+    first name with a reading inside the article's state (or country). The mention has an
+    empty span: the title is not part of the text the offsets point into."""
+    for surface, cands in names:
+        inside = [c for c in cands if c.kind != "country" and (
+            (c.country, c.admin1) == dom if dom and c.kind != "admin1" else c.country == country)]
+        if not inside or country is None:
+            continue
+        c = max(inside, key=lambda o: o.population)
+        precision = {"city": 1, "admin2": 2}.get(c.kind, 3)
+        return PlaceMention(surface, 0, 0, 0, "places.title", c, precision, "mention", 0.5)
+    return None
 
 
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
