@@ -990,8 +990,13 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     usable = [p for p in usable if "places.state_only" not in p.rule
               and (not stand_in or p.candidate.country in stand_in)] or usable
     incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
+    support = _support(usable, parsed.article.title)
     if incidents:
-        support = _support(usable, parsed.article.title)
+        # a town the title names and the body repeats competes with the incident mentions
+        # ("Gunman in west Houston ..." whose body places a suspect "near" another state)
+        titled = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
+                  and support[_key(p)] >= TITLE_SUPPORT and p not in incidents]
+        incidents = incidents + titled
         top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
         same = [p for p in incidents if p.candidate.country == top.candidate.country
                 and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
@@ -1026,6 +1031,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
 
 
 SUPPORT_W = 1.0
+TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
 
 
 def _key(p: PlaceMention) -> tuple:
