@@ -91,6 +91,8 @@ class _Cues:
     speaker_after_re: re.Pattern
     origin_before_re: re.Pattern
     care_before_re: re.Pattern
+    region_adj_re: re.Pattern
+    attack_verbs: frozenset[str]
     care_after_re: re.Pattern
 
 
@@ -156,13 +158,15 @@ def _cues() -> _Cues:
         compass=words("places.compass_words"),
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        attack_verbs=words("places.attack_verbs"),
+        region_adj_re=re.compile(rf"\b(?:{alt(words('places.region_adjectives'))})\s+$", re.I),
         care_before_re=re.compile(
-            rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:[A-Z][\w'’.\-]*|of|the))*"
+            rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"
             rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to|"
             rf"\b(?:{alt(words('places.care_verbs'))})\s+(?:in|at))"
             r"\s+(?:(?:a|an|the|nearby)\s+)?$", re.I),
         care_after_re=re.compile(
-            rf"^(?:['’]s)?\s+(?:[A-Z][\w'’.\-]*\s+){{0,3}}(?:{alt(words('places.care_words'))})\b",
+            rf"^(?:['’]s)?\s+(?:(?-i:[A-Z])[\w'’.\-]*\s+){{0,3}}(?:{alt(words('places.care_words'))})\b",
             re.I),
         origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
             re.escape(w) for w in words("places.origin_nouns"))
@@ -324,6 +328,10 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
     key = fold(surface)
     if key in cues.never_alone:
         return False
+    if re.match(r"-[a-z]{1,3}-[A-Z]", parsed.text[raw.end:raw.end + 6]):
+        # the head of a longer hyphenated name the gazetteer lacks ("Gulshan-e-Iqbal")
+        raw.cues.append("places.name_part")
+        return False
     strong_cue = bool(raw.flags & {"dateline"}) or raw.qualifier or raw.designator
     prev = toks[raw.first - 1] if raw.first > 0 else None
     if prev is not None and prev.text.lower().rstrip(".") in cues.person_titles and _is_cap(prev):
@@ -414,6 +422,7 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
                                             "district" if noun in cues.district_nouns else "town")
         b = b[:m.start()]
     b = re.sub(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", "", b)
+    b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
                r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
     lm = cues.locative_re.search(b)
@@ -469,6 +478,12 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
             return "origin"
     if raw.locative and words & cues.event_words:
         raw.cues.append("places.event_words")
+        return "incident"
+    prev = parsed.tokens[raw.first - 1] if raw.first > 0 else None
+    if (prev is not None and prev.sent == raw.sent and prev.pos == "VERB"
+            and prev.lemma.lower() in cues.attack_verbs and raw.source == "places.ngram"):
+        # the object of an attack verb: "militants stormed Bagh", "jets struck Ariha"
+        raw.cues.append("places.event_object")
         return "incident"
     m = re.match(r"\s*(?:'s\s+)?([a-z]+)", after)
     if m and m.group(1) in cues.event_words and m.group(1) not in ("fire",) \
