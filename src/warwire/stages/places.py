@@ -1,7 +1,7 @@
 """Places stage — reads ``parsed``; writes ``places``.
 
 Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
-``rules/places.yaml`` (ids in ``PlaceMention.rule``):
+``rules/places.yaml`` (compiled by ``place_cues.py``; ids in ``PlaceMention.rule``):
 
 1. *Spans.* Capitalised token n-grams (up to 6 tokens, with name connectors such as "de",
    "al", "-") are looked up in the gazetteer, longest first. spaCy labels are only a bonus: the
@@ -9,30 +9,36 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
    Pleasant Street") and neighbourhoods ("the Austin neighborhood") are found first and resolve
    to the article's city; words that are mostly not places ("Police", "Victoria") need a cue.
 2. *Readings.* Candidates are scored by population, kind, place nouns ("X province", "the town
-   of X"), "City, State" qualifiers, and the article's context: the countries and first-level
-   divisions the other mentions (and the title, the dateline and demonyms) point to.
+   of X"), "City, State" qualifiers (a name that is both a country and a state follows the
+   city's namesakes and the article's country), and the article's context: the countries and
+   first-level divisions the other mentions, the title (its "City, State" too), the dateline
+   and demonyms point to. The article's city lies in the article's state when that is known; a
+   small namesake elsewhere, or a street with no city of that state, reads as the state
+   (precision 3, ``places.state_only``).
 3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
-   ministry"), origin ("a Houston man", "25, of Chicago"), incident (a locative preposition in a
-   sentence with an event word, or "the Houston shooting"), else mention.
+   ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Fargo hospital"),
+   incident (a locative preposition in a sentence with an event word, "the Houston shooting",
+   "militants stormed X"), else mention. When the body names no usable place, the title's
+   place inside the article's state or country is added (``places.title``, empty span).
 4. *Precision* (ACLED): 1 the named town; 2 near a town, or a district/region; 3 a province or
    country only.
 
-``choose_event_location`` picks the incident's place among the mentions.
+``choose_event_location`` (in ``event_place.py``, re-exported here) picks the incident's place.
 """
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
-from ..errors import ConfigError
 from ..gazetteer import Gazetteer, fold, gazetteer_for
 from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention, Token
 from ..pipeline import Resources, Stage
-from ..rules import load_tsv, load_yaml
+from .place_cues import Cues as _Cues
+from .place_cues import cues as _cues
+from .event_place import choose_event_location  # noqa: F401  (the stage's public pair)
 
 MAX_NGRAM = 6
 # Name connectors allowed inside a multi-token place name ("Deir ez-Zor", "Rio de Janeiro").
@@ -47,7 +53,6 @@ _NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "ADV", "INTJ"})
 _NOT_PLACE_ENTS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
                              "QUANTITY"})
-_KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 # Weights of context votes (pass 2 of the disambiguation), see _resolve.
 _W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
 # Role scores: how likely a mention is the incident place (used by choose_event_location).
@@ -56,122 +61,6 @@ _W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
 _LOCAL_MAX_POP = 100_000
 _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative": 1.5,
                "mention": 1.0, "origin": 0.4, "care": 0.2, "speaker": 0.1}
-
-
-@dataclass(frozen=True)
-class _Cues:
-    ambiguous: frozenset[str]
-    never_alone: frozenset[str]
-    person_titles: frozenset[str]
-    org_words: frozenset[str]
-    jurisdiction_words: frozenset[str]
-    incident_prep: frozenset[str]
-    near_prep: tuple[str, ...]
-    division_nouns: frozenset[str]
-    district_nouns: frozenset[str]
-    town_nouns: frozenset[str]
-    neighbourhood_nouns: frozenset[str]
-    event_words: frozenset[str]
-    say_verbs: frozenset[str]
-    speaker_nouns: frozenset[str]
-    origin_nouns: frozenset[str]
-    street_words: frozenset[str]
-    us_states: dict[str, str]  # abbreviation → state name (AP and postal)
-    us_postal: frozenset[str]
-    dateline: re.Pattern
-    street_re: re.Pattern
-    neighbourhood_re: re.Pattern
-    locative_re: re.Pattern
-    designator_re: re.Pattern
-    speaker_before_re: re.Pattern
-    demonyms: dict[str, str]
-    country_cues: tuple[tuple[str, str, float, re.Pattern], ...]  # (id, iso3, weight, regex)
-    country_default: dict[str, float]
-    compass: frozenset[str]
-    speaker_after_re: re.Pattern
-    origin_before_re: re.Pattern
-    care_before_re: re.Pattern
-    region_adj_re: re.Pattern
-    attack_verbs: frozenset[str]
-    care_after_re: re.Pattern
-
-
-@functools.lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    rules = {r["id"]: r for r in load_yaml("places.yaml")}
-
-    def words(rid: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in rules[rid]["words"])
-
-    def alt(ws: Any) -> str:
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
-
-    ap = {k: v for k, v in rules["places.us_state_ap"]["map"].items()}
-    postal = {k: v for k, v in rules["places.us_state_postal"]["map"].items()}
-    street = words("places.street_words")
-    place_nouns = (words("places.division_nouns") | words("places.district_nouns")
-                   | words("places.town_nouns"))
-    preps = words("places.incident_prep") | words("places.near_prep")
-    name = r"[A-Z][\w'’.\-]*"
-    try:
-        demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
-    except ConfigError:  # the demonym list belongs to the actors stage; optional here
-        demonyms = {}
-    return _Cues(
-        ambiguous=words("places.ambiguous_words"),
-        never_alone=words("places.never_alone"),
-        person_titles=words("places.person_titles"),
-        org_words=words("places.org_words"),
-        jurisdiction_words=words("places.jurisdiction_words"),
-        incident_prep=words("places.incident_prep"),
-        near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
-        division_nouns=words("places.division_nouns"),
-        district_nouns=words("places.district_nouns"),
-        town_nouns=words("places.town_nouns"),
-        neighbourhood_nouns=words("places.neighbourhood_nouns"),
-        event_words=words("places.event_words"),
-        say_verbs=words("places.say_verbs"),
-        speaker_nouns=words("places.speaker_nouns"),
-        origin_nouns=words("places.origin_nouns"),
-        street_words=street,
-        us_states={**postal, **ap},
-        us_postal=frozenset(postal),
-        dateline=re.compile(rules["places.dateline"]["pattern"], re.M),
-        street_re=re.compile(
-            r"(?:\b\d+[\w-]*\s+(?:block\s+of\s+)?)?(?:\b(?:[NSEW]\.?|North|South|East|West)\s+)?"
-            rf"\b(?:(?:{name}|\d+(?:st|nd|rd|th)?)\s+){{1,4}}(?:{alt(w.capitalize() for w in street)})"
-            r"\b\.?"),
-        neighbourhood_re=re.compile(
-            rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
-        locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
-        designator_re=re.compile(
-            rf"(?:\bthe\s+)?(?:\b(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
-            r"\s+of\s+$", re.I),
-        speaker_before_re=re.compile(
-            rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
-            r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
-            r"\b(?:conference|briefing|interview|statement)\s+in\s+$", re.I),
-        demonyms=demonyms,
-        country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
-                           for c in rules["places.country_cues"]["cues"]),
-        country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
-        compass=words("places.compass_words"),
-        speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
-            re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
-        attack_verbs=words("places.attack_verbs"),
-        region_adj_re=re.compile(rf"\b(?:{alt(words('places.region_adjectives'))})\s+$", re.I),
-        care_before_re=re.compile(
-            rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"
-            rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to|"
-            rf"\b(?:{alt(words('places.care_verbs'))})\s+(?:in|at))"
-            r"\s+(?:(?:a|an|the|nearby)\s+)?$", re.I),
-        care_after_re=re.compile(
-            rf"^(?:['’]s)?\s+(?:(?-i:[A-Z])[\w'’.\-]*\s+){{0,3}}(?:{alt(words('places.care_words'))})\b",
-            re.I),
-        origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
-            re.escape(w) for w in words("places.origin_nouns"))
-            + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", re.I),
-    )
 
 
 @dataclass
@@ -988,104 +877,6 @@ def _title_place(names: list[tuple[str, list[PlaceCandidate]]], dom: Optional[tu
         precision = {"city": 1, "admin2": 2}.get(c.kind, 3)
         return PlaceMention(surface, 0, 0, 0, "places.title", c, precision, "mention", 0.5)
     return None
-
-
-def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
-                          event_sentences: set[int]) -> Optional[PlaceMention]:
-    """The incident's place. Incident mentions in the event's sentences first (the best one,
-    then the most specific reading in its country); else the dateline city; else the best other
-    mention; never a speaker place while anything else exists; a place known only by its country
-    comes back with precision 3 and no coordinates."""
-    if not places:
-        return None
-    usable = [p for p in places if p.role != "speaker"]
-    # a name read only as the article's state stands in for a place we could not find: any
-    # real reading comes first
-    stand_in = {p.candidate.country for p in usable if "places.state_only" in p.rule}
-    usable = [p for p in usable if "places.state_only" not in p.rule
-              and (not stand_in or p.candidate.country in stand_in)] or usable
-    incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
-    support = _support(usable, parsed.article.title)
-    if incidents:
-        # a town the title names and the body repeats competes with the incident mentions
-        # ("Gunman in west Houston ..." whose body places a suspect "near" another state)
-        titled = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
-                  and support[_key(p)] >= TITLE_SUPPORT and p not in incidents]
-        incidents = incidents + titled
-        top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
-        same = [p for p in incidents if p.candidate.country == top.candidate.country
-                and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
-        best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
-                                        -p.score, p.start))
-        if best.candidate.kind != "city":
-            # "in X County" + "Town, Ind.": the article's town inside that division
-            inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
-                      and p.candidate.country == best.candidate.country
-                      and p.candidate.admin1 == best.candidate.admin1
-                      and best.candidate.admin1 is not None]
-            if inside:
-                town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
-                return replace(town, precision=max(2, town.precision),
-                               rule=town.rule + "+places.town_in_division")
-        return _finish(best, places)
-    datelines = [p for p in usable if p.role == "dateline"]
-    if datelines:
-        return _finish(datelines[0], places)
-    if usable:
-        in_event = [p for p in usable if p.sent in event_sentences] or usable
-        support = _support(usable, parsed.article.title)
-        best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
-                                            -p.precision, -p.start))
-        return _finish(best, places)
-    # only speakers: the country they speak for, no finer
-    sp = places[0]
-    c = sp.candidate
-    return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
-                                                None, None, "country", 0),
-                   precision=3, rule=sp.rule + "+places.country_only")
-
-
-SUPPORT_W = 1.0
-TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
-
-
-def _key(p: PlaceMention) -> tuple:
-    c = p.candidate
-    return (c.name, c.country, c.admin1, c.kind)
-
-
-def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, float]:
-    """How much the whole article is about each place: its other mentions (the story's own
-    place is named again and again: dateline, police, streets, "the Gary shooting") and the
-    title, capped so a much-named city does not outweigh an incident's own place."""
-    count: dict[tuple, float] = defaultdict(float)
-    places = [p for p in places if p.candidate.kind != "country"]  # a country is the setting
-    for p in places:
-        if p.role in ("incident", "dateline", "mention", "care"):
-            count[_key(p)] += 1.0
-    t = " " + re.sub(r"[^\w]+", " ", fold(title)) + " " if title else ""
-    for p in places:
-        k = _key(p)
-        name = re.sub(r"[^\w]+", " ", fold(p.text)).strip()
-        if t and name and f" {name} " in t and count[k] < 10:
-            count[k] += 10.0  # once per place
-    return defaultdict(float, {k: min(v, 12.0) / 4.0 for k, v in count.items()})
-
-
-def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
-    c = p.candidate
-    if c.lat is None and c.kind == "admin2" and places:
-        # a county with no coordinates ("Polk County deputies"): the article's town inside it
-        inside = [o for o in places if o.candidate.kind == "city" and o.role != "speaker"
-                  and o.candidate.lat is not None and o.candidate.country == c.country
-                  and o.candidate.admin1 == c.admin1]
-        if inside:
-            town = max(inside, key=lambda o: (o.role == "dateline", o.role != "origin", o.score, -o.start))
-            return replace(town, precision=2, rule=town.rule + "+places.town_in_division")
-    if p.candidate.kind == "country" or p.candidate.lat is None:
-        c = p.candidate
-        return replace(p, candidate=replace(c, lat=None, lon=None), precision=3)
-    return p
 
 
 def _run(analysis: Analysis, resources: Resources) -> dict:
