@@ -51,7 +51,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         same = [p for p in incidents if p.candidate.country == top.candidate.country
                 and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
-                                        -p.score, p.start))
+                                        -p.score - SUPPORT_W * support[_key(p)], p.start))
         if best.candidate.kind != "city":
             # "in X County" + "Town, Ind.": the article's town inside that division
             inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
