@@ -71,6 +71,16 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         support = _support(usable, parsed.article.title)
         best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
                                             -p.precision, -p.start))
+        c = best.candidate
+        if c.kind in ("admin1", "country"):
+            # "shot in some North Carolina woods" ... "near Rutherfordton": a town the article
+            # places an incident in, inside the state (or country) the event sentence names
+            inside = [p for p in usable if p.role == "incident" and p.candidate.kind == "city"
+                      and p.candidate.country == c.country
+                      and (c.kind == "country" or p.candidate.admin1 == c.admin1)]
+            if inside:
+                best = max(inside, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+                return replace(best, rule=best.rule + "+places.town_in_division")
         return _finish(best, places)
     # only speakers: the country they speak for, no finer
     sp = places[0]
