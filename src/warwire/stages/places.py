@@ -59,6 +59,7 @@ _W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
 # A same-name town outside the article's state smaller than this is read as a local place of
 # the article's city (calibrated on GVC dev: suburbs and neighbourhoods are mostly < 100k).
 _LOCAL_MAX_POP = 100_000
+SMALL_TOWN_POP = 20_000
 _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative": 1.5,
                "mention": 1.0, "origin": 0.4, "care": 0.2, "speaker": 0.1}
 
@@ -241,6 +242,17 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
     if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
             and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
                  or toks[raw.first].ent_type in _NOT_PLACE_ENTS):
+        return False
+    prev_tok = toks[raw.first - 1] if raw.first > 0 else None
+    tail = (prev_tok is not None and prev_tok.sent == raw.sent and _is_cap(prev_tok)
+            and prev_tok.end + 1 == raw.start and prev_tok.i > parsed.sentences[raw.sent].first_token
+            and prev_tok.text.lower() not in cues.compass | cues.person_titles)
+    if (tail or "places.name_part" in raw.cues) and not raw.qualifier and not raw.designator \
+            and "dateline" not in raw.flags and raw.cands and all(
+                c.kind == "city" and c.population < SMALL_TOWN_POP for c in raw.cands):
+        # a small town's name inside a longer name the gazetteer lacks ("Park Manor", "Lake
+        # Mead", "Poplar Springs"): likelier a neighbourhood, a street or a shop than that town
+        raw.cues.append("places.name_part")
         return False
     if not strong_cue and not raw.locative and raw.cands and all(
             c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != key
@@ -857,7 +869,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         out.append(PlaceMention(parsed.text[r.start:r.end], r.start, r.end, r.sent, rule, c,
                                 _precision(r, c), role, round(score, 3)))
     if not any(p.role != "speaker" for p in out):
-        title_place = _title_place(title_names, dom, dom_country)
+        title_place = _title_place(title_names, dom, dom_country or lean)
         if title_place is not None:
             out.append(title_place)
     return out
