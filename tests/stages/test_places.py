@@ -309,3 +309,14 @@ def test_person_after_kill_verb_is_not_an_incident_place(nlp, real_gaz):
     text = "The suspect shot Victoria in the arm on Sunday, deputies in Polk County said."
     parsed = parse_article(Article("t", text), nlp)
     assert all(p.role != "incident" or p.text != "Victoria" for p in find_places(parsed, real_gaz))
+
+
+@pytest.mark.parametrize("text, dropped", [
+    ("A man was wounded in a shooting at Cedar Manor on Friday night, Tulsa police said.", "Manor"),
+])
+def test_small_town_inside_a_longer_unknown_name_is_no_place(nlp, real_gaz, text, dropped):
+    parsed = parse_article(Article("t", text), nlp)
+    places = find_places(parsed, real_gaz)
+    assert dropped not in {p.text for p in places}
+    place = choose_event_location(places, parsed, {0})
+    assert place is not None and place.candidate.admin1 == "Oklahoma"
