@@ -1,7 +1,7 @@
 """Places stage — reads ``parsed``; writes ``places``.
 
 Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
-``rules/places.yaml`` (ids in ``PlaceMention.rule``):
+``rules/places.yaml`` (compiled by ``place_cues.py``; ids in ``PlaceMention.rule``):
 
 1. *Spans.* Capitalised token n-grams (up to 6 tokens, with name connectors such as "de",
    "al", "-") are looked up in the gazetteer, longest first. spaCy labels are only a bonus: the
@@ -9,30 +9,36 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
    Pleasant Street") and neighbourhoods ("the Austin neighborhood") are found first and resolve
    to the article's city; words that are mostly not places ("Police", "Victoria") need a cue.
 2. *Readings.* Candidates are scored by population, kind, place nouns ("X province", "the town
-   of X"), "City, State" qualifiers, and the article's context: the countries and first-level
-   divisions the other mentions (and the title, the dateline and demonyms) point to.
+   of X"), "City, State" qualifiers (a name that is both a country and a state follows the
+   city's namesakes and the article's country), and the article's context: the countries and
+   first-level divisions the other mentions, the title (its "City, State" too), the dateline
+   and demonyms point to. The article's city lies in the article's state when that is known; a
+   small namesake elsewhere, or a street with no city of that state, reads as the state
+   (precision 3, ``places.state_only``).
 3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
-   ministry"), origin ("a Houston man", "25, of Chicago"), incident (a locative preposition in a
-   sentence with an event word, or "the Houston shooting"), else mention.
+   ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Fargo hospital"),
+   incident (a locative preposition in a sentence with an event word, "the Houston shooting",
+   "militants stormed X"), else mention. When the body names no usable place, the title's
+   place inside the article's state or country is added (``places.title``, empty span).
 4. *Precision* (ACLED): 1 the named town; 2 near a town, or a district/region; 3 a province or
    country only.
 
-``choose_event_location`` picks the incident's place among the mentions.
+``choose_event_location`` (in ``event_place.py``, re-exported here) picks the incident's place.
 """
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from typing import Any, Optional
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence
 
-from ..errors import ConfigError
 from ..gazetteer import Gazetteer, fold, gazetteer_for
 from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention, Token
 from ..pipeline import Resources, Stage
-from ..rules import load_tsv, load_yaml
+from .place_cues import Cues as _Cues
+from .place_cues import cues as _cues
+from .event_place import choose_event_location  # noqa: F401  (the stage's public pair)
 
 MAX_NGRAM = 6
 # Name connectors allowed inside a multi-token place name ("Deir ez-Zor", "Rio de Janeiro").
@@ -47,117 +53,15 @@ _NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "ADV", "INTJ"})
 _NOT_PLACE_ENTS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
                              "QUANTITY"})
-_KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 # Weights of context votes (pass 2 of the disambiguation), see _resolve.
 _W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
 # Role scores: how likely a mention is the incident place (used by choose_event_location).
 # A same-name town outside the article's state smaller than this is read as a local place of
 # the article's city (calibrated on GVC dev: suburbs and neighbourhoods are mostly < 100k).
 _LOCAL_MAX_POP = 100_000
+SMALL_TOWN_POP = 20_000
 _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative": 1.5,
-               "mention": 1.0, "origin": 0.4, "speaker": 0.1}
-
-
-@dataclass(frozen=True)
-class _Cues:
-    ambiguous: frozenset[str]
-    never_alone: frozenset[str]
-    person_titles: frozenset[str]
-    org_words: frozenset[str]
-    jurisdiction_words: frozenset[str]
-    incident_prep: frozenset[str]
-    near_prep: tuple[str, ...]
-    division_nouns: frozenset[str]
-    district_nouns: frozenset[str]
-    town_nouns: frozenset[str]
-    neighbourhood_nouns: frozenset[str]
-    event_words: frozenset[str]
-    say_verbs: frozenset[str]
-    speaker_nouns: frozenset[str]
-    origin_nouns: frozenset[str]
-    street_words: frozenset[str]
-    us_states: dict[str, str]  # abbreviation → state name (AP and postal)
-    us_postal: frozenset[str]
-    dateline: re.Pattern
-    street_re: re.Pattern
-    neighbourhood_re: re.Pattern
-    locative_re: re.Pattern
-    designator_re: re.Pattern
-    speaker_before_re: re.Pattern
-    demonyms: dict[str, str]
-    country_cues: tuple[tuple[str, str, float, re.Pattern], ...]  # (id, iso3, weight, regex)
-    country_default: dict[str, float]
-    compass: frozenset[str]
-    speaker_after_re: re.Pattern
-    origin_before_re: re.Pattern
-
-
-@functools.lru_cache(maxsize=1)
-def _cues() -> _Cues:
-    rules = {r["id"]: r for r in load_yaml("places.yaml")}
-
-    def words(rid: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in rules[rid]["words"])
-
-    def alt(ws: Any) -> str:
-        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
-
-    ap = {k: v for k, v in rules["places.us_state_ap"]["map"].items()}
-    postal = {k: v for k, v in rules["places.us_state_postal"]["map"].items()}
-    street = words("places.street_words")
-    place_nouns = (words("places.division_nouns") | words("places.district_nouns")
-                   | words("places.town_nouns"))
-    preps = words("places.incident_prep") | words("places.near_prep")
-    name = r"[A-Z][\w'’.\-]*"
-    try:
-        demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
-    except ConfigError:  # the demonym list belongs to the actors stage; optional here
-        demonyms = {}
-    return _Cues(
-        ambiguous=words("places.ambiguous_words"),
-        never_alone=words("places.never_alone"),
-        person_titles=words("places.person_titles"),
-        org_words=words("places.org_words"),
-        jurisdiction_words=words("places.jurisdiction_words"),
-        incident_prep=words("places.incident_prep"),
-        near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
-        division_nouns=words("places.division_nouns"),
-        district_nouns=words("places.district_nouns"),
-        town_nouns=words("places.town_nouns"),
-        neighbourhood_nouns=words("places.neighbourhood_nouns"),
-        event_words=words("places.event_words"),
-        say_verbs=words("places.say_verbs"),
-        speaker_nouns=words("places.speaker_nouns"),
-        origin_nouns=words("places.origin_nouns"),
-        street_words=street,
-        us_states={**postal, **ap},
-        us_postal=frozenset(postal),
-        dateline=re.compile(rules["places.dateline"]["pattern"], re.M),
-        street_re=re.compile(
-            r"(?:\b\d+[\w-]*\s+(?:block\s+of\s+)?)?(?:\b(?:[NSEW]\.?|North|South|East|West)\s+)?"
-            rf"\b(?:(?:{name}|\d+(?:st|nd|rd|th)?)\s+){{1,4}}(?:{alt(w.capitalize() for w in street)})"
-            r"\b\.?"),
-        neighbourhood_re=re.compile(
-            rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
-        locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
-        designator_re=re.compile(
-            rf"(?:\bthe\s+)?(?:\b(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
-            r"\s+of\s+$", re.I),
-        speaker_before_re=re.compile(
-            rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
-            r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
-            r"\b(?:conference|briefing|interview|statement)\s+in\s+$", re.I),
-        demonyms=demonyms,
-        country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
-                           for c in rules["places.country_cues"]["cues"]),
-        country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
-        compass=words("places.compass_words"),
-        speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
-            re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
-        origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
-            re.escape(w) for w in words("places.origin_nouns"))
-            + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", re.I),
-    )
+               "mention": 1.0, "origin": 0.4, "care": 0.2, "speaker": 0.1}
 
 
 @dataclass
@@ -201,8 +105,11 @@ def _dateline(parsed: ParsedText, cues: _Cues) -> Optional[tuple[int, int, Optio
     return None
 
 
-def _qualifier(text: str, gaz: Gazetteer, cues: _Cues) -> Optional[tuple[str, Optional[str], int]]:
-    """A state/country after "City, ": (country, admin1, length consumed) or None."""
+def _qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate] = (),
+               lean: Optional[str] = None) -> Optional[tuple[str, Optional[str], int]]:
+    """A state/country after "City, ": (country, admin1, length consumed) or None. A name that
+    is both a country and a state ("Appling, Georgia") is read as the one that holds a place
+    called like the city, else as the one in the country the article leans to (``lean``)."""
     m = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?\s?){1,3})", text)
     if not m:
         return None
@@ -213,13 +120,20 @@ def _qualifier(text: str, gaz: Gazetteer, cues: _Cues) -> Optional[tuple[str, Op
         if state and (q.endswith(".") or q in cues.us_postal):
             return "USA", state, m.start(1) + len(q)
         qs = q.rstrip(".")
+        options: list[tuple[str, Optional[str], int]] = []
         for c in gaz.lookup(qs):
             if c.kind == "country":
-                return c.country or "", None, m.start(1) + len(qs)
+                options.append((c.country or "", None, m.start(1) + len(qs)))
             # "Houston, Texas"; abroad only a whole name ("Ariha, Idlib", "Hays district,
             # Hodeidah"), never a part of one ("North" of "North Waziristan")
-            if c.kind == "admin1" and (c.country == "USA" or n == len(words)):
-                return c.country or "", c.name, m.start(1) + len(qs)
+            elif c.kind == "admin1" and (c.country == "USA" or n == len(words)):
+                options.append((c.country or "", c.name, m.start(1) + len(qs)))
+        if options:
+            def fits(o: tuple[str, Optional[str], int]) -> int:
+                inside = any(x.country == o[0] and (o[1] is None or x.admin1 == o[1])
+                             and x.kind != "country" for x in cands)
+                return 2 * inside + (o[0] == lean)
+            return max(options, key=fits)  # ties keep the gazetteer's order
     return None
 
 
@@ -304,6 +218,10 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
     key = fold(surface)
     if key in cues.never_alone:
         return False
+    if re.match(r"-[a-z]{1,3}-[A-Z]", parsed.text[raw.end:raw.end + 6]):
+        # the head of a longer hyphenated name the gazetteer lacks ("Gulshan-e-Iqbal")
+        raw.cues.append("places.name_part")
+        return False
     strong_cue = bool(raw.flags & {"dateline"}) or raw.qualifier or raw.designator
     prev = toks[raw.first - 1] if raw.first > 0 else None
     if prev is not None and prev.text.lower().rstrip(".") in cues.person_titles and _is_cap(prev):
@@ -324,6 +242,17 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
     if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
             and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
                  or toks[raw.first].ent_type in _NOT_PLACE_ENTS):
+        return False
+    prev_tok = toks[raw.first - 1] if raw.first > 0 else None
+    tail = (prev_tok is not None and prev_tok.sent == raw.sent and _is_cap(prev_tok)
+            and prev_tok.end + 1 == raw.start and prev_tok.i > parsed.sentences[raw.sent].first_token
+            and prev_tok.text.lower() not in cues.compass | cues.person_titles)
+    if (tail or "places.name_part" in raw.cues) and not raw.qualifier and not raw.designator \
+            and "dateline" not in raw.flags and raw.cands and all(
+                c.kind == "city" and c.population < SMALL_TOWN_POP for c in raw.cands):
+        # a small town's name inside a longer name the gazetteer lacks ("Park Manor", "Lake
+        # Mead", "Poplar Springs"): likelier a neighbourhood, a street or a shop than that town
+        raw.cues.append("places.name_part")
         return False
     if not strong_cue and not raw.locative and raw.cands and all(
             c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != key
@@ -347,7 +276,8 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
 # --------------------------------------------------------------------------------------------
 # Context around a span
 # --------------------------------------------------------------------------------------------
-def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None:
+def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
+             lean: Optional[str] = None) -> None:
     text, toks = parsed.text, parsed.tokens
     sent = parsed.sentences[raw.sent]
     before = text[max(sent.start, raw.start - 160):raw.start]
@@ -359,7 +289,7 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
         # the state or province may follow a designator: "Hays district, Hodeidah"
         dm = re.match(r"\s+(\w+)(?=,)", after)
         skip = dm.end() if dm and dm.group(1).lower() in cues.district_nouns | cues.division_nouns else 0
-        q = _qualifier(after[skip:], gaz, cues)
+        q = _qualifier(after[skip:], gaz, cues, raw.cands, lean)
         if q:
             raw.qualifier = (q[0], q[1])
             raw.cues.append("places.qualifier")
@@ -393,6 +323,7 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> None
                                             "district" if noun in cues.district_nouns else "town")
         b = b[:m.start()]
     b = re.sub(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", "", b)
+    b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
                r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
     lm = cues.locative_re.search(b)
@@ -422,6 +353,11 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
     words = sent_words[raw.sent]
     if "dateline" in raw.flags:
         return "dateline"
+    if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]):
+        # "flown to a Fargo hospital", "treated at a medical center in Toledo", "taken to
+        # hospital in Peshawar": where the wounded were treated, not where they were hurt
+        raw.cues.append("places.care_words")
+        return "care"
     if cues.speaker_after_re.match(after) and raw.source == "places.ngram":
         raw.cues.append("places.speaker_nouns")
         return "speaker"
@@ -443,6 +379,12 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
             return "origin"
     if raw.locative and words & cues.event_words:
         raw.cues.append("places.event_words")
+        return "incident"
+    prev = parsed.tokens[raw.first - 1] if raw.first > 0 else None
+    if (prev is not None and prev.sent == raw.sent and prev.pos == "VERB"
+            and prev.lemma.lower() in cues.attack_verbs and raw.source == "places.ngram"):
+        # the object of an attack verb: "militants stormed Bagh", "jets struck Ariha"
+        raw.cues.append("places.event_object")
         return "incident"
     m = re.match(r"\s*(?:'s\s+)?([a-z]+)", after)
     if m and m.group(1) in cues.event_words and m.group(1) not in ("fire",) \
@@ -468,9 +410,11 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
         s -= 1.0  # read through an alternate name: a same-name place by its own name is likelier
     d = raw.designator
     if c.kind == "admin1" and not d and any(
-            o.kind == "city" and o.country == c.country and fold(o.name) == fold(c.name)
+            o.kind == "city" and o.country == c.country and _capital_reading(o, c, raw.key)
             for o in raw.cands):
-        s -= 3.0  # "Baku", "Idlib" alone are the cities; "Idlib province" is the division
+        # "Baku", "Idlib" alone are the cities ("Idlib province" is the division); so are
+        # "Oklahoma City" and "New York" when the gazetteer also files them under the state
+        s -= 3.0
     if d == "division" and c.kind in ("admin1", "region"):
         s += 4.0
     elif d == "district" and c.kind in ("admin2", "admin1", "region"):
@@ -488,6 +432,19 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
     return s
 
 
+def _capital_reading(city: PlaceCandidate, division: PlaceCandidate, key: str) -> bool:
+    """Whether a bare name that reads as both ``division`` and ``city`` means the city: the
+    city bears the division's name or the very name written, or it is the division's big city
+    whose name begins with the name written ("New York" → New York City; not "Texas" → Texas
+    City, a small town of the state)."""
+    if city.admin1 != division.admin1 and fold(city.name) != fold(division.name):
+        return False
+    cname = fold(city.name)
+    if cname in (fold(division.name), key):
+        return True
+    return bool(key) and cname.startswith(key + " ") and city.population * 10 >= division.population
+
+
 def _softmax(xs: list[float]) -> list[float]:
     m = max(xs)
     es = [math.exp(x - m) for x in xs]
@@ -495,7 +452,9 @@ def _softmax(xs: list[float]) -> list[float]:
     return [e / z for e in es]
 
 
-def _title_votes(title: Optional[str], gaz: Gazetteer, cues: _Cues) -> list[list[PlaceCandidate]]:
+def _title_votes(title: Optional[str], gaz: Gazetteer,
+                 cues: _Cues) -> list[tuple[str, list[PlaceCandidate]]]:
+    """The place names of a title (longest known name of each capitalised run) and readings."""
     if not title:
         return []
     out = []
@@ -509,11 +468,27 @@ def _title_votes(title: Optional[str], gaz: Gazetteer, cues: _Cues) -> list[list
                     continue
                 cands = gaz.lookup(s)
                 if cands:
-                    out.append(cands)
+                    out.append((s, cands))
                     break
             else:
                 continue
             break
+    return out
+
+
+def _title_qualifiers(title: Optional[str], gaz: Gazetteer, cues: _Cues,
+                      lean: Optional[str]) -> list[tuple[float, PlaceCandidate]]:
+    """The states (or countries) a title names in "City, State" form, each with its weight."""
+    out: list[tuple[float, PlaceCandidate]] = []
+    if not title:
+        return out
+    for m in re.finditer(r"\b([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})(?=,\s)", title):
+        q = _qualifier(title[m.end():], gaz, cues, gaz.lookup(m.group(1)), lean)
+        if not q:
+            continue
+        qc = gaz.admin1_of(q[0], q[1]) if q[1] else gaz.country(q[0])
+        if qc is not None and qc not in [c for _, c in out]:
+            out.append((2.0, qc))
     return out
 
 
@@ -646,6 +621,8 @@ def _dominant_admin1(raws: list[_Raw],
 
 
 def _precision(raw: _Raw, c: PlaceCandidate) -> int:
+    if "places.state_only" in raw.cues or c.kind == "country":
+        return 3
     if raw.source == "places.local_name":
         return 2
     if raw.source != "places.ngram":
@@ -677,6 +654,8 @@ def _context_city(raws: list[_Raw], roles: list[str], country: Optional[str] = N
             w = 2.5
         if not (r.locative or r.qualifier or r.flags & {"gpe", "dateline", "jurisdiction"}):
             w *= 0.3
+        if "places.name_part" in r.cues:
+            w *= 0.3  # "the Alhambra Apartments", "Poplar Springs Road": another thing's name
         score[c] += w
         first.setdefault(c, r.start)
         if w >= 1.0:
@@ -690,6 +669,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place mention of the article, resolved, with its role and ACLED precision."""
     cues = _cues()
     raws = _find_spans(parsed, gazetteer, cues)
+    prior, _fired = _country_prior(parsed, cues)
+    lean = max(prior, key=prior.__getitem__) if prior else None
     dl = _dateline(parsed, cues)
     dl_qual: Optional[tuple[str, Optional[str]]] = None
     if dl:
@@ -714,7 +695,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 raws.append(r)
                 raws.sort(key=lambda x: x.start)
         if dl[2]:
-            q = _qualifier(", " + dl[2], gazetteer, cues)
+            dl_cands = [c for r in raws if "dateline" in r.flags for c in r.cands]
+            q = _qualifier(", " + dl[2], gazetteer, cues, dl_cands, lean)
             if q:
                 dl_qual = (q[0], q[1])
     sent_words: dict[int, set[str]] = defaultdict(set)
@@ -728,13 +710,13 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     consumed: set[int] = set()
     for r in raws:
         if r.source == "places.ngram":
-            _context(r, parsed, gazetteer, cues)
+            _context(r, parsed, gazetteer, cues, lean)
             if "dateline" in r.flags and dl_qual and not r.qualifier:
                 r.qualifier = dl_qual
             if not _keep(r, parsed, cues, surnames):
                 continue
         else:
-            _context(r, parsed, gazetteer, cues)
+            _context(r, parsed, gazetteer, cues, lean)
         kept.append(r)
     # a qualifier's own span ("Texas" in "Houston, Texas") is context, not a second mention
     for r in kept:
@@ -744,14 +726,18 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 consumed.add(r.end + m.end())
     kept = [r for r in kept if r.start not in consumed or r.source != "places.ngram"]
     ngrams = [r for r in kept if r.source == "places.ngram" and r.cands]
-    extra = [(1.0, c) for c in _title_votes(parsed.article.title, gazetteer, cues)]
+    title_names = _title_votes(parsed.article.title, gazetteer, cues)
+    extra = [(1.0, c) for _, c in title_names]
+    # "Teen shot in Felton, Minn.", "... - WXXX.com - Columbia, South Carolina": the state a
+    # title names after a place (the story's or the newsroom's) weighs like a dateline's
+    for w, qc in _title_qualifiers(parsed.article.title, gazetteer, cues, lean):
+        extra.append((w, [qc]))
     if dl_qual:
         qc = gazetteer.admin1_of(dl_qual[0], dl_qual[1]) if dl_qual[1] else gazetteer.country(dl_qual[0])
         if qc:
             extra.append((2.0, [qc]))
     demonym_countries = [cues.demonyms[t.text.lower()] for t in parsed.tokens
                          if _is_cap(t) and t.text.lower() in cues.demonyms][:10]
-    prior, _fired = _country_prior(parsed, cues)
     _resolve(ngrams, extra, demonym_countries, prior)
     for r in ngrams:
         q, c = r.qualifier, r.chosen
@@ -792,12 +778,20 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if r.source == "places.ngram" and c is not None and (c.country, c.admin1) != dom \
                     and not r.qualifier and c.kind == "city":
                 inside = [o for o in r.cands if (o.country, o.admin1) == dom]
+                if fold(c.name) == r.key:
+                    # a place by its own name is not traded for a small town that merely has
+                    # it as an alternate name ("Montgomery" is no hamlet of Tennessee)
+                    inside = [o for o in inside if fold(o.name) == r.key
+                              or o.population >= _LOCAL_MAX_POP]
                 if inside:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
     dom_country = dom[0] if dom else dom_country
-    city = ((_context_city(kept, roles, dom_country, dom) if dom else None)
-            or _context_city(kept, roles, dom_country))
+    # the article's city must lie in the article's state when that is known: a street or a
+    # neighbourhood never moves the story to another state
+    city = (_context_city(kept, roles, dom_country, dom) if dom
+            else _context_city(kept, roles, dom_country))
+    state = gazetteer.admin1_of(dom[0], dom[1]) if dom and city is None else None
     if dom_country:
         for r in kept:
             c = r.chosen
@@ -817,7 +811,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
                     and not r.qualifier and "dateline" not in r.flags):
-                r.chosen = None  # a small namesake in another state: the real place is unknown
+                # a small namesake in another state: the real place is unknown, its state is
+                # the article's (precision 3)
+                r.chosen = gazetteer.admin1_of(dom[0], dom[1])
+                r.cues.append("places.state_only")
     if dom is not None and city is not None and (city.country, city.admin1) == dom:
         for r in kept:
             c = r.chosen
@@ -840,7 +837,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if own is not None:
                 r.chosen = own
             elif city is None:
-                continue
+                if state is None:
+                    continue
+                r.chosen = state
+                r.cues.append("places.state_only")
             else:
                 r.chosen = city
         elif r.source == "places.dateline_local":
@@ -848,8 +848,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.chosen = own or city
         elif r.source not in ("places.ngram", "places.compass_local", "places.local_name"):
             if city is None:
-                continue
-            r.chosen = city
+                if state is None:
+                    continue
+                r.chosen = state  # a street in an unknown town of the article's state
+                r.cues.append("places.state_only")
+            else:
+                r.chosen = city
         c = r.chosen
         if c is None:
             continue
@@ -864,64 +868,27 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         rule = "+".join(dict.fromkeys([r.source, *r.cues]))
         out.append(PlaceMention(parsed.text[r.start:r.end], r.start, r.end, r.sent, rule, c,
                                 _precision(r, c), role, round(score, 3)))
+    if not any(p.role != "speaker" for p in out):
+        title_place = _title_place(title_names, dom, dom_country or lean)
+        if title_place is not None:
+            out.append(title_place)
     return out
 
 
-def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
-                          event_sentences: set[int]) -> Optional[PlaceMention]:
-    """The incident's place. Incident mentions in the event's sentences first (the best one,
-    then the most specific reading in its country); else the dateline city; else the best other
-    mention; never a speaker place while anything else exists; a place known only by its country
-    comes back with precision 3 and no coordinates."""
-    if not places:
-        return None
-    usable = [p for p in places if p.role != "speaker"]
-    incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
-    if incidents:
-        top = max(incidents, key=lambda p: (p.score, -p.start))
-        same = [p for p in incidents if p.candidate.country == top.candidate.country]
-        best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
-                                        -p.score, p.start))
-        if best.candidate.kind != "city":
-            # "in X County" + "Town, Ind.": the article's town inside that division
-            inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
-                      and p.candidate.country == best.candidate.country
-                      and p.candidate.admin1 == best.candidate.admin1
-                      and best.candidate.admin1 is not None]
-            if inside:
-                town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
-                return replace(town, precision=max(2, town.precision),
-                               rule=town.rule + "+places.town_in_division")
-        return _finish(best, places)
-    datelines = [p for p in usable if p.role == "dateline"]
-    if datelines:
-        return _finish(datelines[0], places)
-    if usable:
-        in_event = [p for p in usable if p.sent in event_sentences] or usable
-        best = max(in_event, key=lambda p: (p.score, -p.precision, -p.start))
-        return _finish(best, places)
-    # only speakers: the country they speak for, no finer
-    sp = places[0]
-    c = sp.candidate
-    return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
-                                                None, None, "country", 0),
-                   precision=3, rule=sp.rule + "+places.country_only")
-
-
-def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
-    c = p.candidate
-    if c.lat is None and c.kind == "admin2" and places:
-        # a county with no coordinates ("Polk County deputies"): the article's town inside it
-        inside = [o for o in places if o.candidate.kind == "city" and o.role != "speaker"
-                  and o.candidate.lat is not None and o.candidate.country == c.country
-                  and o.candidate.admin1 == c.admin1]
-        if inside:
-            town = max(inside, key=lambda o: (o.role == "dateline", o.role != "origin", o.score, -o.start))
-            return replace(town, precision=2, rule=town.rule + "+places.town_in_division")
-    if p.candidate.kind == "country" or p.candidate.lat is None:
-        c = p.candidate
-        return replace(p, candidate=replace(c, lat=None, lon=None), precision=3)
-    return p
+def _title_place(names: list[tuple[str, list[PlaceCandidate]]], dom: Optional[tuple],
+                 country: Optional[str]) -> Optional[PlaceMention]:
+    """When the body names no usable place, the title's ("Boy shot in west Baltimore"): its
+    first name with a reading inside the article's state (or country). The mention has an
+    empty span: the title is not part of the text the offsets point into."""
+    for surface, cands in names:
+        inside = [c for c in cands if c.kind != "country" and (
+            (c.country, c.admin1) == dom if dom and c.kind != "admin1" else c.country == country)]
+        if not inside or country is None:
+            continue
+        c = max(inside, key=lambda o: o.population)
+        precision = {"city": 1, "admin2": 2}.get(c.kind, 3)
+        return PlaceMention(surface, 0, 0, 0, "places.title", c, precision, "mention", 0.5)
+    return None
 
 
 def _run(analysis: Analysis, resources: Resources) -> dict:

@@ -1,0 +1,129 @@
+"""The event's place: which of the article's place mentions is where the incident happened.
+
+``choose_event_location`` reads the mentions the places stage found (role, score, precision,
+reading) and the event's sentences. Incident mentions in the event's sentences come first, each
+weighed by its support in the article (its other mentions, the title); then the most specific
+reading in the top one's state; else the dateline; else the best other mention. A speaker's
+place is never chosen while anything else exists; a place known only by its country comes back
+with precision 3 and no coordinates. Rule ids it adds: ``places.town_in_division``,
+``places.country_only`` (see ``rules/places.yaml``).
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import replace
+from typing import Optional
+
+from ..gazetteer import fold
+from ..model import ParsedText, PlaceCandidate, PlaceMention
+
+_KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
+# Weight of a place's support (other mentions, title) against the role scores of the places
+# stage (incident 3, dateline 2, mention 1); calibrated on GVC dev.
+SUPPORT_W = 1.0
+TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
+
+
+def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
+                          event_sentences: set[int]) -> Optional[PlaceMention]:
+    """The incident's place. Incident mentions in the event's sentences first (the best one,
+    then the most specific reading in its country); else the dateline city; else the best other
+    mention; never a speaker place while anything else exists; a place known only by its country
+    comes back with precision 3 and no coordinates."""
+    if not places:
+        return None
+    usable = [p for p in places if p.role != "speaker"]
+    # a name read only as the article's state stands in for a place we could not find: any
+    # real reading comes first
+    stand_in = {p.candidate.country for p in usable if "places.state_only" in p.rule}
+    usable = [p for p in usable if "places.state_only" not in p.rule
+              and (not stand_in or p.candidate.country in stand_in)] or usable
+    incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
+    support = _support(usable, parsed.article.title)
+    if incidents:
+        # a town the title names and the body repeats competes with the incident mentions
+        # ("Gunman in west Houston ..." whose body places a suspect "near" another state)
+        titled = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
+                  and support[_key(p)] >= TITLE_SUPPORT and p not in incidents]
+        incidents = incidents + titled
+        top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+        same = [p for p in incidents if p.candidate.country == top.candidate.country
+                and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
+        best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
+                                        -p.score - SUPPORT_W * support[_key(p)], p.start))
+        if best.candidate.kind != "city":
+            # "in X County" + "Town, Ind.": the article's town inside that division
+            inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
+                      and p.candidate.country == best.candidate.country
+                      and p.candidate.admin1 == best.candidate.admin1
+                      and best.candidate.admin1 is not None]
+            if inside:
+                town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
+                return replace(town, precision=max(2, town.precision),
+                               rule=town.rule + "+places.town_in_division")
+        return _finish(best, places)
+    datelines = [p for p in usable if p.role == "dateline"]
+    if datelines:
+        return _finish(datelines[0], places)
+    if usable:
+        in_event = [p for p in usable if p.sent in event_sentences] or usable
+        support = _support(usable, parsed.article.title)
+        best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
+                                            -p.precision, -p.start))
+        c = best.candidate
+        if c.kind in ("admin1", "country"):
+            # "shot in some North Carolina woods" ... "near Rutherfordton": a town the article
+            # places an incident in, inside the state (or country) the event sentence names
+            inside = [p for p in usable if p.role == "incident" and p.candidate.kind == "city"
+                      and p.candidate.country == c.country
+                      and (c.kind == "country" or p.candidate.admin1 == c.admin1)]
+            if inside:
+                best = max(inside, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+                return replace(best, rule=best.rule + "+places.town_in_division")
+        return _finish(best, places)
+    # only speakers: the country they speak for, no finer
+    sp = places[0]
+    c = sp.candidate
+    return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
+                                                None, None, "country", 0),
+                   precision=3, rule=sp.rule + "+places.country_only")
+
+
+def _key(p: PlaceMention) -> tuple:
+    c = p.candidate
+    return (c.name, c.country, c.admin1, c.kind)
+
+
+def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, float]:
+    """How much the whole article is about each place: its other mentions (the story's own
+    place is named again and again: dateline, police, streets, "the Gary shooting") and the
+    title, capped so a much-named city does not outweigh an incident's own place."""
+    count: dict[tuple, float] = defaultdict(float)
+    places = [p for p in places if p.candidate.kind != "country"]  # a country is the setting
+    for p in places:
+        if p.role in ("incident", "dateline", "mention", "care"):
+            count[_key(p)] += 1.0
+    t = " " + re.sub(r"[^\w]+", " ", fold(title)) + " " if title else ""
+    for p in places:
+        k = _key(p)
+        name = re.sub(r"[^\w]+", " ", fold(p.text)).strip()
+        if t and name and f" {name} " in t and count[k] < 10:
+            count[k] += 10.0  # once per place
+    return defaultdict(float, {k: min(v, 12.0) / 4.0 for k, v in count.items()})
+
+
+def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
+    c = p.candidate
+    if c.lat is None and c.kind == "admin2" and places:
+        # a county with no coordinates ("Polk County deputies"): the article's town inside it
+        inside = [o for o in places if o.candidate.kind == "city" and o.role != "speaker"
+                  and o.candidate.lat is not None and o.candidate.country == c.country
+                  and o.candidate.admin1 == c.admin1]
+        if inside:
+            town = max(inside, key=lambda o: (o.role == "dateline", o.role != "origin", o.score, -o.start))
+            return replace(town, precision=2, rule=town.rule + "+places.town_in_division")
+    if p.candidate.kind == "country" or p.candidate.lat is None:
+        c = p.candidate
+        return replace(p, candidate=replace(c, lat=None, lon=None), precision=3)
+    return p

@@ -1,0 +1,130 @@
+"""The places stage's cue lists, compiled once from ``rules/places.yaml`` (and the demonym list
+of ``rules/demonyms.tsv``): place nouns, locative and near words, event, speaker, origin and
+care words, street words, US state abbreviations, the dateline pattern and the country cues.
+Every list keeps its rule id in the YAML; ``stages/places.py`` names the id that fired.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import ConfigError
+from ..rules import load_tsv, load_yaml
+
+
+@dataclass(frozen=True)
+class Cues:
+    ambiguous: frozenset[str]
+    never_alone: frozenset[str]
+    person_titles: frozenset[str]
+    org_words: frozenset[str]
+    jurisdiction_words: frozenset[str]
+    incident_prep: frozenset[str]
+    near_prep: tuple[str, ...]
+    division_nouns: frozenset[str]
+    district_nouns: frozenset[str]
+    town_nouns: frozenset[str]
+    neighbourhood_nouns: frozenset[str]
+    event_words: frozenset[str]
+    say_verbs: frozenset[str]
+    speaker_nouns: frozenset[str]
+    origin_nouns: frozenset[str]
+    street_words: frozenset[str]
+    us_states: dict[str, str]  # abbreviation → state name (AP and postal)
+    us_postal: frozenset[str]
+    dateline: re.Pattern
+    street_re: re.Pattern
+    neighbourhood_re: re.Pattern
+    locative_re: re.Pattern
+    designator_re: re.Pattern
+    speaker_before_re: re.Pattern
+    demonyms: dict[str, str]
+    country_cues: tuple[tuple[str, str, float, re.Pattern], ...]  # (id, iso3, weight, regex)
+    country_default: dict[str, float]
+    compass: frozenset[str]
+    speaker_after_re: re.Pattern
+    origin_before_re: re.Pattern
+    care_before_re: re.Pattern
+    region_adj_re: re.Pattern
+    attack_verbs: frozenset[str]
+    care_after_re: re.Pattern
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    rules = {r["id"]: r for r in load_yaml("places.yaml")}
+
+    def words(rid: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in rules[rid]["words"])
+
+    def alt(ws: Any) -> str:
+        return "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))
+
+    ap = {k: v for k, v in rules["places.us_state_ap"]["map"].items()}
+    postal = {k: v for k, v in rules["places.us_state_postal"]["map"].items()}
+    street = words("places.street_words")
+    place_nouns = (words("places.division_nouns") | words("places.district_nouns")
+                   | words("places.town_nouns"))
+    preps = words("places.incident_prep") | words("places.near_prep")
+    name = r"[A-Z][\w'’.\-]*"
+    try:
+        demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
+    except ConfigError:  # the demonym list belongs to the actors stage; optional here
+        demonyms = {}
+    return Cues(
+        ambiguous=words("places.ambiguous_words"),
+        never_alone=words("places.never_alone"),
+        person_titles=words("places.person_titles"),
+        org_words=words("places.org_words"),
+        jurisdiction_words=words("places.jurisdiction_words"),
+        incident_prep=words("places.incident_prep"),
+        near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
+        division_nouns=words("places.division_nouns"),
+        district_nouns=words("places.district_nouns"),
+        town_nouns=words("places.town_nouns"),
+        neighbourhood_nouns=words("places.neighbourhood_nouns"),
+        event_words=words("places.event_words"),
+        say_verbs=words("places.say_verbs"),
+        speaker_nouns=words("places.speaker_nouns"),
+        origin_nouns=words("places.origin_nouns"),
+        street_words=street,
+        us_states={**postal, **ap},
+        us_postal=frozenset(postal),
+        dateline=re.compile(rules["places.dateline"]["pattern"], re.M),
+        street_re=re.compile(
+            r"(?:\b\d+[\w-]*\s+(?:block\s+of\s+)?)?(?:\b(?:[NSEW]\.?|North|South|East|West)\s+)?"
+            rf"\b(?:(?:{name}|\d+(?:st|nd|rd|th)?)\s+){{1,4}}(?:{alt(w.capitalize() for w in street)})"
+            r"\b\.?"),
+        neighbourhood_re=re.compile(
+            rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
+        locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
+        designator_re=re.compile(
+            rf"(?:\bthe\s+)?(?:\b(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
+            r"\s+of\s+$", re.I),
+        speaker_before_re=re.compile(
+            rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
+            r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
+            r"\b(?:conference|briefing|interview|statement)\s+in\s+$", re.I),
+        demonyms=demonyms,
+        country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
+                           for c in rules["places.country_cues"]["cues"]),
+        country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
+        compass=words("places.compass_words"),
+        speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
+            re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        attack_verbs=words("places.attack_verbs"),
+        region_adj_re=re.compile(rf"\b(?:{alt(words('places.region_adjectives'))})\s+$", re.I),
+        care_before_re=re.compile(
+            rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"
+            rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to|"
+            rf"\b(?:{alt(words('places.care_verbs'))})\s+(?:in|at))"
+            r"\s+(?:(?:a|an|the|nearby)\s+)?$", re.I),
+        care_after_re=re.compile(
+            rf"^(?:['’]s)?\s+(?:(?-i:[A-Z])[\w'’.\-]*\s+){{0,3}}(?:{alt(words('places.care_words'))})\b",
+            re.I),
+        origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
+            re.escape(w) for w in words("places.origin_nouns"))
+            + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", re.I),
+    )

@@ -1,0 +1,55 @@
+"""choose_event_location: which place mention is the incident's (stages/event_place.py)."""
+import datetime as dt
+
+import pytest
+
+from warwire.model import Article, PlaceCandidate as C, PlaceMention as M
+from warwire.stages.event_place import choose_event_location
+from warwire.stages.parse import parse_article
+
+TEXAS = C("Texas", "USA", "Texas", None, 31.0, -97.6, None, "admin1", 22_000_000)
+TYLER = C("Tyler", "USA", "Texas", None, 32.35, -95.3, 1, "city", 100_000)
+SMALL = C("Elmdale", "USA", "Kansas", None, 38.4, -96.6, 2, "city", 60)
+JUNK = C("Metro", "IDN", None, None, -5.1, 105.3, 3, "city", 180_000)
+ROSEBURG = C("Roseburg", "USA", "Oregon", None, 43.2, -123.3, 4, "city", 22_000)
+OREGON = C("Oregon", "USA", "Oregon", None, 44.0, -120.5, None, "admin1", 4_000_000)
+
+
+def mention(text, cand, role="mention", sent=0, start=0, rule="places.ngram", precision=1,
+            score=1.0):
+    return M(text, start, start + len(text), sent, rule, cand, precision, role, score)
+
+
+@pytest.fixture(scope="module")
+def parsed(nlp):
+    text = "A man was shot on Sunday. Deputies said he was found near a road. He died."
+    return parse_article(Article("t", text, None, dt.datetime(2021, 1, 1)), nlp)
+
+
+@pytest.mark.parametrize("places, events, expected", [
+    # a stand-in for an unknown town (its state) yields to any real reading in that country...
+    ([mention("Elm Grove", TEXAS, "incident", rule="places.ngram+places.state_only", precision=3,
+              score=3.0),
+      mention("Tyler", TYLER, "mention", sent=1, start=30)], {0}, "Tyler"),
+    # ...but not to a namesake abroad the article cannot be about
+    ([mention("Elm Grove", TEXAS, "incident", rule="places.ngram+places.state_only", precision=3,
+              score=3.0),
+      mention("Metro", JUNK, "mention", start=40, score=2.0)], {0}, "Texas"),
+    # a state read in the event sentence yields to the town the article places the incident near
+    ([mention("Oregon", OREGON, "mention", precision=3, score=1.3),
+      mention("Roseburg", ROSEBURG, "incident", sent=1, start=30, precision=2, score=3.0)],
+     {0}, "Roseburg"),
+    # where someone was treated is chosen only when nothing better exists
+    ([mention("Tyler", TYLER, "care", score=0.2),
+      mention("Elmdale", SMALL, "incident", sent=1, start=30, score=3.0)], {0, 1}, "Elmdale"),
+])
+def test_choice(parsed, places, events, expected):
+    got = choose_event_location(places, parsed, events)
+    assert got is not None and got.candidate.name == expected, got
+
+
+def test_stand_in_state_has_no_town_precision(parsed):
+    places = [mention("Elm Grove", TEXAS, "incident", rule="places.ngram+places.state_only",
+                      precision=3, score=3.0)]
+    got = choose_event_location(places, parsed, {0})
+    assert got is not None and got.precision == 3 and got.candidate.kind == "admin1"
