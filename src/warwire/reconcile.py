@@ -279,6 +279,7 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         if cur is None or m.figure_start < cur.figure_start:
             first_in_sent[m.sent] = m
     leads = {id(m) for m in first_in_sent.values()}
+    mentions = _without_implied_deaths(mentions)
     raw: dict[_Key, GroupTally] = {}
     for (country, kind, cat), ms in _group(mentions).items():
         claims = _claims(ms, leads)
@@ -298,6 +299,19 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
     out = _drop_care_restatements(out)
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))
     return out
+
+
+_IMPLIED_DEATH = "cas.fig.incident"
+
+
+def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
+    """A death implied by the incident's name ("a fatal shooting", "a homicide") counts one
+    only when no other mention tells the dead; else it is one of them."""
+    told = any(m.category == "killed" and not m.negated and not m.rule.endswith(_IMPLIED_DEATH)
+               for m in mentions)
+    if not told:
+        return list(mentions)
+    return [m for m in mentions if not m.rule.endswith(_IMPLIED_DEATH)]
 
 
 _CARE_RULES = ("cas.hosp.", "cas.injure.condition")

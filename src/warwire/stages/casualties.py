@@ -69,6 +69,10 @@ class _Rules:
     countries: dict[str, str]
     hypothetical_aux: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    incident_multiples: dict[str, int]
+    incident_implied: dict[str, object]
+    incident_excluded: frozenset[str]
+    incident_fatal: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,6 +101,10 @@ def _rules() -> _Rules:
         countries={str(k).lower(): v for k, v in data["countries"].items()},
         hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
+        incident_multiples={str(k): int(v) for k, v in data["incidents"]["multiples"].items()},
+        incident_implied=dict(data["incidents"]["implies_one_dead"]),
+        incident_excluded=frozenset(data["incidents"]["excluded_modifiers"]),
+        incident_fatal=frozenset(data["incidents"]["fatal_modifiers"]),
     )
 
 
@@ -684,6 +692,10 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                                         vic = _victim_of(doc, v, lo, hi, rules)
                                         if vic is not None:
                                             results.append((vic, v))
+                if not results:
+                    vic = _incident_figure(doc, t, category, rules)
+                    if vic is not None:
+                        results.append((vic, None))
     else:
         heads = _victim_heads(doc, t, shape)
         if not heads and t.dep == "conj" and t.head != t.i:
@@ -767,6 +779,37 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+def _incident_figure(doc: _Doc, t: Token, category: str, rules: _Rules) -> Optional[_Victim]:
+    """An incident noun that tells how many it hurt without a count: "a double homicide" (2
+    killed), "a triple shooting" (3 hit), and one death implied by "a fatal shooting", "the
+    shooting death", "a homicide" (``cas.fig.incident``: reconcile uses it only when no other
+    figure tells the dead)."""
+    if t.tag != "NN" or t.dep in ("compound", "amod"):
+        return None  # "three shootings" count incidents; "homicide detectives"
+    mods = doc.children(t.i, {"amod", "compound", "nmod"})
+    words = {c.text.lower() for c in mods}
+    if words & rules.incident_excluded:
+        return None  # "an attempted murder", "a separate shooting", "the third homicide"
+    for c in mods:
+        n = rules.incident_multiples.get(c.text.lower())
+        if n is not None:
+            return _Victim(Figure(n, n, "exact", "cas.fig.multiple"), c.i, t.i + 1, None)
+    if category != "killed":
+        return None
+    det = doc.child(t.i, {"det", "poss"})
+    if det is not None and det.dep == "det" and det.text.lower() not in ("a", "an", "the", "this", "that"):
+        return None
+    if any(c.text.lower() == "of" for c in doc.children(t.i, {"prep"})):
+        return None  # "the fatal shooting of a girl": the victim phrase tells (or fails to)
+    lemma = t.lemma.lower()
+    implied = rules.incident_implied.get(lemma)
+    if implied is None or not (implied == "any" or words & set(implied)):
+        return None
+    if det is None and not words & rules.incident_fatal:
+        return None  # "charged with murder" is a charge; "a homicide", "fatal shooting" an incident
+    return _Victim(Figure(1, 1, "exact", "cas.fig.incident"), t.i, t.i + 1, None)
 
 
 def _hypothetical(doc: _Doc, t: Token, rules: _Rules) -> bool:
