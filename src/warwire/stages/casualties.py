@@ -54,6 +54,7 @@ _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "h
 @dataclass(frozen=True)
 class _Rules:
     triggers: dict[str, dict]
+    noun_triggers: dict[str, dict]  # a lemma's noun-shaped rule when its first rule is a verb's
     person_only: frozenset[str]
     non_person: frozenset[str]
     person: frozenset[str]
@@ -82,9 +83,15 @@ def _rules() -> _Rules:
     for rule in data["triggers"]:
         for lemma in rule["lemmas"]:
             triggers.setdefault(lemma, rule)
+    noun_triggers: dict[str, dict] = {}
+    for rule in data["triggers"]:
+        if rule["shape"] in ("noun", "toll"):
+            for lemma in rule["lemmas"]:
+                noun_triggers.setdefault(lemma, rule)
     kinds = {w: kind for kind, words in data["victim_kinds"].items() for w in words}
     return _Rules(
         triggers=triggers,
+        noun_triggers=noun_triggers,
         person_only=frozenset(data["person_only"]),
         non_person=frozenset(data["non_person"]),
         person=frozenset(data["person"]),
@@ -491,8 +498,11 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
     if "with_prep" in rule and not _has_prep(doc, t, rule["with_prep"]):
         return None
     if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
-        # "wounded"/"injured" tagged as adjectives use the adjective rule; nouns are skipped
-        return rules.triggers.get(t.text.lower()) if t.pos == "ADJ" else None
+        # "wounded"/"injured" tagged as adjectives use the adjective rule; a noun its noun rule
+        # ("gunshot wounds", "the murder of"), if any
+        if t.pos == "ADJ":
+            return rules.triggers.get(t.text.lower())
+        return rules.noun_triggers.get(lemma) if t.pos == "NOUN" else None
     if shape == "adj" and t.pos not in ("ADJ", "VERB", "NOUN"):
         return None
     if shape in ("noun", "toll") and t.pos not in ("NOUN", "PROPN"):
@@ -656,7 +666,7 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                                         negated=True), None))
             else:
                 num = doc.child(t.i, {"nummod"})
-                if lemma in _OF_ONLY_NOUNS + _INCIDENT_NOUNS:
+                if lemma in _OF_ONLY_NOUNS + _INCIDENT_NOUNS + ("wound",):
                     num = None  # "three shootings", "the city's 299 killings" count incidents
                 if num is not None and not _is_bad_number(doc, num):
                     span = figure_at(doc.toks, num.i, lo, hi)
