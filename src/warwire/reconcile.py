@@ -66,7 +66,7 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
 _SAME_SENTENCE_SELF = ("cas.self.killed_himself", "cas.self.gun_on", "cas.self.fatally_shot_himself",
-                       "cas.self.own_life")
+                       "cas.self.own_life", "cas.self.blew_up")
 
 
 @dataclass(frozen=True)

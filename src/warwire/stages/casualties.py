@@ -39,8 +39,9 @@ _SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crowd"})
-_QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple",
+_QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple", "multiple",
                              "handful", "dozen", "pair"})
+_QUANTITY_MODIFIERS = frozenset({"dozen", "dozens", "several", "hundreds", "thousands", "scores", "multiple"})
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "iff", "ild", "ren", "ess", "man", "men", "son")
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
@@ -70,6 +71,7 @@ class _Rules:
     countries: dict[str, str]
     hypothetical_aux: frozenset[str]
     hypothetical_verbs: frozenset[str]
+    hypothetical_adverbs: frozenset[str]
     incident_multiples: dict[str, int]
     incident_implied: dict[str, object]
     incident_excluded: frozenset[str]
@@ -108,6 +110,7 @@ def _rules() -> _Rules:
         countries={str(k).lower(): v for k, v in data["countries"].items()},
         hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
+        hypothetical_adverbs=frozenset(data["hypothetical"]["adverbs"]),
         incident_multiples={str(k): int(v) for k, v in data["incidents"]["multiples"].items()},
         incident_implied=dict(data["incidents"]["implies_one_dead"]),
         incident_excluded=frozenset(data["incidents"]["excluded_modifiers"]),
@@ -242,7 +245,7 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
     for p in doc.children(v.i, {"poss"}):
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
     for c in mods:
-        if (c.like_num or c.pos == "NUM" or c.text.lower() in ("dozen", "dozens", "several", "hundreds")) \
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in _QUANTITY_MODIFIERS) \
                 and c.i < v.i and not _is_bad_number(doc, c):
             span = figure_at(doc.toks, c.i, lo, hi)
             if span is not None:
@@ -269,10 +272,10 @@ def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional
                 return _Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
     if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
-        if d in ("a", "an", "another", "one", "the"):
+        if d in ("a", "an", "another", "one", "the", "this", "that"):
             add = d == "another" or any(
                 k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "advmod"}))
-            rule = "cas.fig.definite" if d == "the" else "num.q." + ("another" if d == "another" else "a")
+            rule = "cas.fig.definite" if d in ("the", "this", "that") else "num.q." + ("another" if d == "another" else "a")
             return _Victim(Figure(1, 1, "exact", rule), det.i, v.i + 1, v, additional=add)
     if v.dep == "poss" or v.tag == "NN" and doc.child(v.i, {"poss"}) is not None:
         return _Victim(Figure(1, 1, "exact", "cas.fig.possessed"), doc.edges(v.i)[0], v.i + 1, v)
@@ -291,7 +294,7 @@ def _is_person(doc: _Doc, v: Token, rules: _Rules) -> bool:
         return True
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
-    if v.like_num or v.pos in ("NUM", "PRON"):
+    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in _QUANTITY_NOUNS:
         of = doc.child(v.i, {"prep"})
         if of is not None and of.text.lower() == "of":
             pobj = doc.child(of.i, {"pobj"})
@@ -324,6 +327,10 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
         subj = doc.subject(t.i, {"nsubj"})
         if subj is not None and (t.tag == "VBN" or has_auxpass):
             return [subj]
+        if subj is None and has_auxpass:
+            fig = _fronted_figure(doc, t)
+            if fig is not None:
+                return [fig]  # "Up to 16 were injured" (the figure parsed as a phrase)
         if subj is not None and t.tag == "VBD" and doc.child(t.i, {"prep", "aux"}) is None and (
                 subj.like_num or subj.pos == "NUM" or doc.child(subj.i, {"nummod"}) is not None):
             return [subj]  # a participle tagged as past tense: "... and a dozen others captured"
@@ -373,6 +380,19 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
                 return [doc.toks[t.i - 1]]
         return []
     return []
+
+
+def _fronted_figure(doc: _Doc, t: Token) -> Optional[Token]:
+    """The number of a qualified figure that stands before a passive verb as a prepositional
+    phrase ("Up to 16 were injured", "As many as 30 were hurt")."""
+    for c in doc.children(t.i, {"prep", "advmod"}):
+        if c.i > t.i:
+            continue
+        for p in [c] + doc.children(c.i, {"prep"}):
+            obj = doc.child(p.i, {"pobj"})
+            if obj is not None and (obj.like_num or obj.pos == "NUM") and not _is_bad_number(doc, obj):
+                return obj
+    return None
 
 
 def _conjuncts(doc: _Doc, v: Token) -> list[Token]:
@@ -482,6 +502,12 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
         if obj is not None and obj.lemma.lower() == "life":
             return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
         return None
+    if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take") \
+            and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):
+        subj = doc.subject(t.head, _SUBJ)
+        if subj is not None and subj.tag == "NNS":
+            return None  # "three shootings that took the lives of five people": a tally of incidents
+        return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
     if lemma == "pass":
         if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
             return rules.triggers.get("pass away")  # "he later passed away"
@@ -672,7 +698,7 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                     span = figure_at(doc.toks, num.i, lo, hi)
                     if span is not None:
                         results.append((_Victim(span.figure, span.first, span.last, None), None))
-                elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide") + _OF_ONLY_NOUNS:
+                elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide", "life") + _OF_ONLY_NOUNS:
                     of = doc.child(t.i, {"prep"})
                     if (of is None or of.text.lower() != "of") and t.i + 1 < hi \
                             and doc.toks[t.i + 1].text.lower() == "of":
@@ -823,12 +849,14 @@ def _incident_figure(doc: _Doc, t: Token, category: str, rules: _Rules) -> Optio
 
 
 def _hypothetical(doc: _Doc, t: Token, rules: _Rules) -> bool:
-    """A harm that did not happen: a modal ("could've been dead", "might be killed") on the
+    """A harm that did not happen: a modal ("could've been dead", "might be killed") or
+    "almost"/"nearly" ("she almost lost her life") on the
     trigger or the verb it complements, or a verb of intent or fear governing it ("threatened to
     kill", "was going to be shot")."""
     cur = t
     for _ in range(2):
         if any(c.dep in ("aux", "auxpass") and c.text.lower() in rules.hypothetical_aux
+               or c.dep == "advmod" and c.text.lower() in rules.hypothetical_adverbs
                for c in doc.children(cur.i)):
             return True
         if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:
