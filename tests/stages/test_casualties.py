@@ -177,3 +177,45 @@ def test_names_known_elsewhere_are_people(nlp) -> None:
 ])
 def test_conflict_reporting_people_are_counted(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+# Incident nouns that carry their toll, quantity subjects, and how war reports tell casualties.
+@pytest.mark.parametrize("text, expected", [
+    # "double/triple" on an incident noun counts its victims (killed for a homicide, hit for a shooting)
+    ("Detectives are working a triple homicide on the east side.", {("killed", 3, 3, "exact")}),
+    ("Officers answered a call about a double shooting near the park.", {("injured", 2, 2, "exact")}),
+    # a singular fatal incident implies one death (reconcile keeps it only when nothing else tells the dead)
+    ("Deputies are investigating a deadly shooting at a gas station.", {("killed", 1, 1, "exact")}),
+    ("A woman was charged in the shooting death at her apartment.", {("killed", 1, 1, "exact")}),
+    ("He faces a charge of attempted murder.", set()),
+    ("The city logged three fatal shootings in a week.", set()),
+    # wounds: the hit, never the number of wounds
+    ("Officers found two men with gunshot wounds in a parked car.", {("injured", 2, 2, "exact")}),
+    ("The boy had 10 gunshot wounds.", set()),
+    ("Investigators are looking into the murder of two brothers.", {("killed", 2, 2, "exact")}),
+    # a figure that is a quantity word or a fronted phrase
+    ("Dozens were hurt when the roof collapsed on worshippers.", {("injured", 24, None, "at_least")}),
+    ("As many as 30 were wounded in the crossfire.", {("injured", None, 30, "at_most")}),
+    ("Witnesses said multiple people were found dead inside.", {("killed", 2, None, "at_least")}),
+    ("That person was taken to a hospital.", {("injured", 1, 1, "exact")}),
+    # harm that nearly happened, and statistics of many incidents
+    ("The toddler nearly lost her life.", set()),
+    ("Stray bullets kill dozens of children every year.", set()),
+    ("Two attacks that claimed the lives of nine people shook the district.", set()),
+    # war reports
+    ("The ambush killed 12 soldiers near the border.", {("killed", 12, 12, "exact")}),
+    ("The assault left five dead and 20 wounded.", {("killed", 5, 5, "exact"), ("injured", 20, 20, "exact")}),
+    ("Three militants were killed in the exchange of fire.", {("killed", 3, 3, "exact")}),
+    ("Two civilians were martyred when the shell struck their home.", {("killed", 2, 2, "exact")}),
+    ("No casualties were reported after the rocket attack.", {("killed", 0, 0, "exact"), ("injured", 0, 0, "exact")}),
+    ("Dozens were injured in the stampede that followed.", {("injured", 24, None, "at_least")}),
+    ("The car bomb claimed 17 lives at the market.", {("killed", 17, 17, "exact")}),
+    ("Shelling took the lives of four villagers overnight.", {("killed", 4, 4, "exact")}),
+])
+def test_incident_nouns_quantities_and_war_prose(nlp, text, expected):
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+def test_suicide_bomber_is_counted(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "A suicide bomber blew himself up at a checkpoint, killing six policemen."))
+    assert {(m.category, m.low, m.victim_kind) for m in ms} == {("killed", 6, "police"), ("killed", 1, "perpetrator")}

@@ -504,7 +504,10 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
         return None
     if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take") \
             and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):
-        subj = doc.subject(t.head, _SUBJ)
+        verb = doc.toks[t.head]
+        subj = doc.subject(verb.i, _SUBJ)
+        if subj is not None and subj.tag in ("WDT", "WP") and verb.dep == "relcl":
+            subj = doc.toks[verb.head]  # "attacks that claimed ..."
         if subj is not None and subj.tag == "NNS":
             return None  # "three shootings that took the lives of five people": a tally of incidents
         return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
