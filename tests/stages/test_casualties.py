@@ -211,6 +211,8 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Dozens were injured in the stampede that followed.", {("injured", 24, None, "at_least")}),
     ("The car bomb claimed 17 lives at the market.", {("killed", 17, 17, "exact")}),
     ("Shelling took the lives of four villagers overnight.", {("killed", 4, 4, "exact")}),
+    # coordinated verbs share their subject: the one who shot himself is the one who died
+    ("Cleaning his shotgun, the farmer accidentally shot himself and died.", {("killed", 1, 1, "exact"), ("injured", 1, 1, "exact")}),
 ])
 def test_incident_nouns_quantities_and_war_prose(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

@@ -739,7 +739,12 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
         heads = _victim_heads(doc, t, shape)
         if not heads and t.dep == "conj" and t.head != t.i:
             # "was shot and killed": share the first verb's victim
-            heads = _victim_heads(doc, doc.toks[t.head], "verb") or _victim_heads(doc, doc.toks[t.head], "intrans")
+            head = doc.toks[t.head]
+            subj = doc.subject(head.i, _SUBJ) if shape == "intrans" else None
+            if subj is not None and subj.tag not in ("WDT", "WP"):
+                heads = [subj]  # "he shot himself and died": coordinated verbs share the subject
+            else:
+                heads = _victim_heads(doc, head, "verb") or _victim_heads(doc, head, "intrans")
         for n, v in enumerate(_conjuncts(doc, heads[0]) if heads else []):
             if n >= 6:
                 break
