@@ -213,6 +213,10 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Shelling took the lives of four villagers overnight.", {("killed", 4, 4, "exact")}),
     # coordinated verbs share their subject: the one who shot himself is the one who died
     ("Cleaning his shotgun, the farmer accidentally shot himself and died.", {("killed", 1, 1, "exact"), ("injured", 1, 1, "exact")}),
+    # a reduced relative misparsed as the main verb: the noun of the "of" phrase is the victim
+    ("Classmates and teachers of a 15-year-old girl shot and killed Saturday night in Dayton held a vigil Sunday.", {("killed", 1, 1, "exact")}),
+    ("The parents of a 12-year-old girl fatally shot near a park are asking for help.", {("killed", 1, 1, "exact")}),
+    ("One of the men shot at the officers.", set()),
 ])
 def test_incident_nouns_quantities_and_war_prose(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

@@ -341,7 +341,8 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
             return [doc.toks[t.head]]
         if subj is None and t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
             return _victim_heads(doc, t, "adj")  # "left eight people ... wounded"
-        return []
+        reduced = _reduced_relative_head(doc, t)
+        return [reduced] if reduced is not None else []
     if shape == "intrans":
         subj = doc.subject(t.i, _SUBJ)
         if subj is not None:
@@ -380,6 +381,23 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
                 return [doc.toks[t.i - 1]]
         return []
     return []
+
+
+def _reduced_relative_head(doc: _Doc, t: Token) -> Optional[Token]:
+    """A participle misparsed as the main verb: "Friends of a boy shot and killed Friday held a
+    vigil", "The family of a teen fatally shot outside a store is devastated" — the verb has
+    no object and follows right after the noun of an "of" phrase, which is its victim."""
+    if t.tag != "VBD" or doc.child(t.i, {"dobj", "auxpass", "aux"}) is not None:
+        return None
+    j = t.i - 1
+    while j >= 0 and doc.toks[j].dep == "advmod" and doc.toks[j].head == t.i:
+        j -= 1  # "fatally"
+    if j < 0 or doc.toks[j].sent != t.sent:
+        return None
+    prev = doc.toks[j]
+    if prev.dep == "pobj" and prev.pos in ("NOUN", "PROPN") and doc.toks[prev.head].text.lower() == "of":
+        return prev
+    return None
 
 
 def _fronted_figure(doc: _Doc, t: Token) -> Optional[Token]:
