@@ -217,6 +217,8 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Classmates and teachers of a 15-year-old girl shot and killed Saturday night in Dayton held a vigil Sunday.", {("killed", 1, 1, "exact")}),
     ("The parents of a 12-year-old girl fatally shot near a park are asking for help.", {("killed", 1, 1, "exact")}),
     ("One of the men shot at the officers.", set()),
+    # a record told of the event itself is no other incident
+    ("Six worshippers were killed in one of the worst attacks in the province's history.", {("killed", 6, 6, "exact")}),
 ])
 def test_incident_nouns_quantities_and_war_prose(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected
