@@ -217,6 +217,11 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Classmates and teachers of a 15-year-old girl shot and killed Saturday night in Dayton held a vigil Sunday.", {("killed", 1, 1, "exact")}),
     ("The parents of a 12-year-old girl fatally shot near a park are asking for help.", {("killed", 1, 1, "exact")}),
     ("One of the men shot at the officers.", set()),
+    # the shooter is not a victim: firing at people, starting to shoot, an active perfect
+    ("The attacker burst into the hall and began shooting.", set()),
+    ("One of the gunmen shot at the guards before fleeing.", set()),
+    ("A sniper has shot and wounded three soldiers.", {("injured", 3, 3, "exact")}),
+    ("A man was shot at a party on Saturday.", {("injured", 1, 1, "exact")}),
     # a record told of the event itself is no other incident
     ("Six worshippers were killed in one of the worst attacks in the province's history.", {("killed", 6, 6, "exact")}),
 ])

@@ -319,6 +319,14 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and not has_auxpass:
             return [obj]
+        if _fired_at(doc, t):
+            return []  # "shot at the officers", "was shot at": fired upon, not hit
+        active_perfect = not has_auxpass and any(
+            c.lemma.lower() == "have" for c in doc.children(t.i, {"aux"}))
+        if active_perfect and doc.child(t.i, {"nsubj"}) is not None:
+            # "a gunman has shot and wounded five teens": the subject acts; the object, if
+            # any, is on the coordinated verb
+            return []
         subj = doc.subject(t.i, {"nsubjpass"})
         if subj is not None:
             if subj.tag in ("WDT", "WP") and t.dep == "relcl" and t.head != t.i:
@@ -339,8 +347,9 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
         if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
                 and (subj is None or has_auxpass or t.tag == "VBN"):
             return [doc.toks[t.head]]
-        if subj is None and t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
-            return _victim_heads(doc, t, "adj")  # "left eight people ... wounded"
+        if subj is None and t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.tag not in ("VBG", "VB"):
+            # "left eight people ... wounded"; not "began shooting", "opened fire, killing"
+            return _victim_heads(doc, t, "adj")
         reduced = _reduced_relative_head(doc, t)
         return [reduced] if reduced is not None else []
     if shape == "intrans":
@@ -381,6 +390,20 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
                 return [doc.toks[t.i - 1]]
         return []
     return []
+
+
+def _fired_at(doc: _Doc, t: Token) -> bool:
+    """"shot at him", "shot at the officers": a shooter's aim, not a hit ("shot at a party" is
+    a place; the passive "was shot at" is left to the rest of the sentence)."""
+    if t.i + 1 >= len(doc.toks):
+        return False
+    nxt = doc.toks[t.i + 1]
+    if nxt.text.lower() != "at" or nxt.head != t.i:
+        return False
+    pobj = doc.child(nxt.i, {"pobj"})
+    if pobj is None or doc.child(t.i, {"auxpass"}) is not None:
+        return False  # "he was shot at by an officer" may tell a hit
+    return pobj.pos == "PRON" or pobj.lemma.lower() in _rules().person
 
 
 def _reduced_relative_head(doc: _Doc, t: Token) -> Optional[Token]:
