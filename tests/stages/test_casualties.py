@@ -80,6 +80,7 @@ CASES = [
     ("Three people were treated for gunshot wounds.", {("injured", 3, 3, "exact")}),
     ("Another man was in critical condition.", {("injured", 1, 1, "exact")}),
     ("Two men were taken into custody.", set()),
+    ("The suspect was transported to the Springfield Police Department.", set()),
     ("The cars were taken to a lot.", set()),
 ]
 

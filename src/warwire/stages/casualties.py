@@ -57,6 +57,7 @@ class _Rules:
     triggers: dict[str, dict]
     noun_triggers: dict[str, dict]  # a lemma's noun-shaped rule when its first rule is a verb's
     person_only: frozenset[str]
+    not_care_places: frozenset[str]
     non_person: frozenset[str]
     person: frozenset[str]
     kinds: dict[str, str]
@@ -95,6 +96,7 @@ def _rules() -> _Rules:
         triggers=triggers,
         noun_triggers=noun_triggers,
         person_only=frozenset(data["person_only"]),
+        not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
         person=frozenset(data["person"]),
         kinds=kinds,
@@ -583,7 +585,7 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
 def _has_prep(doc: _Doc, t: Token, preps: dict[str, list[str]]) -> bool:
     """The trigger has a prepositional phrase the rule asks for ("taken to a hospital",
     "treated for gunshot wounds"); "PROPN" in the list accepts any proper name
-    ("taken to North Memorial")."""
+    ("taken to North Memorial") but a police station, a jail or a court."""
     for c in doc.children(t.i, {"prep"}):
         heads = preps.get(c.text.lower())
         if not heads:
@@ -591,8 +593,12 @@ def _has_prep(doc: _Doc, t: Token, preps: dict[str, list[str]]) -> bool:
         pobj = doc.child(c.i, {"pobj"})
         if pobj is None:
             continue
-        if pobj.lemma.lower() in heads or (pobj.pos == "PROPN" and "PROPN" in heads):
+        if pobj.lemma.lower() in heads:
             return True
+        if pobj.pos == "PROPN" and "PROPN" in heads:
+            a, b = doc.edges(pobj.i)
+            if not any(doc.toks[j].lemma.lower() in _rules().not_care_places for j in range(a, b + 1)):
+                return True  # not "transported to the Oceanside Police Department"
     return False
 
 
