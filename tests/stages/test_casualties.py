@@ -223,6 +223,9 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("One of the gunmen shot at the guards before fleeing.", set()),
     ("A sniper has shot and wounded three soldiers.", {("injured", 3, 3, "exact")}),
     ("A man was shot at a party on Saturday.", {("injured", 1, 1, "exact")}),
+    # a conjunct with a harm clause of its own is not a victim of the first verb
+    ("Seven people were hit, including two men who were killed and three guards who suffered minor injuries.",
+     {("injured", 7, 7, "exact"), ("killed", 2, 2, "exact")}),
     # a record told of the event itself is no other incident
     ("Six worshippers were killed in one of the worst attacks in the province's history.", {("killed", 6, 6, "exact")}),
 ])
@@ -233,3 +236,8 @@ def test_incident_nouns_quantities_and_war_prose(nlp, text, expected):
 def test_suicide_bomber_is_counted(nlp) -> None:
     ms = find_casualties(_parse(nlp, "A suicide bomber blew himself up at a checkpoint, killing six policemen."))
     assert {(m.category, m.low, m.victim_kind) for m in ms} == {("killed", 6, "police"), ("killed", 1, "perpetrator")}
+
+
+def test_conjunct_with_descriptive_clause_is_still_a_victim(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "Gunmen killed a farmer and his son who had gone to the market."))
+    assert [(m.category, m.low) for m in ms] == [("killed", 1), ("killed", 1)]

@@ -394,6 +394,13 @@ def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
     return []
 
 
+def _tells_harm(doc: _Doc, clause: Token, rules: _Rules) -> bool:
+    """A clause with a casualty word of its own ("who received minor injuries")."""
+    a, b = doc.edges(clause.i)
+    return any(doc.toks[j].lemma.lower() in rules.triggers or doc.toks[j].lemma.lower() in rules.noun_triggers
+               for j in range(a, b + 1))
+
+
 def _fired_at(doc: _Doc, t: Token) -> bool:
     """"shot at him", "shot at the officers": a shooter's aim, not a hit ("shot at a party" is
     a place; the passive "was shot at" is left to the rest of the sentence)."""
@@ -797,6 +804,8 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                 break
             if v.i == t.i:
                 continue
+            if n > 0 and any(c.i != t.i and _tells_harm(doc, c, rules) for c in doc.children(v.i, {"relcl", "acl"})):
+                continue  # "two men who were killed and two officers who were hurt": its own harm
             if lemma in rules.person_only or rule["id"].startswith("cas.kill") or not (v.like_num or v.pos == "NUM"):
                 if not _is_person(doc, v, rules):
                     continue  # "the missing piece", "an injured knee", "killed two birds"
