@@ -410,7 +410,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
 # "the toll rose to 12", "has now climbed to": a contract claim carries no update flag, so the
 # quote of a toll claim is read for the verbs of an update (casualties.yaml ``update_verbs``).
 _UPDATE_QUOTE = re.compile(r"\b(rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|grew|"
-                           r"grown|jumped|reached|reaches|mounted|swelled|soared|now)\b", re.I)
+                           r"grown|jumped|reached|reaches|mounted|swelled|soared|now|raised|raising|"
+                           r"brought|bringing|pushed|pushing|took|taking)\b", re.I)
 
 
 def _is_update_claim(claim: model.Claim) -> bool:

@@ -330,7 +330,13 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             return []
         if shape == "toll":
             comp = [c.lemma.lower() for c in doc.children(t.i, {"compound", "amod"})]
-            if not any(c in ("death", "casualty", "fatality") for c in comp):
+            if lemma == "number":  # "raised the number of dead to 25"
+                of = next((c for c in doc.children(t.i, {"prep"}) if c.text.lower() == "of"), None)
+                pobj = doc.child(of.i, {"pobj"}) if of is not None else None
+                comp = [pobj.lemma.lower()] if pobj is not None else []
+                if not any(c in ("death", "fatality", "dead") for c in comp):
+                    return []
+            elif not any(c in ("death", "casualty", "fatality") for c in comp):
                 return []
             is_total = True
             h = doc.toks[t.head]
