@@ -212,6 +212,8 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Dozens were injured in the stampede that followed.", {("injured", 24, None, "at_least")}),
     ("The car bomb claimed 17 lives at the market.", {("killed", 17, 17, "exact")}),
     ("Shelling took the lives of four villagers overnight.", {("killed", 4, 4, "exact")}),
+    # a small clause after "found": its subject is the victim
+    ("Troops found two villagers shot dead near the river.", {("killed", 2, 2, "exact")}),
     # a toll told as "the number of dead", an update by "raised"/"brought"
     ("The shelling raised the number of dead to 25.", {("killed", 25, 25, "exact")}),
     ("A number of people were killed.", set()),

@@ -307,6 +307,9 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 return [doc.toks[t.head]]  # "people who were killed"
             return [subj]
         subj = doc.subject(t.i, {"nsubj"})
+        if subj is not None and t.dep in ("ccomp", "xcomp", "oprd") and t.head != t.i \
+                and doc.toks[t.head].lemma.lower() in ("find", "leave", "discover"):
+            return [subj]  # "they found a man shot to death" (a small clause)
         if subj is not None and (t.tag == "VBN" or has_auxpass):
             return [subj]
         if subj is None and has_auxpass:
