@@ -212,6 +212,9 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Dozens were injured in the stampede that followed.", {("injured", 24, None, "at_least")}),
     ("The car bomb claimed 17 lives at the market.", {("killed", 17, 17, "exact")}),
     ("Shelling took the lives of four villagers overnight.", {("killed", 4, 4, "exact")}),
+    ("Clashes between two clans left 11 dead and several injured.", {("killed", 11, 11, "exact"), ("injured", 3, None, "at_least")}),
+    ("Al Shabaab fighters ambushed a convoy, killing 3 soldiers. 1 attacker was also killed.", {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
+    ("An airstrike hit a house, killing a woman and her 3 children.", {("killed", 1, 1, "exact"), ("killed", 3, 3, "exact")}),
     # a small clause after "found": its subject is the victim
     ("Troops found two villagers shot dead near the river.", {("killed", 2, 2, "exact")}),
     # a toll told as "the number of dead", an update by "raised"/"brought"

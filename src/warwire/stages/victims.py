@@ -328,7 +328,11 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
             # "left eight people ... wounded"; not "began shooting", "opened fire, killing"
             return victim_heads(doc, t, "adj")
         reduced = _reduced_relative_head(doc, t)
-        return [reduced] if reduced is not None else []
+        if reduced is not None:
+            return [reduced]
+        quantity = next((c for c in doc.children(t.i, {"amod", "nummod", "advmod"})
+                         if c.i < t.i and c.text.lower() in _QUANTITY_NOUNS), None)
+        return [quantity] if quantity is not None else []  # "left 11 dead and several injured"
     if shape == "intrans":
         subj = doc.subject(t.i, SUBJ)
         if subj is not None:
