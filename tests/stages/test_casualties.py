@@ -215,6 +215,7 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Clashes between two clans left 11 dead and several injured.", {("killed", 11, 11, "exact"), ("injured", 3, None, "at_least")}),
     ("Al Shabaab fighters ambushed a convoy, killing 3 soldiers. 1 attacker was also killed.", {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
     ("An airstrike hit a house, killing a woman and her 3 children.", {("killed", 1, 1, "exact"), ("killed", 3, 3, "exact")}),
+    ("One guard was killed, while three others were hit, none fatally.", {("killed", 1, 1, "exact"), ("injured", 3, 3, "exact")}),
     # a small clause after "found": its subject is the victim
     ("Troops found two villagers shot dead near the river.", {("killed", 2, 2, "exact")}),
     # a toll told as "the number of dead", an update by "raised"/"brought"

@@ -51,6 +51,7 @@ _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
+_NOT_FATALLY = frozenset({"none", "not", "non", "-", "never"})  # "none fatally", "non-fatally"
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
                      "transport", "rush", "die", "succumb", "airlift", "be"})
 
@@ -224,6 +225,8 @@ def _category(doc: Doc, t: Token, rule: dict) -> str:
     if cat == "injured":
         for c in doc.children(t.i):
             low = c.text.lower()
+            if low in ("fatally", "mortally", "lethally") and doc.toks[max(c.i - 1, 0)].text.lower() in _NOT_FATALLY:
+                continue  # "four others were hit, none fatally", "non-fatally"
             if low in ("fatally", "mortally", "lethally") or (c.dep == "oprd" and low == "dead") \
                     or (c.dep in ("amod", "compound") and low in ("fatal", "deadly", "death")):
                 return "killed"
