@@ -250,3 +250,10 @@ def test_suicide_bomber_is_counted(nlp) -> None:
 def test_conjunct_with_descriptive_clause_is_still_a_victim(nlp) -> None:
     ms = find_casualties(_parse(nlp, "Gunmen killed a farmer and his son who had gone to the market."))
     assert [(m.category, m.low) for m in ms] == [("killed", 1), ("killed", 1)]
+
+
+def test_undated_summary_years_are_compared_with_its_first_year(nlp) -> None:
+    """A coder's summary has no publication date: its own first year is the event's."""
+    text = "In 2019, gunmen killed 5 villagers in the district. A similar raid in 2015 killed 30."
+    parsed = parse_article(Article("t", text, published=None), nlp)
+    assert [(m.low, m.other_incident) for m in find_casualties(parsed)] == [(5, False), (30, True)]

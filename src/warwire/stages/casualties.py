@@ -248,7 +248,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     doc = Doc(parsed)
     text = parsed.text
     out: list[CasualtyMention] = []
-    pub_year = parsed.article.published.year if parsed.article.published else None
+    pub_year = parsed.article.published.year if parsed.article.published else _first_year(doc)
     in_other_section = False
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -284,16 +284,25 @@ def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
+def _is_year(t: Token) -> bool:
+    return t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+def _first_year(doc: Doc) -> Optional[int]:
+    """The year an undated text (a coder's summary) first names: the year of its event."""
+    return next((int(t.text) for t in doc.toks if _is_year(t)), None)
+
+
 def _other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
                 rules: Rules) -> bool:
-    """A year other than the publication year ("in 2005", "in August 2015")."""
+    """A year other than the publication year ("in 2005", "in August 2015"); for an undated
+    text, other than the first year it names."""
     if pub_year is None:
         return bool(rules.other_year_no_date.search(sent_text))
     for j in range(lo, hi):
         t = doc.toks[j]
-        if t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
-            if abs(int(t.text) - pub_year) >= 1:
-                return True
+        if _is_year(t) and abs(int(t.text) - pub_year) >= 1:
+            return True
     return False
 
 
