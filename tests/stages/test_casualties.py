@@ -204,6 +204,10 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Stray bullets kill dozens of children every year.", set()),
     ("Two attacks that claimed the lives of nine people shook the district.", set()),
     # war reports
+    ("Two soldiers were martyred and three others sustained injuries in the firing.",
+     {("killed", 2, 2, "exact"), ("injured", 3, 3, "exact")}),
+    ("The army said 17 terrorists were neutralised during the operation.", {("killed", 17, 17, "exact")}),
+    ("The team was eliminated from the tournament.", set()),
     ("The ambush killed 12 soldiers near the border.", {("killed", 12, 12, "exact")}),
     ("The assault left five dead and 20 wounded.", {("killed", 5, 5, "exact"), ("injured", 20, 20, "exact")}),
     ("Three militants were killed in the exchange of fire.", {("killed", 3, 3, "exact")}),

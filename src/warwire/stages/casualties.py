@@ -404,10 +404,15 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                                 break
                             h = doc.toks[h.head]
                         if h.pos in ("VERB", "AUX") and (h.lemma.lower() in _SUFFER or via_with) \
-                                and h.lemma.lower() not in _FATAL_VERBS:
+                                and h.lemma.lower() not in _FATAL_VERBS \
+                                and not (lemma == "wound" and h.lemma.lower() == "have" and not via_with):
+                            # "all five had gunshot wounds" mostly describes the dead
                             amods = {c.text.lower() for c in doc.children(t.i, {"amod", "compound"})}
                             if not amods & {"fatal", "deadly", "mortal"}:
-                                subj = doc.child(h.i, {"dobj"}) or doc.subject(h.i, SUBJ)
+                                obj = doc.child(h.i, {"dobj"})
+                                if obj is not None and obj.i == t.i:
+                                    obj = None  # "three others sustained injuries": the wound is no victim
+                                subj = obj or doc.subject(h.i, SUBJ)
                                 if subj is not None and is_person(doc, subj, rules):
                                     for v in conjuncts(doc, subj)[:6]:
                                         vic = victim_of(doc, v, lo, hi, rules)
