@@ -169,3 +169,21 @@ def test_care_sentence_restates_other_groups() -> None:
     both = m("injured", 2, sent=1, start=20, rule="cas.hosp.verb|num.q.both", includes_killed=True)
     assert totals(tally([officer, suspect, both]))["injured"].best == 2
     assert totals(tally([both]))["injured"].best == 2
+
+
+@pytest.mark.parametrize("mentions, killed, injured", [
+    # "a fatal shooting" alone: one dead, and the one hit is that person
+    ([m("killed", 1, rule="cas.shot.noun|cas.fig.incident"),
+      m("injured", 1, sent=1, start=50, rule="cas.shot.verb|cas.fig.definite", includes_killed=True)], 1, 0),
+    # the dead told elsewhere: the implied death is one of them, not one more
+    ([m("killed", 1, rule="cas.shot.noun|cas.fig.incident"),
+      m("killed", 2, sent=1, start=50, rule="cas.kill.verb|num.words", kind="civilians")], 2, None),
+    ([m("killed", 1, rule="cas.shot.noun|cas.fig.incident"),
+      m("killed", 1, sent=1, start=50, rule="cas.kill.verb|cas.fig.named")], 1, None),
+    # a suicide attacker told with his victims in one sentence adds one
+    ([m("killed", 7, start=30, rule="cas.kill.verb|num.words", kind="civilians"),
+      m("killed", 1, start=0, rule="cas.self.blew_up", kind="perpetrator")], 8, None),
+])
+def test_implied_deaths(mentions, killed, injured) -> None:
+    t = totals(tally(mentions))
+    assert t["fatalities"].best == killed and t["injured"].best == injured

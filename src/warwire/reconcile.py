@@ -66,7 +66,7 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
 _SAME_SENTENCE_SELF = ("cas.self.killed_himself", "cas.self.gun_on", "cas.self.fatally_shot_himself",
-                       "cas.self.own_life")
+                       "cas.self.own_life", "cas.self.blew_up")
 
 
 @dataclass(frozen=True)
@@ -279,6 +279,7 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         if cur is None or m.figure_start < cur.figure_start:
             first_in_sent[m.sent] = m
     leads = {id(m) for m in first_in_sent.values()}
+    mentions = _without_implied_deaths(mentions)
     raw: dict[_Key, GroupTally] = {}
     for (country, kind, cat), ms in _group(mentions).items():
         claims = _claims(ms, leads)
@@ -298,6 +299,19 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
     out = _drop_care_restatements(out)
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))
     return out
+
+
+_IMPLIED_DEATH = "cas.fig.incident"
+
+
+def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
+    """A death implied by the incident's name ("a fatal shooting", "a homicide") counts one
+    only when no other mention tells the dead; else it is one of them."""
+    told = any(m.category == "killed" and not m.negated and not m.rule.endswith(_IMPLIED_DEATH)
+               for m in mentions)
+    if not told:
+        return list(mentions)
+    return [m for m in mentions if not m.rule.endswith(_IMPLIED_DEATH)]
 
 
 _CARE_RULES = ("cas.hosp.", "cas.injure.condition")
@@ -396,7 +410,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
 # "the toll rose to 12", "has now climbed to": a contract claim carries no update flag, so the
 # quote of a toll claim is read for the verbs of an update (casualties.yaml ``update_verbs``).
 _UPDATE_QUOTE = re.compile(r"\b(rose|risen|rises|rising|climbed|climbs|climbing|increased|increases|grew|"
-                           r"grown|jumped|reached|reaches|mounted|swelled|soared|now)\b", re.I)
+                           r"grown|jumped|reached|reaches|mounted|swelled|soared|now|raised|raising|"
+                           r"brought|bringing|pushed|pushing|took|taking)\b", re.I)
 
 
 def _is_update_claim(claim: model.Claim) -> bool:

@@ -80,6 +80,7 @@ CASES = [
     ("Three people were treated for gunshot wounds.", {("injured", 3, 3, "exact")}),
     ("Another man was in critical condition.", {("injured", 1, 1, "exact")}),
     ("Two men were taken into custody.", set()),
+    ("The suspect was transported to the Springfield Police Department.", set()),
     ("The cars were taken to a lot.", set()),
 ]
 
@@ -177,3 +178,86 @@ def test_names_known_elsewhere_are_people(nlp) -> None:
 ])
 def test_conflict_reporting_people_are_counted(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+# Incident nouns that carry their toll, quantity subjects, and how war reports tell casualties.
+@pytest.mark.parametrize("text, expected", [
+    # "double/triple" on an incident noun counts its victims (killed for a homicide, hit for a shooting)
+    ("Detectives are working a triple homicide on the east side.", {("killed", 3, 3, "exact")}),
+    ("Officers answered a call about a double shooting near the park.", {("injured", 2, 2, "exact")}),
+    # a singular fatal incident implies one death (reconcile keeps it only when nothing else tells the dead)
+    ("Deputies are investigating a deadly shooting at a gas station.", {("killed", 1, 1, "exact")}),
+    ("A woman was charged in the shooting death at her apartment.", {("killed", 1, 1, "exact")}),
+    ("He faces a charge of attempted murder.", set()),
+    ("The city logged three fatal shootings in a week.", set()),
+    # wounds: the hit, never the number of wounds
+    ("Officers found two men with gunshot wounds in a parked car.", {("injured", 2, 2, "exact")}),
+    ("The boy had 10 gunshot wounds.", set()),
+    ("Investigators are looking into the murder of two brothers.", {("killed", 2, 2, "exact")}),
+    # a figure that is a quantity word or a fronted phrase
+    ("Dozens were hurt when the roof collapsed on worshippers.", {("injured", 24, None, "at_least")}),
+    ("As many as 30 were wounded in the crossfire.", {("injured", None, 30, "at_most")}),
+    ("Witnesses said multiple people were found dead inside.", {("killed", 2, None, "at_least")}),
+    ("That person was taken to a hospital.", {("injured", 1, 1, "exact")}),
+    # harm that nearly happened, and statistics of many incidents
+    ("The toddler nearly lost her life.", set()),
+    ("Stray bullets kill dozens of children every year.", set()),
+    ("Two attacks that claimed the lives of nine people shook the district.", set()),
+    # war reports
+    ("Two soldiers were martyred and three others sustained injuries in the firing.",
+     {("killed", 2, 2, "exact"), ("injured", 3, 3, "exact")}),
+    ("The army said 17 terrorists were neutralised during the operation.", {("killed", 17, 17, "exact")}),
+    ("The team was eliminated from the tournament.", set()),
+    ("The ambush killed 12 soldiers near the border.", {("killed", 12, 12, "exact")}),
+    ("The assault left five dead and 20 wounded.", {("killed", 5, 5, "exact"), ("injured", 20, 20, "exact")}),
+    ("Three militants were killed in the exchange of fire.", {("killed", 3, 3, "exact")}),
+    ("Two civilians were martyred when the shell struck their home.", {("killed", 2, 2, "exact")}),
+    ("No casualties were reported after the rocket attack.", {("killed", 0, 0, "exact"), ("injured", 0, 0, "exact")}),
+    ("Dozens were injured in the stampede that followed.", {("injured", 24, None, "at_least")}),
+    ("The car bomb claimed 17 lives at the market.", {("killed", 17, 17, "exact")}),
+    ("Shelling took the lives of four villagers overnight.", {("killed", 4, 4, "exact")}),
+    ("Clashes between two clans left 11 dead and several injured.", {("killed", 11, 11, "exact"), ("injured", 3, None, "at_least")}),
+    ("Al Shabaab fighters ambushed a convoy, killing 3 soldiers. 1 attacker was also killed.", {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
+    ("An airstrike hit a house, killing a woman and her 3 children.", {("killed", 1, 1, "exact"), ("killed", 3, 3, "exact")}),
+    ("One guard was killed, while three others were hit, none fatally.", {("killed", 1, 1, "exact"), ("injured", 3, 3, "exact")}),
+    # a small clause after "found": its subject is the victim
+    ("Troops found two villagers shot dead near the river.", {("killed", 2, 2, "exact")}),
+    # a toll told as "the number of dead", an update by "raised"/"brought"
+    ("The shelling raised the number of dead to 25.", {("killed", 25, 25, "exact")}),
+    ("A number of people were killed.", set()),
+    # coordinated verbs share their subject: the one who shot himself is the one who died
+    ("Cleaning his shotgun, the farmer accidentally shot himself and died.", {("killed", 1, 1, "exact"), ("injured", 1, 1, "exact")}),
+    # a reduced relative misparsed as the main verb: the noun of the "of" phrase is the victim
+    ("Classmates and teachers of a 15-year-old girl shot and killed Saturday night in Dayton held a vigil Sunday.", {("killed", 1, 1, "exact")}),
+    ("The parents of a 12-year-old girl fatally shot near a park are asking for help.", {("killed", 1, 1, "exact")}),
+    ("One of the men shot at the officers.", set()),
+    # the shooter is not a victim: firing at people, starting to shoot, an active perfect
+    ("The attacker burst into the hall and began shooting.", set()),
+    ("One of the gunmen shot at the guards before fleeing.", set()),
+    ("A sniper has shot and wounded three soldiers.", {("injured", 3, 3, "exact")}),
+    ("A man was shot at a party on Saturday.", {("injured", 1, 1, "exact")}),
+    # a conjunct with a harm clause of its own is not a victim of the first verb
+    ("Seven people were hit, including two men who were killed and three guards who suffered minor injuries.",
+     {("injured", 7, 7, "exact"), ("killed", 2, 2, "exact")}),
+    # a record told of the event itself is no other incident
+    ("Six worshippers were killed in one of the worst attacks in the province's history.", {("killed", 6, 6, "exact")}),
+])
+def test_incident_nouns_quantities_and_war_prose(nlp, text, expected):
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+def test_suicide_bomber_is_counted(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "A suicide bomber blew himself up at a checkpoint, killing six policemen."))
+    assert {(m.category, m.low, m.victim_kind) for m in ms} == {("killed", 6, "police"), ("killed", 1, "perpetrator")}
+
+
+def test_conjunct_with_descriptive_clause_is_still_a_victim(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "Gunmen killed a farmer and his son who had gone to the market."))
+    assert [(m.category, m.low) for m in ms] == [("killed", 1), ("killed", 1)]
+
+
+def test_undated_summary_years_are_compared_with_its_first_year(nlp) -> None:
+    """A coder's summary has no publication date: its own first year is the event's."""
+    text = "In 2019, gunmen killed 5 villagers in the district. A similar raid in 2015 killed 30."
+    parsed = parse_article(Article("t", text, published=None), nlp)
+    assert [(m.low, m.other_incident) for m in find_casualties(parsed)] == [(5, False), (30, True)]

@@ -8,102 +8,58 @@ phrase says it, the source the sentence attributes it to, and flags for the coun
 (``reconcile.py``): update, total, negated, additional, other_incident.
 
 How: trigger words (``rules/casualties.yaml``, matched by lemma) are located in each sentence;
-the victim phrase is found through the dependency parse (passive subject, object, subject of an
-intransitive, noun modified by an adjective, subject/object of a small clause), and the figure
-on it by ``numbers.figure_at`` (a number, "a dozen", "more than 6,500"), by a determiner ("a
-14-year-old girl" = 1) or by a named person (1). Numbers that are ages, times, years or money
-never become figures. Killing of the perpetrator by their own hand ("murder-suicide", "turned
-the gun on himself") is found by the self_inflicted patterns.
+the victim phrase and its figure are found through the dependency parse by ``victims.py``
+(passive subject, object, subject of an intransitive, noun modified by an adjective; a number,
+"a dozen", "more than 6,500", a determiner "a 14-year-old girl" = 1, a named person = 1; an
+incident noun "a double homicide"). This module decides the category, the flags, the victim's
+kind and country, and the source. Killing of the perpetrator by their own hand ("murder-suicide",
+"turned the gun on himself", "blew himself up") is found by the self_inflicted patterns.
 """
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from ..rules import load_yaml
 from .numbers import Figure, figure_at
+from .victims import (
+    REFLEXIVE,
+    SINGULAR_PRON,
+    SUBJ,
+    Doc,
+    Rules,
+    Victim,
+    conjuncts,
+    figure_token_ok,
+    incident_figure,
+    is_bad_number,
+    is_person,
+    load_rules,
+    tells_harm,
+    victim_heads,
+    victim_of,
+)
 
 CountryOf = Callable[[str], Optional[str]]
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
-_NON_FIGURE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
-_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "DET"})
-_SUBJ = frozenset({"nsubj", "nsubjpass"})
-_REFLEXIVE = frozenset({"himself", "herself", "themselves"})
-_SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
-_VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crowd"})
-_QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple",
-                             "handful", "dozen", "pair"})
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
-_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "iff", "ild", "ren", "ess", "man", "men", "son")
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
-_NOBODY = frozenset({"nobody", "none", "noone"})
+_NOT_FATALLY = frozenset({"none", "not", "non", "-", "never"})  # "none fatally", "non-fatally"
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
                      "transport", "rush", "die", "succumb", "airlift", "be"})
-
-
-@dataclass(frozen=True)
-class _Rules:
-    triggers: dict[str, dict]
-    person_only: frozenset[str]
-    non_person: frozenset[str]
-    person: frozenset[str]
-    kinds: dict[str, str]
-    additional: frozenset[str]
-    update: frozenset[str]
-    report: frozenset[str]
-    total: frozenset[str]
-    self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
-    other: tuple[tuple[str, re.Pattern], ...]
-    other_section: tuple[tuple[str, re.Pattern], ...]
-    other_year_no_date: re.Pattern
-    countries: dict[str, str]
-    hypothetical_aux: frozenset[str]
-    hypothetical_verbs: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    data = load_yaml("casualties.yaml")
-    triggers: dict[str, dict] = {}
-    for rule in data["triggers"]:
-        for lemma in rule["lemmas"]:
-            triggers.setdefault(lemma, rule)
-    kinds = {w: kind for kind, words in data["victim_kinds"].items() for w in words}
-    return _Rules(
-        triggers=triggers,
-        person_only=frozenset(data["person_only"]),
-        non_person=frozenset(data["non_person"]),
-        person=frozenset(data["person"]),
-        kinds=kinds,
-        additional=frozenset(data["additional_words"]),
-        update=frozenset(data["update_verbs"]),
-        report=frozenset(data["report_verbs"]),
-        total=frozenset(data["total_words"]),
-        self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
-                              bool(r.get("includes_killed"))) for r in data["self_inflicted"]),
-        other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
-        other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
-        other_year_no_date=re.compile(data["other_year_no_date"], re.I),
-        countries={str(k).lower(): v for k, v in data["countries"].items()},
-        hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
-        hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
-    )
 
 
 def default_country_of(text: str) -> Optional[str]:
     """ISO alpha-3 for a demonym or country name in the rule file ("Armenian" → ARM)."""
     t = _POSSESSIVE.sub("", text.lower().strip())
-    countries = _rules().countries
+    countries = load_rules().countries
     if t in countries:
         return countries[t]
     for word in reversed(t.split()):
@@ -112,270 +68,10 @@ def default_country_of(text: str) -> Optional[str]:
     return None
 
 
-class _Doc:
-    """Per-article helpers over the token tuple (children index built once, O(n))."""
-
-    def __init__(self, parsed: ParsedText):
-        self.parsed = parsed
-        self.toks = parsed.tokens
-        kids: list[list[int]] = [[] for _ in self.toks]
-        for t in self.toks:
-            if t.head != t.i:
-                kids[t.head].append(t.i)
-        self.kids = kids
-        # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
-        self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
-                               and t.text[:1].isupper() and len(t.text) > 2)
-
-    def children(self, i: int, deps: Optional[frozenset[str] | set[str]] = None) -> list[Token]:
-        return [self.toks[c] for c in self.kids[i] if deps is None or self.toks[c].dep in deps]
-
-    def child(self, i: int, deps: frozenset[str] | set[str]) -> Optional[Token]:
-        for c in self.kids[i]:
-            if self.toks[c].dep in deps:
-                return self.toks[c]
-        return None
-
-    def subject(self, i: int, deps: frozenset[str] | set[str]) -> Optional[Token]:
-        """The subject of ``i`` nearest before it: a dateline parsed as a second subject
-        ("KNIGHTDALE, N.C. (WNCN) – An 11-year-old girl was shot") is farther away."""
-        found = [self.toks[c] for c in self.kids[i] if self.toks[c].dep in deps]
-        if len(found) <= 1:
-            return found[0] if found else None
-        before = [t for t in found if t.i < i]
-        return max(before, key=lambda t: t.i) if before else found[0]
-
-    def edges(self, i: int) -> tuple[int, int]:
-        """Token range [left, right] of the subtree of i."""
-        lo = hi = i
-        stack = [i]
-        while stack:
-            j = stack.pop()
-            lo, hi = min(lo, j), max(hi, j)
-            stack.extend(self.kids[j])
-        return lo, hi
-
-
-# ------------------------------------------------------------------------------------------
-# Victim and figure
-# ------------------------------------------------------------------------------------------
-@dataclass
-class _Victim:
-    figure: Optional[Figure]
-    fig_first: int
-    fig_last: int  # exclusive token index
-    noun: Optional[Token]  # the noun counted ("servicemen"); None for a bare number
-    additional: bool = False
-    negated: bool = False
-    others: bool = False  # "two others", "10 more": people besides those already counted
-
-
-def _is_bad_number(doc: _Doc, tok: Token) -> bool:
-    """Ages, times, years, money, percentages, addresses: never casualty figures."""
-    if tok.ent_type in _NON_FIGURE_ENTS:
-        return True
-    toks = doc.toks
-    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
-    nxt2 = toks[tok.i + 2] if tok.i + 2 < len(toks) else None
-    if nxt is not None and nxt.text.lower() in ("a.m.", "p.m.", "am", "pm", "o'clock", "percent", "%", ":", "y/o",
-                                                "yo", "y.o.", "yr", "yrs", "caliber", "mm", "round", "rounds",
-                                                "shots", "times", "bullets"):
-        return True
-    if nxt is not None and nxt.text.lower() == "y" and nxt2 is not None and nxt2.text == "/":
-        return True  # "5 y/o"
-    if nxt is not None and nxt.text in ("-", "–") and nxt2 is not None and nxt2.lemma.lower() in ("year", "month", "week"):
-        return True
-    if nxt is not None and nxt.lemma.lower() in ("year", "month", "week", "day", "hour", "minute", "mile", "foot", "feet", "block"):
-        return True
-    if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
-        return True  # "John Smith, 24, ..."
-    return False
-
-
-def _figure_token_ok(doc: _Doc, tok: Token) -> bool:
-    return (tok.like_num or tok.pos == "NUM") and not _is_bad_number(doc, tok)
-
-
-def _victim_of(doc: _Doc, v: Token, lo: int, hi: int, rules: _Rules) -> Optional[_Victim]:
-    """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
-    low = v.text.lower()
-    lemma = v.lemma.lower()
-    if low in _NOBODY or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
-        first = v.i - 1 if low == "one" else v.i
-        return _Victim(Figure(0, 0, "exact", "num.q.no"), first, v.i + 1, v, negated=True)
-    det_no = doc.child(v.i, {"det"})
-    if det_no is not None and det_no.text.lower() == "no":
-        return _Victim(Figure(0, 0, "exact", "num.q.no"), det_no.i, v.i + 1, v, negated=True)
-    # the victim is itself a figure: "13 captured", "one of its soldiers", "dozens of people"
-    if low in _VAGUE:
-        return None  # "a number of victims", "a lot of people"
-    if low in _ORDINALS:  # "the fourth was taken to hospital", "a third victim"
-        return _Victim(Figure(1, 1, "exact", "cas.fig.ordinal"), v.i, v.i + 1, v, additional=True)
-    if _figure_token_ok(doc, v) or low in _QUANTITY_NOUNS:
-        span = figure_at(doc.toks, v.i, lo, hi)
-        if span is None:
-            return None
-        noun = None
-        of = doc.child(v.i, {"prep"})
-        if of is not None and of.text.lower() == "of":
-            noun = doc.child(of.i, {"pobj"})
-        add = any(c.text.lower() in rules.additional and not span.first <= c.i < span.last
-                  for c in doc.children(v.i, {"amod", "advmod", "det"}))
-        return _Victim(span.figure, span.first, span.last, noun or v, additional=add)
-    # a figure modifying the noun: "Seven servicemen", "a dozen others", "more than 6,500 people"
-    mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
-    for p in doc.children(v.i, {"poss"}):
-        mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
-    for c in mods:
-        if (c.like_num or c.pos == "NUM" or c.text.lower() in ("dozen", "dozens", "several", "hundreds")) \
-                and c.i < v.i and not _is_bad_number(doc, c):
-            span = figure_at(doc.toks, c.i, lo, hi)
-            if span is not None:
-                add = lemma in ("other", "more") or any(
-                    k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"})
-                    + doc.children(c.i, {"amod", "advmod"}))  # "Five more people succumbed"
-                return _Victim(span.figure, span.first, min(span.last, v.i + 1), v, additional=add)
-    if low in _REFLEXIVE:
-        if low == "themselves":
-            return None
-        return _Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
-    if low in _SINGULAR_PRON:
-        return _Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
-    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
-        left = v.i
-        while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
-            left -= 1
-        return _Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
-    det = doc.child(v.i, {"det", "predet"})
-    if det is not None and det.text.lower() in ("a", "an"):
-        for c in doc.children(v.i, {"amod"}):
-            if c.text.lower() in _ORDINALS:  # "a second teen has died": the count is now two
-                n = _ORDINALS.index(c.text.lower()) + 2
-                return _Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
-    if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
-        d = det.text.lower()
-        if d in ("a", "an", "another", "one", "the"):
-            add = d == "another" or any(
-                k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "advmod"}))
-            rule = "cas.fig.definite" if d == "the" else "num.q." + ("another" if d == "another" else "a")
-            return _Victim(Figure(1, 1, "exact", rule), det.i, v.i + 1, v, additional=add)
-    if v.dep == "poss" or v.tag == "NN" and doc.child(v.i, {"poss"}) is not None:
-        return _Victim(Figure(1, 1, "exact", "cas.fig.possessed"), doc.edges(v.i)[0], v.i + 1, v)
-    return None
-
-
-def _is_person(doc: _Doc, v: Token, rules: _Rules) -> bool:
-    lemma, low = v.lemma.lower(), v.text.lower()
-    if lemma in rules.non_person or low in rules.non_person:
-        return False
-    if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
-        return True
-    if v.pos == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and v.ent_type == "":
-        return True  # "bailiffs", "deputies", "shoppers", "grandchildren"
-    if v.pos == "PROPN" and v.text in doc.names:
-        return True
-    if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
-        return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
-    if v.like_num or v.pos in ("NUM", "PRON"):
-        of = doc.child(v.i, {"prep"})
-        if of is not None and of.text.lower() == "of":
-            pobj = doc.child(of.i, {"pobj"})
-            if pobj is not None:
-                return _is_person(doc, pobj, rules)
-        return True
-    return False
-
-
-def _victim_heads(doc: _Doc, t: Token, shape: str) -> list[Token]:
-    """Victim head tokens of trigger ``t`` (before conjunction expansion)."""
-    has_auxpass = doc.child(t.i, {"auxpass"}) is not None
-    if shape in ("verb", "adj") and t.i > 0 and t.dep in ("acl", "advcl", "conj", "ccomp", "oprd", "xcomp", "amod") \
-            and not (t.dep == "amod" and t.head > t.i) and doc.child(t.i, {"dobj"}) is None:
-        # "a shooting that left five people injured" (misattached): the figure right before wins
-        prev = doc.toks[t.i - 1]
-        if prev.sent == t.sent and prev.i != t.head and prev.pos in ("NOUN", "NUM") and (
-                (prev.like_num and not _is_bad_number(doc, prev))
-                or doc.child(prev.i, {"nummod"}) is not None):
-            return [prev]
-    if shape == "verb":
-        obj = doc.child(t.i, {"dobj"})
-        if obj is not None and not has_auxpass:
-            return [obj]
-        subj = doc.subject(t.i, {"nsubjpass"})
-        if subj is not None:
-            if subj.tag in ("WDT", "WP") and t.dep == "relcl" and t.head != t.i:
-                return [doc.toks[t.head]]  # "people who were killed"
-            return [subj]
-        subj = doc.subject(t.i, {"nsubj"})
-        if subj is not None and (t.tag == "VBN" or has_auxpass):
-            return [subj]
-        if subj is not None and t.tag == "VBD" and doc.child(t.i, {"prep", "aux"}) is None and (
-                subj.like_num or subj.pos == "NUM" or doc.child(subj.i, {"nummod"}) is not None):
-            return [subj]  # a participle tagged as past tense: "... and a dozen others captured"
-        if t.dep in ("acl", "amod") and t.head != t.i and t.tag != "VBG":
-            return [doc.toks[t.head]]  # "two people killed", not "the shooting suspect"
-        if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
-                and (subj is None or has_auxpass or t.tag == "VBN"):
-            return [doc.toks[t.head]]
-        if subj is None and t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
-            return _victim_heads(doc, t, "adj")  # "left eight people ... wounded"
-        return []
-    if shape == "intrans":
-        subj = doc.subject(t.i, _SUBJ)
-        if subj is not None:
-            if subj.text.lower() in ("who", "that") and t.dep == "relcl":
-                return [doc.toks[t.head]]
-            return [subj]
-        if t.dep in ("relcl", "acl") and t.head != t.i:
-            return [doc.toks[t.head]]
-        return []
-    if shape == "adj":
-        if t.dep in ("amod", "acl", "appos") and t.head != t.i:
-            return [doc.toks[t.head]]
-        subj = doc.subject(t.i, _SUBJ)
-        if subj is not None:
-            return [subj]
-        if t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and t.head != t.i:
-            h = doc.toks[t.head]
-            for _ in range(3):  # "was shot several times and pronounced dead": climb the conj chain
-                obj = doc.child(h.i, {"dobj"})
-                if obj is not None:
-                    return [obj]
-                subj = doc.subject(h.i, _SUBJ)
-                if subj is not None:
-                    if subj.tag in ("WDT", "WP") and h.dep == "relcl":
-                        return [doc.toks[h.head]]
-                    return [subj]
-                if h.dep != "conj" or h.head == h.i:
-                    break
-                h = doc.toks[h.head]
-        if t.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj"):
-            # "more than 6,500 dead", "one dead": the figure precedes the adjective as a noun
-            num = doc.child(t.i, {"nummod", "amod", "quantmod", "det"})
-            if num is not None and (num.like_num or num.pos == "NUM"):
-                return [num]
-            if t.i > 0 and (doc.toks[t.i - 1].like_num or doc.toks[t.i - 1].pos == "NUM"):
-                return [doc.toks[t.i - 1]]
-        return []
-    return []
-
-
-def _conjuncts(doc: _Doc, v: Token) -> list[Token]:
-    out = [v]
-    stack = [v]
-    while stack:
-        cur = stack.pop()
-        for c in doc.children(cur.i, {"conj"}):
-            if c.pos in _NOMINAL:
-                out.append(c)
-                stack.append(c)
-    return sorted(out, key=lambda t: t.i)
-
-
 # ------------------------------------------------------------------------------------------
 # Attribution, kinds, countries
 # ------------------------------------------------------------------------------------------
-def _attribution(doc: _Doc, t: Token, lo: int, hi: int, rules: _Rules,
+def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
                  country_of: CountryOf) -> Optional[Attribution]:
     def source(verb: Token) -> Optional[Attribution]:
         if verb.lemma.lower() == "accord":
@@ -383,7 +79,7 @@ def _attribution(doc: _Doc, t: Token, lo: int, hi: int, rules: _Rules,
             src = doc.child(to.i, {"pobj"}) if to is not None else None
             rule = "cas.attr.according_to"
         else:
-            subjects = [c for c in doc.children(verb.i, _SUBJ) if c.tag not in ("WDT", "WP")]
+            subjects = [c for c in doc.children(verb.i, SUBJ) if c.tag not in ("WDT", "WP")]
             src = subjects[0] if subjects else None
             if src is None:
                 agent = doc.child(verb.i, {"agent"})
@@ -416,7 +112,7 @@ def _attribution(doc: _Doc, t: Token, lo: int, hi: int, rules: _Rules,
     return None
 
 
-def _victim_phrase(doc: _Doc, noun: Token, lo: int) -> tuple[int, int]:
+def _victim_phrase(doc: Doc, noun: Token, lo: int) -> tuple[int, int]:
     first = noun.i
     for c in doc.children(noun.i, {"amod", "compound", "poss", "nmod"}):
         if c.i < first:
@@ -424,7 +120,7 @@ def _victim_phrase(doc: _Doc, noun: Token, lo: int) -> tuple[int, int]:
     return first, noun.i + 1
 
 
-def _kind(doc: _Doc, noun: Optional[Token], rules: _Rules) -> str:
+def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if noun is None:
         return "unknown"
     for word in (noun.lemma.lower(), noun.text.lower()):
@@ -444,7 +140,7 @@ def _kind(doc: _Doc, noun: Optional[Token], rules: _Rules) -> str:
     return "unknown"
 
 
-def _country(doc: _Doc, noun: Optional[Token], country_of: CountryOf) -> Optional[str]:
+def _country(doc: Doc, noun: Optional[Token], country_of: CountryOf) -> Optional[str]:
     if noun is None:
         return None
     for c in doc.children(noun.i, {"amod", "compound", "poss", "nmod"}):
@@ -460,13 +156,22 @@ def _country(doc: _Doc, noun: Optional[Token], country_of: CountryOf) -> Optiona
 # ------------------------------------------------------------------------------------------
 # The stage
 # ------------------------------------------------------------------------------------------
-def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
+def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
     lemma = t.lemma.lower()
     if lemma == "lose":
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and obj.lemma.lower() == "life":
             return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
         return None
+    if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take") \
+            and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):
+        verb = doc.toks[t.head]
+        subj = doc.subject(verb.i, SUBJ)
+        if subj is not None and subj.tag in ("WDT", "WP") and verb.dep == "relcl":
+            subj = doc.toks[verb.head]  # "attacks that claimed ..."
+        if subj is not None and subj.tag == "NNS":
+            return None  # "three shootings that took the lives of five people": a tally of incidents
+        return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
     if lemma == "pass":
         if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
             return rules.triggers.get("pass away")  # "he later passed away"
@@ -483,8 +188,11 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
     if "with_prep" in rule and not _has_prep(doc, t, rule["with_prep"]):
         return None
     if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
-        # "wounded"/"injured" tagged as adjectives use the adjective rule; nouns are skipped
-        return rules.triggers.get(t.text.lower()) if t.pos == "ADJ" else None
+        # "wounded"/"injured" tagged as adjectives use the adjective rule; a noun its noun rule
+        # ("gunshot wounds", "the murder of"), if any
+        if t.pos == "ADJ":
+            return rules.triggers.get(t.text.lower())
+        return rules.noun_triggers.get(lemma) if t.pos == "NOUN" else None
     if shape == "adj" and t.pos not in ("ADJ", "VERB", "NOUN"):
         return None
     if shape in ("noun", "toll") and t.pos not in ("NOUN", "PROPN"):
@@ -492,10 +200,10 @@ def _trigger_rule(doc: _Doc, t: Token, rules: _Rules) -> Optional[dict]:
     return rule
 
 
-def _has_prep(doc: _Doc, t: Token, preps: dict[str, list[str]]) -> bool:
+def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]]) -> bool:
     """The trigger has a prepositional phrase the rule asks for ("taken to a hospital",
     "treated for gunshot wounds"); "PROPN" in the list accepts any proper name
-    ("taken to North Memorial")."""
+    ("taken to North Memorial") but a police station, a jail or a court."""
     for c in doc.children(t.i, {"prep"}):
         heads = preps.get(c.text.lower())
         if not heads:
@@ -503,16 +211,22 @@ def _has_prep(doc: _Doc, t: Token, preps: dict[str, list[str]]) -> bool:
         pobj = doc.child(c.i, {"pobj"})
         if pobj is None:
             continue
-        if pobj.lemma.lower() in heads or (pobj.pos == "PROPN" and "PROPN" in heads):
+        if pobj.lemma.lower() in heads:
             return True
+        if pobj.pos == "PROPN" and "PROPN" in heads:
+            a, b = doc.edges(pobj.i)
+            if not any(doc.toks[j].lemma.lower() in load_rules().not_care_places for j in range(a, b + 1)):
+                return True  # not "transported to the Oceanside Police Department"
     return False
 
 
-def _category(doc: _Doc, t: Token, rule: dict) -> str:
+def _category(doc: Doc, t: Token, rule: dict) -> str:
     cat = rule["category"]
     if cat == "injured":
         for c in doc.children(t.i):
             low = c.text.lower()
+            if low in ("fatally", "mortally", "lethally") and doc.toks[max(c.i - 1, 0)].text.lower() in _NOT_FATALLY:
+                continue  # "four others were hit, none fatally", "non-fatally"
             if low in ("fatally", "mortally", "lethally") or (c.dep == "oprd" and low == "dead") \
                     or (c.dep in ("amod", "compound") and low in ("fatal", "deadly", "death")):
                 return "killed"
@@ -529,12 +243,12 @@ def _category(doc: _Doc, t: Token, rule: dict) -> str:
 
 def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) -> list[CasualtyMention]:
     """Every casualty claim in the article, in text order."""
-    rules = _rules()
+    rules = load_rules()
     country_of = country_of or default_country_of
-    doc = _Doc(parsed)
+    doc = Doc(parsed)
     text = parsed.text
     out: list[CasualtyMention] = []
-    pub_year = parsed.article.published.year if parsed.article.published else None
+    pub_year = parsed.article.published.year if parsed.article.published else _first_year(doc)
     in_other_section = False
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -570,16 +284,25 @@ def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
-def _other_year(doc: _Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
-                rules: _Rules) -> bool:
-    """A year other than the publication year ("in 2005", "in August 2015")."""
+def _is_year(t: Token) -> bool:
+    return t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+def _first_year(doc: Doc) -> Optional[int]:
+    """The year an undated text (a coder's summary) first names: the year of its event."""
+    return next((int(t.text) for t in doc.toks if _is_year(t)), None)
+
+
+def _other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
+                rules: Rules) -> bool:
+    """A year other than the publication year ("in 2005", "in August 2015"); for an undated
+    text, other than the first year it names."""
     if pub_year is None:
         return bool(rules.other_year_no_date.search(sent_text))
     for j in range(lo, hi):
         t = doc.toks[j]
-        if t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20"):
-            if abs(int(t.text) - pub_year) >= 1:
-                return True
+        if _is_year(t) and abs(int(t.text) - pub_year) >= 1:
+            return True
     return False
 
 
@@ -600,12 +323,12 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
-def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rules,
+def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules,
                   country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
     shape = rule["shape"]
     category = _category(doc, t, rule)
     lemma = t.lemma.lower()
-    results: list[tuple[_Victim, Optional[Token]]] = []
+    results: list[tuple[Victim, Optional[Token]]] = []
     is_update = is_total = False
     neg = doc.child(t.i, {"neg"})
     extra: list[tuple[CasualtyMention, int]] = []
@@ -619,7 +342,13 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             return []
         if shape == "toll":
             comp = [c.lemma.lower() for c in doc.children(t.i, {"compound", "amod"})]
-            if not any(c in ("death", "casualty", "fatality") for c in comp):
+            if lemma == "number":  # "raised the number of dead to 25"
+                of = next((c for c in doc.children(t.i, {"prep"}) if c.text.lower() == "of"), None)
+                pobj = doc.child(of.i, {"pobj"}) if of is not None else None
+                comp = [pobj.lemma.lower()] if pobj is not None else []
+                if not any(c in ("death", "fatality", "dead") for c in comp):
+                    return []
+            elif not any(c in ("death", "casualty", "fatality") for c in comp):
                 return []
             is_total = True
             h = doc.toks[t.head]
@@ -630,40 +359,40 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             is_update = h.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
             for c in cands:
-                if _figure_token_ok(doc, c):
+                if figure_token_ok(doc, c):
                     span = figure_at(doc.toks, c.i, lo, hi)
                     if span is not None:
-                        results.append((_Victim(span.figure, span.first, span.last, None), None))
+                        results.append((Victim(span.figure, span.first, span.last, None), None))
                         break
         elif lemma == "casualty":
             # "no casualties" says nobody was killed or hurt; a number of casualties mixes both
             det = doc.child(t.i, {"det"})
             if det is None or det.text.lower() != "no":
                 return []
-            results.append((_Victim(Figure(0, 0, "exact", "num.q.no"), det.i, t.i + 1, None, negated=True), None))
+            results.append((Victim(Figure(0, 0, "exact", "num.q.no"), det.i, t.i + 1, None, negated=True), None))
         else:
             det = doc.child(t.i, {"det"})
             if det is not None and det.text.lower() == "no":
-                results.append((_Victim(Figure(0, 0, "exact", "num.q.no"), det.i, t.i + 1, None,
+                results.append((Victim(Figure(0, 0, "exact", "num.q.no"), det.i, t.i + 1, None,
                                         negated=True), None))
             else:
                 num = doc.child(t.i, {"nummod"})
-                if lemma in _OF_ONLY_NOUNS + _INCIDENT_NOUNS:
+                if lemma in _OF_ONLY_NOUNS + _INCIDENT_NOUNS + ("wound",):
                     num = None  # "three shootings", "the city's 299 killings" count incidents
-                if num is not None and not _is_bad_number(doc, num):
+                if num is not None and not is_bad_number(doc, num):
                     span = figure_at(doc.toks, num.i, lo, hi)
                     if span is not None:
-                        results.append((_Victim(span.figure, span.first, span.last, None), None))
-                elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide") + _OF_ONLY_NOUNS:
+                        results.append((Victim(span.figure, span.first, span.last, None), None))
+                elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide", "life") + _OF_ONLY_NOUNS:
                     of = doc.child(t.i, {"prep"})
                     if (of is None or of.text.lower() != "of") and t.i + 1 < hi \
                             and doc.toks[t.i + 1].text.lower() == "of":
                         of = doc.toks[t.i + 1]  # "the shooting death of X" parsed with "of" elsewhere
                     if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
-                        for v in _conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]:
-                            if v.i == t.i or not _is_person(doc, v, rules):
+                        for v in conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]:
+                            if v.i == t.i or not is_person(doc, v, rules):
                                 continue
-                            vic = _victim_of(doc, v, lo, hi, rules)
+                            vic = victim_of(doc, v, lo, hi, rules)
                             if vic is not None:
                                 results.append((vic, v))
                     elif lemma in ("wound", "injury") and category == "injured":
@@ -675,36 +404,52 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
                                 break
                             h = doc.toks[h.head]
                         if h.pos in ("VERB", "AUX") and (h.lemma.lower() in _SUFFER or via_with) \
-                                and h.lemma.lower() not in _FATAL_VERBS:
+                                and h.lemma.lower() not in _FATAL_VERBS \
+                                and not (lemma == "wound" and h.lemma.lower() == "have" and not via_with):
+                            # "all five had gunshot wounds" mostly describes the dead
                             amods = {c.text.lower() for c in doc.children(t.i, {"amod", "compound"})}
                             if not amods & {"fatal", "deadly", "mortal"}:
-                                subj = doc.child(h.i, {"dobj"}) or doc.subject(h.i, _SUBJ)
-                                if subj is not None and _is_person(doc, subj, rules):
-                                    for v in _conjuncts(doc, subj)[:6]:
-                                        vic = _victim_of(doc, v, lo, hi, rules)
+                                obj = doc.child(h.i, {"dobj"})
+                                if obj is not None and obj.i == t.i:
+                                    obj = None  # "three others sustained injuries": the wound is no victim
+                                subj = obj or doc.subject(h.i, SUBJ)
+                                if subj is not None and is_person(doc, subj, rules):
+                                    for v in conjuncts(doc, subj)[:6]:
+                                        vic = victim_of(doc, v, lo, hi, rules)
                                         if vic is not None:
                                             results.append((vic, v))
+                if not results:
+                    vic = incident_figure(doc, t, category, rules)
+                    if vic is not None:
+                        results.append((vic, None))
     else:
-        heads = _victim_heads(doc, t, shape)
+        heads = victim_heads(doc, t, shape)
         if not heads and t.dep == "conj" and t.head != t.i:
             # "was shot and killed": share the first verb's victim
-            heads = _victim_heads(doc, doc.toks[t.head], "verb") or _victim_heads(doc, doc.toks[t.head], "intrans")
-        for n, v in enumerate(_conjuncts(doc, heads[0]) if heads else []):
+            head = doc.toks[t.head]
+            subj = doc.subject(head.i, SUBJ) if shape == "intrans" else None
+            if subj is not None and subj.tag not in ("WDT", "WP"):
+                heads = [subj]  # "he shot himself and died": coordinated verbs share the subject
+            else:
+                heads = victim_heads(doc, head, "verb") or victim_heads(doc, head, "intrans")
+        for n, v in enumerate(conjuncts(doc, heads[0]) if heads else []):
             if n >= 6:
                 break
             if v.i == t.i:
                 continue
+            if n > 0 and any(c.i != t.i and tells_harm(doc, c, rules) for c in doc.children(v.i, {"relcl", "acl"})):
+                continue  # "two men who were killed and two officers who were hurt": its own harm
             if lemma in rules.person_only or rule["id"].startswith("cas.kill") or not (v.like_num or v.pos == "NUM"):
-                if not _is_person(doc, v, rules):
+                if not is_person(doc, v, rules):
                     continue  # "the missing piece", "an injured knee", "killed two birds"
             elif v.lemma.lower() in rules.non_person:
                 continue
-            if v.text.lower() in _REFLEXIVE and category in ("killed", "injured"):
+            if v.text.lower() in REFLEXIVE and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
-            vic = _victim_of(doc, v, lo, hi, rules)
-            if vic is None and n > 0 and v.tag == "NN" and _is_person(doc, v, rules):
+            vic = victim_of(doc, v, lo, hi, rules)
+            if vic is None and n > 0 and v.tag == "NN" and is_person(doc, v, rules):
                 # "A mother, father, and toddler": a bare singular conjunct is one more person
-                vic = _Victim(Figure(1, 1, "exact", "cas.fig.conjunct"), v.i, v.i + 1, v)
+                vic = Victim(Figure(1, 1, "exact", "cas.fig.conjunct"), v.i, v.i + 1, v)
             if vic is None:
                 continue
             vic.others = vic.additional and (v.lemma.lower() in ("other", "others", "more") or any(
@@ -732,7 +477,7 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
             negated, low, high = True, 0, 0
         noun = vic.noun
         kind = _kind(doc, noun, rules)
-        if noun is not None and noun.text.lower() in _SINGULAR_PRON:
+        if noun is not None and noun.text.lower() in SINGULAR_PRON:
             kind = _antecedent_kind(doc, t, noun, lo, rules)
         vtext, vs, ve = "", None, None
         if noun is not None and not (noun.like_num or noun.pos == "NUM"):
@@ -769,13 +514,15 @@ def _from_trigger(doc: _Doc, t: Token, rule: dict, lo: int, hi: int, rules: _Rul
     return mentions + extra
 
 
-def _hypothetical(doc: _Doc, t: Token, rules: _Rules) -> bool:
-    """A harm that did not happen: a modal ("could've been dead", "might be killed") on the
+def _hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
+    """A harm that did not happen: a modal ("could've been dead", "might be killed") or
+    "almost"/"nearly" ("she almost lost her life") on the
     trigger or the verb it complements, or a verb of intent or fear governing it ("threatened to
     kill", "was going to be shot")."""
     cur = t
     for _ in range(2):
         if any(c.dep in ("aux", "auxpass") and c.text.lower() in rules.hypothetical_aux
+               or c.dep == "advmod" and c.text.lower() in rules.hypothetical_adverbs
                for c in doc.children(cur.i)):
             return True
         if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:
@@ -787,12 +534,12 @@ def _hypothetical(doc: _Doc, t: Token, rules: _Rules) -> bool:
     return False
 
 
-def _fatal_part(doc: _Doc, t: Token, lo: int, hi: int, rule: dict, rules: _Rules,
+def _fatal_part(doc: Doc, t: Token, lo: int, hi: int, rule: dict, rules: Rules,
                 country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
     """"Two men were shot, one fatally": the fatal part of a shooting is a killed figure."""
     out = []
     for c in doc.children(t.i, {"npadvmod", "appos", "conj", "advcl", "dep"}):
-        if not (c.like_num or c.pos == "NUM") or _is_bad_number(doc, c):
+        if not (c.like_num or c.pos == "NUM") or is_bad_number(doc, c):
             continue
         if not any(k.text.lower() in ("fatally", "mortally") for k in doc.children(c.i)):
             continue
@@ -810,7 +557,7 @@ def _fatal_part(doc: _Doc, t: Token, lo: int, hi: int, rule: dict, rules: _Rules
     return out
 
 
-def _antecedent_kind(doc: _Doc, t: Token, pron: Token, lo: int, rules: _Rules) -> str:
+def _antecedent_kind(doc: Doc, t: Token, pron: Token, lo: int, rules: Rules) -> str:
     """The kind of the nearest object noun before a pronoun victim in its sentence, when it is
     police or soldiers ("fired at an officer, striking him" →
     police); otherwise unknown (a pronoun mostly points at someone counted already: splitting
@@ -826,7 +573,7 @@ def _antecedent_kind(doc: _Doc, t: Token, pron: Token, lo: int, rules: _Rules) -
     return "unknown"
 
 
-def _is_total_clause(doc: _Doc, t: Token, rules: _Rules) -> bool:
+def _is_total_clause(doc: Doc, t: Token, rules: Rules) -> bool:
     h = doc.toks[t.head]
     return h.lemma.lower() == "leave" and t.dep in ("oprd", "ccomp", "xcomp", "conj")
 
@@ -848,7 +595,7 @@ def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMent
     return out
 
 
-def _self_inflicted(doc: _Doc, sent: Sentence, sent_text: str, rules: _Rules, other: bool,
+def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
                     found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
     if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
         return []

@@ -1,0 +1,468 @@
+"""Victims and their figures in the dependency parse — a helper of the casualties stage.
+
+For a casualty trigger ("killed", "wounded", "dead", "the shooting of"), finds the victim head
+tokens (``victim_heads``: passive subject, object, subject of an intransitive, the noun an
+adjective modifies, a fronted figure "Up to 16 were hurt", the noun of an "of" phrase a
+misparsed participle follows) and the figure a victim phrase carries (``victim_of``: a number,
+"a dozen", a determiner "a 14-year-old girl" = 1, a named person = 1, a pronoun, an ordinal
+"a second teen" = 2); tells people from things (``is_person``); reads the toll an incident noun
+carries ("a double homicide" = 2, "a fatal shooting" implies one dead: ``incident_figure``).
+Numbers that are ages, times, years or money never become figures (``is_bad_number``).
+Also loads the casualty rule file (``rules/casualties.yaml``) once, for both modules.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import ParsedText, Token
+from ..rules import load_yaml
+from .numbers import Figure, figure_at
+
+_NON_FIGURE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "DET"})
+SUBJ = frozenset({"nsubj", "nsubjpass"})
+REFLEXIVE = frozenset({"himself", "herself", "themselves"})
+SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
+_VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crowd"})
+_QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple", "multiple",
+                             "handful", "dozen", "pair"})
+_QUANTITY_MODIFIERS = frozenset({"dozen", "dozens", "several", "hundreds", "thousands", "scores", "multiple"})
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "iff", "ild", "ren", "ess", "man", "men", "son")
+_NOBODY = frozenset({"nobody", "none", "noone"})
+
+
+@dataclass(frozen=True)
+class Rules:
+    triggers: dict[str, dict]
+    noun_triggers: dict[str, dict]  # a lemma's noun-shaped rule when its first rule is a verb's
+    person_only: frozenset[str]
+    not_care_places: frozenset[str]
+    non_person: frozenset[str]
+    person: frozenset[str]
+    kinds: dict[str, str]
+    additional: frozenset[str]
+    update: frozenset[str]
+    report: frozenset[str]
+    total: frozenset[str]
+    self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
+    other: tuple[tuple[str, re.Pattern], ...]
+    other_section: tuple[tuple[str, re.Pattern], ...]
+    other_year_no_date: re.Pattern
+    countries: dict[str, str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    hypothetical_adverbs: frozenset[str]
+    incident_multiples: dict[str, int]
+    incident_implied: dict[str, object]
+    incident_excluded: frozenset[str]
+    incident_fatal: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    data = load_yaml("casualties.yaml")
+    triggers: dict[str, dict] = {}
+    for rule in data["triggers"]:
+        for lemma in rule["lemmas"]:
+            triggers.setdefault(lemma, rule)
+    noun_triggers: dict[str, dict] = {}
+    for rule in data["triggers"]:
+        if rule["shape"] in ("noun", "toll"):
+            for lemma in rule["lemmas"]:
+                noun_triggers.setdefault(lemma, rule)
+    kinds = {w: kind for kind, words in data["victim_kinds"].items() for w in words}
+    return Rules(
+        triggers=triggers,
+        noun_triggers=noun_triggers,
+        person_only=frozenset(data["person_only"]),
+        not_care_places=frozenset(data["not_care_places"]),
+        non_person=frozenset(data["non_person"]),
+        person=frozenset(data["person"]),
+        kinds=kinds,
+        additional=frozenset(data["additional_words"]),
+        update=frozenset(data["update_verbs"]),
+        report=frozenset(data["report_verbs"]),
+        total=frozenset(data["total_words"]),
+        self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
+                              bool(r.get("includes_killed"))) for r in data["self_inflicted"]),
+        other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
+        other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
+        other_year_no_date=re.compile(data["other_year_no_date"], re.I),
+        countries={str(k).lower(): v for k, v in data["countries"].items()},
+        hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
+        hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
+        hypothetical_adverbs=frozenset(data["hypothetical"]["adverbs"]),
+        incident_multiples={str(k): int(v) for k, v in data["incidents"]["multiples"].items()},
+        incident_implied=dict(data["incidents"]["implies_one_dead"]),
+        incident_excluded=frozenset(data["incidents"]["excluded_modifiers"]),
+        incident_fatal=frozenset(data["incidents"]["fatal_modifiers"]),
+    )
+
+
+
+class Doc:
+    """Per-article helpers over the token tuple (children index built once, O(n))."""
+
+    def __init__(self, parsed: ParsedText):
+        self.parsed = parsed
+        self.toks = parsed.tokens
+        kids: list[list[int]] = [[] for _ in self.toks]
+        for t in self.toks:
+            if t.head != t.i:
+                kids[t.head].append(t.i)
+        self.kids = kids
+        # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
+        self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
+                               and t.text[:1].isupper() and len(t.text) > 2)
+
+    def children(self, i: int, deps: Optional[frozenset[str] | set[str]] = None) -> list[Token]:
+        return [self.toks[c] for c in self.kids[i] if deps is None or self.toks[c].dep in deps]
+
+    def child(self, i: int, deps: frozenset[str] | set[str]) -> Optional[Token]:
+        for c in self.kids[i]:
+            if self.toks[c].dep in deps:
+                return self.toks[c]
+        return None
+
+    def subject(self, i: int, deps: frozenset[str] | set[str]) -> Optional[Token]:
+        """The subject of ``i`` nearest before it: a dateline parsed as a second subject
+        ("KNIGHTDALE, N.C. (WNCN) – An 11-year-old girl was shot") is farther away."""
+        found = [self.toks[c] for c in self.kids[i] if self.toks[c].dep in deps]
+        if len(found) <= 1:
+            return found[0] if found else None
+        before = [t for t in found if t.i < i]
+        return max(before, key=lambda t: t.i) if before else found[0]
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """Token range [left, right] of the subtree of i."""
+        lo = hi = i
+        stack = [i]
+        while stack:
+            j = stack.pop()
+            lo, hi = min(lo, j), max(hi, j)
+            stack.extend(self.kids[j])
+        return lo, hi
+
+
+# ------------------------------------------------------------------------------------------
+# Victim and figure
+# ------------------------------------------------------------------------------------------
+@dataclass
+class Victim:
+    figure: Optional[Figure]
+    fig_first: int
+    fig_last: int  # exclusive token index
+    noun: Optional[Token]  # the noun counted ("servicemen"); None for a bare number
+    additional: bool = False
+    negated: bool = False
+    others: bool = False  # "two others", "10 more": people besides those already counted
+
+
+def is_bad_number(doc: Doc, tok: Token) -> bool:
+    """Ages, times, years, money, percentages, addresses: never casualty figures."""
+    if tok.ent_type in _NON_FIGURE_ENTS:
+        return True
+    toks = doc.toks
+    nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
+    nxt2 = toks[tok.i + 2] if tok.i + 2 < len(toks) else None
+    if nxt is not None and nxt.text.lower() in ("a.m.", "p.m.", "am", "pm", "o'clock", "percent", "%", ":", "y/o",
+                                                "yo", "y.o.", "yr", "yrs", "caliber", "mm", "round", "rounds",
+                                                "shots", "times", "bullets"):
+        return True
+    if nxt is not None and nxt.text.lower() == "y" and nxt2 is not None and nxt2.text == "/":
+        return True  # "5 y/o"
+    if nxt is not None and nxt.text in ("-", "–") and nxt2 is not None and nxt2.lemma.lower() in ("year", "month", "week"):
+        return True
+    if nxt is not None and nxt.lemma.lower() in ("year", "month", "week", "day", "hour", "minute", "mile", "foot", "feet", "block"):
+        return True
+    if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
+        return True  # "John Smith, 24, ..."
+    return False
+
+
+def figure_token_ok(doc: Doc, tok: Token) -> bool:
+    return (tok.like_num or tok.pos == "NUM") and not is_bad_number(doc, tok)
+
+
+def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Victim]:
+    """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
+    low = v.text.lower()
+    lemma = v.lemma.lower()
+    if low in _NOBODY or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
+        first = v.i - 1 if low == "one" else v.i
+        return Victim(Figure(0, 0, "exact", "num.q.no"), first, v.i + 1, v, negated=True)
+    det_no = doc.child(v.i, {"det"})
+    if det_no is not None and det_no.text.lower() == "no":
+        return Victim(Figure(0, 0, "exact", "num.q.no"), det_no.i, v.i + 1, v, negated=True)
+    # the victim is itself a figure: "13 captured", "one of its soldiers", "dozens of people"
+    if low in _VAGUE:
+        return None  # "a number of victims", "a lot of people"
+    if low in _ORDINALS:  # "the fourth was taken to hospital", "a third victim"
+        return Victim(Figure(1, 1, "exact", "cas.fig.ordinal"), v.i, v.i + 1, v, additional=True)
+    if figure_token_ok(doc, v) or low in _QUANTITY_NOUNS:
+        span = figure_at(doc.toks, v.i, lo, hi)
+        if span is None:
+            return None
+        noun = None
+        of = doc.child(v.i, {"prep"})
+        if of is not None and of.text.lower() == "of":
+            noun = doc.child(of.i, {"pobj"})
+        add = any(c.text.lower() in rules.additional and not span.first <= c.i < span.last
+                  for c in doc.children(v.i, {"amod", "advmod", "det"}))
+        return Victim(span.figure, span.first, span.last, noun or v, additional=add)
+    # a figure modifying the noun: "Seven servicemen", "a dozen others", "more than 6,500 people"
+    mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
+    for p in doc.children(v.i, {"poss"}):
+        mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
+    for c in mods:
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in _QUANTITY_MODIFIERS) \
+                and c.i < v.i and not is_bad_number(doc, c):
+            span = figure_at(doc.toks, c.i, lo, hi)
+            if span is not None:
+                add = lemma in ("other", "more") or any(
+                    k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"})
+                    + doc.children(c.i, {"amod", "advmod"}))  # "Five more people succumbed"
+                return Victim(span.figure, span.first, min(span.last, v.i + 1), v, additional=add)
+    if low in REFLEXIVE:
+        if low == "themselves":
+            return None
+        return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
+    if low in SINGULAR_PRON:
+        return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
+    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
+        left = v.i
+        while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
+            left -= 1
+        return Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
+    det = doc.child(v.i, {"det", "predet"})
+    if det is not None and det.text.lower() in ("a", "an"):
+        for c in doc.children(v.i, {"amod"}):
+            if c.text.lower() in _ORDINALS:  # "a second teen has died": the count is now two
+                n = _ORDINALS.index(c.text.lower()) + 2
+                return Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
+    if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
+        d = det.text.lower()
+        if d in ("a", "an", "another", "one", "the", "this", "that"):
+            add = d == "another" or any(
+                k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "advmod"}))
+            rule = "cas.fig.definite" if d in ("the", "this", "that") else "num.q." + ("another" if d == "another" else "a")
+            return Victim(Figure(1, 1, "exact", rule), det.i, v.i + 1, v, additional=add)
+    if v.dep == "poss" or v.tag == "NN" and doc.child(v.i, {"poss"}) is not None:
+        return Victim(Figure(1, 1, "exact", "cas.fig.possessed"), doc.edges(v.i)[0], v.i + 1, v)
+    return None
+
+
+def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
+    lemma, low = v.lemma.lower(), v.text.lower()
+    if lemma in rules.non_person or low in rules.non_person:
+        return False
+    if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
+        return True
+    if v.pos == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and v.ent_type == "":
+        return True  # "bailiffs", "deputies", "shoppers", "grandchildren"
+    if v.pos == "PROPN" and v.text in doc.names:
+        return True
+    if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
+        return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
+    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in _QUANTITY_NOUNS:
+        of = doc.child(v.i, {"prep"})
+        if of is not None and of.text.lower() == "of":
+            pobj = doc.child(of.i, {"pobj"})
+            if pobj is not None:
+                return is_person(doc, pobj, rules)
+        return True
+    return False
+
+
+def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
+    """Victim head tokens of trigger ``t`` (before conjunction expansion)."""
+    has_auxpass = doc.child(t.i, {"auxpass"}) is not None
+    if shape in ("verb", "adj") and t.i > 0 and t.dep in ("acl", "advcl", "conj", "ccomp", "oprd", "xcomp", "amod") \
+            and not (t.dep == "amod" and t.head > t.i) and doc.child(t.i, {"dobj"}) is None:
+        # "a shooting that left five people injured" (misattached): the figure right before wins
+        prev = doc.toks[t.i - 1]
+        if prev.sent == t.sent and prev.i != t.head and prev.pos in ("NOUN", "NUM") and (
+                (prev.like_num and not is_bad_number(doc, prev))
+                or doc.child(prev.i, {"nummod"}) is not None):
+            return [prev]
+    if shape == "verb":
+        obj = doc.child(t.i, {"dobj"})
+        if obj is not None and not has_auxpass:
+            return [obj]
+        if _fired_at(doc, t):
+            return []  # "shot at the officers", "was shot at": fired upon, not hit
+        active_perfect = not has_auxpass and any(
+            c.lemma.lower() == "have" for c in doc.children(t.i, {"aux"}))
+        if active_perfect and doc.child(t.i, {"nsubj"}) is not None:
+            # "a gunman has shot and wounded five teens": the subject acts; the object, if
+            # any, is on the coordinated verb
+            return []
+        subj = doc.subject(t.i, {"nsubjpass"})
+        if subj is not None:
+            if subj.tag in ("WDT", "WP") and t.dep == "relcl" and t.head != t.i:
+                return [doc.toks[t.head]]  # "people who were killed"
+            return [subj]
+        subj = doc.subject(t.i, {"nsubj"})
+        if subj is not None and t.dep in ("ccomp", "xcomp", "oprd") and t.head != t.i \
+                and doc.toks[t.head].lemma.lower() in ("find", "leave", "discover"):
+            return [subj]  # "they found a man shot to death" (a small clause)
+        if subj is not None and (t.tag == "VBN" or has_auxpass):
+            return [subj]
+        if subj is None and has_auxpass:
+            fig = _fronted_figure(doc, t)
+            if fig is not None:
+                return [fig]  # "Up to 16 were injured" (the figure parsed as a phrase)
+        if subj is not None and t.tag == "VBD" and doc.child(t.i, {"prep", "aux"}) is None and (
+                subj.like_num or subj.pos == "NUM" or doc.child(subj.i, {"nummod"}) is not None):
+            return [subj]  # a participle tagged as past tense: "... and a dozen others captured"
+        if t.dep in ("acl", "amod") and t.head != t.i and t.tag != "VBG":
+            return [doc.toks[t.head]]  # "two people killed", not "the shooting suspect"
+        if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
+                and (subj is None or has_auxpass or t.tag == "VBN"):
+            return [doc.toks[t.head]]
+        if subj is None and t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.tag not in ("VBG", "VB"):
+            # "left eight people ... wounded"; not "began shooting", "opened fire, killing"
+            return victim_heads(doc, t, "adj")
+        reduced = _reduced_relative_head(doc, t)
+        if reduced is not None:
+            return [reduced]
+        quantity = next((c for c in doc.children(t.i, {"amod", "nummod", "advmod"})
+                         if c.i < t.i and c.text.lower() in _QUANTITY_NOUNS), None)
+        return [quantity] if quantity is not None else []  # "left 11 dead and several injured"
+    if shape == "intrans":
+        subj = doc.subject(t.i, SUBJ)
+        if subj is not None:
+            if subj.text.lower() in ("who", "that") and t.dep == "relcl":
+                return [doc.toks[t.head]]
+            return [subj]
+        if t.dep in ("relcl", "acl") and t.head != t.i:
+            return [doc.toks[t.head]]
+        return []
+    if shape == "adj":
+        if t.dep in ("amod", "acl", "appos") and t.head != t.i:
+            return [doc.toks[t.head]]
+        subj = doc.subject(t.i, SUBJ)
+        if subj is not None:
+            return [subj]
+        if t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and t.head != t.i:
+            h = doc.toks[t.head]
+            for _ in range(3):  # "was shot several times and pronounced dead": climb the conj chain
+                obj = doc.child(h.i, {"dobj"})
+                if obj is not None:
+                    return [obj]
+                subj = doc.subject(h.i, SUBJ)
+                if subj is not None:
+                    if subj.tag in ("WDT", "WP") and h.dep == "relcl":
+                        return [doc.toks[h.head]]
+                    return [subj]
+                if h.dep != "conj" or h.head == h.i:
+                    break
+                h = doc.toks[h.head]
+        if t.dep in ("dobj", "pobj", "nsubj", "nsubjpass", "ROOT", "attr", "conj"):
+            # "more than 6,500 dead", "one dead": the figure precedes the adjective as a noun
+            num = doc.child(t.i, {"nummod", "amod", "quantmod", "det"})
+            if num is not None and (num.like_num or num.pos == "NUM"):
+                return [num]
+            if t.i > 0 and (doc.toks[t.i - 1].like_num or doc.toks[t.i - 1].pos == "NUM"):
+                return [doc.toks[t.i - 1]]
+        return []
+    return []
+
+
+def tells_harm(doc: Doc, clause: Token, rules: Rules) -> bool:
+    """A clause with a casualty word of its own ("who received minor injuries")."""
+    a, b = doc.edges(clause.i)
+    return any(doc.toks[j].lemma.lower() in rules.triggers or doc.toks[j].lemma.lower() in rules.noun_triggers
+               for j in range(a, b + 1))
+
+
+def _fired_at(doc: Doc, t: Token) -> bool:
+    """"shot at him", "shot at the officers": a shooter's aim, not a hit ("shot at a party" is
+    a place; the passive "was shot at" is left to the rest of the sentence)."""
+    if t.i + 1 >= len(doc.toks):
+        return False
+    nxt = doc.toks[t.i + 1]
+    if nxt.text.lower() != "at" or nxt.head != t.i:
+        return False
+    pobj = doc.child(nxt.i, {"pobj"})
+    if pobj is None or doc.child(t.i, {"auxpass"}) is not None:
+        return False  # "he was shot at by an officer" may tell a hit
+    return pobj.pos == "PRON" or pobj.lemma.lower() in load_rules().person
+
+
+def _reduced_relative_head(doc: Doc, t: Token) -> Optional[Token]:
+    """A participle misparsed as the main verb: "Friends of a boy shot and killed Friday held a
+    vigil", "The family of a teen fatally shot outside a store is devastated" — the verb has
+    no object and follows right after the noun of an "of" phrase, which is its victim."""
+    if t.tag != "VBD" or doc.child(t.i, {"dobj", "auxpass", "aux"}) is not None:
+        return None
+    j = t.i - 1
+    while j >= 0 and doc.toks[j].dep == "advmod" and doc.toks[j].head == t.i:
+        j -= 1  # "fatally"
+    if j < 0 or doc.toks[j].sent != t.sent:
+        return None
+    prev = doc.toks[j]
+    if prev.dep == "pobj" and prev.pos in ("NOUN", "PROPN") and doc.toks[prev.head].text.lower() == "of":
+        return prev
+    return None
+
+
+def _fronted_figure(doc: Doc, t: Token) -> Optional[Token]:
+    """The number of a qualified figure that stands before a passive verb as a prepositional
+    phrase ("Up to 16 were injured", "As many as 30 were hurt")."""
+    for c in doc.children(t.i, {"prep", "advmod"}):
+        if c.i > t.i:
+            continue
+        for p in [c] + doc.children(c.i, {"prep"}):
+            obj = doc.child(p.i, {"pobj"})
+            if obj is not None and (obj.like_num or obj.pos == "NUM") and not is_bad_number(doc, obj):
+                return obj
+    return None
+
+
+def conjuncts(doc: Doc, v: Token) -> list[Token]:
+    out = [v]
+    stack = [v]
+    while stack:
+        cur = stack.pop()
+        for c in doc.children(cur.i, {"conj"}):
+            if c.pos in _NOMINAL:
+                out.append(c)
+                stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+
+def incident_figure(doc: Doc, t: Token, category: str, rules: Rules) -> Optional[Victim]:
+    """An incident noun that tells how many it hurt without a count: "a double homicide" (2
+    killed), "a triple shooting" (3 hit), and one death implied by "a fatal shooting", "the
+    shooting death", "a homicide" (``cas.fig.incident``: reconcile uses it only when no other
+    figure tells the dead)."""
+    if t.tag != "NN" or t.dep in ("compound", "amod"):
+        return None  # "three shootings" count incidents; "homicide detectives"
+    mods = doc.children(t.i, {"amod", "compound", "nmod"})
+    words = {c.text.lower() for c in mods}
+    if words & rules.incident_excluded:
+        return None  # "an attempted murder", "a separate shooting", "the third homicide"
+    for c in mods:
+        n = rules.incident_multiples.get(c.text.lower())
+        if n is not None:
+            return Victim(Figure(n, n, "exact", "cas.fig.multiple"), c.i, t.i + 1, None)
+    if category != "killed":
+        return None
+    det = doc.child(t.i, {"det", "poss"})
+    if det is not None and det.dep == "det" and det.text.lower() not in ("a", "an", "the", "this", "that"):
+        return None
+    if any(c.text.lower() == "of" for c in doc.children(t.i, {"prep"})):
+        return None  # "the fatal shooting of a girl": the victim phrase tells (or fails to)
+    lemma = t.lemma.lower()
+    implied = rules.incident_implied.get(lemma)
+    if implied is None or not (implied == "any" or words & set(implied)):
+        return None
+    if det is None and not words & rules.incident_fatal:
+        return None  # "charged with murder" is a charge; "a homicide", "fatal shooting" an incident
+    return Victim(Figure(1, 1, "exact", "cas.fig.incident"), t.i, t.i + 1, None)

