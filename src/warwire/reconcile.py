@@ -379,8 +379,6 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             counted = [g for g in groups if g not in implied]
             if implied and any(g.best for g in counted):
                 # "a murder-suicide left two dead", "... then took his own life" in a later
-                # sentence: the perpetrator is already among the dead counted; except when the
-                # same sentence tells both ("killed three people and then himself")
                 # sentence: the perpetrator is already among the dead counted. "killed three
                 # people and then himself" in one sentence is a claim of 3 + 1, weighed against
                 # the other claims ("Four people are dead") like any claim.

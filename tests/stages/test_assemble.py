@@ -67,3 +67,19 @@ def test_people_group_is_named_civilians() -> None:
     ev = _main("Police officers said a woman was shot and killed on Sunday.")
     killed = [c for c in ev.casualties if c.category == "killed"]
     assert killed and killed[0].actor != "Police Forces"
+
+
+def test_an_implied_zero_shows_the_figures_it_was_implied_from() -> None:
+    text = "A 15-year-old was shot in the leg on Monday in Dayton. He is expected to survive."
+    ev = _main(text)
+    assert ev.fatalities.best == 0 and ev.injured.best == 1
+    assert ev.fatalities.evidence, "a 0 without evidence cannot be defended"
+    assert {e.rule for e in ev.fatalities.evidence} == {"assemble.implied_zero"}
+    assert [(e.start, e.end) for e in ev.fatalities.evidence] == \
+        [(e.start, e.end) for e in ev.injured.evidence]
+
+
+def test_a_said_zero_keeps_its_own_evidence() -> None:
+    ev = _main("Two rockets hit a base near Erbil on Monday. No one was hurt, officials said.")
+    assert ev.injured.best == 0
+    assert all(e.rule != "assemble.implied_zero" for e in ev.injured.evidence)

@@ -271,6 +271,11 @@ def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_menti
             return Estimate()
         evidence = [Evidence(start=m.figure_start, end=m.figure_end, rule=m.rule)
                     for t in tallies if t.category == category for m in t.mentions]
+        if not evidence and total.best == 0:  # an implied zero: shown by the other figures
+            other = "injured" if category == "killed" else "killed"
+            rule = load_yaml("assemble.yaml")["implied_zero"]["id"]
+            evidence = [Evidence(start=m.figure_start, end=m.figure_end, rule=rule)
+                        for t in tallies if t.category == other for m in t.mentions]
         return Estimate(low=total.low, best=total.best, high=total.high, evidence=evidence)
 
     return rows, estimate("fatalities", "killed"), estimate("injured", "injured")
@@ -432,7 +437,9 @@ def _location(place: Optional[PlaceMention]) -> Location:
         name=c.name, country=c.country, admin1=c.admin1, admin2=c.admin2,
         lat=c.lat if point else None, lon=c.lon if point else None, geonames_id=c.geonames_id,
         precision=place.precision, text=place.text, rule=place.rule,
-        span_start=place.start, span_end=place.end,
+        # a place read from the title has no span in the text (the offsets point into the body)
+        span_start=place.start if place.end > place.start else None,
+        span_end=place.end if place.end > place.start else None,
     )
 
 
