@@ -11,15 +11,20 @@ How it reads time:
   date or nothing; cached per string), guarded against clock times ("1430 GMT") and bare numbers.
 - Relative expressions are reckoned from the publication date, or from the article's own stamp or
   dateline when that is older ("Posted: March 10, 2013", "KABUL, 3 March 2021 (Reuters) -") or
-  there is no publication date; without either they are kept unresolved (``date_start`` None).
-  Absolute ones ("12 November 2021") resolve on their own; "two days earlier" counts back from
-  the last day the text named.
+  there is no publication date; a year-less dateline ("KABUL, March 3 (Reuters) -") anchors
+  them in the publication year. Without any anchor they are kept unresolved (``date_start``
+  None), except that a bare weekday takes the day of a written date shortly before it that falls
+  on it, and a year-less date the year of a dated mention. Absolute ones ("12 November 2021")
+  resolve on their own, a weekday written beside them ("Friday, 21 July 1972", "21 July 1972, a
+  Friday") being part of them; "two days earlier" counts back from the last day the text named.
 
 How it chooses an event's date (``score_dates``, ``WEIGHTS``): each mention is scored by where it
 lies (the event's sentences first), its precision and its context -- an incident verb or noun
 ("was shot Tuesday", "Sunday's attack") or a clock time ("at 9:40 p.m. Friday") lift it; speech,
 deaths, arrests, court dates, stamps, the future and earlier years lower or drop it. A coarse
-winner ("over the weekend") gives way to a day inside it that scores nearly as well.
+winner ("over the weekend") gives way to a day inside it that scores nearly as well. Without a
+publication date, the written date the lead gives the violence dates the event even when a
+relative day that cannot be resolved scores higher (``_lead_date``).
 """
 from __future__ import annotations
 
@@ -372,7 +377,7 @@ def _publication_date(parsed: ParsedText) -> Optional[dt.date]:
     a page was fetched or last touched. Without a publication date, such a stamp is the anchor."""
     pub = parsed.article.published
     day = pub.date() if isinstance(pub, dt.datetime) else pub
-    stamp = _head_stamp(parsed.text[:_HEAD])
+    stamp = _head_stamp(parsed.text[:_HEAD], day)
     if stamp is not None and (day is None or stamp < day - dt.timedelta(days=_STAMP_GAP)):
         return stamp
     return day
@@ -381,35 +386,43 @@ def _publication_date(parsed: ParsedText) -> Optional[dt.date]:
 # A stamp older than the publication date by more than this many days replaces it as the anchor
 # (a day or two apart is time zones and overnight editions).
 _STAMP_GAP = 2
+# A year-less dateline is read in the year of publication, or the year before when that puts it at
+# most this many days before publication ("Dec. 30" published 2 January); otherwise it is ignored.
+_STAMP_ROLLBACK = 31
 # How far into the text a stamp or dateline is looked for.
 _HEAD = 1500
 
 
-def _is_own_stamp(text: str, start: int, end: int, lex: DateLexicon) -> bool:
+def _is_own_stamp(text: str, start: int, end: int, lex: DateLexicon, dateline_only: bool = False) -> bool:
     """The date at start:end is the article's stamp or dateline ("Posted: ...", "KABUL, 3 March
     2021 (Reuters) -"), judged by what stands before it on its line and after it."""
     line = text[text.rfind("\n", 0, start) + 1:start]
-    return bool(lex.stamp_label.search(line)) or bool(
+    return (not dateline_only and bool(lex.stamp_label.search(line))) or bool(
         lex.dateline_before.fullmatch(line) and lex.dateline_after.match(text, end))
 
 
 @functools.lru_cache(maxsize=256)
-def _head_stamp(head: str) -> Optional[dt.date]:
-    """The earliest full calendar date the article's head gives as its own stamp or dateline
-    (cached: asked for several times per article)."""
+def _head_stamp(head: str, pub: Optional[dt.date]) -> Optional[dt.date]:
+    """The earliest calendar date the article's head gives as its own stamp or dateline (cached:
+    asked for several times per article). A dateline without a year ("KABUL, March 3 (Reuters) -")
+    is the latest such day on or before the publication date, and names nothing without one."""
     lex = lexicon()
     raw = [(m.start(), m.end(), rule, m) for rule in lex.rules if rule.resolve in ("ymd", "month_day")
            for m in rule.regex.finditer(head)]
     found: list[dt.date] = []
     for s, e, rule, m in _select(raw):
-        if not m.groupdict().get("year") or not _is_own_stamp(head, s, e, lex):
+        dated = bool(m.groupdict().get("year"))
+        if not _is_own_stamp(head, s, e, lex, dateline_only=not dated) or not (dated or pub is not None):
             continue
         try:
-            span = _resolve(rule, m, None, False)
+            span = _resolve(rule, m, pub, False)
         except (ValueError, KeyError):
             continue
-        if span is not None and span[0] is not None:
-            found.append(span[0])
+        if span is None or span[0] is None:
+            continue
+        if not dated and pub is not None and span[0].year < pub.year and (pub - span[0]).days > _STAMP_ROLLBACK:
+            continue  # a year-less day after publication: an update's stamp, not the dateline
+        found.append(span[0])
     return min(found, default=None)
 
 
@@ -475,7 +488,7 @@ def find_dates(parsed: ParsedText) -> list[DateMention]:
                                    "day", False))
     out.sort(key=lambda d: d.start)
     if pub is None:
-        out = _years_from_text(out)
+        out = _weekdays_from_text(_years_from_text(out))
     return _counted_back(out)
 
 
@@ -498,8 +511,8 @@ def _counted_back(dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
-_YEARLESS = ("date.month_day", "date.day_month", "date.weekday_month_day", "date.day_range_month",
-             "date.day_month_range", "date.month_day_range", "date.week_of")
+_YEARLESS = ("date.month_day", "date.day_month", "date.weekday_month_day", "date.date_then_weekday",
+             "date.day_range_month", "date.day_month_range", "date.month_day_range", "date.week_of")
 
 
 def _years_from_text(dates: list[DateMention]) -> list[DateMention]:
@@ -519,6 +532,35 @@ def _years_from_text(dates: list[DateMention]) -> list[DateMention]:
                 d = DateMention(d.text, d.start, d.end, d.sent, d.rule, span[0], span[1], span[2], False)
         out.append(d)
     return out
+
+
+def _weekdays_from_text(dates: list[DateMention]) -> list[DateMention]:
+    """Without a publication date, a bare weekday ("Friday afternoon") is the day of a written
+    calendar date shortly before it (or earlier in its sentence) that falls on that weekday:
+    "On 13 September 1974 ... a bomb went off on Friday afternoon"."""
+    rules = {r.id: r for r in lexicon().rules}
+    written = [d for d in dates if d.date_start is not None and not d.relative and d.precision == "day"]
+    if not written:
+        return dates
+    out = []
+    for d in dates:
+        rule = rules.get(d.rule)
+        if (d.date_start is None and rule is not None and rule.resolve == "weekday"
+                and not rule.last and not rule.next):
+            m = rule.regex.fullmatch(d.text)
+            near = [w for w in written if (w.start < d.start and d.sent - w.sent <= _WEEKDAY_REACH)
+                    or w.sent == d.sent]
+            if m is not None and near:
+                w = min(near, key=lambda w: abs(w.start - d.start))
+                assert w.date_start is not None
+                if w.date_start.weekday() == _weekday(m.group("weekday")):
+                    d = DateMention(d.text, d.start, d.end, d.sent, d.rule, w.date_start, w.date_start, "day", True)
+        out.append(d)
+    return out
+
+
+# How many sentences back a written date may name the day of a bare weekday (no publication date).
+_WEEKDAY_REACH = 3
 
 
 def _in_year(rule_id: str, text: str, year: int) -> Optional[Span]:
@@ -672,9 +714,39 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
             best = (score, m)
     if best is not None and best[0] >= WEIGHTS["min_score"] and best[0] >= unresolved:
         return _refined(best, scored)
+    if _publication_date(parsed) is None:
+        lead = _lead_date(scored, parsed, event_sentences)
+        if lead is not None:
+            return lead
     # Without a publication date, "on Sunday" outranking every dated mention means the date of
     # the event is not known: no date rather than a background one.
     return fallback_date(parsed)
+
+
+def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
+               event_sentences: set[int]) -> Optional[DateMention]:
+    """Without a publication date, the written calendar date the lead gives the violence ("On 3
+    March 2021 in X, a suicide bomber blew himself up ...") dates the event when it lies in one of
+    the event's sentences, or when those sentences date nothing of their own (a day on which
+    something was said does not count) and the lead's sentence tells of violence. A relative
+    "today" or "on Sunday" later on (a quote, a reaction) cannot be resolved and does not
+    outweigh it."""
+    lex = lexicon()
+    # the event's own days: what its sentences date, not when something was said there
+    own = any(m.sent in event_sentences and not _context(m, parsed, lex).speech for _s, m in scored)
+    for _score, m in scored:
+        if (m.date_start is None or m.relative or m.sent >= _LEAD_SENTENCES
+                or _PRECISION_RANK.get(m.precision, 0) < _PRECISION_RANK["week"]):
+            continue
+        ctx = _context(m, parsed, lex)
+        if ctx.speech or ctx.other or ctx.death:
+            continue
+        if m.sent in event_sentences:
+            return m
+        if not own and any(
+                t.lemma.lower() in lex.incident_lemmas for t in parsed.sentence_tokens(m.sent)):
+            return m
+    return None
 
 
 def _refined(best: tuple[float, DateMention], scored: list[tuple[float, DateMention]]) -> DateMention:
@@ -759,5 +831,7 @@ WEIGHTS: dict[str, float] = {
 _WEEKDAY_RULE = DateRule("date.weekday_part", "weekday", re.compile(""), 0)
 # Rules whose date is reckoned back from another ("died Friday, two days after he was shot").
 _ANCHORED = frozenset({"date.weekday_then_after"})
+# How many sentences open an article (its lead), where a coder's summary or a report dates its event.
+_LEAD_SENTENCES = 2
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
