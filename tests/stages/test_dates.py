@@ -397,6 +397,15 @@ LEAD_CASES = [
     ("KABUL, March 3 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.",
      SUN, None, D(2022, 3, 1)),
     ("KABUL, March 3 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.", None, None, None),
+    # a day in a later sentence that dates an earlier incident is no lead date
+    ("An airstrike on Sunday killed 12 civilians in Saada. The strike came a week after a similar raid "
+     "on 21 February 2021.", None, None, None),
+    # "overnight" before written days is dated by them, not by publication
+    ("Overnight 3-4 March 2021, gunmen abducted 30 students from a school in Kagara.", SUN, None, D(2021, 3, 3)),
+    # a weekday with the date in brackets is that date, not a weekday before publication
+    ("Gunmen abducted 30 students in Kagara on Wednesday (3 March 2021).", SUN, None, D(2021, 3, 3)),
+    ("On 3.3.2021, gunmen abducted 30 students from a school in Kagara.", None, None, D(2021, 3, 3)),
+    ("On 1, 2 and 3 March 2021, gunmen abducted 30 students from schools in Niger state.", None, None, D(2021, 3, 1)),
     # an update's year-less stamp lies after publication: it anchors nothing
     ("UPDATE (Wednesday, April 5): Jurors could not agree.\n\nFour men were shot on Sunday in a parking lot.",
      dt.datetime(2016, 2, 29), {1}, D(2016, 2, 28)),

@@ -726,14 +726,14 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
 def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
                event_sentences: set[int]) -> Optional[DateMention]:
     """Without a publication date, the written calendar date the lead gives the violence ("On 3
-    March 2021 in X, a suicide bomber blew himself up ...") dates the event when it lies in one of
-    the event's sentences, or when those sentences date nothing of their own (a day on which
-    something was said does not count) and the lead's sentence tells of violence. A relative
-    "today" or "on Sunday" later on (a quote, a reaction) cannot be resolved and does not
-    outweigh it."""
+    March 2021 in X, a suicide bomber blew himself up ...") dates the event when it is the first
+    day the event's sentences give, or when those sentences date nothing of their own (a day on
+    which something was said does not count) and the lead's sentence tells of violence. A
+    relative "today" or "on Sunday" later on (a quote, a reaction) cannot be resolved and does
+    not outweigh it."""
     lex = lexicon()
     # the event's own days: what its sentences date, not when something was said there
-    own = any(m.sent in event_sentences and not _context(m, parsed, lex).speech for _s, m in scored)
+    own = [m.start for _s, m in scored if m.sent in event_sentences and not _context(m, parsed, lex).speech]
     for _score, m in scored:
         if (m.date_start is None or m.relative or m.sent >= _LEAD_SENTENCES
                 or _PRECISION_RANK.get(m.precision, 0) < _PRECISION_RANK["week"]):
@@ -742,7 +742,9 @@ def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
         if ctx.speech or ctx.other or ctx.death:
             continue
         if m.sent in event_sentences:
-            return m
+            # the first day the event's sentences give ("on Sunday ... a week after a raid on 21
+            # February 2021" is no lead date)
+            return m if m.start <= min(own) else None
         if not own and any(
                 t.lemma.lower() in lex.incident_lemmas for t in parsed.sentence_tokens(m.sent)):
             return m
