@@ -406,6 +406,9 @@ LEAD_CASES = [
     ("Gunmen abducted 30 students in Kagara on Wednesday (3 March 2021).", SUN, None, D(2021, 3, 3)),
     ("On 3.3.2021, gunmen abducted 30 students from a school in Kagara.", None, None, D(2021, 3, 3)),
     ("On 1, 2 and 3 March 2021, gunmen abducted 30 students from schools in Niger state.", None, None, D(2021, 3, 1)),
+    # "blew himself up", "detonated" tell of the violence as "exploded" does
+    ("A bomber blew himself up at a checkpoint in Quetta on Tuesday. Police found a second device on "
+     "Wednesday.", SUN, None, D(2022, 6, 7)),
     # an update's year-less stamp lies after publication: it anchors nothing
     ("UPDATE (Wednesday, April 5): Jurors could not agree.\n\nFour men were shot on Sunday in a parking lot.",
      dt.datetime(2016, 2, 29), {1}, D(2016, 2, 28)),
