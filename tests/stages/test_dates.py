@@ -397,6 +397,11 @@ LEAD_CASES = [
     ("KABUL, March 3 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.",
      SUN, None, D(2022, 3, 1)),
     ("KABUL, March 3 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.", None, None, None),
+    # an agency in brackets may end a dateline without a dash, as Indian and Pakistani wires write it
+    ("Srinagar, Mar 3, 2021 (PTI) Militants killed two policemen in Pulwama on Tuesday, officials said.",
+     None, None, D(2021, 3, 2)),
+    ("Srinagar, Mar 3 (PTI) Militants killed two policemen in Pulwama on Tuesday, officials said.",
+     SUN, None, D(2022, 3, 1)),
     # a day in a later sentence that dates an earlier incident is no lead date
     ("An airstrike on Sunday killed 12 civilians in Saada. The strike came a week after a similar raid "
      "on 21 February 2021.", None, None, None),
