@@ -450,6 +450,9 @@ WEEKDAY_DATE_CASES = [
     # a bare weekday after a written date on that weekday
     ("On 13 March 2015 a bomb hit a bus station in Maiduguri. Witnesses said the blast on Friday "
      "afternoon killed ten people.", None, "Friday afternoon", D(2015, 3, 13)),
+    # ... nor when it is another week's ("the following Friday")
+    ("On 13 March 2015 a bomb hit a bus station in Maiduguri. A second blast the following Friday "
+     "killed ten people.", None, "Friday", None),
     # ... not when the weekdays differ
     ("On 12 March 2015 a bomb hit a bus station in Maiduguri. A second blast on Friday afternoon "
      "killed ten people.", None, "Friday afternoon", None),

@@ -82,6 +82,7 @@ class DateLexicon:
     incident_after: re.Pattern[str]  # "Sunday's shooting", "the May 7 attack": names an incident
     clock_before: re.Pattern[str]  # "at 5:45 p.m." just before a date ("... p.m. Friday")
     clock_following: re.Pattern[str]  # "at about 10 a.m." just after a date ("Friday at ...")
+    weekday_shift: re.Pattern[str]  # "the following" just before a weekday: another week's day
     holidays: tuple[dict[str, Any], ...] = ()
 
 
@@ -124,6 +125,7 @@ def lexicon() -> DateLexicon:
                                   + r")(?:e?s)?(?![A-Za-z])", re.I),
         clock_before=re.compile(fill(ctx["clock_before"])),
         clock_following=re.compile(fill(ctx["clock_following"])),
+        weekday_shift=re.compile(fill(ctx["weekday_shift"])),
         holidays=tuple(data.get("holidays", ())),
     )
 
@@ -488,7 +490,7 @@ def find_dates(parsed: ParsedText) -> list[DateMention]:
                                    "day", False))
     out.sort(key=lambda d: d.start)
     if pub is None:
-        out = _weekdays_from_text(_years_from_text(out))
+        out = _weekdays_from_text(_years_from_text(out), text)
     return _counted_back(out)
 
 
@@ -534,11 +536,12 @@ def _years_from_text(dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
-def _weekdays_from_text(dates: list[DateMention]) -> list[DateMention]:
+def _weekdays_from_text(dates: list[DateMention], text: str) -> list[DateMention]:
     """Without a publication date, a bare weekday ("Friday afternoon") is the day of a written
     calendar date shortly before it (or earlier in its sentence) that falls on that weekday:
-    "On 13 September 1974 ... a bomb went off on Friday afternoon"."""
-    rules = {r.id: r for r in lexicon().rules}
+    "On 13 September 1974 ... a bomb went off on Friday afternoon" (not "the following Friday")."""
+    lex = lexicon()
+    rules = {r.id: r for r in lex.rules}
     written = [d for d in dates if d.date_start is not None and not d.relative and d.precision == "day"]
     if not written:
         return dates
@@ -546,7 +549,8 @@ def _weekdays_from_text(dates: list[DateMention]) -> list[DateMention]:
     for d in dates:
         rule = rules.get(d.rule)
         if (d.date_start is None and rule is not None and rule.resolve == "weekday"
-                and not rule.last and not rule.next):
+                and not rule.last and not rule.next
+                and not lex.weekday_shift.search(text, max(0, d.start - 30), d.start)):
             m = rule.regex.fullmatch(d.text)
             near = [w for w in written if (w.start < d.start and d.sent - w.sent <= _WEEKDAY_REACH)
                     or w.sent == d.sent]
