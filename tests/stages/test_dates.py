@@ -356,3 +356,123 @@ def test_resolves_more(nlp: Any, text: str, published: dt.datetime, expr: str, s
 
 def test_days_earlier_without_a_day_before_is_dropped(nlp: Any) -> None:
     assert [d.text for d in find_dates(parse(nlp, "The attackers came two days earlier."))] == []
+
+
+# ---- session 2, conflict reports without a publication date ----------------------------------------
+# (text, published, event sentences or None for all, expected start date or None for no date)
+LEAD_CASES = [
+    # the lead's written date dates the violence; a "today" in a later reaction does not undo it
+    ("On 9 January 2022 near Mogadishu, a suicide bomber blew himself up at a checkpoint. The mayor "
+     "condemned today's attack on the soldiers.", None, None, D(2022, 1, 9)),
+    # ... also when the event is told in later sentences that name no day of their own
+    ("On 2 February 2021, gunmen raided a village in Katsina state. The village lies near a forest. "
+     "Residents said today that the attackers burned homes and killed 11 people.", None, {2}, D(2021, 2, 2)),
+    # ... but not when those sentences carry their own day, which cannot be resolved
+    ("On 2 February 2021, gunmen raided a village in Katsina state. On Sunday, a bomb killed four "
+     "traders at a market.", None, {1}, None),
+    # a lead date that is when something was said does not date the violence
+    ("The governor said on 2 February 2021 that security would be tightened. Gunmen later killed 11 "
+     "villagers in an attack on Sunday.", None, {1}, None),
+    # coders' summaries, with and without a publication date
+    ("Around 3 March 2021 (month of), unidentified gunmen killed a village chief near Menaka.",
+     None, None, D(2021, 3, 3)),
+    ("Around 3 March 2021 (month of), unidentified gunmen killed a village chief near Menaka.",
+     SUN, None, D(2021, 3, 3)),
+    ("On 5-6 May 2020, clashes between two clans killed 11 people in Hiraan.", None, None, D(2020, 5, 5)),
+    ("On 5-6 May 2020, clashes between two clans killed 11 people in Hiraan.", SUN, None, D(2020, 5, 5)),
+    ("During the night of 3 to 4 May 2020, gunmen raided a village in Zamfara, killing 8.", None, None, D(2020, 5, 3)),
+    ("During the night of 3 to 4 May, gunmen raided a village in Zamfara, killing 8.", None, None, None),
+    ("During the night of 3 to 4 May, gunmen raided a village in Zamfara, killing 8.", SUN, None, D(2022, 5, 3)),
+    # day-month and month-day order alike; no year and no publication date: no date
+    ("On 3 March 2021, militants attacked a base in Lower Juba.", None, None, D(2021, 3, 3)),
+    ("On March 3, 2021, militants attacked a base in Lower Juba.", None, None, D(2021, 3, 3)),
+    ("On 3 March, militants attacked a base in Lower Juba.", None, None, None),
+    ("On March 3, militants attacked a base in Lower Juba.", SUN, None, D(2022, 3, 3)),
+    # wire datelines: with a year they anchor "on Tuesday"; without one, the publication date gives
+    # the year; without either there is no date
+    ("KABUL, March 3, 2021 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.",
+     None, None, D(2021, 3, 2)),
+    ("KABUL, 3 March 2021 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.",
+     SUN, None, D(2021, 3, 2)),
+    ("KABUL, March 3 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.",
+     SUN, None, D(2022, 3, 1)),
+    ("KABUL, March 3 (Reuters) - A roadside bomb killed four soldiers on Tuesday in Helmand.", None, None, None),
+    # an agency in brackets may end a dateline without a dash, as Indian and Pakistani wires write it
+    ("Srinagar, Mar 3, 2021 (PTI) Militants killed two policemen in Pulwama on Tuesday, officials said.",
+     None, None, D(2021, 3, 2)),
+    ("Srinagar, Mar 3 (PTI) Militants killed two policemen in Pulwama on Tuesday, officials said.",
+     SUN, None, D(2022, 3, 1)),
+    # a day in a later sentence that dates an earlier incident is no lead date
+    ("An airstrike on Sunday killed 12 civilians in Saada. The strike came a week after a similar raid "
+     "on 21 February 2021.", None, None, None),
+    # "overnight" before written days is dated by them, not by publication
+    ("Overnight 3-4 March 2021, gunmen abducted 30 students from a school in Kagara.", SUN, None, D(2021, 3, 3)),
+    # a weekday with the date in brackets is that date, not a weekday before publication
+    ("Gunmen abducted 30 students in Kagara on Wednesday (3 March 2021).", SUN, None, D(2021, 3, 3)),
+    ("On 3.3.2021, gunmen abducted 30 students from a school in Kagara.", None, None, D(2021, 3, 3)),
+    ("On 1, 2 and 3 March 2021, gunmen abducted 30 students from schools in Niger state.", None, None, D(2021, 3, 1)),
+    # "blew himself up", "detonated" tell of the violence as "exploded" does
+    ("A bomber blew himself up at a checkpoint in Quetta on Tuesday. Police found a second device on "
+     "Wednesday.", SUN, None, D(2022, 6, 7)),
+    # an update's year-less stamp lies after publication: it anchors nothing
+    ("UPDATE (Wednesday, April 5): Jurors could not agree.\n\nFour men were shot on Sunday in a parking lot.",
+     dt.datetime(2016, 2, 29), {1}, D(2016, 2, 28)),
+]
+
+
+@pytest.mark.parametrize("text,published,sents,start", LEAD_CASES)
+def test_lead_and_wire_dates(nlp: Any, text: str, published: Optional[dt.datetime],
+                             sents: Optional[set[int]], start: Optional[dt.date]) -> None:
+    p = parse(nlp, text, published)
+    chosen = choose_event_date(find_dates(p), p, sents if sents is not None else set(range(len(p.sentences))))
+    if start is None:
+        assert chosen is None, f"expected no date, got {chosen}"
+        return
+    assert chosen is not None and chosen.date_start == start, chosen
+
+
+# A weekday written with a full date is that date, before or after it, with or without commas;
+# without a publication date a bare weekday takes the day of a written date shortly before it that
+# falls on it. (text, published, expression, start date or None)
+WEEKDAY_DATE_CASES = [
+    ("Gunmen fired on worshippers on Friday, 14 July 2017, in Kano.", None, "Friday, 14 July 2017", D(2017, 7, 14)),
+    ("Gunmen fired on worshippers on Friday 14 July 2017 in Kano.", None, "Friday 14 July 2017", D(2017, 7, 14)),
+    ("Gunmen fired on worshippers on Friday, July 14, 2017, in Kano.", None, "Friday, July 14, 2017", D(2017, 7, 14)),
+    ("Gunmen fired on worshippers on Friday the 14th of July 2017.", None, "Friday the 14th of July 2017",
+     D(2017, 7, 14)),
+    ("Gunmen fired on worshippers on 14 July 2017, a Friday, in Kano.", None, "14 July 2017, a Friday", D(2017, 7, 14)),
+    ("Gunmen fired on worshippers on 14 July 2017 (Friday) in Kano.", None, "14 July 2017 (Friday)", D(2017, 7, 14)),
+    ("Gunmen fired on worshippers on July 14, which was a Friday.", WED, "July 14, which was a Friday", D(2021, 7, 14)),
+    ("Gunmen fired on worshippers on 14 July, a Friday.", None, "14 July, a Friday", None),
+    # a year elsewhere in the text gives the year
+    ("The bombing of 12 July 2017 was the first. Gunmen fired on worshippers on Friday 14 July.",
+     None, "Friday 14 July", D(2017, 7, 14)),
+    # a bare weekday after a written date on that weekday
+    ("On 13 March 2015 a bomb hit a bus station in Maiduguri. Witnesses said the blast on Friday "
+     "afternoon killed ten people.", None, "Friday afternoon", D(2015, 3, 13)),
+    # ... nor when it is another week's ("the following Friday")
+    ("On 13 March 2015 a bomb hit a bus station in Maiduguri. A second blast the following Friday "
+     "killed ten people.", None, "Friday", None),
+    # ... not when the weekdays differ
+    ("On 12 March 2015 a bomb hit a bus station in Maiduguri. A second blast on Friday afternoon "
+     "killed ten people.", None, "Friday afternoon", None),
+]
+
+
+@pytest.mark.parametrize("text,published,expr,start", WEEKDAY_DATE_CASES)
+def test_weekday_with_a_written_date(nlp: Any, text: str, published: Optional[dt.datetime], expr: str,
+                                     start: Optional[dt.date]) -> None:
+    dates = find_dates(parse(nlp, text, published))
+    assert only(dates, expr).date_start == start
+    if start is not None:  # the weekday is part of the date, not a mention of its own
+        assert not [d for d in dates if d.text != expr and d.date_start is None and d.relative]
+
+
+# A weekday inside a name ("Bloody Sunday", "Good Friday") names no day.
+@pytest.mark.parametrize("text", [
+    "Marchers remembered the victims of Bloody Sunday in Derry.",
+    "The Good Friday Agreement ended most of the fighting.",
+    "Shoppers crowded the stores on Black Friday.",
+])
+def test_named_days_are_no_dates(nlp: Any, text: str) -> None:
+    assert find_dates(parse(nlp, text)) == []

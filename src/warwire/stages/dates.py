@@ -6,20 +6,26 @@ an event from them (``choose_event_date``).
 
 How it reads time:
 - The rules of ``rules/dates.yaml`` (regexes with ids, tried over the whole text; the longest
-  non-overlapping matches win) come first: they cover how news writes time and are fast.
+  non-overlapping matches win) come first: they cover how news writes time and are fast. They are
+  loaded, and a match turned into days, by ``date_rules.py``.
 - spaCy DATE entities that no rule covered are handed to ``dateparser`` (strict: a full calendar
   date or nothing; cached per string), guarded against clock times ("1430 GMT") and bare numbers.
 - Relative expressions are reckoned from the publication date, or from the article's own stamp or
   dateline when that is older ("Posted: March 10, 2013", "KABUL, 3 March 2021 (Reuters) -") or
-  there is no publication date; without either they are kept unresolved (``date_start`` None).
-  Absolute ones ("12 November 2021") resolve on their own; "two days earlier" counts back from
-  the last day the text named.
+  there is no publication date; a year-less dateline ("KABUL, March 3 (Reuters) -") anchors
+  them in the publication year. Without any anchor they are kept unresolved (``date_start``
+  None), except that a bare weekday takes the day of a written date shortly before it that falls
+  on it, and a year-less date the year of a dated mention. Absolute ones ("12 November 2021")
+  resolve on their own, a weekday written beside them ("Friday, 21 July 1972", "21 July 1972, a
+  Friday") being part of them; "two days earlier" counts back from the last day the text named.
 
 How it chooses an event's date (``score_dates``, ``WEIGHTS``): each mention is scored by where it
 lies (the event's sentences first), its precision and its context -- an incident verb or noun
 ("was shot Tuesday", "Sunday's attack") or a clock time ("at 9:40 p.m. Friday") lift it; speech,
 deaths, arrests, court dates, stamps, the future and earlier years lower or drop it. A coarse
-winner ("over the weekend") gives way to a day inside it that scores nearly as well.
+winner ("over the weekend") gives way to a day inside it that scores nearly as well. Without a
+publication date, the written date the lead gives the violence dates the event even when a
+relative day that cannot be resolved scores higher (``_lead_date``).
 """
 from __future__ import annotations
 
@@ -31,314 +37,21 @@ from typing import Any, Iterable, Optional
 
 from ..model import Analysis, DateMention, ParsedText, Token
 from ..pipeline import Resources, Stage
-from ..rules import load_yaml
-
-RULE_FILE = "dates.yaml"
-_PRECISION_RANK = {"day": 3, "week": 2, "month": 1, "year": 0}
-_WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-
-# ------------------------------------------------------------------------------------------------
-# Rules
-# ------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class DateRule:
-    id: str
-    resolve: str
-    regex: re.Pattern[str]
-    order: int
-    days: Optional[int] = None
-    offset: int = 0
-    last: bool = False
-    next: bool = False
-    score: float = 0.0  # added when choosing an event date (how sure a match is to name a day)
-    across_midnight: bool = False  # "late Friday or early Saturday": the later of two days
-
-
-@dataclass(frozen=True)
-class DateLexicon:
-    rules: tuple[DateRule, ...]
-    month_word: re.Pattern[str]  # any month name (for DATE entities handed to dateparser)
-    clock_after: re.Pattern[str]  # what after a number makes it a clock time, not a year
-    future: re.Pattern[str]  # words that put a sentence in the future
-    say_lemmas: frozenset[str]
-    other_lemmas: frozenset[str]  # heads that make a date belong to something else (court ...)
-    incident_lemmas: frozenset[str]
-    death_lemmas: frozenset[str]  # "died Friday": when a victim died, maybe days after the incident
-    future_lemmas: frozenset[str]  # auxiliaries and words that put a date in the future
-    stamp: re.Pattern[str]  # "Posted", "Updated": a publication stamp, not the incident
-    stamp_label: re.Pattern[str]  # "Posted:" just before a date: the article's own stamp
-    dateline_before: re.Pattern[str]  # "SAVANNAH, GA (" : a dateline's place before its date
-    dateline_after: re.Pattern[str]  # "):", " (Reuters) -": what follows a dateline's date
-    incident_after: re.Pattern[str]  # "Sunday's shooting", "the May 7 attack": names an incident
-    clock_before: re.Pattern[str]  # "at 5:45 p.m." just before a date ("... p.m. Friday")
-    clock_following: re.Pattern[str]  # "at about 10 a.m." just after a date ("Friday at ...")
-    holidays: tuple[dict[str, Any], ...] = ()
-
-
-@functools.lru_cache(maxsize=1)
-def lexicon() -> DateLexicon:
-    data = load_yaml(RULE_FILE)
-    vocab: dict[str, str] = {k: str(v).strip() for k, v in data["vocab"].items()}
-
-    def fill(pattern: str) -> str:
-        for _ in range(3):  # placeholders may hold placeholders
-            for key, val in vocab.items():
-                pattern = pattern.replace("{" + key + "}", val)
-        return pattern
-
-    rules = []
-    for order, r in enumerate(data["rules"]):
-        body = fill(r["pattern"])
-        regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![A-Za-z0-9])")
-        rules.append(DateRule(r["id"], r["resolve"], regex, order, r.get("days"), r.get("offset", 0),
-                              bool(r.get("last")), bool(r.get("next")), float(r.get("score", 0.0)),
-                              bool(r.get("across_midnight"))))
-    ctx = data["context"]
-    return DateLexicon(
-        rules=tuple(rules),
-        month_word=re.compile(r"(?<![A-Za-z])" + vocab["MONTH"] + r"(?![a-z])"),
-        clock_after=re.compile(fill(ctx["clock_after"])),
-        future=re.compile(fill(ctx["future"])),
-        say_lemmas=frozenset(ctx["say_lemmas"]),
-        other_lemmas=frozenset(ctx["other_lemmas"]),
-        incident_lemmas=frozenset(ctx["incident_lemmas"]),
-        death_lemmas=frozenset(ctx["death_lemmas"]),
-        future_lemmas=frozenset(ctx["future_lemmas"]),
-        stamp=re.compile(fill(ctx["stamp"])),
-        stamp_label=re.compile(fill(ctx["stamp_label"])),
-        dateline_before=re.compile(fill(ctx["dateline_before"])),
-        dateline_after=re.compile(fill(ctx["dateline_after"])),
-        incident_after=re.compile(r"(?:'s|’s)?,?\s+(?:(?!(?:" + "|".join(ctx["not_modifiers"])
-                                  + r")\s)[A-Za-z-]+\s+){0,2}?(?:"
-                                  + "|".join(sorted(ctx["incident_nouns"], key=len, reverse=True))
-                                  + r")(?:e?s)?(?![A-Za-z])", re.I),
-        clock_before=re.compile(fill(ctx["clock_before"])),
-        clock_following=re.compile(fill(ctx["clock_following"])),
-        holidays=tuple(data.get("holidays", ())),
-    )
-
-
-# ------------------------------------------------------------------------------------------------
-# Calendar helpers
-# ------------------------------------------------------------------------------------------------
-def _month(s: str) -> int:
-    return _MONTHS[s.strip(". ").lower()[:3]]
-
-
-def _weekday(s: str) -> int:
-    return _WEEKDAYS[s.strip(". ").lower()[:3]]
-
-
-def _day(s: str) -> int:
-    return int(re.sub(r"[^0-9]", "", s))
-
-
-def _number(s: str) -> int:
-    s = s.lower()
-    return int(s) if s.isdigit() else _NUMBER_WORDS[s]
-
-
-def _year(s: str) -> int:
-    y = int(s)
-    return y + (2000 if y < 50 else 1900) if len(s) == 2 else y
-
-
-def _is_weekday(year: int, month: int, day: int, weekday: str) -> bool:
-    try:
-        return dt.date(year, month, day).weekday() == _weekday(weekday)
-    except ValueError:  # 29 February
-        return False
-
-
-def _weekday_on_or_before(pub: dt.date, wd: int, strictly: bool = False) -> dt.date:
-    delta = (pub.weekday() - wd) % 7
-    if strictly and delta == 0:
-        delta = 7
-    return pub - dt.timedelta(days=delta)
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
-
-
-def _minus_months(d: dt.date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 - n
-    return k // 12, k % 12 + 1
-
-
-def _minus_years(d: dt.date, n: int) -> dt.date:
-    try:
-        return d.replace(year=d.year - n)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year - n, day=28)
-
-
-Span = tuple[Optional[dt.date], Optional[dt.date], str, bool]  # start, end, precision, relative
-
-
-def _groups(m: re.Match[str]) -> dict[str, Any]:
-    """A match's named groups, the day-month order of a rule ("Thursday, 3 March") read as month-day."""
-    g = m.groupdict()
-    if g.get("month_") and not g.get("month"):
-        g = {**g, "month": g["month_"], "day": g["day_"]}
-    return g
-
-
-def _resolve(rule: DateRule, m: re.Match[str], pub: Optional[dt.date], future_sentence: bool) -> Optional[Span]:
-    """The dates a rule's match stands for, or None when it names no real date."""
-    g = _groups(m)
-    kind = rule.resolve
-    if kind == "ymd" or (kind == "month_day" and g.get("year")):
-        month = int(g["month"]) if g["month"].isdigit() else _month(g["month"])
-        d = dt.date(_year(g["year"]), month, _day(g["day"]))
-        return d, d, "day", False
-    if kind in ("day_range", "week_of"):
-        return _day_span(kind, g, pub, future_sentence)
-    if kind == "year":
-        y = int(g["year"])
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", False
-    if kind == "month_name" and g.get("year"):
-        y, mo = int(g["year"]), _month(g["month"])
-        return dt.date(y, mo, 1), _month_end(y, mo), "month", False
-    if pub is None:
-        return None, None, _PRECISION_OF.get(kind, "day"), True
-    if kind == "month_day":
-        mo, day = _month(g["month"]), _day(g["day"])
-        d = dt.date(pub.year, mo, day)
-        # "Monday, Oct. 24" a few days before an Oct. 24 that is a Monday looks ahead
-        ahead = bool(g.get("weekday")) and _is_weekday(pub.year, mo, day, g["weekday"])
-        # A year-less date well after publication is last year's, unless the text looks ahead.
-        if d > pub + dt.timedelta(days=2) and not future_sentence and not ahead:
-            d = dt.date(pub.year - 1, mo, day)
-        elif d < pub - dt.timedelta(days=300) and future_sentence:
-            d = dt.date(pub.year + 1, mo, day)
-        return d, d, "day", True
-    if kind == "day_of_month":
-        day = _day(g["day"])
-        y, mo = pub.year, pub.month
-        if day > pub.day:
-            y, mo = _minus_months(pub, 1)
-        d = dt.date(y, mo, day)
-        return d, d, "day", True
-    if kind == "weekday":
-        wd = _weekday(g["weekday"])
-        if rule.next:
-            d = pub + dt.timedelta(days=(wd - pub.weekday()) % 7 or 7)
-        else:
-            d = _weekday_on_or_before(pub, wd, strictly=rule.last)
-        return d, d, "day", True
-    if kind == "weekday_minus":
-        step = 7 if g["unit"].lower().startswith("week") else 1
-        d = _weekday_on_or_before(pub, _weekday(g["weekday"])) - dt.timedelta(days=step * _number(g["n"]))
-        return d, d, "day", True
-    if kind == "weekday_range":
-        end = _weekday_on_or_before(pub, _weekday(g["weekday2"]))
-        first = g.get("weekday") or g.get("weekday_a") or g.get("weekday_b") or g["weekday_c"]
-        start = end - dt.timedelta(days=(_weekday(g["weekday2"]) - _weekday(first)) % 7)
-        if rule.across_midnight and (end - start).days == 1:
-            return end, end, "day", True
-        return start, end, "day" if (end - start).days <= 1 else "week", True
-    if kind == "days_before_previous":
-        return None, None, "day", True  # resolved in find_dates, from the dates before it
-    if kind == "offset_days":
-        n = rule.days if rule.days is not None else _number(g["n"])
-        d = pub - dt.timedelta(days=n)
-        return d, d, "day", True
-    if kind == "weekend":
-        sat = _weekday_on_or_before(pub, 5)
-        return sat, min(sat + dt.timedelta(days=1), pub), "week", True
-    if kind == "week":
-        monday = pub - dt.timedelta(days=pub.weekday() + 7 * rule.offset)
-        end = monday + dt.timedelta(days=6)
-        return monday, min(end, pub), "week", True
-    if kind == "weeks_ago":
-        d = pub - dt.timedelta(days=7 * _number(g["n"]))
-        return d, d, "week", True
-    if kind == "month":
-        y, mo = _minus_months(pub, rule.offset)
-        return dt.date(y, mo, 1), min(_month_end(y, mo), pub), "month", True
-    if kind == "months_ago":
-        y, mo = _minus_months(pub, _number(g["n"]))
-        return dt.date(y, mo, 1), _month_end(y, mo), "month", True
-    if kind == "month_name":
-        mo = _month(g["month"])
-        y = pub.year if mo <= pub.month or future_sentence else pub.year - 1
-        return dt.date(y, mo, 1), _month_end(y, mo), "month", True
-    if kind == "year_offset":
-        y = pub.year - rule.offset
-        return dt.date(y, 1, 1), dt.date(y, 12, 31), "year", True
-    if kind == "years_ago":
-        n = _number(g["n"])
-        if g.get("month"):
-            mo = _month(g["month"])
-            y = pub.year - n - (1 if mo > pub.month else 0)
-            return dt.date(y, mo, 1), _month_end(y, mo), "month", True
-        d = _minus_years(pub, n)
-        return d, d, "year", True
-    if kind == "holiday":
-        return _holiday(g["holiday"], pub, future_sentence)
-    raise ValueError(f"dates.yaml: unknown resolve kind {kind!r} in rule {rule.id}")
-
-
-def _day_span(kind: str, g: dict[str, Any], pub: Optional[dt.date], future_sentence: bool) -> Span:
-    """A span of days ("4-6 June 2022", "June 4-6", "28 May - 2 June") or the week from a day
-    ("the week of 6 March"). Without a year it is resolved like "June 4" (or left unresolved)."""
-    month = _month(g.get("month") or g["month_"])
-    day = _day(g.get("day") or g["day_"])
-    if kind == "week_of":
-        month2, day2, ahead = month, None, 6
-    else:
-        month2, day2, ahead = _month(g["month2"]) if g.get("month2") else month, _day(g["day2"]), 0
-    if g.get("year"):
-        year2, relative = int(g["year"]), False
-    elif pub is not None:
-        year2, relative = pub.year, True
-    else:
-        return None, None, "day" if kind == "day_range" else "week", True
-    # the year written is the last day's ("30 December - 2 January 2022")
-    year = year2 - 1 if (month, day) > (month2, day2 or day) else year2
-    start = dt.date(year, month, day)
-    end = dt.date(year2, month2, day2) if day2 is not None else start + dt.timedelta(days=ahead)
-    if relative and pub is not None and start > pub + dt.timedelta(days=2) and not future_sentence:
-        start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
-    if end < start:
-        raise ValueError("a span that ends before it starts")
-    days = (end - start).days
-    precision = "day" if days <= 1 else "week" if days <= 7 else "month"
-    return start, end, precision, relative
-
-
-def _holiday_in(h: dict[str, Any], year: int) -> dt.date:
-    if "day" in h:
-        return dt.date(year, h["month"], h["day"])
-    nth, wd = h["nth"], h["weekday"]
-    if nth > 0:
-        first = dt.date(year, h["month"], 1)
-        return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
-    last = _month_end(year, h["month"])
-    return last - dt.timedelta(days=(last.weekday() - wd) % 7)
-
-
-def _holiday(name: str, pub: dt.date, future_sentence: bool) -> Optional[Span]:
-    """The most recent such holiday on or before publication (the next one in a future sentence)."""
-    for h in lexicon().holidays:
-        if re.search(h["match"], name):
-            d = _holiday_in(h, pub.year)
-            if d > pub + dt.timedelta(days=1) and not future_sentence:
-                d = _holiday_in(h, pub.year - 1)
-            return d, d, "day", True
-    return None
-
-
-_PRECISION_OF = {"weekend": "week", "week": "week", "weeks_ago": "week", "month": "month",
-                 "months_ago": "month", "month_name": "month", "year_offset": "year",
-                 "years_ago": "year", "year": "year"}
+from .date_rules import (
+    _PRECISION_RANK,
+    DateLexicon,
+    DateRule,
+    Span,
+    _day,
+    _day_span,
+    _groups,
+    _month,
+    _number,
+    _resolve,
+    _weekday,
+    _weekday_on_or_before,
+    lexicon,
+)
 
 
 # ------------------------------------------------------------------------------------------------
@@ -372,7 +85,7 @@ def _publication_date(parsed: ParsedText) -> Optional[dt.date]:
     a page was fetched or last touched. Without a publication date, such a stamp is the anchor."""
     pub = parsed.article.published
     day = pub.date() if isinstance(pub, dt.datetime) else pub
-    stamp = _head_stamp(parsed.text[:_HEAD])
+    stamp = _head_stamp(parsed.text[:_HEAD], day)
     if stamp is not None and (day is None or stamp < day - dt.timedelta(days=_STAMP_GAP)):
         return stamp
     return day
@@ -381,35 +94,43 @@ def _publication_date(parsed: ParsedText) -> Optional[dt.date]:
 # A stamp older than the publication date by more than this many days replaces it as the anchor
 # (a day or two apart is time zones and overnight editions).
 _STAMP_GAP = 2
+# A year-less dateline is read in the year of publication, or the year before when that puts it at
+# most this many days before publication ("Dec. 30" published 2 January); otherwise it is ignored.
+_STAMP_ROLLBACK = 31
 # How far into the text a stamp or dateline is looked for.
 _HEAD = 1500
 
 
-def _is_own_stamp(text: str, start: int, end: int, lex: DateLexicon) -> bool:
+def _is_own_stamp(text: str, start: int, end: int, lex: DateLexicon, dateline_only: bool = False) -> bool:
     """The date at start:end is the article's stamp or dateline ("Posted: ...", "KABUL, 3 March
     2021 (Reuters) -"), judged by what stands before it on its line and after it."""
     line = text[text.rfind("\n", 0, start) + 1:start]
-    return bool(lex.stamp_label.search(line)) or bool(
+    return (not dateline_only and bool(lex.stamp_label.search(line))) or bool(
         lex.dateline_before.fullmatch(line) and lex.dateline_after.match(text, end))
 
 
 @functools.lru_cache(maxsize=256)
-def _head_stamp(head: str) -> Optional[dt.date]:
-    """The earliest full calendar date the article's head gives as its own stamp or dateline
-    (cached: asked for several times per article)."""
+def _head_stamp(head: str, pub: Optional[dt.date]) -> Optional[dt.date]:
+    """The earliest calendar date the article's head gives as its own stamp or dateline (cached:
+    asked for several times per article). A dateline without a year ("KABUL, March 3 (Reuters) -")
+    is the latest such day on or before the publication date, and names nothing without one."""
     lex = lexicon()
     raw = [(m.start(), m.end(), rule, m) for rule in lex.rules if rule.resolve in ("ymd", "month_day")
            for m in rule.regex.finditer(head)]
     found: list[dt.date] = []
     for s, e, rule, m in _select(raw):
-        if not m.groupdict().get("year") or not _is_own_stamp(head, s, e, lex):
+        dated = bool(m.groupdict().get("year"))
+        if not _is_own_stamp(head, s, e, lex, dateline_only=not dated) or not (dated or pub is not None):
             continue
         try:
-            span = _resolve(rule, m, None, False)
+            span = _resolve(rule, m, pub, False)
         except (ValueError, KeyError):
             continue
-        if span is not None and span[0] is not None:
-            found.append(span[0])
+        if span is None or span[0] is None:
+            continue
+        if not dated and pub is not None and span[0].year < pub.year and (pub - span[0]).days > _STAMP_ROLLBACK:
+            continue  # a year-less day after publication: an update's stamp, not the dateline
+        found.append(span[0])
     return min(found, default=None)
 
 
@@ -475,7 +196,7 @@ def find_dates(parsed: ParsedText) -> list[DateMention]:
                                    "day", False))
     out.sort(key=lambda d: d.start)
     if pub is None:
-        out = _years_from_text(out)
+        out = _weekdays_from_text(_years_from_text(out), text)
     return _counted_back(out)
 
 
@@ -498,8 +219,8 @@ def _counted_back(dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
-_YEARLESS = ("date.month_day", "date.day_month", "date.weekday_month_day", "date.day_range_month",
-             "date.day_month_range", "date.month_day_range", "date.week_of")
+_YEARLESS = ("date.month_day", "date.day_month", "date.weekday_month_day", "date.date_then_weekday",
+             "date.day_range_month", "date.day_month_range", "date.month_day_range", "date.week_of")
 
 
 def _years_from_text(dates: list[DateMention]) -> list[DateMention]:
@@ -519,6 +240,37 @@ def _years_from_text(dates: list[DateMention]) -> list[DateMention]:
                 d = DateMention(d.text, d.start, d.end, d.sent, d.rule, span[0], span[1], span[2], False)
         out.append(d)
     return out
+
+
+def _weekdays_from_text(dates: list[DateMention], text: str) -> list[DateMention]:
+    """Without a publication date, a bare weekday ("Friday afternoon") is the day of a written
+    calendar date shortly before it (or earlier in its sentence) that falls on that weekday:
+    "On 13 September 1974 ... a bomb went off on Friday afternoon" (not "the following Friday")."""
+    lex = lexicon()
+    rules = {r.id: r for r in lex.rules}
+    written = [d for d in dates if d.date_start is not None and not d.relative and d.precision == "day"]
+    if not written:
+        return dates
+    out = []
+    for d in dates:
+        rule = rules.get(d.rule)
+        if (d.date_start is None and rule is not None and rule.resolve == "weekday"
+                and not rule.last and not rule.next
+                and not lex.weekday_shift.search(text, max(0, d.start - 30), d.start)):
+            m = rule.regex.fullmatch(d.text)
+            near = [w for w in written if (w.start < d.start and d.sent - w.sent <= _WEEKDAY_REACH)
+                    or w.sent == d.sent]
+            if m is not None and near:
+                w = min(near, key=lambda w: abs(w.start - d.start))
+                assert w.date_start is not None
+                if w.date_start.weekday() == _weekday(m.group("weekday")):
+                    d = DateMention(d.text, d.start, d.end, d.sent, d.rule, w.date_start, w.date_start, "day", True)
+        out.append(d)
+    return out
+
+
+# How many sentences back a written date may name the day of a bare weekday (no publication date).
+_WEEKDAY_REACH = 3
 
 
 def _in_year(rule_id: str, text: str, year: int) -> Optional[Span]:
@@ -672,9 +424,41 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
             best = (score, m)
     if best is not None and best[0] >= WEIGHTS["min_score"] and best[0] >= unresolved:
         return _refined(best, scored)
+    if _publication_date(parsed) is None:
+        lead = _lead_date(scored, parsed, event_sentences)
+        if lead is not None:
+            return lead
     # Without a publication date, "on Sunday" outranking every dated mention means the date of
     # the event is not known: no date rather than a background one.
     return fallback_date(parsed)
+
+
+def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
+               event_sentences: set[int]) -> Optional[DateMention]:
+    """Without a publication date, the written calendar date the lead gives the violence ("On 3
+    March 2021 in X, a suicide bomber blew himself up ...") dates the event when it is the first
+    day the event's sentences give, or when those sentences date nothing of their own (a day on
+    which something was said does not count) and the lead's sentence tells of violence. A
+    relative "today" or "on Sunday" later on (a quote, a reaction) cannot be resolved and does
+    not outweigh it."""
+    lex = lexicon()
+    # the event's own days: what its sentences date, not when something was said there
+    own = [m.start for _s, m in scored if m.sent in event_sentences and not _context(m, parsed, lex).speech]
+    for _score, m in scored:
+        if (m.date_start is None or m.relative or m.sent >= _LEAD_SENTENCES
+                or _PRECISION_RANK.get(m.precision, 0) < _PRECISION_RANK["week"]):
+            continue
+        ctx = _context(m, parsed, lex)
+        if ctx.speech or ctx.other or ctx.death:
+            continue
+        if m.sent in event_sentences:
+            # the first day the event's sentences give ("on Sunday ... a week after a raid on 21
+            # February 2021" is no lead date)
+            return m if m.start <= min(own) else None
+        if not own and any(
+                t.lemma.lower() in lex.incident_lemmas for t in parsed.sentence_tokens(m.sent)):
+            return m
+    return None
 
 
 def _refined(best: tuple[float, DateMention], scored: list[tuple[float, DateMention]]) -> DateMention:
@@ -759,5 +543,7 @@ WEIGHTS: dict[str, float] = {
 _WEEKDAY_RULE = DateRule("date.weekday_part", "weekday", re.compile(""), 0)
 # Rules whose date is reckoned back from another ("died Friday, two days after he was shot").
 _ANCHORED = frozenset({"date.weekday_then_after"})
+# How many sentences open an article (its lead), where a coder's summary or a report dates its event.
+_LEAD_SENTENCES = 2
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
