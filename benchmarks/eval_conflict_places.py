@@ -25,7 +25,7 @@ Two measures, each with the transliteration fallback of the gazetteer off ("exac
 The data is read at run time and never copied into the project.
 
 Usage: .venv/bin/python benchmarks/eval_conflict_places.py [--ucdp ../shared/data/ucdp-syria-places.csv]
-       [--wiki ../shared/data/wikievents-dev.jsonl] [--gold notes.tsv] [--no-wiki] [--sentences]
+       [--wiki ../shared/data/wikievents-dev.jsonl] [--gold benchmarks/data/wikievents_hand_gold.tsv] [--no-wiki] [--sentences]
        [--show 10]
 """
 from __future__ import annotations
@@ -206,7 +206,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ucdp", default=str(DATA / "ucdp-syria-places.csv"))
     ap.add_argument("--wiki", default=str(DATA / "wikievents-dev.jsonl"))
-    ap.add_argument("--gold", default=None, help="hand-made TSV of the wikievents gold")
+    ap.add_argument("--gold", default=str(Path(__file__).parent / "data" / "wikievents_hand_gold.tsv"),
+                    help="hand-made TSV of the wikievents gold ('' for the span-derived gold)")
     ap.add_argument("--no-wiki", action="store_true")
     ap.add_argument("--sentences", action="store_true", help="also UCDP names in a sentence (~1 min)")
     ap.add_argument("--show", type=int, default=0, help="print per-item lines / examples")
