@@ -23,6 +23,7 @@ _KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 # stage (incident 3, dateline 2, mention 1); calibrated on GVC dev.
 SUPPORT_W = 1.0
 TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
+TOWN_SUPPORT = 4.0 / 4.0  # named four times: the article's own town
 
 
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
@@ -39,7 +40,8 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     stand_in = {p.candidate.country for p in usable if "places.state_only" in p.rule}
     usable = [p for p in usable if "places.state_only" not in p.rule
               and (not stand_in or p.candidate.country in stand_in)] or usable
-    incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
+    incidents = _unframed([p for p in usable if p.role == "incident" and p.sent in event_sentences],
+                          usable)
     support = _support(usable, parsed.article.title)
     if incidents:
         # a town the title names and the body repeats competes with the incident mentions
@@ -62,12 +64,21 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                 town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
                 return replace(town, precision=max(2, town.precision),
                                rule=town.rule + "+places.town_in_division")
+            if best.candidate.kind == "country":
+                # "killed in the United States" in a story that names Boston again and again:
+                # the article's much-named town in that country
+                towns = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
+                         and p.candidate.country == best.candidate.country
+                         and support[_key(p)] >= TOWN_SUPPORT]
+                if towns:
+                    town = max(towns, key=lambda p: (support[_key(p)], p.score, -p.start))
+                    return replace(town, rule=town.rule + "+places.town_in_country")
         return _finish(best, places)
     datelines = [p for p in usable if p.role == "dateline"]
     if datelines:
         return _finish(datelines[0], places)
     if usable:
-        in_event = [p for p in usable if p.sent in event_sentences] or usable
+        in_event = _unframed([p for p in usable if p.sent in event_sentences] or usable, usable)
         support = _support(usable, parsed.article.title)
         best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
                                             -p.precision, -p.start))
@@ -88,6 +99,30 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
                                                 None, None, "country", 0),
                    precision=3, rule=sp.rule + "+places.country_only")
+
+
+def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[PlaceMention]:
+    """``cands`` without the towns read in another country than the country or province a
+    locative mention of their own sentence places the event in ("shelled the village of X in
+    northern Syria" with X known only as a Turkish namesake): that reading is a namesake, the
+    frame is the better place. A town with its own qualifier ("X, Turkey") stays; if nothing is
+    left, ``cands`` is returned unchanged (``places.framed_abroad``)."""
+    frames: dict[int, set[Optional[str]]] = defaultdict(set)
+    for p in places:
+        c = p.candidate
+        if "places.name_part" in p.rule or c.kind not in ("country", "admin1", "region") or (
+                c.kind != "country" and fold(p.text) != fold(c.name)):
+            continue  # a province read through another spelling ("Del") frames nothing
+        if p.role == "incident" or "places.incident_prep" in p.rule or "places.near_prep" in p.rule:
+            frames[p.sent].add(p.candidate.country)
+    if not frames:
+        return cands
+    kept = [p for p in cands if not (
+        p.candidate.kind == "city" and p.sent in frames and p.candidate.country not in frames[p.sent]
+        and "places.qualifier" not in p.rule)]
+    if not kept or len(kept) == len(cands):
+        return cands
+    return [replace(p, rule=p.rule + "+places.framed_abroad") for p in kept]
 
 
 def _key(p: PlaceMention) -> tuple:

@@ -50,6 +50,9 @@ class Cues:
     region_adj_re: re.Pattern
     attack_verbs: frozenset[str]
     care_after_re: re.Pattern
+    street_prefix_re: re.Pattern
+    name_heads: frozenset[str]
+    possessor_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -115,7 +118,7 @@ def cues() -> Cues:
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
         attack_verbs=words("places.attack_verbs"),
-        region_adj_re=re.compile(rf"\b(?:{alt(words('places.region_adjectives'))})\s+$", re.I),
+        region_adj_re=re.compile(rf"\b(?:(?:{alt(words('places.region_adjectives'))})\s+)+$", re.I),
         care_before_re=re.compile(
             rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"
             rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to|"
@@ -124,6 +127,14 @@ def cues() -> Cues:
         care_after_re=re.compile(
             rf"^(?:['’]s)?\s+(?:(?-i:[A-Z])[\w'’.\-]*\s+){{0,3}}(?:{alt(words('places.care_words'))})\b",
             re.I),
+        street_prefix_re=re.compile(
+            rf"\b(?:{alt(str(w) for w in rules['places.street_prefix_words']['words'])})\s+"
+            r"(?:(?:de|del|de la|de las|de los|du|des|di|della|dei|do|da|dos|das|dels)\s+)?"
+            rf"(?:\d+\s+de\s+)?{name}(?:\s+(?:de\s+|del\s+)?{name}){{0,2}}"),
+        name_heads=words("places.name_heads"),
+        possessor_re=re.compile(
+            r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})|"
+            rf"\bthe\s+(?:{alt(words('places.possessive_frame'))}))['’]s\s+$"),
         origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
             re.escape(w) for w in words("places.origin_nouns"))
             + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", re.I),

@@ -151,7 +151,8 @@ def _find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[_Raw]:
         return first, last
 
     # streets and neighbourhoods resolve to the article's city later
-    for regex, kind in ((cues.street_re, "street"), (cues.neighbourhood_re, "neighbourhood")):
+    for regex, kind in ((cues.street_re, "street"), (cues.street_prefix_re, "street"),
+                        (cues.neighbourhood_re, "neighbourhood")):
         for m in regex.finditer(text):
             if "\n" in m.group(0):
                 continue
@@ -233,6 +234,11 @@ def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> boo
             if e.label in ("GPE", "LOC", "FAC"):
                 raw.flags.add("gpe")
     single = raw.last - raw.first == 1
+    if single and key in cues.name_heads and not raw.qualifier and "dateline" not in raw.flags \
+            and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", parsed.text[raw.end:raw.end + 12]):
+        # "the University of York", "the Bank of England": the head of a longer name
+        raw.cues.append("places.name_head")
+        return False
     if single and not strong_cue and not raw.locative and (
             key in surnames or toks[raw.first].ent_type == "PERSON"):
         raw.cues.append("places.person_name")
@@ -324,6 +330,16 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         b = b[:m.start()]
     b = re.sub(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", "", b)
     b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
+    pm = cues.possessor_re.search(b)  # "Afghanistan's ", "the country's "
+    if pm and raw.source == "places.ngram":
+        # "in Afghanistan's southern Kandahar province": the possessor frames the place like a
+        # "City, Country" qualifier; "the country's north-western Idlib" frames nothing
+        q = _possessor_frame(pm.group("name"), gaz, raw.cands) if pm.group("name") else None
+        if q or not pm.group("name"):
+            b = cues.region_adj_re.sub("", b[:pm.start()])
+        if q and not raw.qualifier:
+            raw.qualifier = q
+            raw.cues.append("places.possessive_frame")
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
                r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
     lm = cues.locative_re.search(b)
@@ -332,6 +348,19 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.locative = True
         raw.near = prep in cues.near_prep
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
+
+
+def _possessor_frame(name: str, gaz: Gazetteer, cands: Sequence[PlaceCandidate]
+                     ) -> Optional[tuple[str, Optional[str]]]:
+    """(country, admin1) of a possessor that is a country or a province holding a reading of
+    the place (a province only then: "Helmand's Nad Ali district"), else None."""
+    for c in gaz.lookup(name):
+        if c.kind == "country" and c.country:
+            return c.country, None
+        if c.kind == "admin1" and c.country and any(
+                o.country == c.country and o.admin1 == c.name for o in cands):
+            return c.country, c.name
+    return None
 
 
 def _verb_between(parsed: ParsedText, start: int, end: int) -> bool:
@@ -720,7 +749,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         kept.append(r)
     # a qualifier's own span ("Texas" in "Houston, Texas") is context, not a second mention
     for r in kept:
-        if r.qualifier and r.source == "places.ngram":
+        if r.qualifier and r.source == "places.ngram" and "places.possessive_frame" not in r.cues:
             m = re.match(r",\s*", parsed.text[r.end:r.end + 3])
             if m:
                 consumed.add(r.end + m.end())
@@ -754,7 +783,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.cues.append("places.qualifier_only")
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
     dom = _dominant_admin1(kept, extra)
-    dom_country = dom[0] if dom else _dominant_country(kept, prior)
+    by_country = _dominant_country(kept, prior)
+    if dom is not None and by_country is not None and dom[0] != by_country:
+        # a leading province abroad (often voted for by a single namesake: "in Bagram" read as
+        # an Iranian village in an Afghan story) yields to the article's leading country
+        dom = None  # places.admin1_disagrees
+    dom_country = dom[0] if dom else by_country
     if dom_country:
         for r in kept:
             c = r.chosen
