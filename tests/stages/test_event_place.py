@@ -69,3 +69,16 @@ def test_stand_in_state_has_no_town_precision(parsed):
                       precision=3, score=3.0)]
     got = choose_event_location(places, parsed, {0})
     assert got is not None and got.precision == 3 and got.candidate.kind == "admin1"
+
+
+def test_the_toll_sentence_town_beats_a_more_named_town(nlp):
+    # a story set where the suspect was arrested: the town of the sentence with the toll wins
+    text = ("A gunman killed three people at a bar in Tyler on Sunday. He was arrested in "
+            "Elmdale, where he lived. Elmdale police said he had no record.")
+    parsed = parse_article(Article("t", text, None, dt.datetime(2021, 1, 1)), nlp)
+    places = [mention("Tyler", TYLER, "incident", sent=0, start=41, score=3.3),
+              mention("Elmdale", SMALL, "incident", sent=1, start=79, score=3.0),
+              mention("Elmdale", SMALL, "mention", sent=2, start=110, score=1.0),
+              mention("Elmdale", SMALL, "mention", sent=2, start=110, score=1.0)]
+    got = choose_event_location(places, parsed, {0, 1})
+    assert got is not None and got.candidate.name == "Tyler", got

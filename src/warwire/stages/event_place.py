@@ -17,6 +17,7 @@ from typing import Optional
 
 from ..gazetteer import fold
 from ..model import ParsedText, PlaceCandidate, PlaceMention
+from .place_cues import cues
 
 _KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 # Weight of a place's support (other mentions, title) against the role scores of the places
@@ -24,6 +25,7 @@ _KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 SUPPORT_W = 1.0
 TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
 TOWN_SUPPORT = 4.0 / 4.0  # named four times: the article's own town
+TOLL_BONUS = 1.0  # a town in a sentence with the toll ("..., killing 168"); 1.5 loses on GVC dev
 
 
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
@@ -49,7 +51,10 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         titled = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
                   and support[_key(p)] >= TITLE_SUPPORT and p not in incidents]
         incidents = incidents + titled
-        top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+        toll = _toll_sentences(parsed, {p.sent for p in incidents})
+        top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)]
+                                            + TOLL_BONUS * (p.sent in toll and p.candidate.kind == "city"),
+                                            -p.start))
         same = [p for p in incidents if p.candidate.country == top.candidate.country
                 and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
@@ -99,6 +104,19 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
                                                 None, None, "country", 0),
                    precision=3, rule=sp.rule + "+places.country_only")
+
+
+def _toll_sentences(parsed: ParsedText, sents: set[int]) -> set[int]:
+    """Those of ``sents`` that carry a toll: a number and a death or injury word
+    (``places.toll_sentence``)."""
+    words = cues().toll_words
+    out: set[int] = set()
+    for s in sents:
+        toks = parsed.sentence_tokens(s)
+        if any(t.like_num or t.pos == "NUM" for t in toks) and any(
+                t.lemma.lower() in words for t in toks):
+            out.add(s)
+    return out
 
 
 def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[PlaceMention]:

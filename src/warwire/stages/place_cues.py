@@ -53,6 +53,7 @@ class Cues:
     street_prefix_re: re.Pattern
     name_heads: frozenset[str]
     possessor_re: re.Pattern
+    toll_words: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,6 +133,7 @@ def cues() -> Cues:
             r"(?:(?:de|del|de la|de las|de los|du|des|di|della|dei|do|da|dos|das|dels)\s+)?"
             rf"(?:\d+\s+de\s+)?{name}(?:\s+(?:de\s+|del\s+)?{name}){{0,2}}"),
         name_heads=words("places.name_heads"),
+        toll_words=words("places.toll_sentence"),
         possessor_re=re.compile(
             r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})|"
             rf"\bthe\s+(?:{alt(words('places.possessive_frame'))}))['’]s\s+$"),
