@@ -298,6 +298,10 @@ CLASSES = [
     # the head word of "University of X" is no town called University
     (None, "A student was stabbed at the University of Leicester on Friday night, police said. "
      "Leicester officers arrested a man.", "Leicester", "England", "GBR", 1),
+    # a country glued to "-backed/-led" names a side; the story's much-named capital wins
+    (None, "Two guards were killed in the United States-backed offensive near the capital, "
+     "officials in Caracas said. The U.S. denied any part in it. Caracas was tense. Venezuela's "
+     "president spoke in Caracas.", "Caracas", None, "VEN", None),
 ]
 
 
@@ -363,3 +367,13 @@ def test_namesake_abroad_yields_to_the_framing_country(nlp, real_gaz, text, coun
 def test_a_word_of_a_longer_proper_name_is_no_place(nlp, real_gaz, text, word):
     _, places = run(nlp, real_gaz, text)
     assert word not in {p.text for p in places}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Two civilians were killed in the Turkey-backed offensive on Sunday.", "Turkey"),
+    ("Rebels died in clashes in the Iran-allied militia's stronghold.", "Iran"),
+])
+def test_a_place_as_a_hyphenated_adjective_is_no_location(nlp, real_gaz, text, name):
+    _, places = run(nlp, real_gaz, text)
+    got = {p.text: p.role for p in places}
+    assert got.get(name, "mention") == "mention", got

@@ -2,16 +2,21 @@
 
 ``choose_event_location`` reads the mentions the places stage found (role, score, precision,
 reading) and the event's sentences. Incident mentions in the event's sentences come first, each
-weighed by its support in the article (its other mentions, the title); then the most specific
-reading in the top one's state; else the dateline; else the best other mention. A speaker's
-place is never chosen while anything else exists; a place known only by its country comes back
-with precision 3 and no coordinates. Rule ids it adds: ``places.town_in_division``,
-``places.country_only`` (see ``rules/places.yaml``).
+weighed by its support in the article (its other mentions, the title) and, for a town, by the
+toll its sentence carries; a town read in another country than the country or province its own
+sentence places the event in is set aside (a namesake abroad); then the most specific reading
+in the top one's state (or the article's much-named town in a country-only incident); else the
+dateline; else the best other mention (a country named as a side yields to the country the
+article names most). A speaker's place is never chosen while anything else exists; a place
+known only by its country comes back with precision 3 and no coordinates. Rule ids it adds:
+``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
+``places.side_country``, ``places.country_only``; cue list ``places.toll_sentence`` (see
+``rules/places.yaml``).
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Optional
 
@@ -88,6 +93,15 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
                                             -p.precision, -p.start))
         c = best.candidate
+        if c.kind == "country":
+            # "America", "the U.S." named as a side in a story told from Caracas: the country
+            # the article names most (speakers' places too) and a place of it that is no speaker's
+            counts = Counter(p.candidate.country for p in places if p.candidate.country)
+            lead = max(counts, key=lambda k: (counts[k], k == c.country))
+            towns = [p for p in usable if p.candidate.country == lead and p.candidate.kind != "country"]
+            if lead != c.country and towns:
+                best = max(towns, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+                return _finish(replace(best, rule=best.rule + "+places.side_country"), places)
         if c.kind in ("admin1", "country"):
             # "shot in some North Carolina woods" ... "near Rutherfordton": a town the article
             # places an incident in, inside the state (or country) the event sentence names

@@ -54,6 +54,7 @@ class Cues:
     name_heads: frozenset[str]
     possessor_re: re.Pattern
     toll_words: frozenset[str]
+    compound_adj_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,6 +135,7 @@ def cues() -> Cues:
             rf"(?:\d+\s+de\s+)?{name}(?:\s+(?:de\s+|del\s+)?{name}){{0,2}}"),
         name_heads=words("places.name_heads"),
         toll_words=words("places.toll_sentence"),
+        compound_adj_re=re.compile(rf"[-‑–](?:{alt(words('places.compound_adjective'))})\b", re.I),
         possessor_re=re.compile(
             r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})|"
             rf"\bthe\s+(?:{alt(words('places.possessive_frame'))}))['’]s\s+$"),

@@ -342,6 +342,11 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             raw.cues.append("places.possessive_frame")
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
                r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
+    if cues.compound_adj_re.match(parsed.text, raw.end):
+        # "the United States-backed offensive": an adjective naming a side, not a location
+        raw.flags.add("adjective")
+        raw.cues.append("places.compound_adjective")
+        return
     lm = cues.locative_re.search(b)
     if lm:
         prep = lm.group("prep").lower()
@@ -382,6 +387,8 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
     words = sent_words[raw.sent]
     if "dateline" in raw.flags:
         return "dateline"
+    if "adjective" in raw.flags:
+        return "mention"
     if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]):
         # "flown to a Fargo hospital", "treated at a medical center in Toledo", "taken to
         # hospital in Peshawar": where the wounded were treated, not where they were hurt
