@@ -298,6 +298,14 @@ CLASSES = [
     # the head word of "University of X" is no town called University
     (None, "A student was stabbed at the University of Leicester on Friday night, police said. "
      "Leicester officers arrested a man.", "Leicester", "England", "GBR", 1),
+    # "shelled the village of X": the object of an attack verb behind a place noun phrase
+    (None, "Artillery shelled the village of Kafr Zayta in northern Syria, killing a child.",
+     "Kafr Zaytā", "Hama", "SYR", 1),
+    (None, "Aircraft bombed the opposition-held town of Khan Shaykhun on Tuesday, killing nine.",
+     "Khān Shaykhūn", "Idlib", "SYR", 1),
+    # "the village of <a country's name>" is an unknown village, the framing country wins
+    (None, "Troops stormed the village of Qatar in eastern Syria, killing four fighters.",
+     "Syria", None, "SYR", 3),
     # a country glued to "-backed/-led" names a side; the story's much-named capital wins
     (None, "Two guards were killed in the United States-backed offensive near the capital, "
      "officials in Caracas said. The U.S. denied any part in it. Caracas was tense. Venezuela's "

@@ -416,10 +416,20 @@ def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[
     if raw.locative and words & cues.event_words:
         raw.cues.append("places.event_words")
         return "incident"
-    prev = parsed.tokens[raw.first - 1] if raw.first > 0 else None
+    k = raw.first - 1
+    if raw.designator and k > 0 and parsed.tokens[k].text.lower() == "of":
+        # "shelled the village of X": the verb before the place noun phrase
+        k -= 1
+        stop = max(k - 6, parsed.sentences[raw.sent].first_token)
+        while k > stop and (parsed.tokens[k].pos in ("NOUN", "ADJ", "DET")
+                            or parsed.tokens[k].text in ("-", "‑")
+                            or parsed.tokens[k].tag == "VBN"):  # "the rebel-held town of"
+            k -= 1
+    prev = parsed.tokens[k] if k >= 0 else None
     if (prev is not None and prev.sent == raw.sent and prev.pos == "VERB"
             and prev.lemma.lower() in cues.attack_verbs and raw.source == "places.ngram"):
-        # the object of an attack verb: "militants stormed Bagh", "jets struck Ariha"
+        # the object of an attack verb: "militants stormed Bagh", "jets struck Ariha",
+        # "troops shelled the village of X"
         raw.cues.append("places.event_object")
         return "incident"
     m = re.match(r"\s*(?:'s\s+)?([a-z]+)", after)
@@ -788,6 +798,14 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.chosen = qc
             r.cands = [qc] if qc else []
             r.cues.append("places.qualifier_only")
+    for r in ngrams:
+        c = r.chosen
+        if (r.designator == "town" and c is not None and c.kind in ("country", "admin1")
+                and not r.qualifier and not any(o.kind == "city" for o in r.cands)):
+            # "the village of Qatar": a village the gazetteer lacks, not the country or
+            # province of that name
+            r.chosen = None
+            r.cues.append("places.town_not_division")
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
     dom = _dominant_admin1(kept, extra)
     by_country = _dominant_country(kept, prior)
