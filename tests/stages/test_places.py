@@ -286,6 +286,10 @@ CLASSES = [
      "a spokesman said.", "Helmand", "Helmand", "AFG", None),
     (None, "An air raid hit a market in Syria's north-western Idlib province, killing five.",
      "Idlib", "Idlib", "SYR", 3),
+    (None, "A suicide bomber killed eleven worshippers in Pakistan's northwestern city of "
+     "Peshawar on Friday.", "Peshawar", "Khyber Pakhtunkhwa", "PAK", 1),
+    (None, "Militants shot dead two soldiers in Kashmir's Kupwara district on Sunday.",
+     None, "Jammu and Kashmir", "IND", None),
     # "the country's" before a province keeps the locative without naming anything
     (None, "Unknown gunmen killed four traders on a road in Nigeria. The attack took place in "
      "the country's north-eastern Borno state, police said.", None, "Borno", "NGA", None),

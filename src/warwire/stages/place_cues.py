@@ -106,7 +106,7 @@ def cues() -> Cues:
             rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
         locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
         designator_re=re.compile(
-            rf"(?:\bthe\s+)?(?:\b(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
+            rf"(?:\bthe\s+)?(?:(?<![\w'’])(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
             r"\s+of\s+$", re.I),
         speaker_before_re=re.compile(
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"

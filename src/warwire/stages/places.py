@@ -357,14 +357,16 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
 
 def _possessor_frame(name: str, gaz: Gazetteer, cands: Sequence[PlaceCandidate]
                      ) -> Optional[tuple[str, Optional[str]]]:
-    """(country, admin1) of a possessor that is a country or a province holding a reading of
-    the place (a province only then: "Helmand's Nad Ali district"), else None."""
+    """(country, admin1) of a possessor that is a country, or a province or region holding a
+    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), else None."""
     for c in gaz.lookup(name):
         if c.kind == "country" and c.country:
             return c.country, None
         if c.kind == "admin1" and c.country and any(
                 o.country == c.country and o.admin1 == c.name for o in cands):
             return c.country, c.name
+        if c.kind == "region" and c.country and any(o.country == c.country for o in cands):
+            return c.country, None  # "Kashmir's Pulwama district"
     return None
 
 
