@@ -290,6 +290,8 @@ CLASSES = [
      "Peshawar on Friday.", "Peshawar", "Khyber Pakhtunkhwa", "PAK", 1),
     (None, "Militants shot dead two soldiers in Kashmir's Kupwara district on Sunday.",
      None, "Jammu and Kashmir", "IND", None),
+    (None, "In Burkina Faso's Soum province, armed men killed nine herders.",
+     "Soum", "Sahel", "BFA", None),
     # "the country's" before a province keeps the locative without naming anything
     (None, "Unknown gunmen killed four traders on a road in Nigeria. The attack took place in "
      "the country's north-eastern Borno state, police said.", None, "Borno", "NGA", None),

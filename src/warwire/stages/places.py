@@ -334,9 +334,16 @@ def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     if pm and raw.source == "places.ngram":
         # "in Afghanistan's southern Kandahar province": the possessor frames the place like a
         # "City, Country" qualifier; "the country's north-western Idlib" frames nothing
-        q = _possessor_frame(pm.group("name"), gaz, raw.cands) if pm.group("name") else None
-        if q or not pm.group("name"):
-            b = cues.region_adj_re.sub("", b[:pm.start()])
+        q, cut = None, pm.start()
+        name = pm.group("name")
+        # "In Burkina Faso's": the longest tail of the capitalised words that is a place
+        for w in re.finditer(r"\S+", name or ""):
+            q = _possessor_frame(name[w.start():], gaz, raw.cands)
+            if q:
+                cut = pm.start("name") + w.start()
+                break
+        if q or not name:
+            b = cues.region_adj_re.sub("", b[:cut])
         if q and not raw.qualifier:
             raw.qualifier = q
             raw.cues.append("places.possessive_frame")
