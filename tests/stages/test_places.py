@@ -312,6 +312,12 @@ CLASSES = [
     # "the village of <a country's name>" is an unknown village, the framing country wins
     (None, "Troops stormed the village of Qatar in eastern Syria, killing four fighters.",
      "Syria", None, "SYR", 3),
+    # a country named "near"/"close to the border with" frames nothing: the town stays
+    (None, "Drones struck a truck near Qamishli, close to the border with Turkey, killing two "
+     "fighters.", "Al Qāmishlī", "Hasakah", "SYR", None),
+    # a demonym used as an adjective is its country, not a province of that name
+    (None, "A car bomb went off near a hotel in the Somali capital, killing six guests.",
+     "Somalia", None, "SOM", 3),
     # a country glued to "-backed/-led" names a side; the story's much-named capital wins
     (None, "Two guards were killed in the United States-backed offensive near the capital, "
      "officials in Caracas said. The U.S. denied any part in it. Caracas was tense. Venezuela's "

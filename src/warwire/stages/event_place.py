@@ -145,7 +145,7 @@ def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[Pla
         if "places.name_part" in p.rule or c.kind not in ("country", "admin1", "region") or (
                 c.kind != "country" and fold(p.text) != fold(c.name)):
             continue  # a province read through another spelling ("Del") frames nothing
-        if p.role == "incident" or "places.incident_prep" in p.rule or "places.near_prep" in p.rule:
+        if "places.incident_prep" in p.rule:  # "in northern Syria"; "near Turkey" frames nothing
             frames[p.sent].add(p.candidate.country)
     if not frames:
         return cands

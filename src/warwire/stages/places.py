@@ -809,6 +809,16 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.cues.append("places.qualifier_only")
     for r in ngrams:
         c = r.chosen
+        dem = cues.demonyms.get(r.key) if r.last - r.first == 1 else None
+        if dem and c is not None and c.kind != "country" and not r.designator and not r.qualifier \
+                and re.match(r"\s+[a-z]", parsed.text[r.end:r.end + 3]):
+            # "the Somali capital", "Somali troops": the demonym as an adjective names the
+            # country, not the Ethiopian region of that name
+            country = gazetteer.country(dem)
+            r.chosen = country
+            r.cands = [country] if country else []
+            r.cues.append("places.demonym_adjective")
+            continue
         if (r.designator == "town" and c is not None and c.kind in ("country", "admin1")
                 and not r.qualifier and not any(o.kind == "city" for o in r.cands)):
             # "the village of Qatar": a village the gazetteer lacks, not the country or
