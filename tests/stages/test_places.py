@@ -312,6 +312,10 @@ CLASSES = [
     # "the village of <a country's name>" is an unknown village, the framing country wins
     (None, "Troops stormed the village of Qatar in eastern Syria, killing four fighters.",
      "Syria", None, "SYR", 3),
+    # "killed four police officers in X ... an official said": the officers are victims, X is
+    # where they died, not where a source spoke
+    (None, "KABUL, Afghanistan (AP) — A roadside bomb killed three police officers in Ghazni "
+     "province on Monday, a provincial spokesman said.", "Ghazni", "Ghazni", "AFG", 3),
     # a country named "near"/"close to the border with" frames nothing: the town stays
     (None, "Drones struck a truck near Qamishli, close to the border with Turkey, killing two "
      "fighters.", "Al Qāmishlī", "Hasakah", "SYR", None),

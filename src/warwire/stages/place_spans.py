@@ -345,6 +345,17 @@ def _possessor_frame(name: str, gaz: Gazetteer, cands: Sequence[PlaceCandidate]
     return None
 
 
+def _counted(parsed: ParsedText, sent: int, start: int) -> bool:
+    """A number right before the noun at ``start`` ("killed four police officers in X"): the
+    noun counts victims, it is no source speaking from X."""
+    toks = parsed.sentence_tokens(sent)
+    i = next((k for k, t in enumerate(toks) if t.end > start), len(toks))
+    # the number is a verb's object ("killed four ..."), not the subject ("Two officials in X said")
+    return any((toks[j].like_num or toks[j].pos == "NUM")
+               and any(t.pos == "VERB" for t in toks[max(0, j - 2):j])
+               for j in range(max(0, i - 3), i))
+
+
 def _verb_between(parsed: ParsedText, start: int, end: int) -> bool:
     """A verb between a speaker noun and a place ("government troops clashed in X") makes the
     place the action's, not the speaker's ("officials in X said")."""
@@ -379,7 +390,8 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         raw.cues.append("places.say_verbs")
         return "speaker"
     sm = cues.speaker_before_re.search(before)
-    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start):
+    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start) \
+            and not _counted(parsed, raw.sent, raw.start - len(before) + sm.start()):
         raw.cues.append("places.speaker_nouns")
         return "speaker"
     if raw.source == "places.ngram" and not raw.locative:
