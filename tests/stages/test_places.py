@@ -396,6 +396,7 @@ def test_a_word_of_a_longer_proper_name_is_no_place(nlp, real_gaz, text, word):
 @pytest.mark.parametrize("text, name", [
     ("Two civilians were killed in the Turkey-backed offensive on Sunday.", "Turkey"),
     ("Rebels died in clashes in the Iran-allied militia's stronghold.", "Iran"),
+    ("Two rockets landed near the U.S. embassy on Tuesday, wounding a guard.", "U.S."),
 ])
 def test_a_place_as_a_hyphenated_adjective_is_no_location(nlp, real_gaz, text, name):
     _, places = run(nlp, real_gaz, text)

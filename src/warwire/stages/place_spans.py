@@ -317,6 +317,14 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             raw.cues.append("places.possessive_frame")
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
                r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
+    if (nxt is not None and nxt.pos == "NOUN" and nxt.text.islower() and nxt.start <= raw.end + 1
+            and raw.source == "places.ngram" and not raw.designator
+            and any(c.kind == "country" for c in raw.cands)):
+        # "the U.S. embassy", "Iraq war", "Turkey border crossing": the country names an owner
+        # or a side, not where something happened
+        raw.flags.add("adjective")
+        raw.cues.append("places.compound_adjective")
+        return
     if cues.compound_adj_re.match(parsed.text, raw.end):
         # "the United States-backed offensive": an adjective naming a side, not a location
         raw.flags.add("adjective")
