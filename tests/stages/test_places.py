@@ -316,6 +316,9 @@ CLASSES = [
     # where they died, not where a source spoke
     (None, "KABUL, Afghanistan (AP) — A roadside bomb killed three police officers in Ghazni "
      "province on Monday, a provincial spokesman said.", "Ghazni", "Ghazni", "AFG", 3),
+    # "in the Sudanese capital Khartoum": an appositive town noun keeps the locative
+    (None, "Shelling in the Sudanese capital Khartoum killed at least 20 civilians on Sunday.",
+     "Khartoum", "Khartoum", "SDN", 1),
     # a country named "near"/"close to the border with" frames nothing: the town stays
     (None, "Drones struck a truck near Qamishli, close to the border with Turkey, killing two "
      "fighters.", "Al Qāmishlī", "Hasakah", "SYR", None),

@@ -55,6 +55,7 @@ class Cues:
     possessor_re: re.Pattern
     toll_words: frozenset[str]
     compound_adj_re: re.Pattern
+    appositive_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,6 +136,9 @@ def cues() -> Cues:
             rf"(?:\d+\s+de\s+)?{name}(?:\s+(?:de\s+|del\s+)?{name}){{0,2}}"),
         name_heads=words("places.name_heads"),
         toll_words=words("places.toll_sentence"),
+        appositive_re=re.compile(
+            r"\bthe\s+(?:[A-Za-z\-]+\s+){0,2}?(?:"
+            + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+$"),
         compound_adj_re=re.compile(rf"[-‑–](?:{alt(words('places.compound_adjective'))})\b", re.I),
         possessor_re=re.compile(
             r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})|"

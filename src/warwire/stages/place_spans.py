@@ -296,6 +296,11 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.designator = raw.designator or ("division" if noun in cues.division_nouns else
                                             "district" if noun in cues.district_nouns else "town")
         b = b[:m.start()]
+    elif raw.source == "places.ngram":
+        am = cues.appositive_re.search(b)  # "in the Sudanese capital Khartoum"
+        if am:
+            raw.designator = raw.designator or "town"
+            b = b[:am.start()]
     b = re.sub(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", "", b)
     b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
     pm = cues.possessor_re.search(b)  # "Afghanistan's ", "the country's "
