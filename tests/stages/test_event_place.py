@@ -13,6 +13,9 @@ SMALL = C("Elmdale", "USA", "Kansas", None, 38.4, -96.6, 2, "city", 60)
 JUNK = C("Metro", "IDN", None, None, -5.1, 105.3, 3, "city", 180_000)
 ROSEBURG = C("Roseburg", "USA", "Oregon", None, 43.2, -123.3, 4, "city", 22_000)
 OREGON = C("Oregon", "USA", "Oregon", None, 44.0, -120.5, None, "admin1", 4_000_000)
+SYRIA = C("Syria", "SYR", None, None, None, None, 5, "country", 18_000_000)
+ABROAD = C("Kafr Tall", "TUR", "Hatay", None, 36.2, 36.1, 6, "city", 900)
+USA = C("United States", "USA", None, None, None, None, 7, "country", 330_000_000)
 
 
 def mention(text, cand, role="mention", sent=0, start=0, rule="places.ngram", precision=1,
@@ -42,6 +45,19 @@ def parsed(nlp):
     # where someone was treated is chosen only when nothing better exists
     ([mention("Tyler", TYLER, "care", score=0.2),
       mention("Elmdale", SMALL, "incident", sent=1, start=30, score=3.0)], {0, 1}, "Elmdale"),
+    # a town abroad loses to the country a locative mention of its own sentence names...
+    ([mention("Kafr Tall", ABROAD, "incident", score=3.3),
+      mention("Syria", SYRIA, "incident", start=40, precision=3, score=3.3,
+              rule="places.ngram+places.incident_prep")], {0}, "Syria"),
+    # ...but not when the town has its own "Town, Country" qualifier
+    ([mention("Kafr Tall", ABROAD, "incident", score=3.3,
+              rule="places.ngram+places.qualifier"),
+      mention("Syria", SYRIA, "incident", start=40, precision=3, score=3.3,
+              rule="places.ngram+places.incident_prep")], {0}, "Kafr Tall"),
+    # a country-only incident: the town the article names again and again inside it
+    ([mention("United States", USA, "incident", sent=2, precision=3, score=3.0)]
+     + [mention("Tyler", TYLER, "mention", sent=k % 2, start=10 * k) for k in range(4)],
+     {2}, "Tyler"),
 ])
 def test_choice(parsed, places, events, expected):
     got = choose_event_location(places, parsed, events)
@@ -53,3 +69,16 @@ def test_stand_in_state_has_no_town_precision(parsed):
                       precision=3, score=3.0)]
     got = choose_event_location(places, parsed, {0})
     assert got is not None and got.precision == 3 and got.candidate.kind == "admin1"
+
+
+def test_the_toll_sentence_town_beats_a_more_named_town(nlp):
+    # a story set where the suspect was arrested: the town of the sentence with the toll wins
+    text = ("A gunman killed three people at a bar in Tyler on Sunday. He was arrested in "
+            "Elmdale, where he lived. Elmdale police said he had no record.")
+    parsed = parse_article(Article("t", text, None, dt.datetime(2021, 1, 1)), nlp)
+    places = [mention("Tyler", TYLER, "incident", sent=0, start=41, score=3.3),
+              mention("Elmdale", SMALL, "incident", sent=1, start=79, score=3.0),
+              mention("Elmdale", SMALL, "mention", sent=2, start=110, score=1.0),
+              mention("Elmdale", SMALL, "mention", sent=2, start=110, score=1.0)]
+    got = choose_event_location(places, parsed, {0, 1})
+    assert got is not None and got.candidate.name == "Tyler", got

@@ -38,3 +38,25 @@ def test_care_cues(before, after, care):
 ])
 def test_region_adjectives(before, stripped):
     assert cues().region_adj_re.sub("", before) == stripped
+
+
+@pytest.mark.parametrize("text, street", [
+    ("a cafe in Calle del Correo, Madrid", "Calle del Correo"),
+    ("protesters marched down Avenida Paulista on Sunday", "Avenida Paulista"),
+    ("shots were fired in Rue de Rivoli", "Rue de Rivoli"),
+    ("the cars were parked on the via", None),
+])
+def test_street_prefix_words(text, street):
+    m = cues().street_prefix_re.search(text)
+    assert (m.group(0) if m else None) == street
+
+
+@pytest.mark.parametrize("before, name", [
+    ("killed in Afghanistan's ", "Afghanistan"),
+    ("clashes in the country's ", None),
+    ("found in the children's ", "-"),
+])
+def test_possessor(before, name):
+    m = cues().possessor_re.search(before)
+    got = "-" if m is None else m.group("name")
+    assert got == name

@@ -2,27 +2,35 @@
 
 ``choose_event_location`` reads the mentions the places stage found (role, score, precision,
 reading) and the event's sentences. Incident mentions in the event's sentences come first, each
-weighed by its support in the article (its other mentions, the title); then the most specific
-reading in the top one's state; else the dateline; else the best other mention. A speaker's
-place is never chosen while anything else exists; a place known only by its country comes back
-with precision 3 and no coordinates. Rule ids it adds: ``places.town_in_division``,
-``places.country_only`` (see ``rules/places.yaml``).
+weighed by its support in the article (its other mentions, the title) and, for a town, by the
+toll its sentence carries; a town read in another country than the country or province its own
+sentence places the event in is set aside (a namesake abroad); then the most specific reading
+in the top one's state (or the article's much-named town in a country-only incident); else the
+dateline; else the best other mention (a country named as a side yields to the country the
+article names most). A speaker's place is never chosen while anything else exists; a place
+known only by its country comes back with precision 3 and no coordinates. Rule ids it adds:
+``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
+``places.side_country``, ``places.country_only``; cue list ``places.toll_sentence`` (see
+``rules/places.yaml``).
 """
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Optional
 
 from ..gazetteer import fold
 from ..model import ParsedText, PlaceCandidate, PlaceMention
+from .place_cues import cues
 
 _KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 # Weight of a place's support (other mentions, title) against the role scores of the places
 # stage (incident 3, dateline 2, mention 1); calibrated on GVC dev.
 SUPPORT_W = 1.0
 TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
+TOWN_SUPPORT = 4.0 / 4.0  # named four times: the article's own town
+TOLL_BONUS = 1.0  # a town in a sentence with the toll ("..., killing 168"); 1.5 loses on GVC dev
 
 
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
@@ -39,7 +47,8 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     stand_in = {p.candidate.country for p in usable if "places.state_only" in p.rule}
     usable = [p for p in usable if "places.state_only" not in p.rule
               and (not stand_in or p.candidate.country in stand_in)] or usable
-    incidents = [p for p in usable if p.role == "incident" and p.sent in event_sentences]
+    incidents = _unframed([p for p in usable if p.role == "incident" and p.sent in event_sentences],
+                          usable)
     support = _support(usable, parsed.article.title)
     if incidents:
         # a town the title names and the body repeats competes with the incident mentions
@@ -47,7 +56,10 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         titled = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
                   and support[_key(p)] >= TITLE_SUPPORT and p not in incidents]
         incidents = incidents + titled
-        top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+        toll = _toll_sentences(parsed, {p.sent for p in incidents})
+        top = max(incidents, key=lambda p: (p.score + SUPPORT_W * support[_key(p)]
+                                            + TOLL_BONUS * (p.sent in toll and p.candidate.kind == "city"),
+                                            -p.start))
         same = [p for p in incidents if p.candidate.country == top.candidate.country
                 and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
@@ -62,16 +74,34 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                 town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
                 return replace(town, precision=max(2, town.precision),
                                rule=town.rule + "+places.town_in_division")
+            if best.candidate.kind == "country":
+                # "killed in the United States" in a story that names Boston again and again:
+                # the article's much-named town in that country
+                towns = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
+                         and p.candidate.country == best.candidate.country
+                         and support[_key(p)] >= TOWN_SUPPORT]
+                if towns:
+                    town = max(towns, key=lambda p: (support[_key(p)], p.score, -p.start))
+                    return replace(town, rule=town.rule + "+places.town_in_country")
         return _finish(best, places)
     datelines = [p for p in usable if p.role == "dateline"]
     if datelines:
         return _finish(datelines[0], places)
     if usable:
-        in_event = [p for p in usable if p.sent in event_sentences] or usable
+        in_event = _unframed([p for p in usable if p.sent in event_sentences] or usable, usable)
         support = _support(usable, parsed.article.title)
         best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
                                             -p.precision, -p.start))
         c = best.candidate
+        if c.kind == "country":
+            # "America", "the U.S." named as a side in a story told from Caracas: the country
+            # the article names most (speakers' places too) and a place of it that is no speaker's
+            counts = Counter(p.candidate.country for p in places if p.candidate.country)
+            lead = max(counts, key=lambda k: (counts[k], k == c.country))
+            towns = [p for p in usable if p.candidate.country == lead and p.candidate.kind != "country"]
+            if lead != c.country and towns:
+                best = max(towns, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+                return _finish(replace(best, rule=best.rule + "+places.side_country"), places)
         if c.kind in ("admin1", "country"):
             # "shot in some North Carolina woods" ... "near Rutherfordton": a town the article
             # places an incident in, inside the state (or country) the event sentence names
@@ -88,6 +118,43 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
                                                 None, None, "country", 0),
                    precision=3, rule=sp.rule + "+places.country_only")
+
+
+def _toll_sentences(parsed: ParsedText, sents: set[int]) -> set[int]:
+    """Those of ``sents`` that carry a toll: a number and a death or injury word
+    (``places.toll_sentence``)."""
+    words = cues().toll_words
+    out: set[int] = set()
+    for s in sents:
+        toks = parsed.sentence_tokens(s)
+        if any(t.like_num or t.pos == "NUM" for t in toks) and any(
+                t.lemma.lower() in words for t in toks):
+            out.add(s)
+    return out
+
+
+def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[PlaceMention]:
+    """``cands`` without the towns read in another country than the country or province a
+    locative mention of their own sentence places the event in ("shelled the village of X in
+    northern Syria" with X known only as a Turkish namesake): that reading is a namesake, the
+    frame is the better place. A town with its own qualifier ("X, Turkey") stays; if nothing is
+    left, ``cands`` is returned unchanged (``places.framed_abroad``)."""
+    frames: dict[int, set[Optional[str]]] = defaultdict(set)
+    for p in places:
+        c = p.candidate
+        if "places.name_part" in p.rule or c.kind not in ("country", "admin1", "region") or (
+                c.kind != "country" and fold(p.text) != fold(c.name)):
+            continue  # a province read through another spelling ("Del") frames nothing
+        if "places.incident_prep" in p.rule:  # "in northern Syria"; "near Turkey" frames nothing
+            frames[p.sent].add(p.candidate.country)
+    if not frames:
+        return cands
+    kept = [p for p in cands if not (
+        p.candidate.kind == "city" and p.sent in frames and p.candidate.country not in frames[p.sent]
+        and "places.qualifier" not in p.rule)]
+    if not kept or len(kept) == len(cands):
+        return cands
+    return [replace(p, rule=p.rule + "+places.framed_abroad") for p in kept]
 
 
 def _key(p: PlaceMention) -> tuple:

@@ -50,6 +50,12 @@ class Cues:
     region_adj_re: re.Pattern
     attack_verbs: frozenset[str]
     care_after_re: re.Pattern
+    street_prefix_re: re.Pattern
+    name_heads: frozenset[str]
+    possessor_re: re.Pattern
+    toll_words: frozenset[str]
+    compound_adj_re: re.Pattern
+    appositive_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -101,7 +107,7 @@ def cues() -> Cues:
             rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
         locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
         designator_re=re.compile(
-            rf"(?:\bthe\s+)?(?:\b(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
+            rf"(?:\bthe\s+)?(?:(?<![\w'’])(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
             r"\s+of\s+$", re.I),
         speaker_before_re=re.compile(
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
@@ -115,7 +121,7 @@ def cues() -> Cues:
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
         attack_verbs=words("places.attack_verbs"),
-        region_adj_re=re.compile(rf"\b(?:{alt(words('places.region_adjectives'))})\s+$", re.I),
+        region_adj_re=re.compile(rf"\b(?:(?:{alt(words('places.region_adjectives'))})\s+)+$", re.I),
         care_before_re=re.compile(
             rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"
             rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to|"
@@ -124,6 +130,19 @@ def cues() -> Cues:
         care_after_re=re.compile(
             rf"^(?:['’]s)?\s+(?:(?-i:[A-Z])[\w'’.\-]*\s+){{0,3}}(?:{alt(words('places.care_words'))})\b",
             re.I),
+        street_prefix_re=re.compile(
+            rf"\b(?:{alt(str(w) for w in rules['places.street_prefix_words']['words'])})\s+"
+            r"(?:(?:de|del|de la|de las|de los|du|des|di|della|dei|do|da|dos|das|dels)\s+)?"
+            rf"(?:\d+\s+de\s+)?{name}(?:\s+(?:de\s+|del\s+)?{name}){{0,2}}"),
+        name_heads=words("places.name_heads"),
+        toll_words=words("places.toll_sentence"),
+        appositive_re=re.compile(
+            r"\bthe\s+(?:[A-Za-z\-]+\s+){0,2}?(?:"
+            + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+$"),
+        compound_adj_re=re.compile(rf"[-‑–](?:{alt(words('places.compound_adjective'))})\b", re.I),
+        possessor_re=re.compile(
+            r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})|"
+            rf"\bthe\s+(?:{alt(words('places.possessive_frame'))}))['’]s\s+$"),
         origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
             re.escape(w) for w in words("places.origin_nouns"))
             + r"|both|all|also|is|was|are|were)\s+)(?:of|from)\s+$", re.I),

@@ -23,6 +23,7 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
 4. *Precision* (ACLED): 1 the named town; 2 near a town, or a district/region; 3 a province or
    country only.
 
+Steps 1 and 3 (spans, their context and roles) live in ``place_spans.py``;
 ``choose_event_location`` (in ``event_place.py``, re-exported here) picks the incident's place.
 """
 from __future__ import annotations
@@ -30,375 +31,32 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Optional
 
 from ..gazetteer import Gazetteer, fold, gazetteer_for
-from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention, Token
+from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention
 from ..pipeline import Resources, Stage
 from .place_cues import Cues as _Cues
 from .place_cues import cues as _cues
 from .event_place import choose_event_location  # noqa: F401  (the stage's public pair)
+from .place_spans import LOCAL_MAX_POP as _LOCAL_MAX_POP
+from .place_spans import Raw as _Raw
+from .place_spans import context as _context
+from .place_spans import dateline as _dateline
+from .place_spans import find_spans as _find_spans
+from .place_spans import is_cap as _is_cap
+from .place_spans import keep as _keep
+from .place_spans import qualifier as _qualifier
+from .place_spans import role as _role
 
-MAX_NGRAM = 6
-# Name connectors allowed inside a multi-token place name ("Deir ez-Zor", "Rio de Janeiro").
-_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "ez", "ed", "es", "as", "ad",
-                         "an", "ar", "az", "ash", "at-", "-", "upon", "on", "du", "des", "da",
-                         "do", "dos", "di", "y", "en", "and", "&", "'", "’", "'s", "’s", "bin", "ibn"})
 # Prior bonus by kind: a country name is nearly always the country; a curated region beats a
 # same-name village. Calibrated by hand on the seed and GVC dev misses.
 _KIND_BONUS = {"country": 4.0, "region": 2.0, "admin1": 0.0, "admin2": 0.5, "city": 0.0}
-# A single token with one of these POS tags is a word, not a name ("Seven", "On").
-_NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "VERB",
-                           "ADV", "INTJ"})
-_NOT_PLACE_ENTS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
-                             "QUANTITY"})
 # Weights of context votes (pass 2 of the disambiguation), see _resolve.
 _W_COUNTRY, _W_ADMIN1 = 3.0, 4.0
 # Role scores: how likely a mention is the incident place (used by choose_event_location).
-# A same-name town outside the article's state smaller than this is read as a local place of
-# the article's city (calibrated on GVC dev: suburbs and neighbourhoods are mostly < 100k).
-_LOCAL_MAX_POP = 100_000
-SMALL_TOWN_POP = 20_000
 _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative": 1.5,
                "mention": 1.0, "origin": 0.4, "care": 0.2, "speaker": 0.1}
-
-
-@dataclass
-class _Raw:
-    """A place span before its reading is chosen (mutable while the stage works on it)."""
-
-    start: int
-    end: int
-    first: int  # token range
-    last: int
-    sent: int
-    cands: list[PlaceCandidate]
-    source: str = "places.ngram"
-    designator: Optional[str] = None  # division | district | town | neighbourhood
-    qualifier: Optional[tuple[str, Optional[str]]] = None  # (country, admin1) from "City, State"
-    near: bool = False
-    locative: bool = False
-    flags: set[str] = field(default_factory=set)  # org, jurisdiction, gpe, dateline, ...
-    cues: list[str] = field(default_factory=list)  # rule ids that fired
-    chosen: Optional[PlaceCandidate] = None
-    probs: list[float] = field(default_factory=list)
-    key: str = ""  # the folded surface
-
-
-# --------------------------------------------------------------------------------------------
-# Spans
-# --------------------------------------------------------------------------------------------
-def _is_cap(t: Token) -> bool:
-    c = t.text[:1]
-    return c.isalpha() and c.isupper()
-
-
-def _dateline(parsed: ParsedText, cues: _Cues) -> Optional[tuple[int, int, Optional[str]]]:
-    """(start, end, qualifier text) of the dateline place, in the first paragraphs."""
-    text = parsed.text[:1500]
-    for m in cues.dateline.finditer(text):
-        place = m.group("place").strip()
-        if len(place) < 3 or not any(ch.isalpha() for ch in place):
-            continue
-        return m.start("place"), m.start("place") + len(place), m.group("qual")
-    return None
-
-
-def _qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate] = (),
-               lean: Optional[str] = None) -> Optional[tuple[str, Optional[str], int]]:
-    """A state/country after "City, ": (country, admin1, length consumed) or None. A name that
-    is both a country and a state ("Appling, Georgia") is read as the one that holds a place
-    called like the city, else as the one in the country the article leans to (``lean``)."""
-    m = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?\s?){1,3})", text)
-    if not m:
-        return None
-    words = m.group(1).split()
-    for n in range(len(words), 0, -1):
-        q = " ".join(words[:n]).rstrip(",")
-        state = cues.us_states.get(q) or cues.us_states.get(q.rstrip(".") + ".")
-        if state and (q.endswith(".") or q in cues.us_postal):
-            return "USA", state, m.start(1) + len(q)
-        qs = q.rstrip(".")
-        options: list[tuple[str, Optional[str], int]] = []
-        for c in gaz.lookup(qs):
-            if c.kind == "country":
-                options.append((c.country or "", None, m.start(1) + len(qs)))
-            # "Houston, Texas"; abroad only a whole name ("Ariha, Idlib", "Hays district,
-            # Hodeidah"), never a part of one ("North" of "North Waziristan")
-            elif c.kind == "admin1" and (c.country == "USA" or n == len(words)):
-                options.append((c.country or "", c.name, m.start(1) + len(qs)))
-        if options:
-            def fits(o: tuple[str, Optional[str], int]) -> int:
-                inside = any(x.country == o[0] and (o[1] is None or x.admin1 == o[1])
-                             and x.kind != "country" for x in cands)
-                return 2 * inside + (o[0] == lean)
-            return max(options, key=fits)  # ties keep the gazetteer's order
-    return None
-
-
-def _find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[_Raw]:
-    text, toks = parsed.text, parsed.tokens
-    taken = [False] * len(toks)
-    raws: list[_Raw] = []
-    tok_at: dict[int, int] = {t.start: t.i for t in toks}
-
-    def tok_range(start: int, end: int) -> tuple[int, int]:
-        first = next((t.i for t in toks if t.end > start), len(toks))
-        last = first
-        while last < len(toks) and toks[last].start < end:
-            last += 1
-        return first, last
-
-    # streets and neighbourhoods resolve to the article's city later
-    for regex, kind in ((cues.street_re, "street"), (cues.neighbourhood_re, "neighbourhood")):
-        for m in regex.finditer(text):
-            if "\n" in m.group(0):
-                continue
-            if kind == "neighbourhood" and m.group(1).split()[0].lower() in (
-                    cues.neighbourhood_nouns | {"the", "a", "an", "this", "that", "his", "her"}):
-                continue
-            first, last = tok_range(m.start(), m.end())
-            if first >= len(toks) or any(taken[first:last]):
-                continue
-            for k in range(first, last):
-                taken[k] = True
-            raws.append(_Raw(m.start(), m.end(), first, last, toks[first].sent, [],
-                             source=f"places.{kind}", designator="neighbourhood"))
-
-    ents = parsed.entities
-    ent_of: dict[int, Any] = {}
-    for e in ents:
-        for k in range(e.first_token, e.last_token):
-            ent_of[k] = e
-    i = 0
-    n_tok = len(toks)
-    while i < n_tok:
-        t = toks[i]
-        if taken[i] or not _is_cap(t):
-            i += 1
-            continue
-        hit: Optional[tuple[int, list[PlaceCandidate]]] = None
-        for n in range(min(MAX_NGRAM, n_tok - i), 0, -1):
-            j = i + n - 1
-            tj = toks[j]
-            if tj.sent != t.sent or not _is_cap(tj) or any(taken[i:j + 1]):
-                continue
-            if any(not _is_cap(toks[k]) and toks[k].text.lower() not in _CONNECTORS
-                   for k in range(i + 1, j)):
-                continue
-            surface = text[t.start:tj.end]
-            if "\n" in surface:
-                continue
-            cands = gaz.lookup(surface)
-            if cands:
-                hit = (j, cands)
-                break
-        if hit is None:
-            i += 1
-            continue
-        j, cands = hit
-        raw = _Raw(t.start, toks[j].end, i, j + 1, t.sent, cands, key=fold(text[t.start:toks[j].end]))
-        if i > 0 and not taken[i - 1] and toks[i - 1].sent == t.sent and _is_cap(toks[i - 1]) \
-                and toks[i - 1].text.lower() in cues.compass:
-            # "South Austin": the whole name is no place the gazetteer knows → maybe a part of
-            # the article's city (decided once the article's state is known)
-            raw.flags.add("compass")
-        raws.append(raw)
-        i = j + 1
-    raws.sort(key=lambda r: r.start)
-    _ = tok_at
-    return raws
-
-
-def _keep(raw: _Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
-    """Drop spans that are names of people, or common words without a place cue."""
-    toks = parsed.tokens
-    surface = parsed.text[raw.start:raw.end]
-    key = fold(surface)
-    if key in cues.never_alone:
-        return False
-    if re.match(r"-[a-z]{1,3}-[A-Z]", parsed.text[raw.end:raw.end + 6]):
-        # the head of a longer hyphenated name the gazetteer lacks ("Gulshan-e-Iqbal")
-        raw.cues.append("places.name_part")
-        return False
-    strong_cue = bool(raw.flags & {"dateline"}) or raw.qualifier or raw.designator
-    prev = toks[raw.first - 1] if raw.first > 0 else None
-    if prev is not None and prev.text.lower().rstrip(".") in cues.person_titles and _is_cap(prev):
-        return False
-    for e in parsed.entities:
-        if e.first_token <= raw.first and e.last_token >= raw.last:
-            if e.label == "PERSON" and (e.first_token < raw.first or e.last_token > raw.last):
-                return False
-            if e.label in ("GPE", "LOC", "FAC"):
-                raw.flags.add("gpe")
-    single = raw.last - raw.first == 1
-    if single and not strong_cue and not raw.locative and (
-            key in surnames or toks[raw.first].ent_type == "PERSON"):
-        raw.cues.append("places.person_name")
-        return False
-    if single and key in surnames and not strong_cue:
-        return False
-    if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
-            and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
-                 or toks[raw.first].ent_type in _NOT_PLACE_ENTS):
-        return False
-    prev_tok = toks[raw.first - 1] if raw.first > 0 else None
-    tail = (prev_tok is not None and prev_tok.sent == raw.sent and _is_cap(prev_tok)
-            and prev_tok.end + 1 == raw.start and prev_tok.i > parsed.sentences[raw.sent].first_token
-            and prev_tok.text.lower() not in cues.compass | cues.person_titles)
-    if (tail or "places.name_part" in raw.cues) and not raw.qualifier and not raw.designator \
-            and "dateline" not in raw.flags and raw.cands and all(
-                c.kind == "city" and c.population < SMALL_TOWN_POP for c in raw.cands):
-        # a small town's name inside a longer name the gazetteer lacks ("Park Manor", "Lake
-        # Mead", "Poplar Springs"): likelier a neighbourhood, a street or a shop than that town
-        raw.cues.append("places.name_part")
-        return False
-    if not strong_cue and not raw.locative and raw.cands and all(
-            c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != key
-            for c in raw.cands):
-        # known only as another spelling of a small town ("Taliban", "Soul", "Merit"), with no
-        # place cue: a word or a name, not that town
-        raw.cues.append("places.alt_name_only")
-        return False
-    if single and surface.isupper() and len(surface) <= 4 and "dateline" not in raw.flags:
-        raw.cands = [c for c in raw.cands if c.kind in ("country", "region")]
-        if not raw.cands:
-            return False
-    if key in cues.ambiguous or (single and surface.lower() in cues.ambiguous):
-        has_cue = bool(raw.flags & {"gpe", "dateline", "jurisdiction"}) or raw.qualifier \
-            or raw.designator or raw.locative
-        if not has_cue:
-            return False
-    return True
-
-
-# --------------------------------------------------------------------------------------------
-# Context around a span
-# --------------------------------------------------------------------------------------------
-def _context(raw: _Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
-             lean: Optional[str] = None) -> None:
-    text, toks = parsed.text, parsed.tokens
-    sent = parsed.sentences[raw.sent]
-    before = text[max(sent.start, raw.start - 160):raw.start]
-    after = text[raw.end:min(sent.end, raw.end + 80)]
-    nxt = toks[raw.last] if raw.last < len(toks) and toks[raw.last].sent == raw.sent else None
-    nxt_low = nxt.text.lower() if nxt else ""
-    # "City, State"
-    if raw.source == "places.ngram":
-        # the state or province may follow a designator: "Hays district, Hodeidah"
-        dm = re.match(r"\s+(\w+)(?=,)", after)
-        skip = dm.end() if dm and dm.group(1).lower() in cues.district_nouns | cues.division_nouns else 0
-        q = _qualifier(after[skip:], gaz, cues, raw.cands, lean)
-        if q:
-            raw.qualifier = (q[0], q[1])
-            raw.cues.append("places.qualifier")
-    # designators after: "Helmand province", "Cook County" (already in the name), "X district"
-    if nxt is not None and raw.source == "places.ngram":
-        if nxt_low in cues.division_nouns:
-            raw.designator = "division"
-        elif nxt_low in cues.district_nouns:
-            raw.designator = "district"
-        elif nxt_low in cues.town_nouns:
-            raw.designator = "town"
-        if nxt_low in cues.org_words and _is_cap(nxt):
-            raw.flags.add("org")
-        elif (_is_cap(nxt) and nxt.start == raw.end + 1 and nxt.ent_type not in _NOT_PLACE_ENTS
-              and nxt_low not in cues.ambiguous and nxt_low not in cues.jurisdiction_words
-              and nxt_low not in cues.division_nouns | cues.district_nouns | cues.town_nouns):
-            # "Florence Oaks Park", "Madison Holdings": the name of something else
-            raw.flags.add("org")
-            raw.cues.append("places.name_part")
-        if nxt_low in cues.jurisdiction_words:
-            raw.flags.add("jurisdiction")
-    # strip a list of names before this one: "in the districts of Kelbajar and "
-    b = before
-    if re.search(r"(?:,|\band|\bor|&)\s*$", before):  # cheap guard: only a list can end so
-        b = re.sub(r"(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
-                   r"\s+or\s+|&\s+))+$", "", before)
-    m = cues.designator_re.search(b)
-    if m:
-        noun = m.group("noun").lower()
-        raw.designator = raw.designator or ("division" if noun in cues.division_nouns else
-                                            "district" if noun in cues.district_nouns else "town")
-        b = b[:m.start()]
-    b = re.sub(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", "", b)
-    b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
-    b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
-               r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
-    lm = cues.locative_re.search(b)
-    if lm:
-        prep = lm.group("prep").lower()
-        raw.locative = True
-        raw.near = prep in cues.near_prep
-        raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
-
-
-def _verb_between(parsed: ParsedText, start: int, end: int) -> bool:
-    """A verb between a speaker noun and a place ("government troops clashed in X") makes the
-    place the action's, not the speaker's ("officials in X said")."""
-    for t in parsed.tokens[parsed.sentences[parsed.sentence_at(start)].first_token:]:
-        if t.start >= end:
-            return False
-        if t.start >= start and t.pos == "VERB":
-            return True
-    return False
-
-
-def _role(raw: _Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[str]]) -> str:
-    text = parsed.text
-    sent = parsed.sentences[raw.sent]
-    before = text[max(sent.start, raw.start - 160):raw.start]
-    after = text[raw.end:min(sent.end, raw.end + 80)]
-    words = sent_words[raw.sent]
-    if "dateline" in raw.flags:
-        return "dateline"
-    if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]):
-        # "flown to a Fargo hospital", "treated at a medical center in Toledo", "taken to
-        # hospital in Peshawar": where the wounded were treated, not where they were hurt
-        raw.cues.append("places.care_words")
-        return "care"
-    if cues.speaker_after_re.match(after) and raw.source == "places.ngram":
-        raw.cues.append("places.speaker_nouns")
-        return "speaker"
-    if re.match(r"\s*(?:-based\b|said\b|says\b|reported\b|told\b|announced\b|claimed\b|"
-                r"accused\b|denied\b|confirmed\b|warned\b|insisted\b|stated\b|added\b)", after):
-        raw.cues.append("places.say_verbs")
-        return "speaker"
-    sm = cues.speaker_before_re.search(before)
-    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start):
-        raw.cues.append("places.speaker_nouns")
-        return "speaker"
-    if raw.source == "places.ngram" and not raw.locative:
-        m = re.match(r"\s*(?:\d+-year-old\s+)?([A-Za-z]+)", after)
-        if m and m.group(1).lower() in cues.origin_nouns and not before.rstrip().endswith(","):
-            raw.cues.append("places.origin_nouns")
-            return "origin"
-        if cues.origin_before_re.search(before):
-            raw.cues.append("places.origin_nouns")
-            return "origin"
-    if raw.locative and words & cues.event_words:
-        raw.cues.append("places.event_words")
-        return "incident"
-    prev = parsed.tokens[raw.first - 1] if raw.first > 0 else None
-    if (prev is not None and prev.sent == raw.sent and prev.pos == "VERB"
-            and prev.lemma.lower() in cues.attack_verbs and raw.source == "places.ngram"):
-        # the object of an attack verb: "militants stormed Bagh", "jets struck Ariha"
-        raw.cues.append("places.event_object")
-        return "incident"
-    m = re.match(r"\s*(?:'s\s+)?([a-z]+)", after)
-    if m and m.group(1) in cues.event_words and m.group(1) not in ("fire",) \
-            and raw.source == "places.ngram":
-        raw.cues.append("places.event_words")
-        return "incident"
-    if raw.source != "places.ngram" and words & cues.event_words:
-        # a street/neighbourhood in a sentence about the event is where it happened
-        raw.cues.append("places.event_words")
-        return "incident"
-    if "jurisdiction" in raw.flags:
-        raw.cues.append("places.jurisdiction_words")
-        return "mention"
-    return "mention"
 
 
 # --------------------------------------------------------------------------------------------
@@ -720,7 +378,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         kept.append(r)
     # a qualifier's own span ("Texas" in "Houston, Texas") is context, not a second mention
     for r in kept:
-        if r.qualifier and r.source == "places.ngram":
+        if r.qualifier and r.source == "places.ngram" and "places.possessive_frame" not in r.cues:
             m = re.match(r",\s*", parsed.text[r.end:r.end + 3])
             if m:
                 consumed.add(r.end + m.end())
@@ -752,9 +410,32 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.chosen = qc
             r.cands = [qc] if qc else []
             r.cues.append("places.qualifier_only")
+    for r in ngrams:
+        c = r.chosen
+        dem = cues.demonyms.get(r.key) if r.last - r.first == 1 else None
+        if dem and c is not None and c.kind != "country" and not r.designator and not r.qualifier \
+                and re.match(r"\s+[a-z]", parsed.text[r.end:r.end + 3]):
+            # "the Somali capital", "Somali troops": the demonym as an adjective names the
+            # country, not the Ethiopian region of that name
+            country = gazetteer.country(dem)
+            r.chosen = country
+            r.cands = [country] if country else []
+            r.cues.append("places.demonym_adjective")
+            continue
+        if (r.designator == "town" and c is not None and c.kind in ("country", "admin1")
+                and not r.qualifier and not any(o.kind == "city" for o in r.cands)):
+            # "the village of Qatar": a village the gazetteer lacks, not the country or
+            # province of that name
+            r.chosen = None
+            r.cues.append("places.town_not_division")
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
     dom = _dominant_admin1(kept, extra)
-    dom_country = dom[0] if dom else _dominant_country(kept, prior)
+    by_country = _dominant_country(kept, prior)
+    if dom is not None and by_country is not None and dom[0] != by_country:
+        # a leading province abroad (often voted for by a single namesake: "in Bagram" read as
+        # an Iranian village in an Afghan story) yields to the article's leading country
+        dom = None  # places.admin1_disagrees
+    dom_country = dom[0] if dom else by_country
     if dom_country:
         for r in kept:
             c = r.chosen
