@@ -261,3 +261,39 @@ def test_undated_summary_years_are_compared_with_its_first_year(nlp) -> None:
     text = "In 2019, gunmen killed 5 villagers in the district. A similar raid in 2015 killed 30."
     parsed = parse_article(Article("t", text, published=None), nlp)
     assert [(m.low, m.other_incident) for m in find_casualties(parsed)] == [(5, False), (30, True)]
+
+
+def _parse_undated(nlp, text: str) -> ParsedText:
+    return parse_article(Article("t", text, published=None), nlp)
+
+
+# A toll recalled from another time is another incident's (flagged other_incident).
+@pytest.mark.parametrize("text,other", [
+    ("In March, more than a dozen soldiers were killed in raids on the border.", True),  # published Nov
+    ("In November, a dozen soldiers were killed in raids on the border.", False),
+    ("The region has stayed on high alert since gunmen killed 40 people in the capital.", True),
+    ("By the end of the war, 3,000 had been killed.", True),
+    ("Earlier in the year, troops shot dead 13 marchers.", True),
+    ("By the end of the night, three people had been shot.", False),
+])
+def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert ms and all(m.other_incident == other for m in ms)
+
+
+@pytest.mark.parametrize("text,flags", [
+    # an undated report dating its own event by weekday: a later day date is another attack
+    ("A parcel bomb wounded 13 people on Friday. Police sealed off the street. Officers searched "
+     "the area. Four people were killed on 3 May in an attack on a market.", [False, True]),
+    # the lead names the day: the same day later is the event itself
+    ("On 3 May 2019, gunmen attacked a base in the north. The army confirmed it. Troops responded. "
+     "Four soldiers were killed on 3 May.", [False]),
+    # a coder's summary opening on its month: the month is the event's
+    ("In April 2019, militants attacked a convoy, killing 20 soldiers.", [False]),
+    # a later "In <month>" the lead does not name recalls an earlier period
+    ("A roadside bomb killed two officers this week. The convoy was hit near the city. Three "
+     "others were wounded. In April, more than two dozen fighters were killed in raids.", [False, False, True]),
+])
+def test_undated_other_dates(nlp, text: str, flags: list[bool]) -> None:
+    ms = find_casualties(_parse_undated(nlp, text))
+    assert [m.other_incident for m in ms] == flags

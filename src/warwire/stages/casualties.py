@@ -249,6 +249,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     text = parsed.text
     out: list[CasualtyMention] = []
     pub_year = parsed.article.published.year if parsed.article.published else _first_year(doc)
+    pub_month = parsed.article.published.month if parsed.article.published else None
+    lead = _lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -256,7 +258,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if not in_other_section:
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
-            or _other_year(doc, lo, hi, sent_text, pub_year, rules)
+            or _other_year(doc, lo, hi, sent_text, pub_year, rules) \
+            or _other_date(sent.i, sent_text, pub_month, lead, rules)
         found: list[tuple[CasualtyMention, int]] = []  # (mention, victim token index)
         for j in range(lo, hi):
             t = doc.toks[j]
@@ -304,6 +307,56 @@ def _other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[i
         if _is_year(t) and abs(int(t.text) - pub_year) >= 1:
             return True
     return False
+
+
+_LEAD_SENTENCES = 3  # the lead: where an undated text tells its own event's date
+
+
+def _month(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _day_dates(sent_text: str, rules: Rules) -> set[tuple[int, int]]:
+    out = set()
+    for m in rules.day_date.finditer(sent_text):
+        name = rules.month_names.search(sent_text, m.start(), m.end() + 1)
+        day = next((w for w in m.group(0).replace(",", " ").split() if w[:1].isdigit()), None)
+        if name is not None and day is not None:
+            out.add((_month(name.group(0)), int("".join(ch for ch in day if ch.isdigit()))))
+    return out
+
+
+def _lead_dates(parsed: ParsedText, rules: Rules) -> tuple[set[int], set[tuple[int, int]]]:
+    """The months and (month, day) dates the lead of an undated text names."""
+    months: set[int] = set()
+    days: set[tuple[int, int]] = set()
+    for sent in parsed.sentences[:_LEAD_SENTENCES]:
+        sent_text = parsed.text[sent.start:sent.end]
+        months |= {_month(m.group(0)) for m in rules.month_names.finditer(sent_text)
+                   if m.group(0)[0].isupper()}  # not the modal "may"
+        days |= _day_dates(sent_text, rules)
+    return months, days
+
+
+def _other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
+                lead: Optional[tuple[set[int], set[tuple[int, int]]]], rules: Rules) -> bool:
+    """A month or day other than the article's own: a sentence opening on another month ("In
+    April, ...": not the publication month; for an undated text, not a month its lead names), or
+    in an undated text a day date after the lead that its lead does not name ("Five people were
+    killed on 11 December" in a report whose lead says "on Friday")."""
+    m = rules.month_only.search(sent_text)
+    if m is not None:
+        month = _month(rules.month_names.search(sent_text, m.start(), m.end() + 1).group(0))  # type: ignore[union-attr]
+        if pub_month is not None:
+            return month != pub_month
+        if lead is not None and sent_i >= _LEAD_SENTENCES and month not in lead[0]:
+            return True
+    if lead is None or sent_i < _LEAD_SENTENCES:
+        return False
+    return any(d not in lead[1] and d[0] not in lead[0] for d in _day_dates(sent_text, rules))
 
 
 def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:

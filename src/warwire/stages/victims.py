@@ -52,6 +52,9 @@ class Rules:
     other: tuple[tuple[str, re.Pattern], ...]
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
+    month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
+    day_date: re.Pattern  # "on 11 December", "on Dec. 11"
+    month_names: re.Pattern  # any month name (the lead's month)
     countries: dict[str, str]
     hypothetical_aux: frozenset[str]
     hypothetical_verbs: frozenset[str]
@@ -92,6 +95,9 @@ def load_rules() -> Rules:
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
+        month_only=re.compile(data["other_date"]["month_only"], re.I),
+        day_date=re.compile(data["other_date"]["day_date"], re.I),
+        month_names=re.compile(data["other_date"]["month"], re.I),
         countries={str(k).lower(): v for k, v in data["countries"].items()},
         hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
