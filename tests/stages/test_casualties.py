@@ -297,3 +297,17 @@ def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
 def test_undated_other_dates(nlp, text: str, flags: list[bool]) -> None:
     ms = find_casualties(_parse_undated(nlp, text))
     assert [m.other_incident for m in ms] == flags
+
+
+# A list of victim groups the parser splits into an apposition counts every group; a list in
+# apposition that adds up to the head's figure restates it.
+@pytest.mark.parametrize("text,total", [
+    ("Six women, a 9-year-old boy and two men were hurt in the blast.", 9),
+    ("There were six women, a 9-year-old boy and two men wounded.", 9),
+    ("Three people, a man and two women, were wounded.", 3),
+    ("Police said she shot her son, Tom Reed, and her neighbour.", 2),
+])
+def test_listed_victim_groups(nlp, text: str, total: int) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "injured"]
+    first = ms[0].low or 0
+    assert first + sum(m.low or 0 for m in ms[1:] if m.additional) == total

@@ -32,6 +32,7 @@ from .victims import (
     Rules,
     Victim,
     conjuncts,
+    listed,
     figure_token_ok,
     incident_figure,
     is_bad_number,
@@ -485,7 +486,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 heads = [subj]  # "he shot himself and died": coordinated verbs share the subject
             else:
                 heads = victim_heads(doc, head, "verb") or victim_heads(doc, head, "intrans")
-        for n, v in enumerate(conjuncts(doc, heads[0]) if heads else []):
+        for n, v in enumerate(listed(doc, heads[0], lo, hi, rules) if heads else []):
             if n >= 6:
                 break
             if v.i == t.i:

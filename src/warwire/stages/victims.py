@@ -442,6 +442,35 @@ def conjuncts(doc: Doc, v: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
+    """The victims of a list the parser split into an apposition and its conjuncts: "eight
+    women, a girl and four men were injured" (girl appos women, men conj girl) names three
+    groups. A list in apposition that adds up to the head's figure restates it ("two people, a
+    man and a woman"), so only the head is kept then. ``v`` may be any member of the list."""
+    top = v
+    while top.dep in ("conj", "appos") and top.head != top.i and top.i > lo:
+        h = doc.toks[top.head]
+        if h.pos not in _NOMINAL or not is_person(doc, h, rules):
+            break
+        top = h
+    # otherwise (no list in apposition) the victims are v and its conjuncts, as before: "a man
+    # dead and a woman injured" are two claims, each of its own trigger
+    head = victim_of(doc, top, lo, hi, rules)
+    if head is None or head.figure is None or not head.figure.rule.startswith("num."):
+        return conjuncts(doc, v)  # "her daughter, Jane Doe, and her father": names restate
+    out = conjuncts(doc, top)
+    for a in doc.children(top.i, {"appos"}):
+        group = conjuncts(doc, a)
+        figs = [victim_of(doc, g, lo, hi, rules) for g in group]
+        counted = [f.figure for f in figs if f is not None and f.figure is not None and not f.negated
+                   and f.figure.rule.startswith("num.")]
+        if len(group) >= 2 and len(counted) == len(group) \
+                and sum(f.low or 0 for f in counted) != head.figure.low:
+            out += group
+    if len(out) == len(conjuncts(doc, top)):
+        return conjuncts(doc, v)
+    return sorted(out, key=lambda t: t.i)
+
 
 def incident_figure(doc: Doc, t: Token, category: str, rules: Rules) -> Optional[Victim]:
     """An incident noun that tells how many it hurt without a count: "a double homicide" (2
