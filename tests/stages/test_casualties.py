@@ -80,6 +80,10 @@ CASES = [
     ("Three people were treated for gunshot wounds.", {("injured", 3, 3, "exact")}),
     ("Another man was in critical condition.", {("injured", 1, 1, "exact")}),
     ("Two men were taken into custody.", set()),
+    # kept in hospital is care, not arrest
+    ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
+    ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),
+    ("Police detained two men near the hospital.", {("arrested", 2, 2, "exact")}),
     ("The suspect was transported to the Springfield Police Department.", set()),
     ("The cars were taken to a lot.", set()),
 ]

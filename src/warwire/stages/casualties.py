@@ -182,6 +182,9 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         if prt is not None and prt.text.lower() == "down":
             return rules.triggers.get("gun down")
         return None
+    care = rules.care_triggers.get(lemma)
+    if care is not None and t.pos in ("VERB", "AUX", "ADJ") and _has_prep(doc, t, care["with_prep"]):
+        return care
     rule = rules.triggers.get(lemma) or rules.triggers.get(t.text.lower())
     if rule is None:
         return None

@@ -39,6 +39,9 @@ _NOBODY = frozenset({"nobody", "none", "noone"})
 class Rules:
     triggers: dict[str, dict]
     noun_triggers: dict[str, dict]  # a lemma's noun-shaped rule when its first rule is a verb's
+    # rules tried before a lemma's own rule when their prepositional phrase is there
+    # ("detained in hospital" is care, not arrest)
+    care_triggers: dict[str, dict]
     person_only: frozenset[str]
     not_care_places: frozenset[str]
     non_person: frozenset[str]
@@ -72,6 +75,7 @@ def load_rules() -> Rules:
     for rule in data["triggers"]:
         for lemma in rule["lemmas"]:
             triggers.setdefault(lemma, rule)
+    care_triggers = {lemma: rule for rule in data["care_triggers"] for lemma in rule["lemmas"]}
     noun_triggers: dict[str, dict] = {}
     for rule in data["triggers"]:
         if rule["shape"] in ("noun", "toll"):
@@ -81,6 +85,7 @@ def load_rules() -> Rules:
     return Rules(
         triggers=triggers,
         noun_triggers=noun_triggers,
+        care_triggers=care_triggers,
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
