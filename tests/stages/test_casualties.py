@@ -80,6 +80,12 @@ CASES = [
     ("Three people were treated for gunshot wounds.", {("injured", 3, 3, "exact")}),
     ("Another man was in critical condition.", {("injured", 1, 1, "exact")}),
     ("Two men were taken into custody.", set()),
+    # deaths from illness are no violence; a toll over months of unrest is no one event's
+    ("Six villagers died of a mysterious fever last week.", set()),
+    ("Two patients died from complications of the flu.", set()),
+    ("Officials are investigating four unexplained deaths at the clinic.", set()),
+    ("More than 300 people have died in five months of unrest.", set()),
+    ("A man died from a gunshot wound to the chest.", {("killed", 1, 1, "exact")}),
     # kept in hospital is care, not arrest
     ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
     ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),

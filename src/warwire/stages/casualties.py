@@ -394,6 +394,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         return []  # "shot up a restaurant", "struck out"
     if _hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
+    if category == "killed" and _died_of_illness(doc, t, rules):
+        return []  # "eight people died of the unidentified disease"
     if shape in ("noun", "toll"):
         if t.dep == "compound":
             return []
@@ -569,6 +571,28 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+def _died_of_illness(doc: Doc, t: Token, rules: Rules) -> bool:
+    """The death's "of"/"from" phrase names an illness ("died of cholera", "died from
+    complications of the virus", "died of natural causes"), followed through "of"/"from" chains;
+    or a death noun says so itself ("nine unexplained deaths")."""
+    if t.pos == "NOUN" and any(c.text.lower() in rules.illness_mods for c in doc.children(t.i, {"amod"})):
+        return True
+    stack = [p for p in doc.children(t.i, {"prep"}) if p.text.lower() in ("of", "from")]
+    for _ in range(3):
+        nxt = []
+        for p in stack:
+            obj = doc.child(p.i, {"pobj"})
+            if obj is None:
+                continue
+            words = {obj.lemma.lower(), obj.text.lower()}
+            words |= {f"{c.text.lower()} {obj.text.lower()}" for c in doc.children(obj.i, {"amod", "compound"})}
+            if words & rules.illness:
+                return True
+            nxt += [q for q in doc.children(obj.i, {"prep"}) if q.text.lower() in ("of", "from")]
+        stack = nxt
+    return False
 
 
 def _hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:

@@ -42,6 +42,8 @@ class Rules:
     # rules tried before a lemma's own rule when their prepositional phrase is there
     # ("detained in hospital" is care, not arrest)
     care_triggers: dict[str, dict]
+    illness: frozenset[str]  # causes of death that are no violence (disease, starvation)
+    illness_mods: frozenset[str]  # "unexplained deaths", "natural deaths"
     person_only: frozenset[str]
     not_care_places: frozenset[str]
     non_person: frozenset[str]
@@ -86,6 +88,8 @@ def load_rules() -> Rules:
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
+        illness=frozenset(str(w).lower() for w in data["illness_causes"]),
+        illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
