@@ -86,6 +86,10 @@ CASES = [
     ("Officials are investigating four unexplained deaths at the clinic.", set()),
     ("More than 300 people have died in five months of unrest.", set()),
     ("A man died from a gunshot wound to the chest.", {("killed", 1, 1, "exact")}),
+    # an absolute "with" phrase names the wounded of the clause
+    ("Five soldiers were killed with two other soldiers and a civilian injured.",
+     {("killed", 5, 5, "exact"), ("injured", 2, 2, "exact"), ("injured", 1, 1, "exact")}),
+    ("He was found with his hands tied.", set()),
     # kept in hospital is care, not arrest
     ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
     ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),

@@ -296,6 +296,11 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
 def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
     """Victim head tokens of trigger ``t`` (before conjunction expansion)."""
     has_auxpass = doc.child(t.i, {"auxpass"}) is not None
+    if shape in ("verb", "adj") and t.tag in ("VBN", "VBD", "JJ") and doc.subject(t.i, SUBJ) is None \
+            and doc.child(t.i, {"dobj"}) is None:
+        absolute = _with_absolute(doc, t)
+        if absolute is not None:
+            return [absolute]  # "six were killed, with two others injured"
     if shape in ("verb", "adj") and t.i > 0 and t.dep in ("acl", "advcl", "conj", "ccomp", "oprd", "xcomp", "amod") \
             and not (t.dep == "amod" and t.head > t.i) and doc.child(t.i, {"dobj"}) is None:
         # "a shooting that left five people injured" (misattached): the figure right before wins
@@ -386,6 +391,21 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 return [doc.toks[t.i - 1]]
         return []
     return []
+
+
+def _with_absolute(doc: Doc, t: Token) -> Optional[Token]:
+    """The noun of a "with" phrase ending right before participle ``t``: "killed with two other
+    soldiers and a civilian injured" (the parser hangs "injured" on the verb)."""
+    for j in range(t.i - 1, max(t.i - 12, -1), -1):
+        w = doc.toks[j]
+        if w.sent != t.sent:
+            break
+        if w.text.lower() == "with" and w.dep == "prep":
+            obj = doc.child(w.i, {"pobj"})
+            if obj is not None and doc.edges(obj.i)[1] == t.i - 1:
+                return obj
+            break
+    return None
 
 
 def tells_harm(doc: Doc, clause: Token, rules: Rules) -> bool:
