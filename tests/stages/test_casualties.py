@@ -90,6 +90,12 @@ CASES = [
     ("Five soldiers were killed with two other soldiers and a civilian injured.",
      {("killed", 5, 5, "exact"), ("injured", 2, 2, "exact"), ("injured", 1, 1, "exact")}),
     ("He was found with his hands tied.", set()),
+    # part of a toll: a lower bound; a coder's labelled figures
+    ("Three officers were among the dead.", {("killed", 3, None, "at_least")}),
+    ("Two girls were among those injured.", {("injured", 2, None, "at_least")}),
+    ("Fatalities: 3 rebels, 5 civilians.", {("killed", 3, 3, "exact"), ("killed", 5, 5, "exact")}),
+    ("Dead: 2. Wounded: 7.", {("killed", 2, 2, "exact"), ("injured", 7, 7, "exact")}),
+    ("Note: 4 trucks were burned.", set()),
     # kept in hospital is care, not arrest
     ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
     ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),

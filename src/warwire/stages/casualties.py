@@ -23,7 +23,7 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from .numbers import Figure, figure_at
+from .numbers import Figure, FigureSpan, figure_at
 from .victims import (
     REFLEXIVE,
     SINGULAR_PRON,
@@ -271,6 +271,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             if rule is None:
                 continue
             found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
+        found.extend(_among(doc, lo, hi, rules, other))
+        found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
         out.extend(_distinct_weak(_inherit([m for m, _ in found])))
@@ -673,6 +675,82 @@ def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMent
             continue
         seen.add(key)
         out.append((m, vi))
+    return out
+
+
+def _part_mention(doc: Doc, category: str, span: FigureSpan, noun: Optional[Token], sent: int,
+                  rule: str, other: bool, rules: Rules, low_only: bool, additional: bool = False,
+                  ) -> tuple[CasualtyMention, int]:
+    first, last = doc.toks[span.first], doc.toks[span.last - 1]
+    fig = span.figure
+    vs = noun.start if noun is not None else None
+    ve = noun.end if noun is not None else None
+    return (CasualtyMention(
+        category=category, low=fig.low, high=None if low_only else fig.high,
+        qualifier="at_least" if low_only else fig.qualifier,
+        start=first.start, end=max(last.end, ve or 0), figure_start=first.start, figure_end=last.end,
+        sent=sent, rule=f"{rule}|{fig.rule}", victim_text=noun.text if noun is not None else "",
+        victim_start=vs, victim_end=ve,
+        victim_kind="unknown" if low_only else _kind(doc, noun, rules),
+        additional=additional, other_incident=other,
+    ), noun.i if noun is not None else -1)
+
+
+def _among(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tuple[CasualtyMention, int]]:
+    """"Four policemen were among the dead", "two children were among those injured": part of
+    a toll, read as a lower bound of it."""
+    out = []
+    for j in range(lo, hi):
+        t = doc.toks[j]
+        if t.text.lower() != "among" or t.dep != "prep":
+            continue
+        obj = doc.child(t.i, {"pobj"})
+        if obj is None:
+            continue
+        cat = rules.among.get(obj.text.lower())
+        if cat is None and obj.text.lower() == "those":  # "among those killed"
+            part = next((c for c in doc.children(obj.i, {"acl", "amod", "relcl"})), None)
+            cat = rules.among.get(part.text.lower()) if part is not None else None
+        if cat is None:
+            continue
+        subj = doc.subject(t.head, SUBJ)
+        if subj is None:
+            continue
+        for n, v in enumerate(conjuncts(doc, subj)[:6]):
+            vic = victim_of(doc, v, lo, hi, rules)
+            if vic is None or vic.figure is None or vic.negated or not is_person(doc, v, rules):
+                continue
+            span = FigureSpan(vic.fig_first, vic.fig_last, vic.figure)
+            out.append(_part_mention(doc, cat, span, vic.noun, t.sent, "cas.part.among", other, rules,
+                                     low_only=True, additional=n > 0))
+    return out
+
+
+def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tuple[CasualtyMention, int]]:
+    """A coder's note: "Fatalities: 4 militants, 2 civilians" (each figure after a label adds)."""
+    out: list[tuple[CasualtyMention, int]] = []
+    cat: Optional[str] = None
+    n = 0
+    j = lo
+    while j < hi:
+        t = doc.toks[j]
+        low = t.text.lower()
+        if low in rules.labels and j + 1 < hi and doc.toks[j + 1].text == ":" \
+                and (j == lo or doc.toks[j - 1].pos == "PUNCT"):
+            cat, n = rules.labels[low], 0
+            j += 2
+            continue
+        if cat is not None and figure_token_ok(doc, t):
+            span = figure_at(doc.toks, j, lo, hi)
+            if span is not None:
+                noun = doc.toks[t.head] if t.dep == "nummod" else None
+                if noun is None or is_person(doc, noun, rules):
+                    out.append(_part_mention(doc, cat, span, noun, t.sent, "cas.label", other, rules,
+                                             low_only=False, additional=n > 0))
+                    n += 1
+                j = max(span.last, j + 1)
+                continue
+        j += 1
     return out
 
 

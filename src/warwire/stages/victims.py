@@ -44,6 +44,8 @@ class Rules:
     care_triggers: dict[str, dict]
     illness: frozenset[str]  # causes of death that are no violence (disease, starvation)
     illness_mods: frozenset[str]  # "unexplained deaths", "natural deaths"
+    among: dict[str, str]  # "were among the dead": the pobj word → category
+    labels: dict[str, str]  # "Fatalities: 4 militants": the label word → category
     person_only: frozenset[str]
     not_care_places: frozenset[str]
     non_person: frozenset[str]
@@ -90,6 +92,8 @@ def load_rules() -> Rules:
         care_triggers=care_triggers,
         illness=frozenset(str(w).lower() for w in data["illness_causes"]),
         illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
+        among={str(k): str(v) for k, v in data["among"].items()},
+        labels={str(k): str(v) for k, v in data["labels"].items()},
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
