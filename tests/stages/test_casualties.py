@@ -331,3 +331,12 @@ def test_listed_victim_groups(nlp, text: str, total: int) -> None:
     ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "injured"]
     first = ms[0].low or 0
     assert first + sum(m.low or 0 for m in ms[1:] if m.additional) == total
+
+
+@pytest.mark.parametrize("text,update", [
+    ("The man later died at the hospital.", True),
+    ("Later, a man was shot dead at his front door.", False),  # the day's next incident
+])
+def test_later_update(nlp, text: str, update: bool) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]
+    assert ms and ms[0].is_update == update

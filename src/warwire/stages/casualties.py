@@ -520,8 +520,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             elif v.dep == "pobj" and t.dep in ("acl", "relcl") and doc.toks[t.head].i == v.i:
                 vic.additional = False  # "a vigil for another man gunned down": a claim of its own
             results.append((vic, v))
-        is_update = any(c.text.lower() in ("later", "subsequently", "since") for c in doc.children(t.i, {"advmod"})) \
-            and category == "killed"
+        # "he later died" updates a toll; "Later, a man was shot dead" (a sentence adverb set
+        # off by a comma) tells the next incident of a day
+        is_update = any(c.text.lower() in ("later", "subsequently", "since")
+                        and not (c.i + 1 < hi and doc.toks[c.i + 1].text == ",")
+                        for c in doc.children(t.i, {"advmod"})) and category == "killed"
         if category == "injured":
             extra = _fatal_part(doc, t, lo, hi, rule, rules, country_of, other)
     if not results:
