@@ -305,6 +305,10 @@ def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
     # an undated report dating its own event by weekday: a later day date is another attack
     ("A parcel bomb wounded 13 people on Friday. Police sealed off the street. Officers searched "
      "the area. Four people were killed on 3 May in an attack on a market.", [False, True]),
+    # ... and the person of its next sentence is that incident's
+    ("A parcel bomb wounded 13 people on Friday. Police sealed off the street. Officers searched "
+     "the area. Four people were killed on 3 May in an attack on a market. The attacker was shot "
+     "dead by police days later.", [False, True, True]),
     # the lead names the day: the same day later is the event itself
     ("On 3 May 2019, gunmen attacked a base in the north. The army confirmed it. Troops responded. "
      "Four soldiers were killed on 3 May.", [False]),

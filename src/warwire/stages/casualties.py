@@ -48,6 +48,7 @@ CountryOf = Callable[[str], Optional[str]]
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
+_CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
@@ -256,6 +257,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     pub_month = parsed.article.published.month if parsed.article.published else None
     lead = _lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
+    prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
         sent_text = text[sent.start:sent.end]
@@ -275,7 +277,16 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
-        out.extend(_distinct_weak(_inherit([m for m, _ in found])))
+        ms = _distinct_weak(_inherit([m for m, _ in found]))
+        if ms and not other and lead is not None and prev_other == sent.i - 1 >= _LEAD_SENTENCES \
+                and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
+            # an undated text: "Five people were killed on 11 December in Strasbourg. The
+            # alleged killer - shot dead by police - ...": the person of a recalled incident's
+            # next sentence is its own (a dated news lead often follows a flagged headline)
+            ms = [replace(m, other_incident=True) for m in ms]
+        if ms and ms[0].other_incident:
+            prev_other = sent.i
+        out.extend(ms)
     return out
 
 
