@@ -24,6 +24,7 @@ from typing import Callable, Optional
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
 from .numbers import Figure, FigureSpan, figure_at
+from ..reconcile import INITIAL_TAG
 from .victims import (
     REFLEXIVE,
     SINGULAR_PRON,
@@ -284,6 +285,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             # alleged killer - shot dead by police - ...": the person of a recalled incident's
             # next sentence is its own (a dated news lead often follows a flagged headline)
             ms = [replace(m, other_incident=True) for m in ms]
+        if ms and rules.initial.search(sent_text):
+            ms = [m if m.is_update else replace(m, rule=m.rule + INITIAL_TAG) for m in ms]
         if ms and ms[0].other_incident:
             prev_other = sent.i
         out.extend(ms)
