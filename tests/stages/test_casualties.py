@@ -314,6 +314,9 @@ def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
      "Four soldiers were killed on 3 May.", [False]),
     # a coder's summary opening on its month: the month is the event's
     ("In April 2019, militants attacked a convoy, killing 20 soldiers.", [False]),
+    # a year first named after the lead is a recalled one
+    ("Gunmen stormed a mosque on Friday, killing 11 worshippers. Police said the attackers fled. "
+     "The town has seen violence before. In 2017, a bombing at a market killed 50.", [False, True]),
     # a later "In <month>" the lead does not name recalls an earlier period
     ("A roadside bomb killed two officers this week. The convoy was hit near the city. Three "
      "others were wounded. In April, more than two dozen fighters were killed in raids.", [False, False, True]),

@@ -254,7 +254,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     doc = Doc(parsed)
     text = parsed.text
     out: list[CasualtyMention] = []
-    pub_year = parsed.article.published.year if parsed.article.published else _first_year(doc)
+    pub_year = parsed.article.published.year if parsed.article.published else _first_year(doc, parsed)
     pub_month = parsed.article.published.month if parsed.article.published else None
     lead = _lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
@@ -311,17 +311,20 @@ def _is_year(t: Token) -> bool:
     return t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
 
 
-def _first_year(doc: Doc) -> Optional[int]:
-    """The year an undated text (a coder's summary) first names: the year of its event."""
-    return next((int(t.text) for t in doc.toks if _is_year(t)), None)
+def _first_year(doc: Doc, parsed: ParsedText) -> Optional[int]:
+    """The year an undated text (a coder's summary) names in its lead: the year of its event
+    (a year first named further down is a recalled one: "In 2017, a bombing killed 50")."""
+    end = parsed.sentences[min(_LEAD_SENTENCES, len(parsed.sentences)) - 1].last_token \
+        if parsed.sentences else 0
+    return next((int(t.text) for t in doc.toks[:end] if _is_year(t)), None)
 
 
 def _other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
                 rules: Rules) -> bool:
     """A year other than the publication year ("in 2005", "in August 2015"); for an undated
-    text, other than the first year it names."""
-    if pub_year is None:
-        return bool(rules.other_year_no_date.search(sent_text))
+    text, other than the first year its lead names."""
+    if pub_year is None:  # an undated text whose lead names no year: a later year is recalled
+        return doc.toks[lo].sent >= _LEAD_SENTENCES and bool(rules.other_year_no_date.search(sent_text))
     for j in range(lo, hi):
         t = doc.toks[j]
         if _is_year(t) and abs(int(t.text) - pub_year) >= 1:
