@@ -96,6 +96,9 @@ CASES = [
     ("Fatalities: 3 rebels, 5 civilians.", {("killed", 3, 3, "exact"), ("killed", 5, 5, "exact")}),
     ("Dead: 2. Wounded: 7.", {("killed", 2, 2, "exact"), ("injured", 7, 7, "exact")}),
     ("Note: 4 trucks were burned.", set()),
+    # a figure parsed as a second verb's conjunct: "killing X and two of his guards"
+    ("A roadside mine struck an army truck in the valley, killing the area commander and three of his guards.",
+     {("killed", 1, 1, "exact"), ("killed", 3, 3, "exact")}),
     # kept in hospital is care, not arrest
     ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
     ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),
@@ -295,6 +298,7 @@ def _parse_undated(nlp, text: str) -> ParsedText:
     ("By the end of the war, 3,000 had been killed.", True),
     ("Earlier in the year, troops shot dead 13 marchers.", True),
     ("By the end of the night, three people had been shot.", False),
+    ("The raid came a week after an airstrike on a market killed 20 people.", True),
 ])
 def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
     ms = find_casualties(_parse(nlp, text))

@@ -539,6 +539,15 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             results.append((vic, v))
         # "he later died" updates a toll; "Later, a man was shot dead" (a sentence adverb set
         # off by a comma) tells the next incident of a day
+        if heads:
+            for c in doc.children(t.i, {"conj"}):
+                # "killing the police chief and two of his guards" with the figure parsed as a
+                # second verb: one more group of victims
+                vic = victim_of(doc, c, lo, hi, rules) if figure_token_ok(doc, c) else None
+                if vic is not None and vic.noun is not None and vic.noun.i != c.i \
+                        and is_person(doc, vic.noun, rules):
+                    vic.additional = True
+                    results.append((vic, c))
         is_update = any(c.text.lower() in ("later", "subsequently", "since")
                         and not (c.i + 1 < hi and doc.toks[c.i + 1].text == ",")
                         for c in doc.children(t.i, {"advmod"})) and category == "killed"
