@@ -274,6 +274,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             if rule is None:
                 continue
             found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
+        found.extend(_suicide_attackers(doc, sent, sent_text, rules, other))
         found.extend(_among(doc, lo, hi, rules, other))
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
@@ -723,6 +724,25 @@ def _part_mention(doc: Doc, category: str, span: FigureSpan, noun: Optional[Toke
         victim_kind="unknown" if low_only else _kind(doc, noun, rules),
         additional=additional, other_incident=other,
     ), noun.i if noun is not None else -1)
+
+
+def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool
+                       ) -> list[tuple[CasualtyMention, int]]:
+    """"Two suicide bombers blew themselves up": the attackers' own deaths, by their figure."""
+    m = rules.suicide_attackers.search(sent_text)
+    if m is None:
+        return []
+    at = sent.start + m.start(2)
+    noun = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start == at), None)
+    num = doc.child(noun.i, {"nummod"}) if noun is not None else None
+    if noun is None or num is None or not figure_token_ok(doc, num):
+        return []
+    span = figure_at(doc.toks, num.i, sent.first_token, sent.last_token)
+    if span is None:
+        return []
+    mention, vi = _part_mention(doc, "killed", span, noun, sent.i, "cas.perp.suicide_attackers", other,
+                                rules, low_only=False)
+    return [(replace(mention, victim_kind="perpetrator"), vi)]
 
 
 def _among(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tuple[CasualtyMention, int]]:
