@@ -99,6 +99,10 @@ CASES = [
     # a figure parsed as a second verb's conjunct: "killing X and two of his guards"
     ("A roadside mine struck an army truck in the valley, killing the area commander and three of his guards.",
      {("killed", 1, 1, "exact"), ("killed", 3, 3, "exact")}),
+    # South Asian press idioms for a death in action
+    ("A policeman embraced martyrdom in the attack.", {("killed", 1, 1, "exact")}),
+    ("Four soldiers laid down their lives in the clash.", {("killed", 4, 4, "exact")}),
+    ("She embraced her son.", set()),
     # kept in hospital is care, not arrest
     ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
     ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),

@@ -175,6 +175,15 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         if subj is not None and subj.tag == "NNS":
             return None  # "three shootings that took the lives of five people": a tally of incidents
         return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
+    if lemma in ("embrace", "lay"):  # "a soldier embraced martyrdom", "laid down their lives"
+        obj = doc.child(t.i, {"dobj"})
+        if obj is not None and lemma == "embrace" and obj.lemma.lower() == "martyrdom":
+            return rules.triggers.get("embrace martyrdom")
+        prt = doc.child(t.i, {"prt"})
+        if obj is not None and lemma == "lay" and obj.lemma.lower() == "life" \
+                and prt is not None and prt.text.lower() == "down":
+            return rules.triggers.get("lay down life")
+        return None
     if lemma == "pass":
         if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
             return rules.triggers.get("pass away")  # "he later passed away"
