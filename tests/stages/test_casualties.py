@@ -304,6 +304,7 @@ def _parse_undated(nlp, text: str) -> ParsedText:
     ("By the end of the night, three people had been shot.", False),
     ("The raid came a week after an airstrike on a market killed 20 people.", True),
     ("The group says 900 fighters have died since the insurgency began.", True),
+    ("Since the coup in March, 70 protesters have been killed.", True),
 ])
 def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
     ms = find_casualties(_parse(nlp, text))
