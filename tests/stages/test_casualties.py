@@ -103,6 +103,8 @@ CASES = [
     ("A policeman embraced martyrdom in the attack.", {("killed", 1, 1, "exact")}),
     ("Four soldiers laid down their lives in the clash.", {("killed", 4, 4, "exact")}),
     ("She embraced her son.", set()),
+    # a conjoined figure with its own harm word is not the first trigger's
+    ("The toll included 8 dead and 27 wounded.", {("killed", 8, 8, "exact"), ("injured", 27, 27, "exact")}),
     # kept in hospital is care, not arrest
     ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
     ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),

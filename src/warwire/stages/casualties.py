@@ -532,6 +532,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     continue  # "the missing piece", "an injured knee", "killed two birds"
             elif v.lemma.lower() in rules.non_person:
                 continue
+            if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
+                nxt_rule = _trigger_rule(doc, doc.toks[v.i + 1], rules)
+                if nxt_rule is not None and _category(doc, doc.toks[v.i + 1], nxt_rule) != category:
+                    continue  # "11 dead and 34 wounded": the conjunct has a harm word of its own
             if v.text.lower() in REFLEXIVE and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
             vic = victim_of(doc, v, lo, hi, rules)
