@@ -105,6 +105,7 @@ CASES = [
     ("She embraced her son.", set()),
     # a conjoined figure with its own harm word is not the first trigger's
     ("The toll included 8 dead and 27 wounded.", {("killed", 8, 8, "exact"), ("injured", 27, 27, "exact")}),
+    ("Medics put the number of wounded at 64.", {("injured", 64, 64, "exact")}),
     # kept in hospital is care, not arrest
     ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
     ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),

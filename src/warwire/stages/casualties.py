@@ -433,8 +433,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             if lemma == "number":  # "raised the number of dead to 25"
                 of = next((c for c in doc.children(t.i, {"prep"}) if c.text.lower() == "of"), None)
                 pobj = doc.child(of.i, {"pobj"}) if of is not None else None
-                comp = [pobj.lemma.lower()] if pobj is not None else []
-                if not any(c in ("death", "fatality", "dead") for c in comp):
+                comp = [pobj.text.lower(), pobj.lemma.lower()] if pobj is not None else []
+                if any(c in ("injured", "wounded", "injury", "injuries") for c in comp):
+                    # "put the number of injured at 57" (rule id cas.injure.toll)
+                    category, rule = "injured", {**rule, "id": "cas.injure.toll"}
+                elif not any(c in ("death", "fatality", "dead") for c in comp):
                     return []
             elif not any(c in ("death", "casualty", "fatality") for c in comp):
                 return []
