@@ -23,8 +23,9 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from .numbers import Figure, FigureSpan, figure_at
 from ..reconcile import INITIAL_TAG
+from .numbers import Figure, FigureSpan, figure_at
+from .recalled import LEAD_SENTENCES, first_year, lead_dates, other_date, other_year
 from .victims import (
     REFLEXIVE,
     SINGULAR_PRON,
@@ -33,11 +34,11 @@ from .victims import (
     Rules,
     Victim,
     conjuncts,
-    listed,
     figure_token_ok,
     incident_figure,
     is_bad_number,
     is_person,
+    listed,
     load_rules,
     tells_harm,
     victim_heads,
@@ -263,9 +264,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     doc = Doc(parsed)
     text = parsed.text
     out: list[CasualtyMention] = []
-    pub_year = parsed.article.published.year if parsed.article.published else _first_year(doc, parsed)
+    pub_year = parsed.article.published.year if parsed.article.published else first_year(doc, parsed)
     pub_month = parsed.article.published.month if parsed.article.published else None
-    lead = _lead_dates(parsed, rules) if pub_month is None else None
+    lead = lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
     prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
@@ -274,8 +275,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if not in_other_section:
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
-            or _other_year(doc, lo, hi, sent_text, pub_year, rules) \
-            or _other_date(sent.i, sent_text, pub_month, lead, rules)
+            or other_year(doc, lo, hi, sent_text, pub_year, rules) \
+            or other_date(sent.i, sent_text, pub_month, lead, rules)
         found: list[tuple[CasualtyMention, int]] = []  # (mention, victim token index)
         for j in range(lo, hi):
             t = doc.toks[j]
@@ -289,7 +290,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found = _dedupe(found)
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
         ms = _distinct_weak(_inherit([m for m, _ in found]))
-        if ms and not other and lead is not None and prev_other == sent.i - 1 >= _LEAD_SENTENCES \
+        if ms and not other and lead is not None and prev_other == sent.i - 1 >= LEAD_SENTENCES \
                 and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
             # an undated text: "Five people were killed on 11 December in Strasbourg. The
             # alleged killer - shot dead by police - ...": the person of a recalled incident's
@@ -315,81 +316,6 @@ def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
             m = replace(m, additional=True)
         out.append(m)
     return out
-
-
-def _is_year(t: Token) -> bool:
-    return t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
-
-
-def _first_year(doc: Doc, parsed: ParsedText) -> Optional[int]:
-    """The year an undated text (a coder's summary) names in its lead: the year of its event
-    (a year first named further down is a recalled one: "In 2017, a bombing killed 50")."""
-    end = parsed.sentences[min(_LEAD_SENTENCES, len(parsed.sentences)) - 1].last_token \
-        if parsed.sentences else 0
-    return next((int(t.text) for t in doc.toks[:end] if _is_year(t)), None)
-
-
-def _other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
-                rules: Rules) -> bool:
-    """A year other than the publication year ("in 2005", "in August 2015"); for an undated
-    text, other than the first year its lead names."""
-    if pub_year is None:  # an undated text whose lead names no year: a later year is recalled
-        return doc.toks[lo].sent >= _LEAD_SENTENCES and bool(rules.other_year_no_date.search(sent_text))
-    for j in range(lo, hi):
-        t = doc.toks[j]
-        if _is_year(t) and abs(int(t.text) - pub_year) >= 1:
-            return True
-    return False
-
-
-_LEAD_SENTENCES = 3  # the lead: where an undated text tells its own event's date
-
-
-def _month(name: str) -> int:
-    return _MONTHS.index(name[:3].lower()) + 1
-
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def _day_dates(sent_text: str, rules: Rules) -> set[tuple[int, int]]:
-    out = set()
-    for m in rules.day_date.finditer(sent_text):
-        name = rules.month_names.search(sent_text, m.start(), m.end() + 1)
-        day = next((w for w in m.group(0).replace(",", " ").split() if w[:1].isdigit()), None)
-        if name is not None and day is not None:
-            out.add((_month(name.group(0)), int("".join(ch for ch in day if ch.isdigit()))))
-    return out
-
-
-def _lead_dates(parsed: ParsedText, rules: Rules) -> tuple[set[int], set[tuple[int, int]]]:
-    """The months and (month, day) dates the lead of an undated text names."""
-    months: set[int] = set()
-    days: set[tuple[int, int]] = set()
-    for sent in parsed.sentences[:_LEAD_SENTENCES]:
-        sent_text = parsed.text[sent.start:sent.end]
-        months |= {_month(m.group(0)) for m in rules.month_names.finditer(sent_text)
-                   if m.group(0)[0].isupper()}  # not the modal "may"
-        days |= _day_dates(sent_text, rules)
-    return months, days
-
-
-def _other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
-                lead: Optional[tuple[set[int], set[tuple[int, int]]]], rules: Rules) -> bool:
-    """A month or day other than the article's own: a sentence opening on another month ("In
-    April, ...": not the publication month; for an undated text, not a month its lead names), or
-    in an undated text a day date after the lead that its lead does not name ("Five people were
-    killed on 11 December" in a report whose lead says "on Friday")."""
-    m = rules.month_only.search(sent_text)
-    if m is not None:
-        month = _month(rules.month_names.search(sent_text, m.start(), m.end() + 1).group(0))  # type: ignore[union-attr]
-        if pub_month is not None:
-            return month != pub_month
-        if lead is not None and sent_i >= _LEAD_SENTENCES and month not in lead[0]:
-            return True
-    if lead is None or sent_i < _LEAD_SENTENCES:
-        return False
-    return any(d not in lead[1] and d[0] not in lead[0] for d in _day_dates(sent_text, rules))
 
 
 def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
