@@ -187,3 +187,20 @@ def test_care_sentence_restates_other_groups() -> None:
 def test_implied_deaths(mentions, killed, injured) -> None:
     t = totals(tally(mentions))
     assert t["fatalities"].best == killed and t["injured"].best == injured
+
+
+@pytest.mark.parametrize("mentions,killed", [
+    # a per-site breakdown ("four workers and two soldiers were killed") inside a people toll of 9
+    ([m("killed", 9, sent=0, kind="civilians"), m("killed", 4, sent=3, start=300, kind="civilians"),
+      m("killed", 2, sent=3, start=320, kind="state_forces", additional=True)], 9),
+    # soldiers and civilians told together only: they add
+    ([m("killed", 4, sent=0, kind="state_forces"), m("killed", 2, sent=0, start=20, kind="civilians",
+                                                     additional=True)], 6),
+    # soldiers in a sentence of their own add to the people
+    ([m("killed", 9, sent=0, kind="civilians"), m("killed", 2, sent=3, start=300, kind="state_forces")], 11),
+    # an initial estimate gives way to the later figure, even a smaller one
+    ([m("killed", 9, sent=0), m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits|cas.initial")], 9),
+    ([m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits|cas.initial")], 11),
+])
+def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
+    assert totals(tally(mentions))["fatalities"].best == killed

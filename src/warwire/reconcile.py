@@ -29,6 +29,8 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      ("One man died at the scene. Another died in hospital." → 2); after a total ("Three were
      shot. … Another was hit in the arm.") it restates;
    - negated mentions ("no one was injured") give 0 only when the group has no other claim.
+   - a figure told as an initial estimate (rule id tagged ``|cas.initial``: "initial estimates
+     of a death toll of 11") gives way to any other figure of its category.
 3. Estimates per group × category:
    - best = the last update's figure when an ``is_update`` claim exists ("the toll rose to 12"),
      else the largest claim (a smaller figure later in a news report usually counts a subset:
@@ -44,6 +46,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    None); ``fatalities`` sums killed over all groups (perpetrators included, as GVA/GTD count
    them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated
    (or, with ``implied_zero``, when the other category has a figure).
+   - Soldiers or police told only in a breakdown of the toll ("nine people were killed … At the
+     station, four workers and two soldiers were killed") are inside the people's total when
+     it already holds each such sentence's people and soldiers together; they are not added.
    - A perpetrator's death told by a self-inflicted pattern ("murder-suicide", "then killed
      himself", "took his own life") is already among the dead counted elsewhere, unless the
      same sentence counts both ("killed three people and then himself" → a claim of 3 + 1,
@@ -279,7 +284,7 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         if cur is None or m.figure_start < cur.figure_start:
             first_in_sent[m.sent] = m
     leads = {id(m) for m in first_in_sent.values()}
-    mentions = _without_implied_deaths(mentions)
+    mentions = _without_initial(_without_implied_deaths(mentions))
     raw: dict[_Key, GroupTally] = {}
     for (country, kind, cat), ms in _group(mentions).items():
         claims = _claims(ms, leads)
@@ -312,6 +317,42 @@ def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[Casualt
     if not told:
         return list(mentions)
     return [m for m in mentions if not m.rule.endswith(_IMPLIED_DEATH)]
+
+
+INITIAL_TAG = "|cas.initial"
+
+
+def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
+    """A figure told as an initial estimate ("initial estimates of a death toll of 11") gives
+    way to any other figure of its category."""
+    later = {m.category for m in mentions if not m.negated and not m.rule.endswith(INITIAL_TAG)}
+    return [m for m in mentions if not (m.rule.endswith(INITIAL_TAG) and m.category in later)]
+
+
+def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
+    """Groups of soldiers or police told only in a breakdown of the toll ("nine people were
+    killed … At the station, four workers and two soldiers were killed"): every mention of the
+    group shares its sentence with a "people" figure, and the people's total already holds that
+    sentence's people and soldiers together. Those groups are inside the people's total."""
+    people = [g for g in groups if g.kind == "people"]
+    if len(people) != 1 or people[0].best is None:
+        return []
+    total = people[0].best
+    by_sent: dict[int, int] = {}
+    for m in people[0].mentions:
+        if m.low is not None and not m.negated:
+            by_sent[m.sent] = max(by_sent.get(m.sent, 0), m.low)
+    out = []
+    for g in groups:
+        if g.kind not in ("state_forces", "police") or not g.mentions:
+            continue
+        sents = {m.sent for m in g.mentions}
+        if not sents <= set(by_sent):
+            continue
+        told = max((by_sent[s] + sum(m.low or 0 for m in g.mentions if m.sent == s) for s in sents))
+        if total >= told and total > max(by_sent[s] for s in sents):
+            out.append(g)
+    return out
 
 
 _CARE_RULES = ("cas.hosp.", "cas.injure.condition")
@@ -370,6 +411,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             zero = implied_zero and bool(with_figures - {cat})
             result[name] = Total(0, 0, 0) if zero else Total(None, None, None)
             continue
+        subsets = _breakdown_subsets(groups)
+        groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False
         extra_best = 0

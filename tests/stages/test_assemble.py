@@ -83,3 +83,13 @@ def test_a_said_zero_keeps_its_own_evidence() -> None:
     ev = _main("Two rockets hit a base near Erbil on Monday. No one was hurt, officials said.")
     assert ev.injured.best == 0
     assert all(e.rule != "assemble.implied_zero" for e in ev.injured.evidence)
+
+
+# Several suicide attackers who died in their attack are among the dead (perpetrators counted).
+@pytest.mark.parametrize("text,killed", [
+    ("Two suicide bombers blew themselves up at a bus station in the city on Monday, killing 9 people.", 11),
+    ("A suicide bomber blew himself up at a bus station in the city on Monday, killing 9 people.", 10),
+])
+def test_suicide_attackers_counted(text: str, killed: int) -> None:
+    ev = _main(text)
+    assert ev.fatalities.best == killed

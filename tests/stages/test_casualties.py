@@ -80,6 +80,36 @@ CASES = [
     ("Three people were treated for gunshot wounds.", {("injured", 3, 3, "exact")}),
     ("Another man was in critical condition.", {("injured", 1, 1, "exact")}),
     ("Two men were taken into custody.", set()),
+    # deaths from illness are no violence; a toll over months of unrest is no one event's
+    ("Six villagers died of a mysterious fever last week.", set()),
+    ("Two patients died from complications of the flu.", set()),
+    ("Officials are investigating four unexplained deaths at the clinic.", set()),
+    ("More than 300 people have died in five months of unrest.", set()),
+    ("A man died from a gunshot wound to the chest.", {("killed", 1, 1, "exact")}),
+    # an absolute "with" phrase names the wounded of the clause
+    ("Five soldiers were killed with two other soldiers and a civilian injured.",
+     {("killed", 5, 5, "exact"), ("injured", 2, 2, "exact"), ("injured", 1, 1, "exact")}),
+    ("He was found with his hands tied.", set()),
+    # part of a toll: a lower bound; a coder's labelled figures
+    ("Three officers were among the dead.", {("killed", 3, None, "at_least")}),
+    ("Two girls were among those injured.", {("injured", 2, None, "at_least")}),
+    ("Fatalities: 3 rebels, 5 civilians.", {("killed", 3, 3, "exact"), ("killed", 5, 5, "exact")}),
+    ("Dead: 2. Wounded: 7.", {("killed", 2, 2, "exact"), ("injured", 7, 7, "exact")}),
+    ("Note: 4 trucks were burned.", set()),
+    # a figure parsed as a second verb's conjunct: "killing X and two of his guards"
+    ("A roadside mine struck an army truck in the valley, killing the area commander and three of his guards.",
+     {("killed", 1, 1, "exact"), ("killed", 3, 3, "exact")}),
+    # South Asian press idioms for a death in action
+    ("A policeman embraced martyrdom in the attack.", {("killed", 1, 1, "exact")}),
+    ("Four soldiers laid down their lives in the clash.", {("killed", 4, 4, "exact")}),
+    ("She embraced her son.", set()),
+    # a conjoined figure with its own harm word is not the first trigger's
+    ("The toll included 8 dead and 27 wounded.", {("killed", 8, 8, "exact"), ("injured", 27, 27, "exact")}),
+    ("Medics put the number of wounded at 64.", {("injured", 64, 64, "exact")}),
+    # kept in hospital is care, not arrest
+    ("Forty people were detained in hospital overnight.", {("injured", 40, 40, "exact")}),
+    ("Three soldiers were kept in hospital.", {("injured", 3, 3, "exact")}),
+    ("Police detained two men near the hospital.", {("arrested", 2, 2, "exact")}),
     ("The suspect was transported to the Springfield Police Department.", set()),
     ("The cars were taken to a lot.", set()),
 ]
@@ -261,3 +291,72 @@ def test_undated_summary_years_are_compared_with_its_first_year(nlp) -> None:
     text = "In 2019, gunmen killed 5 villagers in the district. A similar raid in 2015 killed 30."
     parsed = parse_article(Article("t", text, published=None), nlp)
     assert [(m.low, m.other_incident) for m in find_casualties(parsed)] == [(5, False), (30, True)]
+
+
+def _parse_undated(nlp, text: str) -> ParsedText:
+    return parse_article(Article("t", text, published=None), nlp)
+
+
+# A toll recalled from another time is another incident's (flagged other_incident).
+@pytest.mark.parametrize("text,other", [
+    ("In March, more than a dozen soldiers were killed in raids on the border.", True),  # published Nov
+    ("In November, a dozen soldiers were killed in raids on the border.", False),
+    ("The region has stayed on high alert since gunmen killed 40 people in the capital.", True),
+    ("By the end of the war, 3,000 had been killed.", True),
+    ("Earlier in the year, troops shot dead 13 marchers.", True),
+    ("By the end of the night, three people had been shot.", False),
+    ("The raid came a week after an airstrike on a market killed 20 people.", True),
+    ("The group says 900 fighters have died since the insurgency began.", True),
+    ("Since the coup in March, 70 protesters have been killed.", True),
+])
+def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert ms and all(m.other_incident == other for m in ms)
+
+
+@pytest.mark.parametrize("text,flags", [
+    # an undated report dating its own event by weekday: a later day date is another attack
+    ("A parcel bomb wounded 13 people on Friday. Police sealed off the street. Officers searched "
+     "the area. Four people were killed on 3 May in an attack on a market.", [False, True]),
+    # ... and the person of its next sentence is that incident's
+    ("A parcel bomb wounded 13 people on Friday. Police sealed off the street. Officers searched "
+     "the area. Four people were killed on 3 May in an attack on a market. The attacker was shot "
+     "dead by police days later.", [False, True, True]),
+    # the lead names the day: the same day later is the event itself
+    ("On 3 May 2019, gunmen attacked a base in the north. The army confirmed it. Troops responded. "
+     "Four soldiers were killed on 3 May.", [False]),
+    # a coder's summary opening on its month: the month is the event's
+    ("In April 2019, militants attacked a convoy, killing 20 soldiers.", [False]),
+    # a year first named after the lead is a recalled one
+    ("Gunmen stormed a mosque on Friday, killing 11 worshippers. Police said the attackers fled. "
+     "The town has seen violence before. In 2017, a bombing at a market killed 50.", [False, True]),
+    # a later "In <month>" the lead does not name recalls an earlier period
+    ("A roadside bomb killed two officers this week. The convoy was hit near the city. Three "
+     "others were wounded. In April, more than two dozen fighters were killed in raids.", [False, False, True]),
+])
+def test_undated_other_dates(nlp, text: str, flags: list[bool]) -> None:
+    ms = find_casualties(_parse_undated(nlp, text))
+    assert [m.other_incident for m in ms] == flags
+
+
+# A list of victim groups the parser splits into an apposition counts every group; a list in
+# apposition that adds up to the head's figure restates it.
+@pytest.mark.parametrize("text,total", [
+    ("Six women, a 9-year-old boy and two men were hurt in the blast.", 9),
+    ("There were six women, a 9-year-old boy and two men wounded.", 9),
+    ("Three people, a man and two women, were wounded.", 3),
+    ("Police said she shot her son, Tom Reed, and her neighbour.", 2),
+])
+def test_listed_victim_groups(nlp, text: str, total: int) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "injured"]
+    first = ms[0].low or 0
+    assert first + sum(m.low or 0 for m in ms[1:] if m.additional) == total
+
+
+@pytest.mark.parametrize("text,update", [
+    ("The man later died at the hospital.", True),
+    ("Later, a man was shot dead at his front door.", False),  # the day's next incident
+])
+def test_later_update(nlp, text: str, update: bool) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]
+    assert ms and ms[0].is_update == update

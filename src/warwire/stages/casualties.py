@@ -23,7 +23,9 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from .numbers import Figure, figure_at
+from ..reconcile import INITIAL_TAG
+from .numbers import Figure, FigureSpan, figure_at
+from .recalled import LEAD_SENTENCES, first_year, lead_dates, other_date, other_year
 from .victims import (
     REFLEXIVE,
     SINGULAR_PRON,
@@ -36,6 +38,7 @@ from .victims import (
     incident_figure,
     is_bad_number,
     is_person,
+    listed,
     load_rules,
     tells_harm,
     victim_heads,
@@ -47,6 +50,7 @@ CountryOf = Callable[[str], Optional[str]]
 _POSSESSIVE = re.compile(r"['’]s?\b")
 
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
+_CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
@@ -172,6 +176,15 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         if subj is not None and subj.tag == "NNS":
             return None  # "three shootings that took the lives of five people": a tally of incidents
         return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
+    if lemma in ("embrace", "lay"):  # "a soldier embraced martyrdom", "laid down their lives"
+        obj = doc.child(t.i, {"dobj"})
+        if obj is not None and lemma == "embrace" and obj.lemma.lower() == "martyrdom":
+            return rules.triggers.get("embrace martyrdom")
+        prt = doc.child(t.i, {"prt"})
+        if obj is not None and lemma == "lay" and obj.lemma.lower() == "life" \
+                and prt is not None and prt.text.lower() == "down":
+            return rules.triggers.get("lay down life")
+        return None
     if lemma == "pass":
         if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
             return rules.triggers.get("pass away")  # "he later passed away"
@@ -181,6 +194,9 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         if prt is not None and prt.text.lower() == "down":
             return rules.triggers.get("gun down")
         return None
+    care = rules.care_triggers.get(lemma)
+    if care is not None and t.pos in ("VERB", "AUX", "ADJ") and _has_prep(doc, t, care["with_prep"]):
+        return care
     rule = rules.triggers.get(lemma) or rules.triggers.get(t.text.lower())
     if rule is None:
         return None
@@ -248,15 +264,19 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     doc = Doc(parsed)
     text = parsed.text
     out: list[CasualtyMention] = []
-    pub_year = parsed.article.published.year if parsed.article.published else _first_year(doc)
+    pub_year = parsed.article.published.year if parsed.article.published else first_year(doc, parsed)
+    pub_month = parsed.article.published.month if parsed.article.published else None
+    lead = lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
+    prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
         sent_text = text[sent.start:sent.end]
         if not in_other_section:
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
-            or _other_year(doc, lo, hi, sent_text, pub_year, rules)
+            or other_year(doc, lo, hi, sent_text, pub_year, rules) \
+            or other_date(sent.i, sent_text, pub_month, lead, rules)
         found: list[tuple[CasualtyMention, int]] = []  # (mention, victim token index)
         for j in range(lo, hi):
             t = doc.toks[j]
@@ -264,9 +284,23 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             if rule is None:
                 continue
             found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
+        found.extend(_suicide_attackers(doc, sent, sent_text, rules, other))
+        found.extend(_among(doc, lo, hi, rules, other))
+        found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
-        out.extend(_distinct_weak(_inherit([m for m, _ in found])))
+        ms = _distinct_weak(_inherit([m for m, _ in found]))
+        if ms and not other and lead is not None and prev_other == sent.i - 1 >= LEAD_SENTENCES \
+                and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
+            # an undated text: "Five people were killed on 11 December in Strasbourg. The
+            # alleged killer - shot dead by police - ...": the person of a recalled incident's
+            # next sentence is its own (a dated news lead often follows a flagged headline)
+            ms = [replace(m, other_incident=True) for m in ms]
+        if ms and rules.initial.search(sent_text):
+            ms = [m if m.is_update else replace(m, rule=m.rule + INITIAL_TAG) for m in ms]
+        if ms and ms[0].other_incident:
+            prev_other = sent.i
+        out.extend(ms)
     return out
 
 
@@ -282,28 +316,6 @@ def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
             m = replace(m, additional=True)
         out.append(m)
     return out
-
-
-def _is_year(t: Token) -> bool:
-    return t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
-
-
-def _first_year(doc: Doc) -> Optional[int]:
-    """The year an undated text (a coder's summary) first names: the year of its event."""
-    return next((int(t.text) for t in doc.toks if _is_year(t)), None)
-
-
-def _other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
-                rules: Rules) -> bool:
-    """A year other than the publication year ("in 2005", "in August 2015"); for an undated
-    text, other than the first year it names."""
-    if pub_year is None:
-        return bool(rules.other_year_no_date.search(sent_text))
-    for j in range(lo, hi):
-        t = doc.toks[j]
-        if _is_year(t) and abs(int(t.text) - pub_year) >= 1:
-            return True
-    return False
 
 
 def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -337,6 +349,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         return []  # "shot up a restaurant", "struck out"
     if _hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
+    if category == "killed" and _died_of_illness(doc, t, rules):
+        return []  # "eight people died of the unidentified disease"
     if shape in ("noun", "toll"):
         if t.dep == "compound":
             return []
@@ -345,8 +359,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             if lemma == "number":  # "raised the number of dead to 25"
                 of = next((c for c in doc.children(t.i, {"prep"}) if c.text.lower() == "of"), None)
                 pobj = doc.child(of.i, {"pobj"}) if of is not None else None
-                comp = [pobj.lemma.lower()] if pobj is not None else []
-                if not any(c in ("death", "fatality", "dead") for c in comp):
+                comp = [pobj.text.lower(), pobj.lemma.lower()] if pobj is not None else []
+                if any(c in ("injured", "wounded", "injury", "injuries") for c in comp):
+                    # "put the number of injured at 57" (rule id cas.injure.toll)
+                    category, rule = "injured", {**rule, "id": "cas.injure.toll"}
+                elif not any(c in ("death", "fatality", "dead") for c in comp):
                     return []
             elif not any(c in ("death", "casualty", "fatality") for c in comp):
                 return []
@@ -432,7 +449,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 heads = [subj]  # "he shot himself and died": coordinated verbs share the subject
             else:
                 heads = victim_heads(doc, head, "verb") or victim_heads(doc, head, "intrans")
-        for n, v in enumerate(conjuncts(doc, heads[0]) if heads else []):
+        for n, v in enumerate(listed(doc, heads[0], lo, hi, rules) if heads else []):
             if n >= 6:
                 break
             if v.i == t.i:
@@ -444,6 +461,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     continue  # "the missing piece", "an injured knee", "killed two birds"
             elif v.lemma.lower() in rules.non_person:
                 continue
+            if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
+                nxt_rule = _trigger_rule(doc, doc.toks[v.i + 1], rules)
+                if nxt_rule is not None and _category(doc, doc.toks[v.i + 1], nxt_rule) != category:
+                    continue  # "11 dead and 34 wounded": the conjunct has a harm word of its own
             if v.text.lower() in REFLEXIVE and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
             vic = victim_of(doc, v, lo, hi, rules)
@@ -459,8 +480,20 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             elif v.dep == "pobj" and t.dep in ("acl", "relcl") and doc.toks[t.head].i == v.i:
                 vic.additional = False  # "a vigil for another man gunned down": a claim of its own
             results.append((vic, v))
-        is_update = any(c.text.lower() in ("later", "subsequently", "since") for c in doc.children(t.i, {"advmod"})) \
-            and category == "killed"
+        # "he later died" updates a toll; "Later, a man was shot dead" (a sentence adverb set
+        # off by a comma) tells the next incident of a day
+        if heads:
+            for c in doc.children(t.i, {"conj"}):
+                # "killing the police chief and two of his guards" with the figure parsed as a
+                # second verb: one more group of victims
+                vic = victim_of(doc, c, lo, hi, rules) if figure_token_ok(doc, c) else None
+                if vic is not None and vic.noun is not None and vic.noun.i != c.i \
+                        and is_person(doc, vic.noun, rules):
+                    vic.additional = True
+                    results.append((vic, c))
+        is_update = any(c.text.lower() in ("later", "subsequently", "since")
+                        and not (c.i + 1 < hi and doc.toks[c.i + 1].text == ",")
+                        for c in doc.children(t.i, {"advmod"})) and category == "killed"
         if category == "injured":
             extra = _fatal_part(doc, t, lo, hi, rule, rules, country_of, other)
     if not results:
@@ -512,6 +545,28 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+def _died_of_illness(doc: Doc, t: Token, rules: Rules) -> bool:
+    """The death's "of"/"from" phrase names an illness ("died of cholera", "died from
+    complications of the virus", "died of natural causes"), followed through "of"/"from" chains;
+    or a death noun says so itself ("nine unexplained deaths")."""
+    if t.pos == "NOUN" and any(c.text.lower() in rules.illness_mods for c in doc.children(t.i, {"amod"})):
+        return True
+    stack = [p for p in doc.children(t.i, {"prep"}) if p.text.lower() in ("of", "from")]
+    for _ in range(3):
+        nxt = []
+        for p in stack:
+            obj = doc.child(p.i, {"pobj"})
+            if obj is None:
+                continue
+            words = {obj.lemma.lower(), obj.text.lower()}
+            words |= {f"{c.text.lower()} {obj.text.lower()}" for c in doc.children(obj.i, {"amod", "compound"})}
+            if words & rules.illness:
+                return True
+            nxt += [q for q in doc.children(obj.i, {"prep"}) if q.text.lower() in ("of", "from")]
+        stack = nxt
+    return False
 
 
 def _hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
@@ -592,6 +647,101 @@ def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMent
             continue
         seen.add(key)
         out.append((m, vi))
+    return out
+
+
+def _part_mention(doc: Doc, category: str, span: FigureSpan, noun: Optional[Token], sent: int,
+                  rule: str, other: bool, rules: Rules, low_only: bool, additional: bool = False,
+                  ) -> tuple[CasualtyMention, int]:
+    first, last = doc.toks[span.first], doc.toks[span.last - 1]
+    fig = span.figure
+    vs = noun.start if noun is not None else None
+    ve = noun.end if noun is not None else None
+    return (CasualtyMention(
+        category=category, low=fig.low, high=None if low_only else fig.high,
+        qualifier="at_least" if low_only else fig.qualifier,
+        start=first.start, end=max(last.end, ve or 0), figure_start=first.start, figure_end=last.end,
+        sent=sent, rule=f"{rule}|{fig.rule}", victim_text=noun.text if noun is not None else "",
+        victim_start=vs, victim_end=ve,
+        victim_kind="unknown" if low_only else _kind(doc, noun, rules),
+        additional=additional, other_incident=other,
+    ), noun.i if noun is not None else -1)
+
+
+def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool
+                       ) -> list[tuple[CasualtyMention, int]]:
+    """"Two suicide bombers blew themselves up": the attackers' own deaths, by their figure."""
+    m = rules.suicide_attackers.search(sent_text)
+    if m is None:
+        return []
+    at = sent.start + m.start(2)
+    noun = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start == at), None)
+    num = doc.child(noun.i, {"nummod"}) if noun is not None else None
+    if noun is None or num is None or not figure_token_ok(doc, num):
+        return []
+    span = figure_at(doc.toks, num.i, sent.first_token, sent.last_token)
+    if span is None:
+        return []
+    mention, vi = _part_mention(doc, "killed", span, noun, sent.i, "cas.perp.suicide_attackers", other,
+                                rules, low_only=False)
+    return [(replace(mention, victim_kind="perpetrator"), vi)]
+
+
+def _among(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tuple[CasualtyMention, int]]:
+    """"Four policemen were among the dead", "two children were among those injured": part of
+    a toll, read as a lower bound of it."""
+    out = []
+    for j in range(lo, hi):
+        t = doc.toks[j]
+        if t.text.lower() != "among" or t.dep != "prep":
+            continue
+        obj = doc.child(t.i, {"pobj"})
+        if obj is None:
+            continue
+        cat = rules.among.get(obj.text.lower())
+        if cat is None and obj.text.lower() == "those":  # "among those killed"
+            part = next((c for c in doc.children(obj.i, {"acl", "amod", "relcl"})), None)
+            cat = rules.among.get(part.text.lower()) if part is not None else None
+        if cat is None:
+            continue
+        subj = doc.subject(t.head, SUBJ)
+        if subj is None:
+            continue
+        for n, v in enumerate(conjuncts(doc, subj)[:6]):
+            vic = victim_of(doc, v, lo, hi, rules)
+            if vic is None or vic.figure is None or vic.negated or not is_person(doc, v, rules):
+                continue
+            span = FigureSpan(vic.fig_first, vic.fig_last, vic.figure)
+            out.append(_part_mention(doc, cat, span, vic.noun, t.sent, "cas.part.among", other, rules,
+                                     low_only=True, additional=n > 0))
+    return out
+
+
+def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tuple[CasualtyMention, int]]:
+    """A coder's note: "Fatalities: 4 militants, 2 civilians" (each figure after a label adds)."""
+    out: list[tuple[CasualtyMention, int]] = []
+    cat: Optional[str] = None
+    n = 0
+    j = lo
+    while j < hi:
+        t = doc.toks[j]
+        low = t.text.lower()
+        if low in rules.labels and j + 1 < hi and doc.toks[j + 1].text == ":" \
+                and (j == lo or doc.toks[j - 1].pos == "PUNCT"):
+            cat, n = rules.labels[low], 0
+            j += 2
+            continue
+        if cat is not None and figure_token_ok(doc, t):
+            span = figure_at(doc.toks, j, lo, hi)
+            if span is not None:
+                noun = doc.toks[t.head] if t.dep == "nummod" else None
+                if noun is None or is_person(doc, noun, rules):
+                    out.append(_part_mention(doc, cat, span, noun, t.sent, "cas.label", other, rules,
+                                             low_only=False, additional=n > 0))
+                    n += 1
+                j = max(span.last, j + 1)
+                continue
+        j += 1
     return out
 
 

@@ -39,6 +39,15 @@ _NOBODY = frozenset({"nobody", "none", "noone"})
 class Rules:
     triggers: dict[str, dict]
     noun_triggers: dict[str, dict]  # a lemma's noun-shaped rule when its first rule is a verb's
+    # rules tried before a lemma's own rule when their prepositional phrase is there
+    # ("detained in hospital" is care, not arrest)
+    care_triggers: dict[str, dict]
+    illness: frozenset[str]  # causes of death that are no violence (disease, starvation)
+    illness_mods: frozenset[str]  # "unexplained deaths", "natural deaths"
+    initial: re.Pattern  # "initial estimates of a toll of 11": a figure later ones replace
+    suicide_attackers: re.Pattern
+    among: dict[str, str]  # "were among the dead": the pobj word → category
+    labels: dict[str, str]  # "Fatalities: 4 militants": the label word → category
     person_only: frozenset[str]
     not_care_places: frozenset[str]
     non_person: frozenset[str]
@@ -52,6 +61,9 @@ class Rules:
     other: tuple[tuple[str, re.Pattern], ...]
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
+    month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
+    day_date: re.Pattern  # "on 11 December", "on Dec. 11"
+    month_names: re.Pattern  # any month name (the lead's month)
     countries: dict[str, str]
     hypothetical_aux: frozenset[str]
     hypothetical_verbs: frozenset[str]
@@ -69,6 +81,7 @@ def load_rules() -> Rules:
     for rule in data["triggers"]:
         for lemma in rule["lemmas"]:
             triggers.setdefault(lemma, rule)
+    care_triggers = {lemma: rule for rule in data["care_triggers"] for lemma in rule["lemmas"]}
     noun_triggers: dict[str, dict] = {}
     for rule in data["triggers"]:
         if rule["shape"] in ("noun", "toll"):
@@ -78,6 +91,13 @@ def load_rules() -> Rules:
     return Rules(
         triggers=triggers,
         noun_triggers=noun_triggers,
+        care_triggers=care_triggers,
+        illness=frozenset(str(w).lower() for w in data["illness_causes"]),
+        illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
+        initial=re.compile(data["initial_estimate"], re.I),
+        suicide_attackers=re.compile(data["suicide_attackers"], re.I),
+        among={str(k): str(v) for k, v in data["among"].items()},
+        labels={str(k): str(v) for k, v in data["labels"].items()},
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
@@ -92,6 +112,9 @@ def load_rules() -> Rules:
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
+        month_only=re.compile(data["other_date"]["month_only"], re.I),
+        day_date=re.compile(data["other_date"]["day_date"], re.I),
+        month_names=re.compile(data["other_date"]["month"], re.I),
         countries={str(k).lower(): v for k, v in data["countries"].items()},
         hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
@@ -281,6 +304,11 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
 def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
     """Victim head tokens of trigger ``t`` (before conjunction expansion)."""
     has_auxpass = doc.child(t.i, {"auxpass"}) is not None
+    if shape in ("verb", "adj") and t.tag in ("VBN", "VBD", "JJ") and doc.subject(t.i, SUBJ) is None \
+            and doc.child(t.i, {"dobj"}) is None:
+        absolute = _with_absolute(doc, t)
+        if absolute is not None:
+            return [absolute]  # "six were killed, with two others injured"
     if shape in ("verb", "adj") and t.i > 0 and t.dep in ("acl", "advcl", "conj", "ccomp", "oprd", "xcomp", "amod") \
             and not (t.dep == "amod" and t.head > t.i) and doc.child(t.i, {"dobj"}) is None:
         # "a shooting that left five people injured" (misattached): the figure right before wins
@@ -373,6 +401,21 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
     return []
 
 
+def _with_absolute(doc: Doc, t: Token) -> Optional[Token]:
+    """The noun of a "with" phrase ending right before participle ``t``: "killed with two other
+    soldiers and a civilian injured" (the parser hangs "injured" on the verb)."""
+    for j in range(t.i - 1, max(t.i - 12, -1), -1):
+        w = doc.toks[j]
+        if w.sent != t.sent:
+            break
+        if w.text.lower() == "with" and w.dep == "prep":
+            obj = doc.child(w.i, {"pobj"})
+            if obj is not None and doc.edges(obj.i)[1] == t.i - 1:
+                return obj
+            break
+    return None
+
+
 def tells_harm(doc: Doc, clause: Token, rules: Rules) -> bool:
     """A clause with a casualty word of its own ("who received minor injuries")."""
     a, b = doc.edges(clause.i)
@@ -435,6 +478,35 @@ def conjuncts(doc: Doc, v: Token) -> list[Token]:
                 stack.append(c)
     return sorted(out, key=lambda t: t.i)
 
+
+def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
+    """The victims of a list the parser split into an apposition and its conjuncts: "eight
+    women, a girl and four men were injured" (girl appos women, men conj girl) names three
+    groups. A list in apposition that adds up to the head's figure restates it ("two people, a
+    man and a woman"), so only the head is kept then. ``v`` may be any member of the list."""
+    top = v
+    while top.dep in ("conj", "appos") and top.head != top.i and top.i > lo:
+        h = doc.toks[top.head]
+        if h.pos not in _NOMINAL or not is_person(doc, h, rules):
+            break
+        top = h
+    # otherwise (no list in apposition) the victims are v and its conjuncts, as before: "a man
+    # dead and a woman injured" are two claims, each of its own trigger
+    head = victim_of(doc, top, lo, hi, rules)
+    if head is None or head.figure is None or not head.figure.rule.startswith("num."):
+        return conjuncts(doc, v)  # "her daughter, Jane Doe, and her father": names restate
+    out = conjuncts(doc, top)
+    for a in doc.children(top.i, {"appos"}):
+        group = conjuncts(doc, a)
+        figs = [victim_of(doc, g, lo, hi, rules) for g in group]
+        counted = [f.figure for f in figs if f is not None and f.figure is not None and not f.negated
+                   and f.figure.rule.startswith("num.")]
+        if len(group) >= 2 and len(counted) == len(group) \
+                and sum(f.low or 0 for f in counted) != head.figure.low:
+            out += group
+    if len(out) == len(conjuncts(doc, top)):
+        return conjuncts(doc, v)
+    return sorted(out, key=lambda t: t.i)
 
 
 def incident_figure(doc: Doc, t: Token, category: str, rules: Rules) -> Optional[Victim]:

@@ -1,0 +1,87 @@
+"""When a casualty sentence recalls another time — a helper of the casualties stage.
+
+A figure belongs to another incident when its sentence names another year ("In 2015, ..."),
+opens on another month ("In April, two dozen fighters were killed"), or — in an undated text,
+such as a coder's summary — names a day its lead does not ("Five people were killed on 11
+December" in a report whose lead dates its own event "on Friday"). An undated text's own year
+and months are those its lead (first sentences) names. Patterns: ``rules/casualties.yaml``
+(``other_year_no_date``, ``other_date``).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import ParsedText, Token
+from .victims import Doc, Rules
+
+LEAD_SENTENCES = 3  # the lead: where an undated text tells its own event's date
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+def is_year(t: Token) -> bool:
+    return t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
+
+
+def first_year(doc: Doc, parsed: ParsedText) -> Optional[int]:
+    """The year an undated text (a coder's summary) names in its lead: the year of its event
+    (a year first named further down is a recalled one: "In 2017, a bombing killed 50")."""
+    end = parsed.sentences[min(LEAD_SENTENCES, len(parsed.sentences)) - 1].last_token \
+        if parsed.sentences else 0
+    return next((int(t.text) for t in doc.toks[:end] if is_year(t)), None)
+
+
+def other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
+               rules: Rules) -> bool:
+    """A year other than the publication year ("in 2005", "in August 2015"); for an undated
+    text, other than the first year its lead names."""
+    if pub_year is None:  # an undated text whose lead names no year: a later year is recalled
+        return doc.toks[lo].sent >= LEAD_SENTENCES and bool(rules.other_year_no_date.search(sent_text))
+    for j in range(lo, hi):
+        t = doc.toks[j]
+        if is_year(t) and abs(int(t.text) - pub_year) >= 1:
+            return True
+    return False
+
+
+def _month(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def _day_dates(sent_text: str, rules: Rules) -> set[tuple[int, int]]:
+    out = set()
+    for m in rules.day_date.finditer(sent_text):
+        name = rules.month_names.search(sent_text, m.start(), m.end() + 1)
+        day = next((w for w in m.group(0).replace(",", " ").split() if w[:1].isdigit()), None)
+        if name is not None and day is not None:
+            out.add((_month(name.group(0)), int("".join(ch for ch in day if ch.isdigit()))))
+    return out
+
+
+def lead_dates(parsed: ParsedText, rules: Rules) -> tuple[set[int], set[tuple[int, int]]]:
+    """The months and (month, day) dates the lead of an undated text names."""
+    months: set[int] = set()
+    days: set[tuple[int, int]] = set()
+    for sent in parsed.sentences[:LEAD_SENTENCES]:
+        sent_text = parsed.text[sent.start:sent.end]
+        months |= {_month(m.group(0)) for m in rules.month_names.finditer(sent_text)
+                   if m.group(0)[0].isupper()}  # not the modal "may"
+        days |= _day_dates(sent_text, rules)
+    return months, days
+
+
+def other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
+               lead: Optional[tuple[set[int], set[tuple[int, int]]]], rules: Rules) -> bool:
+    """A month or day other than the article's own: a sentence opening on another month ("In
+    April, ...": not the publication month; for an undated text, not a month its lead names), or
+    in an undated text a day date after the lead that its lead does not name ("Five people were
+    killed on 11 December" in a report whose lead says "on Friday")."""
+    m = rules.month_only.search(sent_text)
+    if m is not None:
+        month = _month(rules.month_names.search(sent_text, m.start(), m.end() + 1).group(0))  # type: ignore[union-attr]
+        if pub_month is not None:
+            return month != pub_month
+        if lead is not None and sent_i >= LEAD_SENTENCES and month not in lead[0]:
+            return True
+    if lead is None or sent_i < LEAD_SENTENCES:
+        return False
+    return any(d not in lead[1] and d[0] not in lead[0] for d in _day_dates(sent_text, rules))
