@@ -262,8 +262,9 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
                                  town["longitude"] if town else None, None, "admin2",
                                  state_pop[county["state"]] // max(n_counties[county["state"]], 1)),
                   alts)
-        keep_alt = _alternate_filter(cities, [(n, sum(int(m["population"] or 0) for m in
-                                                       groups.get(k, ()))) for k, (n, _) in admin1.items()])
+        keep_alt = _alternate_filter(cities, [
+            (n, sum(int(m["population"] or 0) for m in groups.get(k, ())), k)
+            for k, (n, _) in admin1.items()])
         for c in cities:
             name = admin1.get((c["countrycode"], c["admin1code"]))
             alts = [a for a in c["alternatenames"] if keep_alt(c, a)]
@@ -287,23 +288,26 @@ _SHARED_MIN = 3
 _SHARED_SHARE = 0.05
 
 
-def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int]]
+def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int, tuple[str, str]]]
                       ) -> Callable[[dict, str], bool]:
-    """A predicate ``keep(city, alternate name)`` implementing the rules above; ``divisions``
-    are (name, population) of admin1 divisions, whose names are own names too ("New York")."""
-    owners: dict[str, list[tuple[int, int]]] = defaultdict(list)  # key → [(population, id)]
+    """A predicate ``keep(city, alternate name)`` implementing the rules above. ``divisions``
+    are (name, population, (country, admin1 code)) of admin1 divisions, whose names are own
+    names too, except for a town inside the division ("New York" for New York City, not for a
+    village in Nebraska)."""
+    owners: dict[str, list[tuple[int, object]]] = defaultdict(list)  # key → [(population, id)]
     for c in cities:
         owners[fold(c["name"])].append((int(c["population"] or 0), c["geonameid"]))
-    for name, pop in divisions:
-        owners[fold(name)].append((pop, 0))
+    for name, pop, group in divisions:
+        owners[fold(name)].append((pop, group))
     for v in owners.values():
-        v.sort(reverse=True)
+        v.sort(key=lambda o: o[0], reverse=True)
 
     def keep(city: dict, alt: str) -> bool:
         if alt.isupper() and len(alt) <= 4:
             return False
         key = fold(alt)
-        others = [p for p, gid in owners.get(key, ()) if gid != city["geonameid"]]
+        own = (city["geonameid"], (city["countrycode"], city["admin1code"]))
+        others = [p for p, gid in owners.get(key, ()) if gid not in own]
         if not others or key == fold(city["name"]):
             return True
         pop = int(city["population"] or 0)
