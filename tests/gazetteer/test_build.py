@@ -148,6 +148,9 @@ _TOWNS = [
     _place(5, "Riverside", "US", "DD", 9_000), _place(6, "Riverside", "GB", "ENG", 8_000),
     _place(7, "Riverside", "AU", "02", 2_000),  # three small Riversides: a common town name
     _place(12, "Midtown", "US", "EE", 150_000, ["Riverside"]),
+    _place(13, "Portgrad", "UA", "17", 1_000_000, ["Portopol", "Midtown"]),
+    _place(14, "Portopol", "US", "TX", 120_000), _place(15, "Portopol", "US", "MO", 5_000),
+    _place(16, "Portopol", "CA", "08", 2_000),
     _place(8, "Chennaipur", "IN", "25", 4_600_000, ["Madrasville"]),
     _place(9, "Madrasville", "US", "OR", 6_600),  # a lone small namesake leaves the city's name
     _place(10, "Lake State City", "US", "LS", 600_000, ["Lake State"]),
@@ -160,6 +163,8 @@ ALTERNATES = [
     (1, "BC", False),            # a short all-caps code
     (1, "Riverside", True),      # a common name, but its bearers are 1 % of the city's size
     (12, "Riverside", False),    # a common name whose largest bearer has 6 % of the town's
+    (13, "Portopol", True),      # bearers abroad only, the largest 12 %: the city's spelling
+    (13, "Midtown", True),       # one namesake abroad of 15 %
     (3, "Lakeview", False),      # a larger place bears it
     (3, "Hamlet Corner", True),
     (8, "Madrasville", True),    # one namesake of 0.1 % of the city's size

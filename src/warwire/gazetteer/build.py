@@ -286,11 +286,15 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
 # "Montgomery" for Sahiwal). A reader who writes a name means the place that bears it as its own
 # name, so an alternate name is dropped when it is another town's own name and either
 # - that town is larger than the place (a namesake village keeps no alternate of a city), or
-# - at least _SHARED_MIN towns bear it and the largest has _SHARED_SHARE of the place's people
-#   (a common town name; a lone small namesake such as Madras, Oregon leaves Chennai's alone).
+# - at least _SHARED_MIN towns bear it (a common town name) and the largest of them in the
+#   place's country has _SHARED_SHARE of its people, or the largest anywhere _FOREIGN_SHARE:
+#   "Franklin" (Columbus' county) is a town name all over the US, "Montgomery" (Sahiwal's old
+#   name) is Alabama's capital's; Odessa, Texas (12 % of Odesa) leaves "Odessa" to Odesa, and a
+#   lone small namesake such as Madras, Oregon leaves Chennai's alone.
 # All-caps alternates of up to 4 letters are codes ("NYC", "LA"), which collide with acronyms.
 _SHARED_MIN = 3
 _SHARED_SHARE = 0.05
+_FOREIGN_SHARE = 0.25
 
 
 def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int, tuple[str, str]]]
@@ -299,11 +303,12 @@ def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int, tuple[
     are (name, population, (country, admin1 code)) of admin1 divisions, whose names are own
     names too, except for a town inside the division ("New York" for New York City, not for a
     village in Nebraska)."""
-    owners: dict[str, list[tuple[int, object]]] = defaultdict(list)  # key → [(population, id)]
+    # folded name → [(population, id, country)]
+    owners: dict[str, list[tuple[int, object, str]]] = defaultdict(list)
     for c in cities:
-        owners[fold(c["name"])].append((int(c["population"] or 0), c["geonameid"]))
+        owners[fold(c["name"])].append((int(c["population"] or 0), c["geonameid"], c["countrycode"]))
     for name, pop, group in divisions:
-        owners[fold(name)].append((pop, group))
+        owners[fold(name)].append((pop, group, group[0]))
     for v in owners.values():
         v.sort(key=lambda o: o[0], reverse=True)
 
@@ -312,13 +317,16 @@ def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int, tuple[
             return False
         key = fold(alt)
         own = (city["geonameid"], (city["countrycode"], city["admin1code"]))
-        others = [p for p, gid in owners.get(key, ()) if gid not in own]
+        others = [(p, cc) for p, gid, cc in owners.get(key, ()) if gid not in own]
         if not others or key == fold(city["name"]):
             return True
         pop = int(city["population"] or 0)
-        if others[0] > pop:
+        if others[0][0] > pop:
             return False
-        return not (len(others) >= _SHARED_MIN and others[0] >= _SHARED_SHARE * pop)
+        if len(others) < _SHARED_MIN:
+            return True
+        home = max((p for p, cc in others if cc == city["countrycode"]), default=0)
+        return home < _SHARED_SHARE * pop and others[0][0] < _FOREIGN_SHARE * pop
 
     return keep
 
