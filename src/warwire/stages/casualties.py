@@ -27,8 +27,6 @@ from ..reconcile import INITIAL_TAG
 from .numbers import Figure, FigureSpan, figure_at
 from .recalled import LEAD_SENTENCES, first_year, lead_dates, other_date, other_year
 from .victims import (
-    REFLEXIVE,
-    SINGULAR_PRON,
     SUBJ,
     Doc,
     Rules,
@@ -55,7 +53,6 @@ _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
-_NOT_FATALLY = frozenset({"none", "not", "non", "-", "never"})  # "none fatally", "non-fatally"
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
                      "transport", "rush", "die", "succumb", "airlift", "be"})
 
@@ -241,7 +238,7 @@ def _category(doc: Doc, t: Token, rule: dict) -> str:
     if cat == "injured":
         for c in doc.children(t.i):
             low = c.text.lower()
-            if low in ("fatally", "mortally", "lethally") and doc.toks[max(c.i - 1, 0)].text.lower() in _NOT_FATALLY:
+            if low in ("fatally", "mortally", "lethally") and doc.toks[max(c.i - 1, 0)].text.lower() in load_rules().not_fatally:
                 continue  # "four others were hit, none fatally", "non-fatally"
             if low in ("fatally", "mortally", "lethally") or (c.dep == "oprd" and low == "dead") \
                     or (c.dep in ("amod", "compound") and low in ("fatal", "deadly", "death")):
@@ -465,7 +462,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 nxt_rule = _trigger_rule(doc, doc.toks[v.i + 1], rules)
                 if nxt_rule is not None and _category(doc, doc.toks[v.i + 1], nxt_rule) != category:
                     continue  # "11 dead and 34 wounded": the conjunct has a harm word of its own
-            if v.text.lower() in REFLEXIVE and category in ("killed", "injured"):
+            if v.text.lower() in load_rules().reflexive and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
             vic = victim_of(doc, v, lo, hi, rules)
             if vic is None and n > 0 and v.tag == "NN" and is_person(doc, v, rules):
@@ -510,7 +507,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             negated, low, high = True, 0, 0
         noun = vic.noun
         kind = _kind(doc, noun, rules)
-        if noun is not None and noun.text.lower() in SINGULAR_PRON:
+        if noun is not None and noun.text.lower() in load_rules().singular_pron:
             kind = _antecedent_kind(doc, t, noun, lo, rules)
         vtext, vs, ve = "", None, None
         if noun is not None and not (noun.like_num or noun.pos == "NUM"):

@@ -24,15 +24,7 @@ from .numbers import Figure, figure_at
 _NON_FIGURE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "DET"})
 SUBJ = frozenset({"nsubj", "nsubjpass"})
-REFLEXIVE = frozenset({"himself", "herself", "themselves"})
-SINGULAR_PRON = frozenset({"he", "she", "him", "her"})
-_VAGUE = frozenset({"number", "lot", "lots", "group", "variety", "series", "crowd"})
-_QUANTITY_NOUNS = frozenset({"dozens", "hundreds", "thousands", "scores", "several", "both", "couple", "multiple",
-                             "handful", "dozen", "pair"})
-_QUANTITY_MODIFIERS = frozenset({"dozen", "dozens", "several", "hundreds", "thousands", "scores", "multiple"})
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 _PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ee", "iff", "ild", "ren", "ess", "man", "men", "son")
-_NOBODY = frozenset({"nobody", "none", "noone"})
 
 
 @dataclass(frozen=True)
@@ -72,6 +64,14 @@ class Rules:
     incident_implied: dict[str, object]
     incident_excluded: frozenset[str]
     incident_fatal: frozenset[str]
+    reflexive: frozenset[str]
+    singular_pron: frozenset[str]
+    vague: frozenset[str]
+    quantity_nouns: frozenset[str]
+    quantity_modifiers: frozenset[str]
+    nobody: frozenset[str]
+    ordinals: tuple[str, ...]
+    not_fatally: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,6 +89,14 @@ def load_rules() -> Rules:
                 noun_triggers.setdefault(lemma, rule)
     kinds = {w: kind for kind, words in data["victim_kinds"].items() for w in words}
     return Rules(
+        reflexive=frozenset(data["reflexive_pronouns"]),
+        singular_pron=frozenset(data["singular_pronouns"]),
+        vague=frozenset(data["vague_nouns"]),
+        quantity_nouns=frozenset(data["quantity_nouns"]),
+        quantity_modifiers=frozenset(data["quantity_modifiers"]),
+        nobody=frozenset(data["nobody_words"]),
+        ordinals=tuple(data["ordinal_words"]),
+        not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
@@ -215,18 +223,18 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
     low = v.text.lower()
     lemma = v.lemma.lower()
-    if low in _NOBODY or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
+    if low in load_rules().nobody or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
         first = v.i - 1 if low == "one" else v.i
         return Victim(Figure(0, 0, "exact", "num.q.no"), first, v.i + 1, v, negated=True)
     det_no = doc.child(v.i, {"det"})
     if det_no is not None and det_no.text.lower() == "no":
         return Victim(Figure(0, 0, "exact", "num.q.no"), det_no.i, v.i + 1, v, negated=True)
     # the victim is itself a figure: "13 captured", "one of its soldiers", "dozens of people"
-    if low in _VAGUE:
+    if low in load_rules().vague:
         return None  # "a number of victims", "a lot of people"
-    if low in _ORDINALS:  # "the fourth was taken to hospital", "a third victim"
+    if low in load_rules().ordinals:  # "the fourth was taken to hospital", "a third victim"
         return Victim(Figure(1, 1, "exact", "cas.fig.ordinal"), v.i, v.i + 1, v, additional=True)
-    if figure_token_ok(doc, v) or low in _QUANTITY_NOUNS:
+    if figure_token_ok(doc, v) or low in load_rules().quantity_nouns:
         span = figure_at(doc.toks, v.i, lo, hi)
         if span is None:
             return None
@@ -242,7 +250,7 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     for p in doc.children(v.i, {"poss"}):
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
     for c in mods:
-        if (c.like_num or c.pos == "NUM" or c.text.lower() in _QUANTITY_MODIFIERS) \
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in load_rules().quantity_modifiers) \
                 and c.i < v.i and not is_bad_number(doc, c):
             span = figure_at(doc.toks, c.i, lo, hi)
             if span is not None:
@@ -250,11 +258,11 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
                     k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"})
                     + doc.children(c.i, {"amod", "advmod"}))  # "Five more people succumbed"
                 return Victim(span.figure, span.first, min(span.last, v.i + 1), v, additional=add)
-    if low in REFLEXIVE:
+    if low in load_rules().reflexive:
         if low == "themselves":
             return None
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
-    if low in SINGULAR_PRON:
+    if low in load_rules().singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
     if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
         left = v.i
@@ -264,8 +272,8 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     det = doc.child(v.i, {"det", "predet"})
     if det is not None and det.text.lower() in ("a", "an"):
         for c in doc.children(v.i, {"amod"}):
-            if c.text.lower() in _ORDINALS:  # "a second teen has died": the count is now two
-                n = _ORDINALS.index(c.text.lower()) + 2
+            if c.text.lower() in load_rules().ordinals:  # "a second teen has died": the count is now two
+                n = load_rules().ordinals.index(c.text.lower()) + 2
                 return Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
     if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
@@ -291,7 +299,7 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
         return True
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
-    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in _QUANTITY_NOUNS:
+    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in load_rules().quantity_nouns:
         of = doc.child(v.i, {"prep"})
         if of is not None and of.text.lower() == "of":
             pobj = doc.child(of.i, {"pobj"})
@@ -359,7 +367,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         if reduced is not None:
             return [reduced]
         quantity = next((c for c in doc.children(t.i, {"amod", "nummod", "advmod"})
-                         if c.i < t.i and c.text.lower() in _QUANTITY_NOUNS), None)
+                         if c.i < t.i and c.text.lower() in load_rules().quantity_nouns), None)
         return [quantity] if quantity is not None else []  # "left 11 dead and several injured"
     if shape == "intrans":
         subj = doc.subject(t.i, SUBJ)
