@@ -210,3 +210,23 @@ def test_default_index_counties_share_one_size(county, first_state):
                    key=lambda c: -c.population)
     assert len(found) >= 2 and found[0].admin1 == first_state
     assert found[0].population - found[-1].population < 0.01 * found[0].population
+
+
+def test_indexes_of_earlier_builds_unused_for_a_day_are_removed(tmp_path):
+    import os
+    import time
+
+    from warwire.gazetteer.build import _prune_stale
+
+    current = tmp_path / "gazetteer-500-new.sqlite"
+    stale = tmp_path / "gazetteer-500-old.sqlite"
+    recent = tmp_path / "gazetteer-500-recent.sqlite"
+    other_size = tmp_path / "gazetteer-1000-old.sqlite"
+    for path in (current, stale, recent, other_size):
+        path.write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (stale, other_size):
+        os.utime(path, (two_days_ago, two_days_ago))
+    _prune_stale(tmp_path, current, 500)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "gazetteer-1000-old.sqlite", "gazetteer-500-new.sqlite", "gazetteer-500-recent.sqlite"]

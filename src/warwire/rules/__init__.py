@@ -12,7 +12,8 @@ import yaml
 from ..errors import ConfigError
 
 
-def _read(name: str) -> str:
+def read_text(name: str) -> str:
+    """The text of rule file ``name`` as packaged."""
     try:
         return importlib_resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     except FileNotFoundError as exc:
@@ -24,7 +25,7 @@ def _read(name: str) -> str:
 def load_yaml(name: str) -> Any:
     """Parse rule file ``name`` (e.g. ``"casualties.yaml"``)."""
     try:
-        return yaml.safe_load(_read(name))
+        return yaml.safe_load(read_text(name))
     except yaml.YAMLError as exc:
         raise ConfigError(f"rule file {name!r} is not valid YAML: {exc}") from exc
 
@@ -32,5 +33,5 @@ def load_yaml(name: str) -> Any:
 @functools.lru_cache(maxsize=None)
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a tab-separated rule file with a header line; lines starting with # are comments."""
-    lines = [ln for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [ln for ln in read_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
     return tuple(dict(row) for row in csv.DictReader(lines, delimiter="\t"))
