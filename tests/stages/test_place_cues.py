@@ -60,3 +60,17 @@ def test_possessor(before, name):
     m = cues().possessor_re.search(before)
     got = "-" if m is None else m.group("name")
     assert got == name
+
+
+@pytest.mark.parametrize("text, place, qual", [
+    ("FORT SMITH, Ark. -- A man was shot", "FORT SMITH", "Ark."),
+    # the dash may close its line, with the story on the next one
+    ("PORT ST. JOHN, Fla. –\n\nTwo teens were wounded", "PORT ST. JOHN", "Fla."),
+    ("Quetta, Pakistan —\nA blast at a market", "Quetta", "Pakistan"),
+    ("Updated:\nThe shooting happened", None, None),
+    ("See also -\nOther stories", None, None),
+])
+def test_dateline(text, place, qual):
+    m = cues().dateline.search(text)
+    got = (m.group("place"), m.group("qual")) if m else (None, None)
+    assert got == (place, qual)
