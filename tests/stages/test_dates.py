@@ -423,12 +423,7 @@ LEAD_CASES = [
 @pytest.mark.parametrize("text,published,sents,start", LEAD_CASES)
 def test_lead_and_wire_dates(nlp: Any, text: str, published: Optional[dt.datetime],
                              sents: Optional[set[int]], start: Optional[dt.date]) -> None:
-    p = parse(nlp, text, published)
-    chosen = choose_event_date(find_dates(p), p, sents if sents is not None else set(range(len(p.sentences))))
-    if start is None:
-        assert chosen is None, f"expected no date, got {chosen}"
-        return
-    assert chosen is not None and chosen.date_start == start, chosen
+    test_choose_event_date_more(nlp, text, published, sents, start)
 
 
 # A weekday written with a full date is that date, before or after it, with or without commas;

@@ -386,7 +386,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     ngrams = [r for r in kept if r.source == "places.ngram" and r.cands]
     title_names = _title_votes(parsed.article.title, gazetteer, cues)
     extra = [(1.0, c) for _, c in title_names]
-    # "Teen shot in Felton, Minn.", "... - WXXX.com - Columbia, South Carolina": the state a
+    # "Man shot in Smallville, Minn.", "... - WXXX.com - Columbia, South Carolina": the state a
     # title names after a place (the story's or the newsroom's) weighs like a dateline's
     for w, qc in _title_qualifiers(parsed.article.title, gazetteer, cues, lean):
         extra.append((w, [qc]))
@@ -405,7 +405,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.chosen = max(inside, key=lambda o: _prior(o, r))
                 r.cues.append("places.qualifier_inside")
                 continue
-            # "Felton, Minn." with no Felton in Minnesota in the gazetteer: the state is known
+            # "Smallville, Minn." with no Smallville in Minnesota in the gazetteer: the state is known
             qc = gazetteer.admin1_of(q[0], q[1]) if q[1] else gazetteer.country(q[0])
             r.chosen = qc
             r.cands = [qc] if qc else []
