@@ -229,7 +229,7 @@ def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]]) -> bool:
         if pobj.pos == "PROPN" and "PROPN" in heads:
             a, b = doc.edges(pobj.i)
             if not any(doc.toks[j].lemma.lower() in load_rules().not_care_places for j in range(a, b + 1)):
-                return True  # not "transported to the Oceanside Police Department"
+                return True  # not "transported to the Riverton Police Department"
     return False
 
 

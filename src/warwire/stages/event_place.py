@@ -103,7 +103,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                 best = max(towns, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
                 return _finish(replace(best, rule=best.rule + "+places.side_country"), places)
         if c.kind in ("admin1", "country"):
-            # "shot in some North Carolina woods" ... "near Rutherfordton": a town the article
+            # "shot in some North Carolina woods" ... "near Millbrook": a town the article
             # places an incident in, inside the state (or country) the event sentence names
             inside = [p for p in usable if p.role == "incident" and p.candidate.kind == "city"
                       and p.candidate.country == c.country

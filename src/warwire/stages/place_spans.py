@@ -76,7 +76,7 @@ def dateline(parsed: ParsedText, cues: _Cues) -> Optional[tuple[int, int, Option
 def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate] = (),
                lean: Optional[str] = None) -> Optional[tuple[str, Optional[str], int]]:
     """A state/country after "City, ": (country, admin1, length consumed) or None. A name that
-    is both a country and a state ("Appling, Georgia") is read as the one that holds a place
+    is both a country and a state ("Marietta, Georgia") is read as the one that holds a place
     called like the city, else as the one in the country the article leans to (``lean``)."""
     m = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?\s?){1,3})", text)
     if not m:
@@ -391,7 +391,7 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
     if "adjective" in raw.flags:
         return "mention"
     if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]):
-        # "flown to a Fargo hospital", "treated at a medical center in Toledo", "taken to
+        # "flown to a Riverton hospital", "treated at a medical center in Millbrook", "taken to
         # hospital in Peshawar": where the wounded were treated, not where they were hurt
         raw.cues.append("places.care_words")
         return "care"

@@ -16,7 +16,7 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
    small namesake elsewhere, or a street with no city of that state, reads as the state
    (precision 3, ``places.state_only``).
 3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
-   ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Fargo hospital"),
+   ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Riverton hospital"),
    incident (a locative preposition in a sentence with an event word, "the Houston shooting",
    "militants stormed X"), else mention. When the body names no usable place, the title's
    place inside the article's state or country is added (``places.title``, empty span).
