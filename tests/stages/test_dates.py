@@ -279,6 +279,9 @@ CHOOSE_MORE_CASES = [
      WED, None, D(2021, 11, 15)),
     # the nearest verb decides a death, even with the shooting named further up
     ("A man was shot Friday and died at 9 a.m. Saturday.", WED, None, D(2021, 11, 12)),
+    # ... also when the parse hangs the day from the clock time ("at 12:40 p.m. Saturday")
+    ("A boy was pronounced dead at 12:40 p.m. Saturday at a children's hospital. Relatives said the "
+     "shooting happened Friday night at his home.", WED, None, D(2021, 11, 12)),
     # a coarse date gives way to a day within it
     ("Two soldiers were killed in an ambush near the border last week. Their convoy had left the base "
      "on Thursday.", WED, {0}, D(2021, 11, 11)),

@@ -342,7 +342,8 @@ def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> lis
 def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     text = parsed.text
     chain = _head_chain(parsed, m.start, m.end)
-    chain = [t for t in chain if t.pos != "ADP"] or chain  # "said on Tuesday": look past "on"
+    # "said on Tuesday": look past "on"; "died at 5 p.m. Tuesday": past the clock time too
+    chain = [t for t in chain if t.pos not in ("ADP", "NUM") and not _CLOCK_WORD.match(t.text)] or chain
     lemmas = [t.lemma.lower() for t in chain]
     before = text[max(0, m.start - 40):m.start]
     speech = bool(chain) and lemmas[0] in lex.say_lemmas
@@ -545,5 +546,7 @@ _WEEKDAY_RULE = DateRule("date.weekday_part", "weekday", re.compile(""), 0)
 _ANCHORED = frozenset({"date.weekday_then_after"})
 # How many sentences open an article (its lead), where a coder's summary or a report dates its event.
 _LEAD_SENTENCES = 2
+# A token of a clock time that a date may hang from in the parse ("5:30 p.m. Tuesday").
+_CLOCK_WORD = re.compile(r"(?i)^(?:[ap]\.?m\.?|noon|midnight|o'clock|\d{1,2}(?::\d\d)?)$")
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
