@@ -72,13 +72,33 @@ def _extract_batch(articles: list[Article], pipeline: Pipeline) -> list[Result]:
             if id(article) not in relevant_ids:
                 out.append(_result(Analysis(article=article)))
                 continue
-            analysis = Analysis(article=article, parsed=parsed.get(article.id))
-            out.append(_result(pipeline.run(analysis)))
+            analysis = pipeline.run(Analysis(article=article, parsed=parsed.get(article.id)))
+            out.append(_title_fallback(analysis, pipeline) or _result(analysis))
         except WarwireError as exc:
             out.append(_failure_result(article.id, str(exc), article))
         except Exception as exc:  # noqa: BLE001 - report, skip, go on (the brief's bad-input rule)
             out.append(_failure_result(article.id, f"internal error while extracting: {exc!r}", article))
     return out
+
+
+def _title_fallback(analysis: Analysis, pipeline: Pipeline) -> Optional[Result]:
+    """When the body reports no event (a page whose scraped body is a login wall, a video list
+    or comments) but the title does ("Teen shot in southeast Wichita has died"), the events read
+    from the title alone, each marked ``text_field="title"`` (its offsets point into the title)."""
+    article = analysis.article
+    if analysis.events or not article.title or not _relevant(Article(id=article.id, text=article.title)):
+        return None
+    headline = Article(id=article.id, text=article.title, published=article.published,
+                       url=article.url, source=article.source)
+    from_title = pipeline.run(Analysis(article=headline))
+    if not from_title.events:
+        return None
+    for event in from_title.events:
+        event.text_field = "title"
+    result = _result(analysis)
+    result.events = from_title.events
+    result.warnings.append("the body reports no event: events read from the title")
+    return result
 
 
 def extract_article(article: Article, settings: Optional[Settings] = None) -> Result:

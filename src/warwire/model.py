@@ -349,6 +349,9 @@ class Event(ContractModel):
     injured: Estimate = Field(default_factory=Estimate)
     evidence: list[Evidence] = Field(default_factory=list)
     salience: float = 0.0
+    # Which text every offset of this event (claims, date, location, evidence) points into:
+    # "text" (the body), or "title" when the body reported no event and the title did.
+    text_field: str = "text"
 
 
 class Result(ContractModel):
