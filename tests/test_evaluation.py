@@ -1,8 +1,8 @@
 """Scoring of results against gold, field by field."""
 import pytest
 
-from warwire.evaluation import fold, km_between, score
-from warwire.model import EvalItem, Event, EventDate, Estimate, Location, Result
+from warwire.evaluation import admin1_matcher, fold, km_between, same_admin1_name, score
+from warwire.model import EvalItem, Event, EventDate, Estimate, Location, PlaceCandidate, Result
 
 
 def _item(**gold):
@@ -50,3 +50,35 @@ def test_fold(a, b):
 
 def test_km():
     assert km_between(40.10, 46.04, 39.64, 46.55) == pytest.approx(67, abs=3)
+
+
+def _lookup(name):
+    """A tiny gazetteer: two spellings of one province, a seat named like its division, a namesake abroad."""
+    table = {
+        "Wadi Qasr": [PlaceCandidate("Wadi Qasr", "XAA", "Wadi Qasr", None, 1.0, 1.0, None, "admin1", 0)],
+        "Wadi Qassr": [PlaceCandidate("Wadi Qasr", "XAA", "Wadi Qasr", None, 1.0, 1.0, None, "admin1", 0)],
+        "Port Tamar": [PlaceCandidate("Port Tamar", "XAA", "Tamar Coast", None, 2.0, 2.0, None, "city", 9000)],
+        "Hill Tamar": [PlaceCandidate("Hill Tamar", "XBB", "Tamar Coast", None, 3.0, 3.0, None, "city", 900)],
+    }
+    return table.get(name, [])
+
+
+@pytest.mark.parametrize("country, predicted, gold, same", [
+    ("XAA", "Wadi Qasr", "Wadi Qassr", True),        # another spelling of the division
+    ("XAA", "Tamar Coast", "Port Tamar", True),      # the division named after its seat
+    ("XBB", "Tamar Coast", "Hill Tamar", True),
+    ("XAA", "Tamar Coast", "Hill Tamar", False),     # a namesake in another country
+    ("XAA", "Tamar Coast", "Wadi Qassr", False),     # another division
+    ("XAA", "North-West", "Northwest", True),        # spacing and hyphens
+    ("XAA", None, "Wadi Qasr", False),
+])
+def test_admin1_spellings(country, predicted, gold, same):
+    assert admin1_matcher(_lookup)(country, predicted, gold) is same
+    if not same:
+        assert not same_admin1_name(country, predicted, gold)
+
+
+def test_score_uses_the_admin1_matcher():
+    pair = (_item(country="XAA", admin1="Wadi Qassr"), _result(country="XAA", admin1="Wadi Qasr"))
+    assert score([pair]).fields["admin1"].correct == 0
+    assert score([pair], admin1_matcher(_lookup)).fields["admin1"].correct == 1

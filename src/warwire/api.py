@@ -278,7 +278,8 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
     """Run the extraction over evaluation items and score the main event field by field."""
     import itertools
 
-    from .evaluation import score
+    from .evaluation import admin1_matcher, score
+    from .gazetteer import gazetteer_for
 
     items = list(itertools.islice(read_eval_items(path), limit))
 
@@ -288,7 +289,7 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
                 on_result(result)
             yield item, result
 
-    return score(pairs())
+    return score(pairs(), admin1_matcher(gazetteer_for(cached_resources(settings or load_settings())).lookup))
 
 
 def evaluate_dedup_path(path: str, settings: Optional[Settings] = None, workers: Optional[int] = None,
