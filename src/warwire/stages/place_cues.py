@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ConfigError
+from ..gazetteer import fold
 from ..rules import load_tsv, load_yaml
 
 
@@ -56,6 +57,11 @@ class Cues:
     toll_words: frozenset[str]
     compound_adj_re: re.Pattern
     appositive_re: re.Pattern
+    capitals: dict[str, str]  # iso3 → the capital's name (rules/countries.tsv, first listed)
+    country_names: dict[str, str]  # folded country name or alias → iso3 (rules/countries.tsv)
+    chain_nouns: frozenset[str]
+    border_after_re: re.Pattern
+    border_before_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,6 +81,16 @@ def cues() -> Cues:
                    | words("places.town_nouns"))
     preps = words("places.incident_prep") | words("places.near_prep")
     name = r"[A-Z][\w'’.\-]*"
+    capitals: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    for row in load_tsv("countries.tsv"):
+        iso = row["id"]
+        if row.get("capitals"):
+            capitals[iso] = row["capitals"].split("|")[0]
+        for n in [row["name"], *(row.get("aliases") or "").split("|")]:
+            n = re.sub(r"^the\s+", "", n.strip())
+            if n and not n.isupper():
+                country_names.setdefault(fold(n), iso)
     try:
         demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
     except ConfigError:  # the demonym list belongs to the actors stage; optional here
@@ -139,9 +155,16 @@ def cues() -> Cues:
         appositive_re=re.compile(
             r"\bthe\s+(?:[A-Za-z\-]+\s+){0,2}?(?:"
             + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+$"),
+        capitals=capitals,
+        country_names=country_names,
+        chain_nouns=words("places.chain_nouns"),
+        border_after_re=re.compile(
+            rf"(?:\s*[-–]\s*{name})*\s+(?:{alt(words('places.border_nouns'))})\b", re.I),
+        border_before_re=re.compile(
+            rf"\b(?:{alt(words('places.border_nouns'))})\s+(?:with|of)\s+(?:the\s+)?$", re.I),
         compound_adj_re=re.compile(rf"[-‑–](?:{alt(words('places.compound_adjective'))})\b", re.I),
         possessor_re=re.compile(
-            r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})|"
+            r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w\-]*){0,3})|"
             rf"\bthe\s+(?:{alt(words('places.possessive_frame'))}))['’]s\s+$"),
         origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
             re.escape(w) for w in words("places.origin_nouns"))

@@ -21,6 +21,7 @@ MAX_NGRAM = 6
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "ez", "ed", "es", "as", "ad",
                          "an", "ar", "az", "ash", "at-", "-", "upon", "on", "du", "des", "da",
                          "do", "dos", "di", "y", "en", "and", "&", "'", "’", "'s", "’s", "bin", "ibn"})
+_HYPHENS = frozenset({"-", "‑"})
 # A single token with one of these POS tags is a word, not a name ("Seven", "On").
 _NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "VERB",
                            "ADV", "INTJ"})
@@ -105,11 +106,43 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
     return None
 
 
-def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
+def _hyphen_compounds(toks: Sequence[Token]) -> tuple[list[int], list[int], list[bool]]:
+    """For each token, the first and last token of the hyphenated compound it belongs to
+    ("Qala-i-Naw", "Kaduna-Abuja", "al-Busayrah"; a lone token is its own compound), and
+    whether that compound has a lowercase linker between two pieces ("-i-", "-e-", "-ul-"):
+    such a compound is one name, none of its pieces is a place on its own."""
+    n = len(toks)
+    first = list(range(n))
+    for k in range(1, n):
+        a, b = toks[k - 1], toks[k]
+        if b.start == a.end and (a.text in _HYPHENS or b.text in _HYPHENS):
+            first[k] = first[k - 1]
+    last = list(range(n))
+    for k in range(n - 2, -1, -1):
+        if first[k + 1] == first[k]:
+            last[k] = last[k + 1]
+    linked = [False] * n
+    k = 0
+    while k < n:
+        a, b = first[k], last[k]
+        if b > a:
+            pieces = [t.text for t in toks[a:b + 1] if t.text not in _HYPHENS]
+            inner = pieces[1:-1]
+            if any(w[:1].islower() for w in inner):
+                for j in range(a, b + 1):
+                    linked[j] = True
+        k = b + 1
+    return first, last, linked
+
+
+def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
+               phrases: Sequence[tuple[Raw, tuple[int, int]]] = ()) -> list[Raw]:
+    """Every place span: ``phrases`` (found by ``place_phrases``: their token ranges are
+    filled in here and their text is no n-gram's), streets and neighbourhoods, then the
+    gazetteer's capitalised n-grams, longest first."""
     text, toks = parsed.text, parsed.tokens
     taken = [False] * len(toks)
     raws: list[Raw] = []
-    tok_at: dict[int, int] = {t.start: t.i for t in toks}
 
     def tok_range(start: int, end: int) -> tuple[int, int]:
         first = next((t.i for t in toks if t.end > start), len(toks))
@@ -117,6 +150,16 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
         while last < len(toks) and toks[last].start < end:
             last += 1
         return first, last
+
+    for raw, (t0, t1) in phrases:
+        first, last = tok_range(raw.start, raw.end)
+        k0, k1 = tok_range(t0, t1)
+        if first >= len(toks) or any(taken[k0:k1]):
+            continue
+        for k in range(k0, k1):
+            taken[k] = True
+        raw.first, raw.last, raw.sent = first, last, toks[first].sent
+        raws.append(raw)
 
     # streets and neighbourhoods resolve to the article's city later
     for regex, kind in ((cues.street_re, "street"), (cues.street_prefix_re, "street"),
@@ -142,9 +185,11 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
             ent_of[k] = e
     i = 0
     n_tok = len(toks)
+    c_first, c_last, linked = _hyphen_compounds(toks)
     while i < n_tok:
         t = toks[i]
-        if taken[i] or not is_cap(t):
+        if taken[i] or not is_cap(t) or (linked[i] and c_first[i] != i):
+            # a piece of a hyphenated name ("Naw" of "Qala-i-Naw") is no place of its own
             i += 1
             continue
         hit: Optional[tuple[int, list[PlaceCandidate]]] = None
@@ -153,8 +198,10 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
             tj = toks[j]
             if tj.sent != t.sent or not is_cap(tj) or any(taken[i:j + 1]):
                 continue
+            if linked[j] and c_last[j] != j:
+                continue  # ends inside a hyphenated name ("Qala" of "Qala-i-Naw")
             if any(not is_cap(toks[k]) and toks[k].text.lower() not in _CONNECTORS
-                   for k in range(i + 1, j)):
+                   and c_first[k] == k and c_last[k] == k for k in range(i + 1, j)):
                 continue
             surface = text[t.start:tj.end]
             if "\n" in surface:
@@ -176,7 +223,6 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
         raws.append(raw)
         i = j + 1
     raws.sort(key=lambda r: r.start)
-    _ = tok_at
     return raws
 
 
@@ -215,7 +261,12 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
         return False
     if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
             and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
-                 or toks[raw.first].ent_type in _NOT_PLACE_ENTS):
+                 or toks[raw.first].ent_type in _NOT_PLACE_ENTS) \
+            and not (raw.locative and toks[raw.first].pos == "PROPN" and key not in cues.ambiguous
+                     and not surface.endswith(".") and any(
+                         c.kind in ("country", "admin1") and fold(c.name) == key for c in raw.cands)):
+        # a number or a date; not a country or province after a locative word that the parser
+        # mislabelled ("in western Niger" tagged DATE)
         return False
     prev_tok = toks[raw.first - 1] if raw.first > 0 else None
     tail = (prev_tok is not None and prev_tok.sent == raw.sent and is_cap(prev_tok)
@@ -311,7 +362,7 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         name = pm.group("name")
         # "In Burkina Faso's": the longest tail of the capitalised words that is a place
         for w in re.finditer(r"\S+", name or ""):
-            q = _possessor_frame(name[w.start():], gaz, raw.cands)
+            q = _possessor_frame(name[w.start():], gaz, cues, raw.cands)
             if q:
                 cut = pm.start("name") + w.start()
                 break
@@ -330,6 +381,14 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.flags.add("adjective")
         raw.cues.append("places.compound_adjective")
         return
+    if raw.source == "places.ngram" and (raw.key in cues.demonyms or any(
+            c.kind == "country" for c in raw.cands)) and (
+            cues.border_after_re.match(text, raw.end) or cues.border_before_re.search(before)):
+        # "near the Malian border", "the Mali-Niger border", "the border with Mali": one side
+        # of a border, not where it happened
+        raw.flags.add("adjective")
+        raw.cues.append("places.border")
+        return
     if cues.compound_adj_re.match(parsed.text, raw.end):
         # "the United States-backed offensive": an adjective naming a side, not a location
         raw.flags.add("adjective")
@@ -343,10 +402,16 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
 
 
-def _possessor_frame(name: str, gaz: Gazetteer, cands: Sequence[PlaceCandidate]
+def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate]
                      ) -> Optional[tuple[str, Optional[str]]]:
     """(country, admin1) of a possessor that is a country, or a province or region holding a
-    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), else None."""
+    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), else None. A
+    country's name is read as rules/countries.tsv reads it ("Congo's" is the DRC's)."""
+    if name.split()[0].lower() in ("of", "the"):
+        return None
+    iso = cues.country_names.get(fold(name))
+    if iso:
+        return iso, None
     for c in gaz.lookup(name):
         if c.kind == "country" and c.country:
             return c.country, None

@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Optional
 
 from ..gazetteer import Gazetteer, fold, gazetteer_for
@@ -39,6 +40,7 @@ from ..pipeline import Resources, Stage
 from .place_cues import Cues as _Cues
 from .place_cues import cues as _cues
 from .event_place import choose_event_location  # noqa: F401  (the stage's public pair)
+from .place_phrases import find_phrases as _find_phrases
 from .place_spans import LOCAL_MAX_POP as _LOCAL_MAX_POP
 from .place_spans import Raw as _Raw
 from .place_spans import context as _context
@@ -279,8 +281,11 @@ def _dominant_admin1(raws: list[_Raw],
 
 
 def _precision(raw: _Raw, c: PlaceCandidate) -> int:
-    if "places.state_only" in raw.cues or c.kind == "country":
+    if "places.state_only" in raw.cues or c.kind == "country" or raw.source == "places.chain_admin1" \
+            or "places.admin1_point" in raw.cues:
         return 3
+    if raw.source == "places.chain_member":
+        return 2
     if raw.source == "places.local_name":
         return 2
     if raw.source != "places.ngram":
@@ -326,7 +331,14 @@ def _context_city(raws: list[_Raw], roles: list[str], country: Optional[str] = N
 def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place mention of the article, resolved, with its role and ACLED precision."""
     cues = _cues()
-    raws = _find_spans(parsed, gazetteer, cues)
+    phrases = _find_phrases(parsed.text, gazetteer, cues)
+    raws = _find_spans(parsed, gazetteer, cues, [(p.raw, p.taken) for p in phrases])
+    for r in raws:
+        iso = cues.country_names.get(r.key) if r.source == "places.ngram" else None
+        if iso and any(c.kind == "country" and c.country != iso for c in r.cands):
+            # a country name read as rules/countries.tsv reads it ("Congo" is the DRC)
+            own = gazetteer.country(iso)
+            r.cands = [own] + [c for c in r.cands if c.kind != "country"] if own else r.cands
     prior, _fired = _country_prior(parsed, cues)
     lean = max(prior, key=prior.__getitem__) if prior else None
     dl = _dateline(parsed, cues)
@@ -527,7 +539,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         elif r.source == "places.dateline_local":
             own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
             r.chosen = own or city
-        elif r.source not in ("places.ngram", "places.compass_local", "places.local_name"):
+        elif r.source not in ("places.ngram", "places.compass_local", "places.local_name",
+                              "places.chain_member", "places.chain_admin1"):
             if city is None:
                 if state is None:
                     continue
@@ -538,6 +551,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         c = r.chosen
         if c is None:
             continue
+        if c.kind == "admin2" and c.lat is None and c.admin1:
+            # a district the gazetteer has no point for ("Soum province"): its province's point
+            a1 = gazetteer.admin1_of(c.country or "", c.admin1)
+            if a1 is not None and a1.lat is not None:
+                c = replace(c, lat=a1.lat, lon=a1.lon)
+                r.cues.append("places.admin1_point")
         key = role
         if role == "mention":
             key = "jurisdiction" if "jurisdiction" in r.flags else "locative" if r.locative else "mention"
