@@ -83,6 +83,8 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
     if not m:
         return None
     words = m.group(1).split()
+    if len(words) > 1 and words[-1].lower().rstrip(".,") in cues.division_nouns:
+        words = words[:-1]  # "Katsina State", "Idlib Province": the province's own name
     for n in range(len(words), 0, -1):
         q = " ".join(words[:n]).rstrip(",")
         state = cues.us_states.get(q) or cues.us_states.get(q.rstrip(".") + ".")
@@ -243,7 +245,9 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
         return False
     for e in parsed.entities:
         if e.first_token <= raw.first and e.last_token >= raw.last:
-            if e.label == "PERSON" and (e.first_token < raw.first or e.last_token > raw.last):
+            if e.label == "PERSON" and (e.first_token < raw.first or e.last_token > raw.last) \
+                    and not (raw.designator and raw.designator != "neighbourhood") and not raw.qualifier:
+                # a part of a person's name; not "Faskari LGA, Katsina State" (tagged PERSON)
                 return False
             if e.label in ("GPE", "LOC", "FAC"):
                 raw.flags.add("gpe")

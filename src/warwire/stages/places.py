@@ -92,6 +92,15 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
     return s
 
 
+def _seat(division: PlaceCandidate, gaz: Gazetteer) -> Optional[PlaceCandidate]:
+    """The town a province is named after (its seat: Kidal, Kunduz, Al Hudaydah), if the
+    gazetteer has a town of that very name inside it."""
+    name = fold(division.name)
+    towns = [c for c in gaz.lookup(division.name) if c.kind == "city" and fold(c.name) == name
+             and c.country == division.country and c.admin1 == division.admin1]
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
 def _capital_reading(city: PlaceCandidate, division: PlaceCandidate, key: str) -> bool:
     """Whether a bare name that reads as both ``division`` and ``city`` means the city: the
     city bears the division's name or the very name written, or it is the division's big city
@@ -436,6 +445,13 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             continue
         if (r.designator == "town" and c is not None and c.kind in ("country", "admin1")
                 and not r.qualifier and not any(o.kind == "city" for o in r.cands)):
+            seat = _seat(c, gazetteer) if c.kind == "admin1" else None
+            if seat is not None:
+                # "the port city of Hodeidah": the province's seat, the city of its name
+                r.chosen = seat
+                r.cands = [seat]
+                r.cues.append("places.admin1_seat")
+                continue
             # "the village of Qatar": a village the gazetteer lacks, not the country or
             # province of that name
             r.chosen = None
@@ -557,6 +573,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if a1 is not None and a1.lat is not None:
                 c = replace(c, lat=a1.lat, lon=a1.lon)
                 r.cues.append("places.admin1_point")
+        elif c.kind == "admin1":
+            # a province only: ACLED codes the province's capital; the seat of its name if known
+            seat = _seat(c, gazetteer)
+            if seat is not None and seat.lat is not None:
+                c = replace(c, lat=seat.lat, lon=seat.lon)
+                r.cues.append("places.admin1_seat")
         key = role
         if role == "mention":
             key = "jurisdiction" if "jurisdiction" in r.flags else "locative" if r.locative else "mention"
