@@ -62,6 +62,7 @@ class Cues:
     chain_nouns: frozenset[str]
     border_after_re: re.Pattern
     border_before_re: re.Pattern
+    descriptor_re: re.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -160,6 +161,9 @@ def cues() -> Cues:
         chain_nouns=words("places.chain_nouns"),
         border_after_re=re.compile(
             rf"(?:\s*[-–]\s*{name})*\s+(?:{alt(words('places.border_nouns'))})\b", re.I),
+        descriptor_re=re.compile(
+            r"\s+(?:[a-z\-]+\s+){0,2}?(?:"
+            + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+of\s+(?:the\s+)?[A-Z]"),
         border_before_re=re.compile(
             rf"\b(?:{alt(words('places.border_nouns'))})\s+(?:with|of)\s+(?:the\s+)?$", re.I),
         compound_adj_re=re.compile(rf"[-‑–](?:{alt(words('places.compound_adjective'))})\b", re.I),

@@ -351,6 +351,8 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.designator = raw.designator or ("division" if noun in cues.division_nouns else
                                             "district" if noun in cues.district_nouns else "town")
         b = b[:m.start()]
+        # "in the Red Sea port city of X": the describing name goes with the place noun
+        b = re.sub(r"\bthe\s+(?:[A-Z][\w\-]*\s+){1,3}$", "", b)
     elif raw.source == "places.ngram":
         am = cues.appositive_re.search(b)  # "in the Sudanese capital Khartoum"
         if am:
@@ -392,6 +394,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         # of a border, not where it happened
         raw.flags.add("adjective")
         raw.cues.append("places.border")
+        return
+    if raw.source == "places.ngram" and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before) \
+            and cues.descriptor_re.match(text, raw.end):
+        # "the Red Sea port city of X", "the Idlib town of X": the name describes the town
+        # named after it, which is the place
+        raw.flags.add("adjective")
+        raw.cues.append("places.descriptor")
         return
     if cues.compound_adj_re.match(parsed.text, raw.end):
         # "the United States-backed offensive": an adjective naming a side, not a location

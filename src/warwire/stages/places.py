@@ -244,13 +244,19 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     return best if best.population >= 250_000 else None
 
 
+def _aside(r: _Raw) -> bool:
+    """A name that says little about where the story is: one side of a border ("near the
+    Malian border") or the name describing a town ("the Red Sea port city of X")."""
+    return "places.border" in r.cues or "places.descriptor" in r.cues
+
+
 def _dominant_country(raws: list[_Raw], prior: dict[str, float]) -> Optional[str]:
     """The country the article is about, when one clearly leads: named as such (kind country)
     or by its divisions, by cities read with a place cue, and by the article's country cues."""
     votes: dict[str, float] = defaultdict(float, prior)
     for r in raws:
         c = r.chosen
-        if c is None or not c.country or r.source != "places.ngram":
+        if c is None or not c.country or r.source != "places.ngram" or _aside(r):
             continue
         if c.kind in ("country", "admin1", "admin2", "region"):
             votes[c.country] += 1.0
@@ -271,7 +277,9 @@ def _dominant_admin1(raws: list[_Raw],
         if c is None or not c.admin1 or r.source != "places.ngram":
             continue
         w = 0.3
-        if "dateline" in r.flags:
+        if _aside(r):
+            pass
+        elif "dateline" in r.flags:
             w = 3.0
         elif r.qualifier or "jurisdiction" in r.flags or c.kind in ("admin1", "admin2"):
             w = 2.0
