@@ -374,6 +374,7 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
                 break
         if q or not name:
             b = cues.region_adj_re.sub("", b[:cut])
+            b = re.sub(r"\bthe\s+$", "", b)  # "in the Democratic Republic of Congo's X"
         if q and not raw.qualifier:
             raw.qualifier = q
             raw.cues.append("places.possessive_frame")

@@ -281,6 +281,8 @@ def _dominant_admin1(raws: list[_Raw],
             pass
         elif "dateline" in r.flags:
             w = 3.0
+        elif "places.capital" in r.cues:
+            w = 1.0  # "north of the Nigerien capital": often a bearing, not the story's town
         elif r.qualifier or "jurisdiction" in r.flags or c.kind in ("admin1", "admin2"):
             w = 2.0
         elif r.locative or "gpe" in r.flags:
