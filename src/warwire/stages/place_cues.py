@@ -60,6 +60,7 @@ class Cues:
     capitals: dict[str, str]  # iso3 → the capital's name (rules/countries.tsv, first listed)
     country_names: dict[str, str]  # folded country name or alias → iso3 (rules/countries.tsv)
     chain_nouns: frozenset[str]
+    chain_noun_end_re: re.Pattern  # a member's trailing place noun ("Kachia LGA")
     border_after_re: re.Pattern
     border_before_re: re.Pattern
     descriptor_re: re.Pattern
@@ -159,6 +160,7 @@ def cues() -> Cues:
         capitals=capitals,
         country_names=country_names,
         chain_nouns=words("places.chain_nouns"),
+        chain_noun_end_re=re.compile(rf"(?<=\S)\s+(?:{alt(words('places.chain_nouns'))})$", re.I),
         border_after_re=re.compile(
             rf"(?:\s*[-–]\s*{name})*\s+(?:{alt(words('places.border_nouns'))})\b", re.I),
         descriptor_re=re.compile(

@@ -60,14 +60,9 @@ def _members(inner: str, cues: Cues) -> Optional[list[str]]:
     if not 1 <= len(parts) <= _MAX_MEMBERS:
         return None
     out = []
-    nouns = sorted(cues.chain_nouns, key=len, reverse=True)
     for part in parts:
-        name = part
-        for noun in nouns:
-            m = re.search(rf"\s+{re.escape(noun)}$", name, re.I)
-            if m and m.start() > 0:
-                name = name[:m.start()]
-                break
+        m = cues.chain_noun_end_re.search(part)
+        name = part[:m.start()] if m else part
         words = name.split()
         if not words or len(words) > 4 or not all(w[:1].isupper() for w in words) \
                 or any(ch.isdigit() for ch in name):
@@ -111,6 +106,8 @@ def _member_reading(cands: list[PlaceCandidate]) -> Optional[PlaceCandidate]:
 
 def _chains(text: str, gaz: Gazetteer, cues: Cues) -> list[Phrase]:
     out: list[Phrase] = []
+    if "(" not in text:
+        return out
     for b in re.finditer(r"\(([^()\n]{2,160})\)", text):
         hm = _HEAD_RE.search(text, max(0, b.start() - 80), b.start())
         if not hm:
@@ -184,6 +181,8 @@ def _country_of(name: str, cues: Cues) -> Optional[str]:
 
 def _capitals(text: str, gaz: Gazetteer, cues: Cues) -> list[Phrase]:
     out: list[Phrase] = []
+    if "capital" not in text:
+        return out
     for rx in _CAPITAL_RES:
         for m in rx.finditer(text):
             if "dem" in rx.groupindex:

@@ -396,8 +396,8 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.flags.add("adjective")
         raw.cues.append("places.border")
         return
-    if raw.source == "places.ngram" and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before) \
-            and cues.descriptor_re.match(text, raw.end):
+    if raw.source == "places.ngram" and cues.descriptor_re.match(text, raw.end) \
+            and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before):
         # "the Red Sea port city of X", "the Idlib town of X": the name describes the town
         # named after it, which is the place
         raw.flags.add("adjective")
