@@ -64,6 +64,8 @@ class Cues:
     border_after_re: re.Pattern
     border_before_re: re.Pattern
     descriptor_re: re.Pattern
+    bearing_re: re.Pattern
+    target_nouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,7 +132,8 @@ def cues() -> Cues:
         speaker_before_re=re.compile(
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
             r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
-            r"\b(?:conference|briefing|interview|statement)\s+in\s+$", re.I),
+            r"\b(?:conference|briefing|interview|statement|television|broadcast|speech)"
+            r"(?:\s+[\w'’\-]+){0,2}?\s+(?:in|from)\s+$|\bby\s+(?:tele)?phone\s+from\s+$", re.I),
         demonyms=demonyms,
         country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
                            for c in rules["places.country_cues"]["cues"]),
@@ -163,6 +166,14 @@ def cues() -> Cues:
         chain_noun_end_re=re.compile(rf"(?<=\S)\s+(?:{alt(words('places.chain_nouns'))})$", re.I),
         border_after_re=re.compile(
             rf"(?:\s*[-–]\s*{name})*\s+(?:{alt(words('places.border_nouns'))})\b", re.I),
+        target_nouns=words("places.target_nouns"),
+        bearing_re=re.compile(
+            r"[A-Z][\w'’.\-]*\s*,\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,3}?"
+            r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?"
+            r"(?:(?:\d[\d.,]*|[a-z]+)\s*(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)"
+            rf"\s+(?:{alt(words('places.bearing_words'))})\s+of|(?:{alt(words('places.bearing_words'))})\s+of"
+            r"|(?:\d[\d.,]*|[a-z]+)\s*(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)"
+            r"\s+(?:from|outside))\s+(?:the\s+(?:[a-z\-]+\s+){0,2})?$"),
         descriptor_re=re.compile(
             r"\s+(?:[a-z\-]+\s+){0,2}?(?:"
             + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+of\s+(?:the\s+)?[A-Z]"),

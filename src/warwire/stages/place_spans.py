@@ -396,6 +396,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.flags.add("adjective")
         raw.cues.append("places.border")
         return
+    if raw.source == "places.ngram" and cues.bearing_re.search(before):
+        # "in Ghazni, about 150 km southwest of Kabul", "in Marib, east of the capital Sanaa":
+        # a reference point for the place named before it, not where it happened
+        raw.flags.add("adjective")
+        raw.near = True
+        raw.cues.append("places.bearing")
+        return
     if raw.source == "places.ngram" and cues.descriptor_re.match(text, raw.end) \
             and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before):
         # "the Red Sea port city of X", "the Idlib town of X": the name describes the town
@@ -482,6 +489,8 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         raw.cues.append("places.say_verbs")
         return "speaker"
     sm = cues.speaker_before_re.search(before)
+    if sm and not cues.target_nouns.isdisjoint(sm.group(0).lower().split()):
+        sm = None  # "a military camp in X", "an army base in X": a target, not a speaker
     if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start) \
             and not _counted(parsed, raw.sent, raw.start - len(before) + sm.start()):
         raw.cues.append("places.speaker_nouns")
