@@ -284,8 +284,10 @@ def _dominant_admin1(raws: list[_Raw],
             w = 3.0
         elif "places.capital" in r.cues:
             w = 1.0  # "north of the Nigerien capital": often a bearing, not the story's town
-        elif r.qualifier or "jurisdiction" in r.flags or c.kind in ("admin1", "admin2"):
-            w = 2.0
+        elif r.qualifier or "jurisdiction" in r.flags or (
+                c.kind in ("admin1", "admin2") and (fold(c.name) == r.key or r.locative
+                                                    or r.designator or "gpe" in r.flags)):
+            w = 2.0  # (a division read through an odd alternate name, "Tip", with no cue: 0.3)
         elif r.locative or "gpe" in r.flags:
             w = 1.0
         votes[(c.country, c.admin1)] += w
