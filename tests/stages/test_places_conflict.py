@@ -77,6 +77,17 @@ CASES = [
     # "X LGA, Katsina State": the state after a district noun, "State" dropped
     ("Bandits killed nine people in Faskari LGA, Katsina State, on Friday.",
      "NGA", "Katsina", (11.72, 7.03), None, "places.qualifier"),
+    # a bearing after "X, ... of" names a reference point, not the place
+    ("A truck bomb hit a police compound in the town of Gardez, some 100 km south of Kabul, "
+     "killing five officers.", "AFG", "Paktia", (33.60, 69.23), None, None),
+    ("Shells fell on a market in Ariha, south of Idlib city, killing three shoppers.",
+     "SYR", "Idlib", (35.81, 36.61), None, None),
+    # a speaker noun that modifies a target ("an army base in X") makes no speaker
+    ("Insurgents shelled an army base in Kismayo, killing two soldiers, officials said.",
+     "SOM", "Lower Juba", (-0.36, 42.55), None, None),
+    # where the source spoke from is not where it happened
+    ("Four soldiers died in an ambush in Niger's Tahoua region, the army said in a statement "
+     "broadcast on state television in Niamey.", "NER", "Tahoua", None, None, None),
 ]
 
 
@@ -101,6 +112,8 @@ def test_conflict_wording(nlp, real_gaz, text, country, admin1, point, precision
     ("Fighting broke out near Shah-i-Zorvan, killing four.", {"Shah", "Zorvan"}, set()),
     # a compound of two names is two places (a road between them)
     ("Kidnappers seized 20 travellers on the Kaduna-Abuja road.", set(), {"Kaduna", "Abuja"}),
+    # fighters' origin ("who came from X") is no place of the event
+    ("Gunmen who came from Jilib attacked a base near Afgooye, killing four.", set(), {"Afgooye"}),
     # an agency in brackets is no division chain
     ("Two soldiers were killed near Gao (AFP) on Monday.", set(), {"Gao"}),
 ])
@@ -116,3 +129,9 @@ def test_border_country_is_a_mention(nlp, real_gaz):
                              "Malian border, killing 20 soldiers.")
     roles = {p.candidate.country: p.role for p in places}
     assert roles.get("MLI", "mention") == "mention" and roles.get("NER") == "incident", roles
+
+
+def test_origin_after_from_is_not_the_incident(nlp, real_gaz):
+    places, place = _event_place(nlp, real_gaz, "Gunmen who came from Jilib attacked a base "
+                                 "near Afgooye, killing four soldiers.")
+    assert place is not None and place.text == "Afgooye", place

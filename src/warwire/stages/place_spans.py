@@ -523,8 +523,10 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         raw.cues.append("places.event_object")
         return "incident"
     m = re.match(r"\s*(?:'s\s+)?([a-z]+)", after)
+    nxt = parsed.tokens[raw.last] if raw.last < len(parsed.tokens) else None
     if m and m.group(1) in cues.event_words and m.group(1) not in ("fire",) \
-            and raw.source == "places.ngram":
+            and raw.source == "places.ngram" and not (nxt is not None and nxt.pos in ("VERB", "AUX")):
+        # "the Houston shooting"; not "(gunmen who came from) Jilib attacked ..."
         raw.cues.append("places.event_words")
         return "incident"
     if raw.source != "places.ngram" and words & cues.event_words:
