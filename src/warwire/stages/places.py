@@ -235,6 +235,12 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     words = text.split()
     name = " ".join(w for w in words if w.lower() not in cues.neighbourhood_nouns)
     cities = [c for c in gaz.lookup(name) if c.kind == "city"]
+    owner = re.match(r"(.+?)['’]s\s", name)
+    if not cities and owner:
+        # "Gaza City's Shejaiya neighbourhood": the possessor is the city
+        cities = [c for c in gaz.lookup(owner.group(1)) if c.kind == "city"]
+        inside = [c for c in cities if dom is None or (c.country, c.admin1) == dom]
+        return max(inside, key=lambda c: c.population) if inside else None
     if not cities:
         return None
     if dom is not None:
