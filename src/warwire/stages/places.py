@@ -68,6 +68,9 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
     s = math.log10(c.population + 10) + _KIND_BONUS.get(c.kind, 0.0)
     if raw.key and c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != raw.key:
         s -= 1.0  # read through an alternate name: a same-name place by its own name is likelier
+    if raw.key and c.kind in ("admin1", "admin2", "region") and fold(c.name) != raw.key \
+            and any(fold(o.name) == raw.key for o in raw.cands):
+        s -= 1.0  # "Gao" is Gao (Mali) before a province that has it as an alternate name
     d = raw.designator
     if c.kind == "admin1" and not d and any(
             o.kind == "city" and o.country == c.country and _capital_reading(o, c, raw.key)
