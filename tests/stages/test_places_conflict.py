@@ -88,6 +88,15 @@ CASES = [
     # where the source spoke from is not where it happened
     ("Four soldiers died in an ambush in Niger's Tahoua region, the army said in a statement "
      "broadcast on state television in Niamey.", "NER", "Tahoua", None, None, None),
+    # "Town, northern Country": a region adjective before the qualifying country
+    ("A rocket hit the airport in Gao, northern Mali, wounding eight guards.",
+     "MLI", "Gao", (16.27, -0.04), None, "places.qualifier"),
+    # a name that is a town's own name beats a province that has it as an alternate name
+    ("Mortar rounds struck a camp in Gao overnight, wounding three peacekeepers.",
+     "MLI", "Gao", (16.27, -0.04), None, None),
+    # "X City's Y neighbourhood": the possessor is the city (an invented quarter)
+    ("An airstrike flattened a house in Gaza City's Tal Qirnawi neighbourhood, killing six.",
+     "PSE", "Gaza Strip", (31.50, 34.47), None, None),
 ]
 
 
