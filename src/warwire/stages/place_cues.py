@@ -1,6 +1,8 @@
 """The places stage's cue lists, compiled once from ``rules/places.yaml`` (and the demonym list
 of ``rules/demonyms.tsv``): place nouns, locative and near words, event, speaker, origin and
-care words, street words, US state abbreviations, the dateline pattern and the country cues.
+care words, street words, US state abbreviations, the dateline pattern and the country cues;
+border, bearing, descriptor and bracket-chain cues; country names and capitals (read from
+``rules/countries.tsv``).
 Every list keeps its rule id in the YAML; ``stages/places.py`` names the id that fired.
 """
 from __future__ import annotations

@@ -2,9 +2,13 @@
 found in the gazetteer, streets and neighbourhoods (found first; they resolve to the article's
 city), the dateline, "City, State" qualifiers, which spans to keep (people, common words, parts
 of longer names), the cues around a span (place nouns, locative and near words, possessive
-frames such as "Afghanistan's southern Kandahar province", hyphenated adjectives such as
-"United States-backed") and each span's role (dateline, speaker, origin, care, incident,
-mention). Cue lists come from ``rules/places.yaml`` via ``place_cues.py``.
+frames such as "Afghanistan's southern Kandahar province" or "the Democratic Republic of
+Congo's North Kivu", hyphenated adjectives such as "United States-backed", names that are no
+place of the event: one side of a border ("near the Malian border"), a describing name ("the Red
+Sea port city of X"), a reference point ("in X, 40 km north of Y")) and each span's role
+(dateline, speaker, origin, care, incident, mention). Hyphenated names with a lowercase linker
+("Qala-i-Naw") are matched whole or not at all. Cue lists come from ``rules/places.yaml`` via
+``place_cues.py``.
 """
 from __future__ import annotations
 

@@ -3,8 +3,11 @@
 Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
 ``rules/places.yaml`` (compiled by ``place_cues.py``; ids in ``PlaceMention.rule``):
 
-1. *Spans.* Capitalised token n-grams (up to 6 tokens, with name connectors such as "de",
-   "al", "-") are looked up in the gazetteer, longest first. spaCy labels are only a bonus: the
+1. *Spans.* Phrases first (``place_phrases.py``): coder notes' bracketed division chains
+   ("Katari (Kachia LGA, Kaduna)") and capitals named through their country ("the Somali
+   capital"). Then capitalised token n-grams (up to 6 tokens, with name connectors such as "de",
+   "al", "-") are looked up in the gazetteer, longest first; a hyphenated name with a lowercase
+   linker ("Qala-i-Naw") is looked up whole and none of its pieces is a place. spaCy labels are only a bonus: the
    small model tags "Armenia" ORG and "Lachin" PERSON. Street names ("the 3800 block of Mount
    Pleasant Street") and neighbourhoods ("the Austin neighborhood") are found first and resolve
    to the article's city; words that are mostly not places ("Police", "Victoria") need a cue.
@@ -21,7 +24,9 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
    "militants stormed X"), else mention. When the body names no usable place, the title's
    place inside the article's state or country is added (``places.title``, empty span).
 4. *Precision* (ACLED): 1 the named town; 2 near a town, or a district/region; 3 a province or
-   country only.
+   country only. A province read alone takes the point of the town it is named after
+   (``places.admin1_seat``); a district with no point takes its province's (precision 3,
+   ``places.admin1_point``).
 
 Steps 1 and 3 (spans, their context and roles) live in ``place_spans.py``;
 ``choose_event_location`` (in ``event_place.py``, re-exported here) picks the incident's place.
