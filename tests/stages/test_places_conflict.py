@@ -97,6 +97,11 @@ CASES = [
     # "X City's Y neighbourhood": the possessor is the city (an invented quarter)
     ("An airstrike flattened a house in Gaza City's Tal Qirnawi neighbourhood, killing six.",
      "PSE", "Gaza Strip", (31.50, 34.47), None, None),
+    # "in the capital": the capital of the one country the article names or implies
+    ("Afghan police said a bomb went off in the capital on Monday, killing four shoppers.",
+     "AFG", "Kabul", (34.53, 69.17), 1, "places.capital_bare"),
+    ("Fighting in Libya reached the outskirts of the capital, killing twelve fighters.",
+     "LBY", "Tripoli", (32.89, 13.19), None, "places.capital_bare"),
 ]
 
 

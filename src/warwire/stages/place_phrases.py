@@ -9,7 +9,8 @@ are found before the n-grams, whose search skips their words:
   members are context, no mentions of their own.
 * capitals named through their country: "the Somali capital", "Iraq's capital", "the capital of
   Libya" are that country's capital city (``places.capital``; capitals from
-  ``rules/countries.tsv``).
+  ``rules/countries.tsv``); a bare "in the capital" is the capital of the country the article is
+  about, set by ``places.py`` once that is known (``places.capital_bare``).
 
 Each phrase gives one ``Raw`` whose token range ``find_spans`` fills in; ``taken`` is the text
 range no n-gram may use. Cue lists: ``places.chain_nouns`` (``rules/places.yaml``).
@@ -179,10 +180,22 @@ def _country_of(name: str, cues: Cues) -> Optional[str]:
     return None
 
 
+# "in the capital", "near the nation's capital": the capital of the article's country, known
+# only once the article's country is (places.py resolves it; places.capital_bare)
+_BARE_CAPITAL_RE = re.compile(
+    r"\b(?:in|near|outside|across|around|at|outskirts\s+of|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
+    r"\s+(?P<cap>the\s+(?:(?:nation|country)['’]s\s+)?capital)\b(?!['’]s|\s+(?:of|city\s+of)\b|\s+[A-Z])")
+
+
 def _capitals(text: str, gaz: Gazetteer, cues: Cues) -> list[Phrase]:
     out: list[Phrase] = []
     if "capital" not in text:
         return out
+    for m in _BARE_CAPITAL_RE.finditer(text):
+        raw = Raw(m.start("cap"), m.end("cap"), -1, -1, -1, [], source="places.capital_bare",
+                  designator="town")
+        raw.cues.append("places.capital")
+        out.append(Phrase(raw, (m.start("cap"), m.end("cap"))))
     for rx in _CAPITAL_RES:
         for m in rx.finditer(text):
             if "dem" in rx.groupindex:

@@ -100,6 +100,13 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
     return s
 
 
+def _capital_of(iso: str, gaz: Gazetteer, cues: _Cues) -> Optional[PlaceCandidate]:
+    """The capital city of a country (rules/countries.tsv), as the gazetteer reads it."""
+    name = cues.capitals.get(iso)
+    towns = [c for c in gaz.lookup(name) if c.kind == "city" and c.country == iso] if name else []
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
 def _seat(division: PlaceCandidate, gaz: Gazetteer) -> Optional[PlaceCandidate]:
     """The town a province is named after (its seat: Kidal, Kunduz, Al Hudaydah), if the
     gazetteer has a town of that very name inside it."""
@@ -523,6 +530,14 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
     dom_country = dom[0] if dom else dom_country
+    named = {r.chosen.country for r in kept if r.source == "places.ngram" and r.chosen is not None
+             and r.chosen.country and not _aside(r)} | set(demonym_countries)
+    iso = dom_country or (next(iter(named)) if len(named) == 1 else None)
+    for r in kept:
+        if r.source == "places.capital_bare":
+            # "in the capital": the capital of the country the article is about (the one it
+            # names or implies, when it names only one)
+            r.chosen = _capital_of(iso, gazetteer, cues) if iso else None
     # the article's city must lie in the article's state when that is known: a street or a
     # neighbourhood never moves the story to another state
     city = (_context_city(kept, roles, dom_country, dom) if dom
@@ -583,7 +598,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
             r.chosen = own or city
         elif r.source not in ("places.ngram", "places.compass_local", "places.local_name",
-                              "places.chain_member", "places.chain_admin1"):
+                              "places.chain_member", "places.chain_admin1", "places.capital_bare"):
             if city is None:
                 if state is None:
                     continue
