@@ -102,6 +102,12 @@ CASES = [
      "AFG", "Kabul", (34.53, 69.17), 1, "places.capital_bare"),
     ("Fighting in Libya reached the outskirts of the capital, killing twelve fighters.",
      "LBY", "Tripoli", (32.89, 13.19), None, "places.capital_bare"),
+    # the dateline is the newsroom: "the town of X" elsewhere in the country stays X
+    ("BAGHDAD (Reuters) - Gunmen ambushed a patrol near the town of Qaim on Sunday, killing "
+     "five soldiers, officials said in Baghdad.", "IRQ", "Anbar", (34.38, 41.02), None, None),
+    # "said in a statement issued in X": where the source spoke
+    ("ABUJA, Nigeria - Jihadists killed nine soldiers at a base in Monguno, the army said in a "
+     "statement issued in Abuja.", "NGA", "Borno", None, None, None),
 ]
 
 

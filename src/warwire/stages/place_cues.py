@@ -68,6 +68,7 @@ class Cues:
     descriptor_re: re.Pattern
     bearing_re: re.Pattern
     target_nouns: frozenset[str]
+    channel_verbs: frozenset[str]
     qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
 
 
@@ -170,6 +171,7 @@ def cues() -> Cues:
         border_after_re=re.compile(
             rf"(?:\s*[-–]\s*{name})*\s+(?:{alt(words('places.border_nouns'))})\b", re.I),
         target_nouns=words("places.target_nouns"),
+        channel_verbs=words("places.channel_verbs"),
         qualifier_adj=alt(words("places.region_adjectives")),
         bearing_re=re.compile(
             r"[A-Z][\w'’.\-]*\s*,\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,3}?"

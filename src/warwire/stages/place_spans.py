@@ -460,13 +460,15 @@ def _counted(parsed: ParsedText, sent: int, start: int) -> bool:
                for j in range(max(0, i - 3), i))
 
 
-def _verb_between(parsed: ParsedText, start: int, end: int) -> bool:
+def _verb_between(parsed: ParsedText, start: int, end: int, cues: _Cues) -> bool:
     """A verb between a speaker noun and a place ("government troops clashed in X") makes the
-    place the action's, not the speaker's ("officials in X said")."""
+    place the action's, not the speaker's ("officials in X said"); a say-verb or a verb of
+    issuing a statement does not ("officials said in X", "a statement issued in X")."""
     for t in parsed.tokens[parsed.sentences[parsed.sentence_at(start)].first_token:]:
         if t.start >= end:
             return False
-        if t.start >= start and t.pos == "VERB":
+        if t.start >= start and t.pos == "VERB" and t.lemma.lower() not in cues.say_verbs \
+                and t.lemma.lower() not in cues.channel_verbs:
             return True
     return False
 
@@ -496,7 +498,7 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
     sm = cues.speaker_before_re.search(before)
     if sm and not cues.target_nouns.isdisjoint(sm.group(0).lower().split()):
         sm = None  # "a military camp in X", "an army base in X": a target, not a speaker
-    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start) \
+    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start, cues) \
             and not _counted(parsed, raw.sent, raw.start - len(before) + sm.start()):
         raw.cues.append("places.speaker_nouns")
         return "speaker"

@@ -567,6 +567,9 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.chosen = gazetteer.admin1_of(dom[0], dom[1])
                 r.cues.append("places.state_only")
     if dom is not None and city is not None and (city.country, city.admin1) == dom:
+        dom_named = any(r.chosen is not None and (r.chosen.country, r.chosen.admin1) == dom
+                        and "dateline" not in r.flags and role != "speaker"
+                        for r, role in zip(kept, roles))
         for r in kept:
             c = r.chosen
             if (r.source == "places.ngram" and "compass" in r.flags and c is not None
@@ -576,9 +579,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 continue
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
-                    and not r.qualifier and "dateline" not in r.flags):
+                    and not r.qualifier and "dateline" not in r.flags
+                    and not (r.designator == "town" and c.country == dom[0] and not dom_named)):
                 # a small same-name town elsewhere: more likely a local place the gazetteer
-                # lacks (a neighbourhood, a mall, a suburb) → the article's city, near it
+                # lacks (a neighbourhood, a mall, a suburb) → the article's city, near it; not
+                # "the town of X" in the article's country when only the dateline (the
+                # newsroom) and speakers name the article's province
                 r.source = "places.local_name"
                 r.chosen = city
     out: list[PlaceMention] = []
