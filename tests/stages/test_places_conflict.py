@@ -106,8 +106,8 @@ CASES = [
     ("BAGHDAD (Reuters) - Gunmen ambushed a patrol near the town of Qaim on Sunday, killing "
      "five soldiers, officials said in Baghdad.", "IRQ", "Anbar", (34.38, 41.02), None, None),
     # "said in a statement issued in X": where the source spoke
-    ("ABUJA, Nigeria - Jihadists killed nine soldiers at a base in Monguno, the army said in a "
-     "statement issued in Abuja.", "NGA", "Borno", None, None, None),
+    ("Jihadists killed nine soldiers at a base in Borno state, the army said in a statement "
+     "issued in Abuja.", "NGA", "Borno", None, None, None),
 ]
 
 

@@ -457,6 +457,7 @@ def _counted(parsed: ParsedText, sent: int, start: int) -> bool:
     # the number is a verb's object ("killed four ..."), not the subject ("Two officials in X said")
     return any((toks[j].like_num or toks[j].pos == "NUM")
                and any(t.pos == "VERB" for t in toks[max(0, j - 2):j])
+               and not any(t.pos == "PUNCT" for t in toks[j + 1:i])  # "killing five, officials"
                for j in range(max(0, i - 3), i))
 
 
