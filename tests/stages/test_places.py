@@ -322,8 +322,11 @@ CLASSES = [
     # a country named "near"/"close to the border with" frames nothing: the town stays
     (None, "Drones struck a truck near Qamishli, close to the border with Turkey, killing two "
      "fighters.", "Al Qāmishlī", "Hasakah", "SYR", None),
-    # a demonym used as an adjective is its country, not a province of that name
+    # a demonym used as an adjective is its country, not a province of that name; "the
+    # Somali capital" is that country's capital city (session 3)
     (None, "A car bomb went off near a hotel in the Somali capital, killing six guests.",
+     "Mogadishu", "Banadir", "SOM", 1),
+    (None, "Somali troops clashed with militants in a village, killing six guests.",
      "Somalia", None, "SOM", 3),
     # a country glued to "-backed/-led" names a side; the story's much-named capital wins
     (None, "Two guards were killed in the United States-backed offensive near the capital, "

@@ -182,7 +182,7 @@ def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, fl
 
 def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
     c = p.candidate
-    if c.lat is None and c.kind == "admin2" and places:
+    if c.kind == "admin2" and (c.lat is None or "places.admin1_point" in p.rule) and places:
         # a county with no coordinates ("Polk County deputies"): the article's town inside it
         inside = [o for o in places if o.candidate.kind == "city" and o.role != "speaker"
                   and o.candidate.lat is not None and o.candidate.country == c.country

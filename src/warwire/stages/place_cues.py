@@ -1,6 +1,8 @@
 """The places stage's cue lists, compiled once from ``rules/places.yaml`` (and the demonym list
 of ``rules/demonyms.tsv``): place nouns, locative and near words, event, speaker, origin and
-care words, street words, US state abbreviations, the dateline pattern and the country cues.
+care words, street words, US state abbreviations, the dateline pattern and the country cues;
+border, bearing, descriptor and bracket-chain cues; country names and capitals (read from
+``rules/countries.tsv``).
 Every list keeps its rule id in the YAML; ``stages/places.py`` names the id that fired.
 """
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ConfigError
+from ..gazetteer import fold
 from ..rules import load_tsv, load_yaml
 
 
@@ -56,6 +59,17 @@ class Cues:
     toll_words: frozenset[str]
     compound_adj_re: re.Pattern
     appositive_re: re.Pattern
+    capitals: dict[str, str]  # iso3 → the capital's name (rules/countries.tsv, first listed)
+    country_names: dict[str, str]  # folded country name or alias → iso3 (rules/countries.tsv)
+    chain_nouns: frozenset[str]
+    chain_noun_end_re: re.Pattern  # a member's trailing place noun ("Kachia LGA")
+    border_after_re: re.Pattern
+    border_before_re: re.Pattern
+    descriptor_re: re.Pattern
+    bearing_re: re.Pattern
+    target_nouns: frozenset[str]
+    channel_verbs: frozenset[str]
+    qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,6 +89,16 @@ def cues() -> Cues:
                    | words("places.town_nouns"))
     preps = words("places.incident_prep") | words("places.near_prep")
     name = r"[A-Z][\w'’.\-]*"
+    capitals: dict[str, str] = {}
+    country_names: dict[str, str] = {}
+    for row in load_tsv("countries.tsv"):
+        iso = row["id"]
+        if row.get("capitals"):
+            capitals[iso] = row["capitals"].split("|")[0]
+        for n in [row["name"], *(row.get("aliases") or "").split("|")]:
+            n = re.sub(r"^the\s+", "", n.strip())
+            if n and not n.isupper():
+                country_names.setdefault(fold(n), iso)
     try:
         demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
     except ConfigError:  # the demonym list belongs to the actors stage; optional here
@@ -112,7 +136,8 @@ def cues() -> Cues:
         speaker_before_re=re.compile(
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
             r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
-            r"\b(?:conference|briefing|interview|statement)\s+in\s+$", re.I),
+            r"\b(?:conference|briefing|interview|statement|television|broadcast|speech)"
+            r"(?:\s+[\w'’\-]+){0,2}?\s+(?:in|from)\s+$|\bby\s+(?:tele)?phone\s+from\s+$", re.I),
         demonyms=demonyms,
         country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
                            for c in rules["places.country_cues"]["cues"]),
@@ -139,9 +164,30 @@ def cues() -> Cues:
         appositive_re=re.compile(
             r"\bthe\s+(?:[A-Za-z\-]+\s+){0,2}?(?:"
             + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+$"),
+        capitals=capitals,
+        country_names=country_names,
+        chain_nouns=words("places.chain_nouns"),
+        chain_noun_end_re=re.compile(rf"(?<=\S)\s+(?:{alt(words('places.chain_nouns'))})$", re.I),
+        border_after_re=re.compile(
+            rf"(?:\s*[-–]\s*{name})*\s+(?:{alt(words('places.border_nouns'))})\b", re.I),
+        target_nouns=words("places.target_nouns"),
+        channel_verbs=words("places.channel_verbs"),
+        qualifier_adj=alt(words("places.region_adjectives")),
+        bearing_re=re.compile(
+            r"[A-Z][\w'’.\-]*\s*,\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,3}?"
+            r"(?:(?:about|some|around|roughly|nearly|approximately|just|only)\s+)?"
+            r"(?:(?:\d[\d.,]*|[a-z]+)\s*(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)"
+            rf"\s+(?:{alt(words('places.bearing_words'))})\s+of|(?:{alt(words('places.bearing_words'))})\s+of"
+            r"|(?:\d[\d.,]*|[a-z]+)\s*(?:km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)"
+            r"\s+(?:from|outside))\s+(?:the\s+(?:[a-z\-]+\s+){0,2})?$"),
+        descriptor_re=re.compile(
+            r"\s+(?:[a-z\-]+\s+){0,2}?(?:"
+            + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+of\s+(?:the\s+)?[A-Z]"),
+        border_before_re=re.compile(
+            rf"\b(?:{alt(words('places.border_nouns'))})\s+(?:with|of)\s+(?:the\s+)?$", re.I),
         compound_adj_re=re.compile(rf"[-‑–](?:{alt(words('places.compound_adjective'))})\b", re.I),
         possessor_re=re.compile(
-            r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})|"
+            r"(?:\b(?P<name>[A-Z][\w\-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w\-]*){0,3})|"
             rf"\bthe\s+(?:{alt(words('places.possessive_frame'))}))['’]s\s+$"),
         origin_before_re=re.compile(r"(?:\d{1,3}\s*,\s*|\b(?:" + "|".join(
             re.escape(w) for w in words("places.origin_nouns"))

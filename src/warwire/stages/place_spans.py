@@ -2,9 +2,13 @@
 found in the gazetteer, streets and neighbourhoods (found first; they resolve to the article's
 city), the dateline, "City, State" qualifiers, which spans to keep (people, common words, parts
 of longer names), the cues around a span (place nouns, locative and near words, possessive
-frames such as "Afghanistan's southern Kandahar province", hyphenated adjectives such as
-"United States-backed") and each span's role (dateline, speaker, origin, care, incident,
-mention). Cue lists come from ``rules/places.yaml`` via ``place_cues.py``.
+frames such as "Afghanistan's southern Kandahar province" or "the Democratic Republic of
+Congo's North Kivu", hyphenated adjectives such as "United States-backed", names that are no
+place of the event: one side of a border ("near the Malian border"), a describing name ("the Red
+Sea port city of X"), a reference point ("in X, 40 km north of Y")) and each span's role
+(dateline, speaker, origin, care, incident, mention). Hyphenated names with a lowercase linker
+("Qala-i-Naw") are matched whole or not at all. Cue lists come from ``rules/places.yaml`` via
+``place_cues.py``.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ MAX_NGRAM = 6
 _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "el", "al", "ez", "ed", "es", "as", "ad",
                          "an", "ar", "az", "ash", "at-", "-", "upon", "on", "du", "des", "da",
                          "do", "dos", "di", "y", "en", "and", "&", "'", "’", "'s", "’s", "bin", "ibn"})
+_HYPHENS = frozenset({"-", "‑"})
 # A single token with one of these POS tags is a word, not a name ("Seven", "On").
 _NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "VERB",
                            "ADV", "INTJ"})
@@ -78,10 +83,13 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
     """A state/country after "City, ": (country, admin1, length consumed) or None. A name that
     is both a country and a state ("Marietta, Georgia") is read as the one that holds a place
     called like the city, else as the one in the country the article leans to (``lean``)."""
-    m = re.match(r",\s*((?:[A-Z][A-Za-z.]*\.?\s?){1,3})", text)
+    # "Gao, northern Mali": a region adjective may come before the country or state
+    m = re.match(rf",\s*(?:(?:{cues.qualifier_adj})\s+)?((?:[A-Z][A-Za-z.]*\.?\s?){{1,3}})", text)
     if not m:
         return None
     words = m.group(1).split()
+    if len(words) > 1 and words[-1].lower().rstrip(".,") in cues.division_nouns:
+        words = words[:-1]  # "Katsina State", "Idlib Province": the province's own name
     for n in range(len(words), 0, -1):
         q = " ".join(words[:n]).rstrip(",")
         state = cues.us_states.get(q) or cues.us_states.get(q.rstrip(".") + ".")
@@ -105,11 +113,43 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
     return None
 
 
-def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
+def _hyphen_compounds(toks: Sequence[Token]) -> tuple[list[int], list[int], list[bool]]:
+    """For each token, the first and last token of the hyphenated compound it belongs to
+    ("Qala-i-Naw", "Kaduna-Abuja", "al-Busayrah"; a lone token is its own compound), and
+    whether that compound has a lowercase linker between two pieces ("-i-", "-e-", "-ul-"):
+    such a compound is one name, none of its pieces is a place on its own."""
+    n = len(toks)
+    first = list(range(n))
+    for k in range(1, n):
+        a, b = toks[k - 1], toks[k]
+        if b.start == a.end and (a.text in _HYPHENS or b.text in _HYPHENS):
+            first[k] = first[k - 1]
+    last = list(range(n))
+    for k in range(n - 2, -1, -1):
+        if first[k + 1] == first[k]:
+            last[k] = last[k + 1]
+    linked = [False] * n
+    k = 0
+    while k < n:
+        a, b = first[k], last[k]
+        if b > a:
+            pieces = [t.text for t in toks[a:b + 1] if t.text not in _HYPHENS]
+            inner = pieces[1:-1]
+            if any(w[:1].islower() for w in inner):
+                for j in range(a, b + 1):
+                    linked[j] = True
+        k = b + 1
+    return first, last, linked
+
+
+def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
+               phrases: Sequence[tuple[Raw, tuple[int, int]]] = ()) -> list[Raw]:
+    """Every place span: ``phrases`` (found by ``place_phrases``: their token ranges are
+    filled in here and their text is no n-gram's), streets and neighbourhoods, then the
+    gazetteer's capitalised n-grams, longest first."""
     text, toks = parsed.text, parsed.tokens
     taken = [False] * len(toks)
     raws: list[Raw] = []
-    tok_at: dict[int, int] = {t.start: t.i for t in toks}
 
     def tok_range(start: int, end: int) -> tuple[int, int]:
         first = next((t.i for t in toks if t.end > start), len(toks))
@@ -117,6 +157,16 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
         while last < len(toks) and toks[last].start < end:
             last += 1
         return first, last
+
+    for raw, (t0, t1) in phrases:
+        first, last = tok_range(raw.start, raw.end)
+        k0, k1 = tok_range(t0, t1)
+        if first >= len(toks) or any(taken[k0:k1]):
+            continue
+        for k in range(k0, k1):
+            taken[k] = True
+        raw.first, raw.last, raw.sent = first, last, toks[first].sent
+        raws.append(raw)
 
     # streets and neighbourhoods resolve to the article's city later
     for regex, kind in ((cues.street_re, "street"), (cues.street_prefix_re, "street"),
@@ -142,9 +192,11 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
             ent_of[k] = e
     i = 0
     n_tok = len(toks)
+    c_first, c_last, linked = _hyphen_compounds(toks)
     while i < n_tok:
         t = toks[i]
-        if taken[i] or not is_cap(t):
+        if taken[i] or not is_cap(t) or (linked[i] and c_first[i] != i):
+            # a piece of a hyphenated name ("Naw" of "Qala-i-Naw") is no place of its own
             i += 1
             continue
         hit: Optional[tuple[int, list[PlaceCandidate]]] = None
@@ -153,8 +205,10 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
             tj = toks[j]
             if tj.sent != t.sent or not is_cap(tj) or any(taken[i:j + 1]):
                 continue
+            if linked[j] and c_last[j] != j:
+                continue  # ends inside a hyphenated name ("Qala" of "Qala-i-Naw")
             if any(not is_cap(toks[k]) and toks[k].text.lower() not in _CONNECTORS
-                   for k in range(i + 1, j)):
+                   and c_first[k] == k and c_last[k] == k for k in range(i + 1, j)):
                 continue
             surface = text[t.start:tj.end]
             if "\n" in surface:
@@ -176,7 +230,6 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues) -> list[Raw]:
         raws.append(raw)
         i = j + 1
     raws.sort(key=lambda r: r.start)
-    _ = tok_at
     return raws
 
 
@@ -197,7 +250,9 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
         return False
     for e in parsed.entities:
         if e.first_token <= raw.first and e.last_token >= raw.last:
-            if e.label == "PERSON" and (e.first_token < raw.first or e.last_token > raw.last):
+            if e.label == "PERSON" and (e.first_token < raw.first or e.last_token > raw.last) \
+                    and not (raw.designator and raw.designator != "neighbourhood") and not raw.qualifier:
+                # a part of a person's name; not "Faskari LGA, Katsina State" (tagged PERSON)
                 return False
             if e.label in ("GPE", "LOC", "FAC"):
                 raw.flags.add("gpe")
@@ -215,7 +270,12 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
         return False
     if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
             and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
-                 or toks[raw.first].ent_type in _NOT_PLACE_ENTS):
+                 or toks[raw.first].ent_type in _NOT_PLACE_ENTS) \
+            and not (raw.locative and toks[raw.first].pos == "PROPN" and key not in cues.ambiguous
+                     and not surface.endswith(".") and any(
+                         c.kind in ("country", "admin1") and fold(c.name) == key for c in raw.cands)):
+        # a number or a date; not a country or province after a locative word that the parser
+        # mislabelled ("in western Niger" tagged DATE)
         return False
     prev_tok = toks[raw.first - 1] if raw.first > 0 else None
     tail = (prev_tok is not None and prev_tok.sent == raw.sent and is_cap(prev_tok)
@@ -296,6 +356,8 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.designator = raw.designator or ("division" if noun in cues.division_nouns else
                                             "district" if noun in cues.district_nouns else "town")
         b = b[:m.start()]
+        # "in the Red Sea port city of X": the describing name goes with the place noun
+        b = re.sub(r"\bthe\s+(?:[A-Z][\w\-]*\s+){1,3}$", "", b)
     elif raw.source == "places.ngram":
         am = cues.appositive_re.search(b)  # "in the Sudanese capital Khartoum"
         if am:
@@ -311,12 +373,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         name = pm.group("name")
         # "In Burkina Faso's": the longest tail of the capitalised words that is a place
         for w in re.finditer(r"\S+", name or ""):
-            q = _possessor_frame(name[w.start():], gaz, raw.cands)
+            q = _possessor_frame(name[w.start():], gaz, cues, raw.cands)
             if q:
                 cut = pm.start("name") + w.start()
                 break
         if q or not name:
             b = cues.region_adj_re.sub("", b[:cut])
+            b = re.sub(r"\bthe\s+$", "", b)  # "in the Democratic Republic of Congo's X"
         if q and not raw.qualifier:
             raw.qualifier = q
             raw.cues.append("places.possessive_frame")
@@ -329,6 +392,28 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         # or a side, not where something happened
         raw.flags.add("adjective")
         raw.cues.append("places.compound_adjective")
+        return
+    if raw.source == "places.ngram" and (raw.key in cues.demonyms or any(
+            c.kind == "country" for c in raw.cands)) and (
+            cues.border_after_re.match(text, raw.end) or cues.border_before_re.search(before)):
+        # "near the Malian border", "the Mali-Niger border", "the border with Mali": one side
+        # of a border, not where it happened
+        raw.flags.add("adjective")
+        raw.cues.append("places.border")
+        return
+    if raw.source == "places.ngram" and cues.bearing_re.search(before):
+        # "in Ghazni, about 150 km southwest of Kabul", "in Marib, east of the capital Sanaa":
+        # a reference point for the place named before it, not where it happened
+        raw.flags.add("adjective")
+        raw.near = True
+        raw.cues.append("places.bearing")
+        return
+    if raw.source == "places.ngram" and cues.descriptor_re.match(text, raw.end) \
+            and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before):
+        # "the Red Sea port city of X", "the Idlib town of X": the name describes the town
+        # named after it, which is the place
+        raw.flags.add("adjective")
+        raw.cues.append("places.descriptor")
         return
     if cues.compound_adj_re.match(parsed.text, raw.end):
         # "the United States-backed offensive": an adjective naming a side, not a location
@@ -343,10 +428,16 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
 
 
-def _possessor_frame(name: str, gaz: Gazetteer, cands: Sequence[PlaceCandidate]
+def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate]
                      ) -> Optional[tuple[str, Optional[str]]]:
     """(country, admin1) of a possessor that is a country, or a province or region holding a
-    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), else None."""
+    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), else None. A
+    country's name is read as rules/countries.tsv reads it ("Congo's" is the DRC's)."""
+    if name.split()[0].lower() in ("of", "the"):
+        return None
+    iso = cues.country_names.get(fold(name))
+    if iso:
+        return iso, None
     for c in gaz.lookup(name):
         if c.kind == "country" and c.country:
             return c.country, None
@@ -366,16 +457,19 @@ def _counted(parsed: ParsedText, sent: int, start: int) -> bool:
     # the number is a verb's object ("killed four ..."), not the subject ("Two officials in X said")
     return any((toks[j].like_num or toks[j].pos == "NUM")
                and any(t.pos == "VERB" for t in toks[max(0, j - 2):j])
+               and not any(t.pos == "PUNCT" for t in toks[j + 1:i])  # "killing five, officials"
                for j in range(max(0, i - 3), i))
 
 
-def _verb_between(parsed: ParsedText, start: int, end: int) -> bool:
+def _verb_between(parsed: ParsedText, start: int, end: int, cues: _Cues) -> bool:
     """A verb between a speaker noun and a place ("government troops clashed in X") makes the
-    place the action's, not the speaker's ("officials in X said")."""
+    place the action's, not the speaker's ("officials in X said"); a say-verb or a verb of
+    issuing a statement does not ("officials said in X", "a statement issued in X")."""
     for t in parsed.tokens[parsed.sentences[parsed.sentence_at(start)].first_token:]:
         if t.start >= end:
             return False
-        if t.start >= start and t.pos == "VERB":
+        if t.start >= start and t.pos == "VERB" and t.lemma.lower() not in cues.say_verbs \
+                and t.lemma.lower() not in cues.channel_verbs:
             return True
     return False
 
@@ -403,7 +497,9 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         raw.cues.append("places.say_verbs")
         return "speaker"
     sm = cues.speaker_before_re.search(before)
-    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start) \
+    if sm and not cues.target_nouns.isdisjoint(sm.group(0).lower().split()):
+        sm = None  # "a military camp in X", "an army base in X": a target, not a speaker
+    if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start, cues) \
             and not _counted(parsed, raw.sent, raw.start - len(before) + sm.start()):
         raw.cues.append("places.speaker_nouns")
         return "speaker"
@@ -435,8 +531,10 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         raw.cues.append("places.event_object")
         return "incident"
     m = re.match(r"\s*(?:'s\s+)?([a-z]+)", after)
+    nxt = parsed.tokens[raw.last] if raw.last < len(parsed.tokens) else None
     if m and m.group(1) in cues.event_words and m.group(1) not in ("fire",) \
-            and raw.source == "places.ngram":
+            and raw.source == "places.ngram" and not (nxt is not None and nxt.pos in ("VERB", "AUX")):
+        # "the Houston shooting"; not "(gunmen who came from) Jilib attacked ..."
         raw.cues.append("places.event_words")
         return "incident"
     if raw.source != "places.ngram" and words & cues.event_words:

@@ -3,8 +3,11 @@
 Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
 ``rules/places.yaml`` (compiled by ``place_cues.py``; ids in ``PlaceMention.rule``):
 
-1. *Spans.* Capitalised token n-grams (up to 6 tokens, with name connectors such as "de",
-   "al", "-") are looked up in the gazetteer, longest first. spaCy labels are only a bonus: the
+1. *Spans.* Phrases first (``place_phrases.py``): coder notes' bracketed division chains
+   ("Katari (Kachia LGA, Kaduna)") and capitals named through their country ("the Somali
+   capital"). Then capitalised token n-grams (up to 6 tokens, with name connectors such as "de",
+   "al", "-") are looked up in the gazetteer, longest first; a hyphenated name with a lowercase
+   linker ("Qala-i-Naw") is looked up whole and none of its pieces is a place. spaCy labels are only a bonus: the
    small model tags "Armenia" ORG and "Lachin" PERSON. Street names ("the 3800 block of Mount
    Pleasant Street") and neighbourhoods ("the Austin neighborhood") are found first and resolve
    to the article's city; words that are mostly not places ("Police", "Victoria") need a cue.
@@ -21,7 +24,9 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
    "militants stormed X"), else mention. When the body names no usable place, the title's
    place inside the article's state or country is added (``places.title``, empty span).
 4. *Precision* (ACLED): 1 the named town; 2 near a town, or a district/region; 3 a province or
-   country only.
+   country only. A province read alone takes the point of the town it is named after
+   (``places.admin1_seat``); a district with no point takes its province's (precision 3,
+   ``places.admin1_point``).
 
 Steps 1 and 3 (spans, their context and roles) live in ``place_spans.py``;
 ``choose_event_location`` (in ``event_place.py``, re-exported here) picks the incident's place.
@@ -31,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Optional
 
 from ..gazetteer import Gazetteer, fold, gazetteer_for
@@ -39,6 +45,7 @@ from ..pipeline import Resources, Stage
 from .place_cues import Cues as _Cues
 from .place_cues import cues as _cues
 from .event_place import choose_event_location  # noqa: F401  (the stage's public pair)
+from .place_phrases import find_phrases as _find_phrases
 from .place_spans import LOCAL_MAX_POP as _LOCAL_MAX_POP
 from .place_spans import Raw as _Raw
 from .place_spans import context as _context
@@ -66,6 +73,9 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
     s = math.log10(c.population + 10) + _KIND_BONUS.get(c.kind, 0.0)
     if raw.key and c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != raw.key:
         s -= 1.0  # read through an alternate name: a same-name place by its own name is likelier
+    if raw.key and c.kind in ("admin1", "admin2", "region") and fold(c.name) != raw.key \
+            and any(fold(o.name) == raw.key for o in raw.cands):
+        s -= 1.0  # "Gao" is Gao (Mali) before a province that has it as an alternate name
     d = raw.designator
     if c.kind == "admin1" and not d and any(
             o.kind == "city" and o.country == c.country and _capital_reading(o, c, raw.key)
@@ -88,6 +98,22 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
         elif c.kind == "city":
             s += 2.0
     return s
+
+
+def _capital_of(iso: str, gaz: Gazetteer, cues: _Cues) -> Optional[PlaceCandidate]:
+    """The capital city of a country (rules/countries.tsv), as the gazetteer reads it."""
+    name = cues.capitals.get(iso)
+    towns = [c for c in gaz.lookup(name) if c.kind == "city" and c.country == iso] if name else []
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
+def _seat(division: PlaceCandidate, gaz: Gazetteer) -> Optional[PlaceCandidate]:
+    """The town a province is named after (its seat: Kidal, Kunduz, Al Hudaydah), if the
+    gazetteer has a town of that very name inside it."""
+    name = fold(division.name)
+    towns = [c for c in gaz.lookup(division.name) if c.kind == "city" and fold(c.name) == name
+             and c.country == division.country and c.admin1 == division.admin1]
+    return max(towns, key=lambda c: c.population) if towns else None
 
 
 def _capital_reading(city: PlaceCandidate, division: PlaceCandidate, key: str) -> bool:
@@ -224,6 +250,12 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     words = text.split()
     name = " ".join(w for w in words if w.lower() not in cues.neighbourhood_nouns)
     cities = [c for c in gaz.lookup(name) if c.kind == "city"]
+    owner = re.match(r"(.+?)['’]s\s", name)
+    if not cities and owner:
+        # "Gaza City's Shejaiya neighbourhood": the possessor is the city
+        cities = [c for c in gaz.lookup(owner.group(1)) if c.kind == "city"]
+        inside = [c for c in cities if dom is None or (c.country, c.admin1) == dom]
+        return max(inside, key=lambda c: c.population) if inside else None
     if not cities:
         return None
     if dom is not None:
@@ -233,13 +265,20 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     return best if best.population >= 250_000 else None
 
 
+def _aside(r: _Raw) -> bool:
+    """A name that says little about where the story is: one side of a border ("near the
+    Malian border"), the name describing a town ("the Red Sea port city of X") or a reference
+    point ("in X, 40 km north of Y")."""
+    return bool({"places.border", "places.descriptor", "places.bearing"} & set(r.cues))
+
+
 def _dominant_country(raws: list[_Raw], prior: dict[str, float]) -> Optional[str]:
     """The country the article is about, when one clearly leads: named as such (kind country)
     or by its divisions, by cities read with a place cue, and by the article's country cues."""
     votes: dict[str, float] = defaultdict(float, prior)
     for r in raws:
         c = r.chosen
-        if c is None or not c.country or r.source != "places.ngram":
+        if c is None or not c.country or r.source != "places.ngram" or _aside(r):
             continue
         if c.kind in ("country", "admin1", "admin2", "region"):
             votes[c.country] += 1.0
@@ -260,10 +299,16 @@ def _dominant_admin1(raws: list[_Raw],
         if c is None or not c.admin1 or r.source != "places.ngram":
             continue
         w = 0.3
-        if "dateline" in r.flags:
+        if _aside(r):
+            pass
+        elif "dateline" in r.flags:
             w = 3.0
-        elif r.qualifier or "jurisdiction" in r.flags or c.kind in ("admin1", "admin2"):
-            w = 2.0
+        elif "places.capital" in r.cues:
+            w = 1.0  # "north of the Nigerien capital": often a bearing, not the story's town
+        elif r.qualifier or "jurisdiction" in r.flags or (
+                c.kind in ("admin1", "admin2") and (fold(c.name) == r.key or r.locative
+                                                    or r.designator or "gpe" in r.flags)):
+            w = 2.0  # (a division read through an odd alternate name, "Tip", with no cue: 0.3)
         elif r.locative or "gpe" in r.flags:
             w = 1.0
         votes[(c.country, c.admin1)] += w
@@ -279,8 +324,11 @@ def _dominant_admin1(raws: list[_Raw],
 
 
 def _precision(raw: _Raw, c: PlaceCandidate) -> int:
-    if "places.state_only" in raw.cues or c.kind == "country":
+    if "places.state_only" in raw.cues or c.kind == "country" or raw.source == "places.chain_admin1" \
+            or "places.admin1_point" in raw.cues:
         return 3
+    if raw.source == "places.chain_member":
+        return 2
     if raw.source == "places.local_name":
         return 2
     if raw.source != "places.ngram":
@@ -326,7 +374,14 @@ def _context_city(raws: list[_Raw], roles: list[str], country: Optional[str] = N
 def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place mention of the article, resolved, with its role and ACLED precision."""
     cues = _cues()
-    raws = _find_spans(parsed, gazetteer, cues)
+    phrases = _find_phrases(parsed.text, gazetteer, cues)
+    raws = _find_spans(parsed, gazetteer, cues, [(p.raw, p.taken) for p in phrases])
+    for r in raws:
+        iso = cues.country_names.get(r.key) if r.source == "places.ngram" else None
+        if iso and any(c.kind == "country" and c.country != iso for c in r.cands):
+            # a country name read as rules/countries.tsv reads it ("Congo" is the DRC)
+            own = gazetteer.country(iso)
+            r.cands = [own] + [c for c in r.cands if c.kind != "country"] if own else r.cands
     prior, _fired = _country_prior(parsed, cues)
     lean = max(prior, key=prior.__getitem__) if prior else None
     dl = _dateline(parsed, cues)
@@ -424,6 +479,13 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             continue
         if (r.designator == "town" and c is not None and c.kind in ("country", "admin1")
                 and not r.qualifier and not any(o.kind == "city" for o in r.cands)):
+            seat = _seat(c, gazetteer) if c.kind == "admin1" else None
+            if seat is not None:
+                # "the port city of Hodeidah": the province's seat, the city of its name
+                r.chosen = seat
+                r.cands = [seat]
+                r.cues.append("places.admin1_seat")
+                continue
             # "the village of Qatar": a village the gazetteer lacks, not the country or
             # province of that name
             r.chosen = None
@@ -468,6 +530,14 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
     dom_country = dom[0] if dom else dom_country
+    named = {r.chosen.country for r in kept if r.source == "places.ngram" and r.chosen is not None
+             and r.chosen.country and not _aside(r)} | set(demonym_countries)
+    iso = dom_country or (next(iter(named)) if len(named) == 1 else None)
+    for r in kept:
+        if r.source == "places.capital_bare":
+            # "in the capital": the capital of the country the article is about (the one it
+            # names or implies, when it names only one)
+            r.chosen = _capital_of(iso, gazetteer, cues) if iso else None
     # the article's city must lie in the article's state when that is known: a street or a
     # neighbourhood never moves the story to another state
     city = (_context_city(kept, roles, dom_country, dom) if dom
@@ -497,6 +567,9 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.chosen = gazetteer.admin1_of(dom[0], dom[1])
                 r.cues.append("places.state_only")
     if dom is not None and city is not None and (city.country, city.admin1) == dom:
+        dom_named = any(r.chosen is not None and (r.chosen.country, r.chosen.admin1) == dom
+                        and "dateline" not in r.flags and role != "speaker"
+                        for r, role in zip(kept, roles))
         for r in kept:
             c = r.chosen
             if (r.source == "places.ngram" and "compass" in r.flags and c is not None
@@ -506,9 +579,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 continue
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
-                    and not r.qualifier and "dateline" not in r.flags):
+                    and not r.qualifier and "dateline" not in r.flags
+                    and not (r.designator == "town" and c.country == dom[0] and not dom_named)):
                 # a small same-name town elsewhere: more likely a local place the gazetteer
-                # lacks (a neighbourhood, a mall, a suburb) → the article's city, near it
+                # lacks (a neighbourhood, a mall, a suburb) → the article's city, near it; not
+                # "the town of X" in the article's country when only the dateline (the
+                # newsroom) and speakers name the article's province
                 r.source = "places.local_name"
                 r.chosen = city
     out: list[PlaceMention] = []
@@ -527,7 +603,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         elif r.source == "places.dateline_local":
             own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
             r.chosen = own or city
-        elif r.source not in ("places.ngram", "places.compass_local", "places.local_name"):
+        elif r.source not in ("places.ngram", "places.compass_local", "places.local_name",
+                              "places.chain_member", "places.chain_admin1", "places.capital_bare"):
             if city is None:
                 if state is None:
                     continue
@@ -538,6 +615,18 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         c = r.chosen
         if c is None:
             continue
+        if c.kind == "admin2" and c.lat is None and c.admin1:
+            # a district the gazetteer has no point for ("Soum province"): its province's point
+            a1 = gazetteer.admin1_of(c.country or "", c.admin1)
+            if a1 is not None and a1.lat is not None:
+                c = replace(c, lat=a1.lat, lon=a1.lon)
+                r.cues.append("places.admin1_point")
+        elif c.kind == "admin1":
+            # a province only: ACLED codes the province's capital; the seat of its name if known
+            seat = _seat(c, gazetteer)
+            if seat is not None and seat.lat is not None:
+                c = replace(c, lat=seat.lat, lon=seat.lon)
+                r.cues.append("places.admin1_seat")
         key = role
         if role == "mention":
             key = "jurisdiction" if "jurisdiction" in r.flags else "locative" if r.locative else "mention"
