@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Hashable, Iterable, Mapping, Optional, Sequence
 
-from .model import Actor, Casualty, Claim, Estimate, Event, EventDate, Location, iso_date
+from .model import Actor, Casualty, Claim, Estimate, Event, EventDate, Location, iso_date, km_between
 from .rules import load_yaml
 
 # --------------------------------------------------------------------------------------------
@@ -197,10 +197,7 @@ def name_overlap(a: frozenset[str], b: frozenset[str],
 
 def _km(a: EventSketch, b: EventSketch) -> float:
     assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return km_between(a.lat, a.lon, b.lat, b.lon)
 
 
 def _gate(rules: Mapping[str, Any], gid: str) -> Mapping[str, Any]:

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional
 
-from .model import EvalItem, Event, Result, iso_date
+from .model import EvalItem, Event, Result, iso_date, km_between
 
 ADMIN_WORDS = {"governorate", "province", "district", "state", "region", "county", "division",
                "prefecture", "oblast", "department", "municipality", "territory"}
@@ -50,13 +50,6 @@ class EvalReport:
                 "fields": {f: {"scored": s.scored, "correct": s.correct,
                                "accuracy": None if s.accuracy is None else round(s.accuracy, 4)}
                            for f, s in self.fields.items()}}
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = math.radians
-    h = (math.sin(r(lat2 - lat1) / 2) ** 2
-         + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2)
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
 def fold(text: Optional[str]) -> str:

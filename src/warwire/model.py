@@ -12,6 +12,7 @@ offsets into ``Article.text``), so every figure in the output can point at where
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -396,3 +397,11 @@ def iso_date(value: Optional[str]) -> Optional[dt.date]:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km between two points (degrees)."""
+    r = math.radians
+    h = (math.sin(r(lat2 - lat1) / 2) ** 2
+         + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))

@@ -108,6 +108,10 @@ CASES = [
     # "said in a statement issued in X": where the source spoke
     ("Jihadists killed nine soldiers at a base in Borno state, the army said in a statement "
      "issued in Abuja.", "NGA", "Borno", None, None, None),
+    # a district of our regions list with its own point is not traded for the dateline city
+    # of its province, 90 km away
+    ("PESHAWAR: A roadside bomb killed four soldiers in the Kurram tribal district on Sunday, "
+     "officials said.", "PAK", "Khyber Pakhtunkhwa", (33.75, 70.25), 2, None),
 ]
 
 

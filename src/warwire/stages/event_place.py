@@ -21,7 +21,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..gazetteer import fold
-from ..model import ParsedText, PlaceCandidate, PlaceMention
+from ..model import ParsedText, PlaceCandidate, PlaceMention, km_between
 from .place_cues import cues
 
 _KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
@@ -31,6 +31,8 @@ SUPPORT_W = 1.0
 TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
 TOWN_SUPPORT = 4.0 / 4.0  # named four times: the article's own town
 TOLL_BONUS = 1.0  # a town in a sentence with the toll ("..., killing 168"); 1.5 loses on GVC dev
+# A town stands for a region of our own list (a district with a point) only this near it.
+REGION_TOWN_KM = 60.0
 
 
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
@@ -69,7 +71,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
             inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
                       and p.candidate.country == best.candidate.country
                       and p.candidate.admin1 == best.candidate.admin1
-                      and best.candidate.admin1 is not None]
+                      and best.candidate.admin1 is not None and _within_region(p, best)]
             if inside:
                 town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
                 return replace(town, precision=max(2, town.precision),
@@ -178,6 +180,16 @@ def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, fl
         if t and name and f" {name} " in t and count[k] < 10:
             count[k] += 10.0  # once per place
     return defaultdict(float, {k: min(v, 12.0) / 4.0 for k, v in count.items()})
+
+
+def _within_region(town: PlaceMention, division: PlaceMention) -> bool:
+    """Whether a town can stand for a division it shares a province with: always for a
+    province or county, but a district or region of our own list with its own point ("the
+    Bajaur tribal district" under a PESHAWAR dateline) only holds towns near that point."""
+    d, t = division.candidate, town.candidate
+    if d.kind != "region" or d.lat is None or d.lon is None or t.lat is None or t.lon is None:
+        return True
+    return km_between(d.lat, d.lon, t.lat, t.lon) <= REGION_TOWN_KM
 
 
 def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
