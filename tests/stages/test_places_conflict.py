@@ -112,6 +112,12 @@ CASES = [
     # of its province, 90 km away
     ("PESHAWAR: A roadside bomb killed four soldiers in the Kurram tribal district on Sunday, "
      "officials said.", "PAK", "Khyber Pakhtunkhwa", (33.75, 70.25), 2, None),
+    # one world city and no cue: the capital of millions, not a small American namesake
+    ("Seven soldiers were wounded in Lima on Saturday.", "PER", None, (-12.05, -77.04), 1, None),
+    # "the capital, X": the capital is named, not inferred from the article's country
+    ("Drones exploded over a parade in the capital, Caracas, on Saturday, wounding seven "
+     "soldiers. Officials in the United States and in Florida denied any role.",
+     "VEN", None, (10.49, -66.88), 1, None),
 ]
 
 

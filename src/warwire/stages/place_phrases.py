@@ -181,10 +181,11 @@ def _country_of(name: str, cues: Cues) -> Optional[str]:
 
 
 # "in the capital", "near the nation's capital": the capital of the article's country, known
-# only once the article's country is (places.py resolves it; places.capital_bare)
+# only once the article's country is (places.py resolves it; places.capital_bare); not when the
+# capital is named right after it ("in the capital, Caracas," / "in the capital Kabul")
 _BARE_CAPITAL_RE = re.compile(
     r"\b(?:in|near|outside|across|around|at|outskirts\s+of|(?:north|south|east|west)(?:-?(?:east|west))?\s+of)"
-    r"\s+(?P<cap>the\s+(?:(?:nation|country)['’]s\s+)?capital)\b(?!['’]s|\s+(?:of|city\s+of)\b|\s+[A-Z])")
+    r"\s+(?P<cap>the\s+(?:(?:nation|country)['’]s\s+)?capital)\b(?!['’]s|\s+(?:of|city\s+of)\b|,?\s+[A-Z])")
 
 
 def _capitals(text: str, gaz: Gazetteer, cues: Cues) -> list[Phrase]:

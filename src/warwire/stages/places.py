@@ -229,7 +229,7 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
         votes_c[iso] += w
     for r, (vc, va) in zip(raws, contrib):
         own = sum(vc.values())
-        rest = max(total - own, 1e-9)
+        rest = max(total - own, 1.0)
         best, best_s = None, -1e9
         for c in r.cands:
             s = _prior(c, r)
