@@ -474,3 +474,20 @@ def test_weekday_with_a_written_date(nlp: Any, text: str, published: Optional[dt
 ])
 def test_named_days_are_no_dates(nlp: Any, text: str) -> None:
     assert find_dates(parse(nlp, text)) == []
+
+
+# ---- classes of error fixed in session 3 ---------------------------------------------------------
+# (text, published, event sentences or None for all, expected start date or None for no date)
+SESSION3_CASES = [
+    # "opened fire" names the incident: its "open" does not make the day belong to something else
+    ("The police chief met reporters on Wednesday. Video shows the gunman opened fire on Tuesday "
+     "evening outside a laundromat.", WED, None, D(2021, 11, 16)),
+    ("Residents gathered on Wednesday at the market where militants had opened fire on Monday, "
+     "killing six traders.", WED, None, D(2021, 11, 15)),
+]
+
+
+@pytest.mark.parametrize("text,published,sents,start", SESSION3_CASES)
+def test_session3_date_choice(nlp: Any, text: str, published: Optional[dt.datetime],
+                              sents: Optional[set[int]], start: Optional[dt.date]) -> None:
+    test_choose_event_date_more(nlp, text, published, sents, start)

@@ -60,6 +60,7 @@ class DateLexicon:
     clock_before: re.Pattern[str]  # "at 5:45 p.m." just before a date ("... p.m. Friday")
     clock_following: re.Pattern[str]  # "at about 10 a.m." just after a date ("Friday at ...")
     weekday_shift: re.Pattern[str]  # "the following" just before a weekday: another week's day
+    incident_phrase: re.Pattern[str]  # "opened fire": a phrase whose words name the incident
     holidays: tuple[dict[str, Any], ...] = ()
 
 
@@ -103,6 +104,7 @@ def lexicon() -> DateLexicon:
         clock_before=re.compile(fill(ctx["clock_before"])),
         clock_following=re.compile(fill(ctx["clock_following"])),
         weekday_shift=re.compile(fill(ctx["weekday_shift"])),
+        incident_phrase=re.compile(fill(ctx["incident_phrase"])),
         holidays=tuple(data.get("holidays", ())),
     )
 

@@ -350,16 +350,18 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     if re.search(r"(?i)\b(?:said|says|say|told|announced|reported|confirmed|stated|added)\s+(?:on\s+)?$", before):
         speech = True
     # the subject of the governing verb counts too ("a vigil is planned Saturday")
-    near: set[str] = set(lemmas)
+    near: set[str] = {t.lemma.lower() for t in chain if not _names_incident(t, text, lex)}
     for t in chain[:2]:
         for k in parsed.sentence_tokens(t.sent):
-            if k.head == t.i and k.dep in ("nsubj", "nsubjpass", "dobj", "prep", "pobj", "attr"):
+            if (k.head == t.i and k.dep in ("nsubj", "nsubjpass", "dobj", "prep", "pobj", "attr")
+                    and not _names_incident(k, text, lex)):
                 near.add(k.lemma.lower())
     # and so do the words just before it in its sentence ("due in court on Monday")
     sent_toks = parsed.sentence_tokens(m.sent)
     window = [t for t in sent_toks if t.end <= m.start][-_WINDOW_BEFORE:]
     window_lemmas = {t.lemma.lower() for t in window}
-    other = bool((near | window_lemmas) & lex.other_lemmas)
+    other = bool((near | {t.lemma.lower() for t in window if not _names_incident(t, text, lex)})
+                 & lex.other_lemmas)
     future = any(k.lemma.lower() in lex.future_lemmas and k.head == t.i
                  for t in chain[:1] for k in sent_toks) or bool(window_lemmas & lex.future_lemmas)
     # the nearest governing word decides a death ("pronounced dead at 5:24 p.m. Saturday, hours
@@ -376,6 +378,12 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     clock = bool(lex.clock_before.search(text, max(0, m.start - 30), m.start)
                  or lex.clock_following.match(text, m.end, m.end + 40))
     return _Context(speech, other, future, incident, death, stamp, clock)
+
+
+def _names_incident(token: Token, text: str, lex: DateLexicon) -> bool:
+    """The token opens a phrase that names the incident ("opened fire"), so that its word
+    ("open") does not make a date belong to something else (a store's opening)."""
+    return bool(lex.incident_phrase.match(text, token.start))
 
 
 def title_dates(parsed: ParsedText) -> frozenset[dt.date]:
