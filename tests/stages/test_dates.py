@@ -484,6 +484,10 @@ SESSION3_CASES = [
      "evening outside a laundromat.", WED, None, D(2021, 11, 16)),
     ("Residents gathered on Wednesday at the market where militants had opened fire on Monday, "
      "killing six traders.", WED, None, D(2021, 11, 15)),
+    # a verbless piece of a sentence split at an abbreviation ("Birch Ave. | in the north end on
+    # Saturday night.") is no stamp: its day is the incident's
+    ("Officers found a man shot in the 2600 block of Birch Ave. in the north end on Saturday night. "
+     "Police said Tuesday that he died.", WED, None, D(2021, 11, 13)),
 ]
 
 
@@ -491,3 +495,18 @@ SESSION3_CASES = [
 def test_session3_date_choice(nlp: Any, text: str, published: Optional[dt.datetime],
                               sents: Optional[set[int]], start: Optional[dt.date]) -> None:
     test_choose_event_date_more(nlp, text, published, sents, start)
+
+
+# A video playlist's titles beside the story ("1:16 Sunday Interview: ..."), each opening with the
+# clip's length, date nothing of the story; nor is "2:31 May 9 ..." the 31st of May.
+def test_playlist_titles_date_nothing(nlp: Any) -> None:
+    text = ("A man was shot in the leg on Tuesday night outside a bar, police said.\n\n"
+            "1:16 Sunday Interview: a baker on growing a family business\n\n"
+            "2:31 May 9 protest at the library ends in arrests")
+    p = parse(nlp, text)
+    dates = find_dates(p)
+    assert "31 May" not in [d.text for d in dates]
+    chosen = choose_event_date(dates, p, set(range(len(p.sentences))))
+    assert chosen is not None and chosen.date_start == D(2021, 11, 16)
+    alone = choose_event_date([only(dates, "Sunday")], p, {1})
+    assert alone is not None and alone.rule == "fallback.published"

@@ -61,6 +61,7 @@ class DateLexicon:
     clock_following: re.Pattern[str]  # "at about 10 a.m." just after a date ("Friday at ...")
     weekday_shift: re.Pattern[str]  # "the following" just before a weekday: another week's day
     incident_phrase: re.Pattern[str]  # "opened fire": a phrase whose words name the incident
+    playlist_line: re.Pattern[str]  # "1:16 Sunday Interview: ...": a video playlist's line
     holidays: tuple[dict[str, Any], ...] = ()
 
 
@@ -78,7 +79,8 @@ def lexicon() -> DateLexicon:
     rules = []
     for order, r in enumerate(data["rules"]):
         body = fill(r["pattern"])
-        regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![A-Za-z0-9])")
+        # (nor right after "2:" -- "2:31 May 9 arrests", a video's length before its title)
+        regex = re.compile(r"(?<![A-Za-z0-9])(?<![0-9]:)(?:" + body + r")(?![A-Za-z0-9])")
         rules.append(DateRule(r["id"], r["resolve"], regex, order, r.get("days"), r.get("offset", 0),
                               bool(r.get("last")), bool(r.get("next")), float(r.get("score", 0.0)),
                               bool(r.get("across_midnight"))))
@@ -105,6 +107,7 @@ def lexicon() -> DateLexicon:
         clock_following=re.compile(fill(ctx["clock_following"])),
         weekday_shift=re.compile(fill(ctx["weekday_shift"])),
         incident_phrase=re.compile(fill(ctx["incident_phrase"])),
+        playlist_line=re.compile(fill(ctx["playlist_line"])),
         holidays=tuple(data.get("holidays", ())),
     )
 

@@ -318,7 +318,7 @@ class _Context:
     future: bool
     incident: bool  # governed by an incident verb ("was shot Tuesday")
     death: bool  # governed by a death verb and no incident verb ("died Friday at the hospital")
-    stamp: bool  # a publication stamp or dateline
+    stamp: bool  # a publication stamp or dateline (or a video playlist's title)
     clock: bool  # a clock time next to it ("at 5:45 p.m. Friday"): the time of a reported event
 
 
@@ -373,11 +373,22 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
     stamp = bool(lex.stamp.search(text[line_start:m.start])) or _is_own_stamp(text, m.start, m.end, lex) \
-        or not any(
-        t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent.i))
+        or _verbless_line(parsed, sent.i) or bool(lex.playlist_line.match(text, line_start))
     clock = bool(lex.clock_before.search(text, max(0, m.start - 30), m.start)
                  or lex.clock_following.match(text, m.end, m.end + 40))
     return _Context(speech, other, future, incident, death, stamp, clock)
+
+
+def _verbless_line(parsed: ParsedText, sent: int) -> bool:
+    """The sentence has no verb ("January 19, 2016", "Posted Sunday, 3:15 p.m."): a stamp or a
+    caption's date -- unless it opens in lower case, a piece of a sentence split at an abbreviation
+    ("... in the 2600 block of Pine St. | in the east end on Saturday night."), which tells of the
+    incident like the rest of it."""
+    if any(t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent)):
+        return False
+    s = parsed.sentences[sent]
+    body = parsed.text[s.start:s.end].lstrip()
+    return not body[:1].islower()
 
 
 def _names_incident(token: Token, text: str, lex: DateLexicon) -> bool:
