@@ -488,6 +488,9 @@ SESSION3_CASES = [
     # Saturday night.") is no stamp: its day is the incident's
     ("Officers found a man shot in the 2600 block of Birch Ave. in the north end on Saturday night. "
      "Police said Tuesday that he died.", WED, None, D(2021, 11, 13)),
+    # a photo caption's day is when the picture was taken, often the morning after
+    ("Police tape surrounds the house where two men were found shot on Tuesday. (Photo: Jane Roe, "
+     "Daily Star)\n\nThe shooting happened late Monday, police said.", WED, None, D(2021, 11, 15)),
 ]
 
 

@@ -62,6 +62,7 @@ class DateLexicon:
     weekday_shift: re.Pattern[str]  # "the following" just before a weekday: another week's day
     incident_phrase: re.Pattern[str]  # "opened fire": a phrase whose words name the incident
     playlist_line: re.Pattern[str]  # "1:16 Sunday Interview: ...": a video playlist's line
+    caption_line: re.Pattern[str]  # "(Photo: ...)", "Image 3 of 8": a photo caption's line
     holidays: tuple[dict[str, Any], ...] = ()
 
 
@@ -108,6 +109,7 @@ def lexicon() -> DateLexicon:
         weekday_shift=re.compile(fill(ctx["weekday_shift"])),
         incident_phrase=re.compile(fill(ctx["incident_phrase"])),
         playlist_line=re.compile(fill(ctx["playlist_line"])),
+        caption_line=re.compile(fill(ctx["caption_line"])),
         holidays=tuple(data.get("holidays", ())),
     )
 

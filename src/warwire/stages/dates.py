@@ -320,6 +320,7 @@ class _Context:
     death: bool  # governed by a death verb and no incident verb ("died Friday at the hospital")
     stamp: bool  # a publication stamp or dateline (or a video playlist's title)
     clock: bool  # a clock time next to it ("at 5:45 p.m. Friday"): the time of a reported event
+    caption: bool = False  # on a photo caption's line ("(Photo: ...)", "Image 3 of 8")
 
 
 def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> list[Token]:
@@ -376,7 +377,9 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
         or _verbless_line(parsed, sent.i) or bool(lex.playlist_line.match(text, line_start))
     clock = bool(lex.clock_before.search(text, max(0, m.start - 30), m.start)
                  or lex.clock_following.match(text, m.end, m.end + 40))
-    return _Context(speech, other, future, incident, death, stamp, clock)
+    line_end = text.find("\n", m.end)
+    caption = bool(lex.caption_line.search(text, line_start, len(text) if line_end < 0 else line_end))
+    return _Context(speech, other, future, incident, death, stamp, clock, caption)
 
 
 def _verbless_line(parsed: ParsedText, sent: int) -> bool:
@@ -528,6 +531,8 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
             score -= W["death"]
         if ctx.speech:
             score -= W["speech"]
+        if ctx.caption:
+            score -= W["caption"]
         if ctx.other:
             score -= W["other"]
         if is_past_context(m, pub):
@@ -554,6 +559,7 @@ WEIGHTS: dict[str, float] = {
     "death": 2.0,  # when a victim died ("died Friday"): often days after the incident
     "speech": 4.0,  # when something was said ("police said Tuesday")
     "other": 3.0,  # belongs to something else (court, funeral, arrest, identification)
+    "caption": 3.0,  # on a photo caption's line: when the picture was taken (session 3)
     "past_day": 2.0,  # a day in an earlier year
     "past": 8.0,  # "in 2020", "a year ago": background
     "min_score": 5.0,  # below this the publication date is the better guess
