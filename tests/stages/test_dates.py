@@ -491,6 +491,16 @@ SESSION3_CASES = [
     # a photo caption's day is when the picture was taken, often the morning after
     ("Police tape surrounds the house where two men were found shot on Tuesday. (Photo: Jane Roe, "
      "Daily Star)\n\nThe shooting happened late Monday, police said.", WED, None, D(2021, 11, 15)),
+    # "Sunday's tragic events", "Friday's tragedy" name the incident
+    ("The town came together Tuesday to remember the victims of Sunday's tragic events. Three people "
+     "were killed when a gunman opened fire at a birthday party.", WED, None, D(2021, 11, 14)),
+    ("Parents picked up their children early on Tuesday, still shaken by Friday's tragedy, in which a "
+     "gunman wounded two students.", WED, None, D(2021, 11, 12)),
+    # a relative day inside a quotation was said some time, not written on the day of publication
+    ("\"They shot him right there last night,\" his mother said of her son, who was killed Sunday "
+     "outside his home.", WED, None, D(2021, 11, 14)),
+    ("\u201cMy cousin got shot today,\u201d a relative told reporters about the man wounded Monday "
+     "evening near the park.", WED, None, D(2021, 11, 15)),
 ]
 
 

@@ -321,6 +321,7 @@ class _Context:
     stamp: bool  # a publication stamp or dateline (or a video playlist's title)
     clock: bool  # a clock time next to it ("at 5:45 p.m. Friday"): the time of a reported event
     caption: bool = False  # on a photo caption's line ("(Photo: ...)", "Image 3 of 8")
+    quoted: bool = False  # inside a quotation: "last night" as someone said it, some time
 
 
 def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> list[Token]:
@@ -379,7 +380,13 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
                  or lex.clock_following.match(text, m.end, m.end + 40))
     line_end = text.find("\n", m.end)
     caption = bool(lex.caption_line.search(text, line_start, len(text) if line_end < 0 else line_end))
-    return _Context(speech, other, future, incident, death, stamp, clock, caption)
+    return _Context(speech, other, future, incident, death, stamp, clock, caption,
+                    _in_quotation(text[line_start:m.start]))
+
+
+def _in_quotation(before: str) -> bool:
+    """The paragraph so far (``before``) leaves a quotation open."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def _verbless_line(parsed: ParsedText, sent: int) -> bool:
@@ -533,6 +540,8 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
             score -= W["speech"]
         if ctx.caption:
             score -= W["caption"]
+        if ctx.quoted and m.relative:
+            score -= W["quoted"]
         if ctx.other:
             score -= W["other"]
         if is_past_context(m, pub):
@@ -560,6 +569,7 @@ WEIGHTS: dict[str, float] = {
     "speech": 4.0,  # when something was said ("police said Tuesday")
     "other": 3.0,  # belongs to something else (court, funeral, arrest, identification)
     "caption": 3.0,  # on a photo caption's line: when the picture was taken (session 3)
+    "quoted": 1.0,  # a relative day in a quotation ("He got shot last night"): said some time (session 3)
     "past_day": 2.0,  # a day in an earlier year
     "past": 8.0,  # "in 2020", "a year ago": background
     "min_score": 5.0,  # below this the publication date is the better guess
