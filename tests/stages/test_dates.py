@@ -501,6 +501,12 @@ SESSION3_CASES = [
      "outside his home.", WED, None, D(2021, 11, 14)),
     ("\u201cMy cousin got shot today,\u201d a relative told reporters about the man wounded Monday "
      "evening near the park.", WED, None, D(2021, 11, 15)),
+    # the words just before a day decide a death whatever the parse hangs the day from
+    ("A girl was taken off life support at the hospital Monday around noon, her aunt said. Relatives "
+     "said she was wounded on Friday as she sat on a porch.", WED, None, D(2021, 11, 12)),
+    # "took place" tells of the incident like "happened"
+    ("Investigators interviewed witnesses on Monday and said the stabbing took place on Sunday evening "
+     "near the river.", WED, None, D(2021, 11, 14)),
 ]
 
 

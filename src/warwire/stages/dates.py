@@ -368,9 +368,15 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
                  for t in chain[:1] for k in sent_toks) or bool(window_lemmas & lex.future_lemmas)
     # the nearest governing word decides a death ("pronounced dead at 5:24 p.m. Saturday, hours
     # after the shooting"); an incident word two steps up does not make it the incident's date
-    death = bool(chain) and lemmas[0] in lex.death_lemmas
-    incident = (bool(chain) and bool(set(lemmas[:1] if death else lemmas[:2]) & lex.incident_lemmas)) or bool(
-        lex.incident_after.match(text, m.end, m.end + 40))
+    # ... and so do the words just before it, whatever the parse hangs it from: "pronounced dead at
+    # 5:24 p.m. Saturday, less than a day after police were called", "the shooting took place
+    # around midnight Tuesday"
+    clause = text[max(0, m.start - _CLAUSE_BEFORE):m.start]
+    death_before = bool(lex.death_before.search(clause))
+    death = (bool(chain) and lemmas[0] in lex.death_lemmas) or death_before
+    incident = (not death_before and bool(chain)
+                and bool(set(lemmas[:1] if death else lemmas[:2]) & lex.incident_lemmas)) or bool(
+        lex.incident_after.match(text, m.end, m.end + 40)) or bool(lex.incident_before.search(clause))
     death = death and not incident
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -583,5 +589,7 @@ _ANCHORED = frozenset({"date.weekday_then_after"})
 _LEAD_SENTENCES = 2
 # A token of a clock time that a date may hang from in the parse ("5:30 p.m. Tuesday").
 _CLOCK_WORD = re.compile(r"(?i)^(?:[ap]\.?m\.?|noon|midnight|o'clock|\d{1,2}(?::\d\d)?)$")
+# How many characters before a date are read for a death or an incident told just before it.
+_CLAUSE_BEFORE = 80
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
