@@ -529,3 +529,18 @@ def test_playlist_titles_date_nothing(nlp: Any) -> None:
     assert chosen is not None and chosen.date_start == D(2021, 11, 16)
     alone = choose_event_date([only(dates, "Sunday")], p, {1})
     assert alone is not None and alone.rule == "fallback.published"
+
+
+# When the text dates nothing, the one day the title names (not after publication) dates the event
+# before the publication date does; two days in the title, or none, leave the publication date.
+@pytest.mark.parametrize("title,start,rule", [
+    ("Girl wounded by stray bullet on New Year's Eve", D(2021, 12, 31), "fallback.title"),
+    ("Girl wounded by stray bullet Friday night", D(2021, 12, 31), "fallback.title"),
+    ("Girl wounded by stray bullet", D(2022, 1, 3), "fallback.published"),
+    ("Two wounded Thursday, one Friday in stray-bullet shootings", D(2022, 1, 3), "fallback.published"),
+])
+def test_title_day_as_fallback(nlp: Any, title: str, start: dt.date, rule: str) -> None:
+    text = "A 12-year-old girl was struck by a stray bullet while standing in her yard, deputies said."
+    p = parse_article(Article("t", text, published=dt.datetime(2022, 1, 3, 9), title=title), nlp)
+    chosen = choose_event_date(find_dates(p), p, {0})
+    assert chosen is not None and (chosen.date_start, chosen.rule) == (start, rule)

@@ -434,10 +434,15 @@ def title_dates(parsed: ParsedText) -> frozenset[dt.date]:
 
 
 def fallback_date(parsed: ParsedText) -> Optional[DateMention]:
-    """The publication date as the event date, when the text says nothing usable."""
+    """When the text says nothing usable: the one day the title names, not after publication
+    ("Girl shot on New Year's Eve", published 3 January; rule ``fallback.title``), or else the
+    publication date (``fallback.published``)."""
     pub = _publication_date(parsed)
     if pub is None:
         return None
+    titled = [d for d in title_dates(parsed) if d <= pub]
+    if len(titled) == 1:
+        return DateMention("", 0, 0, 0, "fallback.title", titled[0], titled[0], "day", True)
     return DateMention("", 0, 0, 0, "fallback.published", pub, pub, "day", True)
 
 
@@ -448,8 +453,9 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     Dates in or next to those sentences, early in the article, governed by an incident verb and
     precise to the day score best; dates that belong to other things (court dates, funerals,
     "said Tuesday", publication stamps, the future, earlier years) score low or not at all.
-    Falls back to the publication date (rule ``fallback.published``); without one, returns None
-    when nothing resolvable is the best reading (a relative "on Sunday" with no date to anchor it)."""
+    Falls back to the day the title names or the publication date (``fallback_date``); without a
+    publication date, returns None when nothing resolvable is the best reading (a relative "on
+    Sunday" with no date to anchor it)."""
     best: Optional[tuple[float, DateMention]] = None
     unresolved = -1e9  # the best score of a relative date that could not be resolved (no publication date)
     scored = score_dates(dates, parsed, event_sentences)
