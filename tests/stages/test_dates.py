@@ -504,6 +504,14 @@ SESSION3_CASES = [
     # the words just before a day decide a death whatever the parse hangs the day from
     ("A girl was taken off life support at the hospital Monday around noon, her aunt said. Relatives "
      "said she was wounded on Friday as she sat on a porch.", WED, None, D(2021, 11, 12)),
+    # "overnight" describing a noun says when in the day; the day written beside it says which day
+    ("Security forces killed three militants in an overnight raid that ended early Tuesday in Kupwara "
+     "district, police said.", WED, None, D(2021, 11, 16)),
+    ("Two soldiers died in an overnight rebel attack on Monday near the border, the army said on "
+     "Wednesday.", WED, None, D(2021, 11, 15)),
+    # ... while "shot overnight" alone is dated the morning after, as before
+    ("Two men were shot overnight outside a bar on Main Street, police said Wednesday.", WED, None,
+     D(2021, 11, 17)),
     # "took place" tells of the incident like "happened"
     ("Investigators interviewed witnesses on Monday and said the stabbing took place on Sunday evening "
      "near the river.", WED, None, D(2021, 11, 14)),

@@ -65,6 +65,8 @@ class DateLexicon:
     caption_line: re.Pattern[str]  # "(Photo: ...)", "Image 3 of 8": a photo caption's line
     death_before: re.Pattern[str]  # "pronounced dead at 5:24 p.m." just before a date: a death's day
     incident_before: re.Pattern[str]  # "the shooting took place" just before a date: the incident's day
+    modifier_before: re.Pattern[str]  # "an", "the": before "overnight" used as a modifier
+    modifier_after: re.Pattern[str]  # "raid": a noun right after it
     holidays: tuple[dict[str, Any], ...] = ()
 
 
@@ -114,6 +116,8 @@ def lexicon() -> DateLexicon:
         caption_line=re.compile(fill(ctx["caption_line"])),
         death_before=re.compile(fill(ctx["death_before"])),
         incident_before=re.compile(fill(ctx["incident_before"])),
+        modifier_before=re.compile(fill(ctx["modifier_before"])),
+        modifier_after=re.compile(fill(ctx["modifier_after"])),
         holidays=tuple(data.get("holidays", ())),
     )
 

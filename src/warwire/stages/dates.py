@@ -395,6 +395,15 @@ def _in_quotation(before: str) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
+def _modifier_beside_a_day(m: DateMention, dates: list[DateMention], text: str, lex: DateLexicon) -> bool:
+    """"an overnight raid that ended early Tuesday", "in an overnight attack on Sunday": "overnight"
+    describing a noun says when in the day, not which day, when the clause names the day itself."""
+    return (m.rule in _DAYLESS_MODIFIERS and bool(lex.modifier_before.search(text, max(0, m.start - 20), m.start))
+            and bool(lex.modifier_after.match(text, m.end))
+            and any(d.sent == m.sent and d is not m and d.precision == "day" and d.rule not in _DAYLESS_MODIFIERS
+                    and -_MODIFIER_REACH < d.start - m.end < _MODIFIER_REACH for d in dates))
+
+
 def _verbless_line(parsed: ParsedText, sent: int) -> bool:
     """The sentence has no verb ("January 19, 2016", "Posted Sunday, 3:15 p.m."): a stamp or a
     caption's date -- unless it opens in lower case, a piece of a sentence split at an abbreviation
@@ -530,7 +539,7 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
         if pub is not None and m.date_start is not None and m.date_start > pub + dt.timedelta(days=1):
             continue  # after publication: a plan, not the incident
         ctx = _context(m, parsed, lex)
-        if ctx.future or ctx.stamp:
+        if ctx.future or ctx.stamp or _modifier_beside_a_day(m, dates, parsed.text, lex):
             continue
         if m.sent in event_sentences:
             place = ordered.index(m.sent)
@@ -595,6 +604,11 @@ _ANCHORED = frozenset({"date.weekday_then_after"})
 _LEAD_SENTENCES = 2
 # A token of a clock time that a date may hang from in the parse ("5:30 p.m. Tuesday").
 _CLOCK_WORD = re.compile(r"(?i)^(?:[ap]\.?m\.?|noon|midnight|o'clock|\d{1,2}(?::\d\d)?)$")
+# Rules whose mention, used as a modifier ("an overnight raid"), names no day beside a day its
+# sentence names.
+_DAYLESS_MODIFIERS = frozenset({"date.overnight"})
+# ... when that day is written within this many characters of it (in the same clause).
+_MODIFIER_REACH = 50
 # How many characters before a date are read for a death or an incident told just before it.
 _CLAUSE_BEFORE = 80
 # How many tokens before a date are read for words that make it belong to something else.
