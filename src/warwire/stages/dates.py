@@ -381,7 +381,8 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
     stamp = bool(lex.stamp.search(text[line_start:m.start])) or _is_own_stamp(text, m.start, m.end, lex) \
-        or _verbless_line(parsed, sent.i) or bool(lex.playlist_line.match(text, line_start))
+        or (parsed.article.published is not None and _verbless_line(parsed, sent.i)) \
+        or bool(lex.playlist_line.match(text, line_start))
     clock = bool(lex.clock_before.search(text, max(0, m.start - 30), m.start)
                  or lex.clock_following.match(text, m.end, m.end + 40))
     line_end = text.find("\n", m.end)
@@ -408,7 +409,8 @@ def _verbless_line(parsed: ParsedText, sent: int) -> bool:
     """The sentence has no verb ("January 19, 2016", "Posted Sunday, 3:15 p.m."): a stamp or a
     caption's date -- unless it opens in lower case, a piece of a sentence split at an abbreviation
     ("... in the 2600 block of Pine St. | in the east end on Saturday night."), which tells of the
-    incident like the rest of it."""
+    incident like the rest of it. (Asked only of articles with a publication date: without one, a
+    report's heading "21 August 2020:" or "Date: 21 August 2020." is the best date it gives.)"""
     if any(t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent)):
         return False
     s = parsed.sentences[sent]
