@@ -513,8 +513,8 @@ SESSION3_CASES = [
     ("Two men were shot overnight outside a bar on Main Street, police said Wednesday.", WED, None,
      D(2021, 11, 17)),
     # without a publication date, a report's date heading is its best date, not a stamp to skip
-    ("12 October 2020: Gunmen attacked a checkpoint near Kunduz, killing four police officers.",
-     None, None, D(2020, 10, 12)),
+    ("21 August 2020: Taliban fighters attacked a police post in Kunduz, killing 4 officers.",
+     None, None, D(2020, 8, 21)),
     ("Date: 12 October 2020. Location: Kunduz. Gunmen attacked a checkpoint, killing four police officers.",
      None, None, D(2020, 10, 12)),
     # "took place" tells of the incident like "happened"
