@@ -84,8 +84,7 @@ def lexicon() -> DateLexicon:
     rules = []
     for order, r in enumerate(data["rules"]):
         body = fill(r["pattern"])
-        # (nor right after "2:" -- "2:31 May 9 arrests", a video's length before its title)
-        regex = re.compile(r"(?<![A-Za-z0-9])(?<![0-9]:)(?:" + body + r")(?![A-Za-z0-9])")
+        regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![A-Za-z0-9])")
         rules.append(DateRule(r["id"], r["resolve"], regex, order, r.get("days"), r.get("offset", 0),
                               bool(r.get("last")), bool(r.get("next")), float(r.get("score", 0.0)),
                               bool(r.get("across_midnight"))))

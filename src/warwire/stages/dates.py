@@ -385,8 +385,9 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
         or bool(lex.playlist_line.match(text, line_start))
     clock = bool(lex.clock_before.search(text, max(0, m.start - 30), m.start)
                  or lex.clock_following.match(text, m.end, m.end + 40))
-    line_end = text.find("\n", m.end)
-    caption = bool(lex.caption_line.search(text, line_start, len(text) if line_end < 0 else line_end))
+    line_end = text.find("\n", m.end, m.end + _CAPTION_REACH)
+    caption = bool(lex.caption_line.search(text, max(line_start, m.start - _CAPTION_REACH),
+                                           m.end + _CAPTION_REACH if line_end < 0 else line_end))
     return _Context(speech, other, future, incident, death, stamp, clock, caption,
                     _in_quotation(text[line_start:m.start]))
 
@@ -611,6 +612,8 @@ _CLOCK_WORD = re.compile(r"(?i)^(?:[ap]\.?m\.?|noon|midnight|o'clock|\d{1,2}(?::
 _DAYLESS_MODIFIERS = frozenset({"date.overnight"})
 # ... when that day is written within this many characters of it (in the same clause).
 _MODIFIER_REACH = 50
+# How far on its line from a date a photo caption's mark ("(Photo: ...)") is looked for.
+_CAPTION_REACH = 250
 # How many characters before a date are read for a death or an incident told just before it.
 _CLAUSE_BEFORE = 80
 # How many tokens before a date are read for words that make it belong to something else.
