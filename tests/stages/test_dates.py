@@ -474,3 +474,86 @@ def test_weekday_with_a_written_date(nlp: Any, text: str, published: Optional[dt
 ])
 def test_named_days_are_no_dates(nlp: Any, text: str) -> None:
     assert find_dates(parse(nlp, text)) == []
+
+
+# ---- classes of error fixed in session 3 ---------------------------------------------------------
+# (text, published, event sentences or None for all, expected start date or None for no date)
+SESSION3_CASES = [
+    # "opened fire" names the incident: its "open" does not make the day belong to something else
+    ("The police chief met reporters on Wednesday. Video shows the gunman opened fire on Tuesday "
+     "evening outside a laundromat.", WED, None, D(2021, 11, 16)),
+    ("Residents gathered on Wednesday at the market where militants had opened fire on Monday, "
+     "killing six traders.", WED, None, D(2021, 11, 15)),
+    # a verbless piece of a sentence split at an abbreviation ("Birch Ave. | in the north end on
+    # Saturday night.") is no stamp: its day is the incident's
+    ("Officers found a man shot in the 2600 block of Birch Ave. in the north end on Saturday night. "
+     "Police said Tuesday that he died.", WED, None, D(2021, 11, 13)),
+    # a photo caption's day is when the picture was taken, often the morning after
+    ("Police tape surrounds the house where two men were found shot on Tuesday. (Photo: Jane Roe, "
+     "Daily Star)\n\nThe shooting happened late Monday, police said.", WED, None, D(2021, 11, 15)),
+    # "Sunday's tragic events", "Friday's tragedy" name the incident
+    ("The town came together Tuesday to remember the victims of Sunday's tragic events. Three people "
+     "were killed when a gunman opened fire at a birthday party.", WED, None, D(2021, 11, 14)),
+    ("Parents picked up their children early on Tuesday, still shaken by Friday's tragedy, in which a "
+     "gunman wounded two students.", WED, None, D(2021, 11, 12)),
+    # a relative day inside a quotation was said some time, not written on the day of publication
+    ("\"They shot him right there last night,\" his mother said of her son, who was killed Sunday "
+     "outside his home.", WED, None, D(2021, 11, 14)),
+    ("\u201cMy cousin got shot today,\u201d a relative told reporters about the man wounded Monday "
+     "evening near the park.", WED, None, D(2021, 11, 15)),
+    # the words just before a day decide a death whatever the parse hangs the day from
+    ("A girl was taken off life support at the hospital Monday around noon, her aunt said. Relatives "
+     "said she was wounded on Friday as she sat on a porch.", WED, None, D(2021, 11, 12)),
+    # "overnight" describing a noun says when in the day; the day written beside it says which day
+    ("Security forces killed three militants in an overnight raid that ended early Tuesday in Kupwara "
+     "district, police said.", WED, None, D(2021, 11, 16)),
+    ("Two soldiers died in an overnight rebel attack on Monday near the border, the army said on "
+     "Wednesday.", WED, None, D(2021, 11, 15)),
+    # ... while "shot overnight" alone is dated the morning after, as before
+    ("Two men were shot overnight outside a bar on Main Street, police said Wednesday.", WED, None,
+     D(2021, 11, 17)),
+    # without a publication date, a report's date heading is its best date, not a stamp to skip
+    ("21 August 2020: Taliban fighters attacked a police post in Kunduz, killing 4 officers.",
+     None, None, D(2020, 8, 21)),
+    ("Date: 12 October 2020. Location: Kunduz. Gunmen attacked a checkpoint, killing four police officers.",
+     None, None, D(2020, 10, 12)),
+    # "took place" tells of the incident like "happened"
+    ("Investigators interviewed witnesses on Monday and said the stabbing took place on Sunday evening "
+     "near the river.", WED, None, D(2021, 11, 14)),
+]
+
+
+@pytest.mark.parametrize("text,published,sents,start", SESSION3_CASES)
+def test_session3_date_choice(nlp: Any, text: str, published: Optional[dt.datetime],
+                              sents: Optional[set[int]], start: Optional[dt.date]) -> None:
+    test_choose_event_date_more(nlp, text, published, sents, start)
+
+
+# A video playlist's titles beside the story ("1:16 Sunday Interview: ..."), each opening with the
+# clip's length, date nothing of the story; nor is "2:31 May 9 ..." the 31st of May.
+def test_playlist_titles_date_nothing(nlp: Any) -> None:
+    text = ("A man was shot in the leg on Tuesday night outside a bar, police said.\n\n"
+            "1:16 Sunday Interview: a baker on growing a family business\n\n"
+            "2:31 May 9 protest at the library ends in arrests")
+    p = parse(nlp, text)
+    dates = find_dates(p)
+    assert "31 May" not in [d.text for d in dates]
+    chosen = choose_event_date(dates, p, set(range(len(p.sentences))))
+    assert chosen is not None and chosen.date_start == D(2021, 11, 16)
+    alone = choose_event_date([only(dates, "Sunday")], p, {1})
+    assert alone is not None and alone.rule == "fallback.published"
+
+
+# When the text dates nothing, the one day the title names (not after publication) dates the event
+# before the publication date does; two days in the title, or none, leave the publication date.
+@pytest.mark.parametrize("title,start,rule", [
+    ("Girl wounded by stray bullet on New Year's Eve", D(2021, 12, 31), "fallback.title"),
+    ("Girl wounded by stray bullet Friday night", D(2021, 12, 31), "fallback.title"),
+    ("Girl wounded by stray bullet", D(2022, 1, 3), "fallback.published"),
+    ("Two wounded Thursday, one Friday in stray-bullet shootings", D(2022, 1, 3), "fallback.published"),
+])
+def test_title_day_as_fallback(nlp: Any, title: str, start: dt.date, rule: str) -> None:
+    text = "A 12-year-old girl was struck by a stray bullet while standing in her yard, deputies said."
+    p = parse_article(Article("t", text, published=dt.datetime(2022, 1, 3, 9), title=title), nlp)
+    chosen = choose_event_date(find_dates(p), p, {0})
+    assert chosen is not None and (chosen.date_start, chosen.rule) == (start, rule)

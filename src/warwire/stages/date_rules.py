@@ -60,6 +60,13 @@ class DateLexicon:
     clock_before: re.Pattern[str]  # "at 5:45 p.m." just before a date ("... p.m. Friday")
     clock_following: re.Pattern[str]  # "at about 10 a.m." just after a date ("Friday at ...")
     weekday_shift: re.Pattern[str]  # "the following" just before a weekday: another week's day
+    incident_phrase: re.Pattern[str]  # "opened fire": a phrase whose words name the incident
+    playlist_line: re.Pattern[str]  # "1:16 Sunday Interview: ...": a video playlist's line
+    caption_line: re.Pattern[str]  # "(Photo: ...)", "Image 3 of 8": a photo caption's line
+    death_before: re.Pattern[str]  # "pronounced dead at 5:24 p.m." just before a date: a death's day
+    incident_before: re.Pattern[str]  # "the shooting took place" just before a date: the incident's day
+    modifier_before: re.Pattern[str]  # "an", "the": before "overnight" used as a modifier
+    modifier_after: re.Pattern[str]  # "raid": a noun right after it
     holidays: tuple[dict[str, Any], ...] = ()
 
 
@@ -103,6 +110,13 @@ def lexicon() -> DateLexicon:
         clock_before=re.compile(fill(ctx["clock_before"])),
         clock_following=re.compile(fill(ctx["clock_following"])),
         weekday_shift=re.compile(fill(ctx["weekday_shift"])),
+        incident_phrase=re.compile(fill(ctx["incident_phrase"])),
+        playlist_line=re.compile(fill(ctx["playlist_line"])),
+        caption_line=re.compile(fill(ctx["caption_line"])),
+        death_before=re.compile(fill(ctx["death_before"])),
+        incident_before=re.compile(fill(ctx["incident_before"])),
+        modifier_before=re.compile(fill(ctx["modifier_before"])),
+        modifier_after=re.compile(fill(ctx["modifier_after"])),
         holidays=tuple(data.get("holidays", ())),
     )
 

@@ -318,8 +318,10 @@ class _Context:
     future: bool
     incident: bool  # governed by an incident verb ("was shot Tuesday")
     death: bool  # governed by a death verb and no incident verb ("died Friday at the hospital")
-    stamp: bool  # a publication stamp or dateline
+    stamp: bool  # a publication stamp or dateline (or a video playlist's title)
     clock: bool  # a clock time next to it ("at 5:45 p.m. Friday"): the time of a reported event
+    caption: bool = False  # on a photo caption's line ("(Photo: ...)", "Image 3 of 8")
+    quoted: bool = False  # inside a quotation: "last night" as someone said it, some time
 
 
 def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> list[Token]:
@@ -350,32 +352,77 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     if re.search(r"(?i)\b(?:said|says|say|told|announced|reported|confirmed|stated|added)\s+(?:on\s+)?$", before):
         speech = True
     # the subject of the governing verb counts too ("a vigil is planned Saturday")
-    near: set[str] = set(lemmas)
+    near: set[str] = {t.lemma.lower() for t in chain if not _names_incident(t, text, lex)}
     for t in chain[:2]:
         for k in parsed.sentence_tokens(t.sent):
-            if k.head == t.i and k.dep in ("nsubj", "nsubjpass", "dobj", "prep", "pobj", "attr"):
+            if (k.head == t.i and k.dep in ("nsubj", "nsubjpass", "dobj", "prep", "pobj", "attr")
+                    and not _names_incident(k, text, lex)):
                 near.add(k.lemma.lower())
     # and so do the words just before it in its sentence ("due in court on Monday")
     sent_toks = parsed.sentence_tokens(m.sent)
     window = [t for t in sent_toks if t.end <= m.start][-_WINDOW_BEFORE:]
     window_lemmas = {t.lemma.lower() for t in window}
-    other = bool((near | window_lemmas) & lex.other_lemmas)
+    other = bool((near | {t.lemma.lower() for t in window if not _names_incident(t, text, lex)})
+                 & lex.other_lemmas)
     future = any(k.lemma.lower() in lex.future_lemmas and k.head == t.i
                  for t in chain[:1] for k in sent_toks) or bool(window_lemmas & lex.future_lemmas)
     # the nearest governing word decides a death ("pronounced dead at 5:24 p.m. Saturday, hours
     # after the shooting"); an incident word two steps up does not make it the incident's date
-    death = bool(chain) and lemmas[0] in lex.death_lemmas
-    incident = (bool(chain) and bool(set(lemmas[:1] if death else lemmas[:2]) & lex.incident_lemmas)) or bool(
-        lex.incident_after.match(text, m.end, m.end + 40))
+    # ... and so do the words just before it, whatever the parse hangs it from: "pronounced dead at
+    # 5:24 p.m. Saturday, less than a day after police were called", "the shooting took place
+    # around midnight Tuesday"
+    clause = text[max(0, m.start - _CLAUSE_BEFORE):m.start]
+    death_before = bool(lex.death_before.search(clause))
+    death = (bool(chain) and lemmas[0] in lex.death_lemmas) or death_before
+    incident = (not death_before and bool(chain)
+                and bool(set(lemmas[:1] if death else lemmas[:2]) & lex.incident_lemmas)) or bool(
+        lex.incident_after.match(text, m.end, m.end + 40)) or bool(lex.incident_before.search(clause))
     death = death and not incident
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
     stamp = bool(lex.stamp.search(text[line_start:m.start])) or _is_own_stamp(text, m.start, m.end, lex) \
-        or not any(
-        t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent.i))
+        or (parsed.article.published is not None and _verbless_line(parsed, sent.i)) \
+        or bool(lex.playlist_line.match(text, line_start))
     clock = bool(lex.clock_before.search(text, max(0, m.start - 30), m.start)
                  or lex.clock_following.match(text, m.end, m.end + 40))
-    return _Context(speech, other, future, incident, death, stamp, clock)
+    line_end = text.find("\n", m.end, m.end + _CAPTION_REACH)
+    caption = bool(lex.caption_line.search(text, max(line_start, m.start - _CAPTION_REACH),
+                                           m.end + _CAPTION_REACH if line_end < 0 else line_end))
+    return _Context(speech, other, future, incident, death, stamp, clock, caption,
+                    _in_quotation(text[line_start:m.start]))
+
+
+def _in_quotation(before: str) -> bool:
+    """The paragraph so far (``before``) leaves a quotation open."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _modifier_beside_a_day(m: DateMention, dates: list[DateMention], text: str, lex: DateLexicon) -> bool:
+    """"an overnight raid that ended early Tuesday", "in an overnight attack on Sunday": "overnight"
+    describing a noun says when in the day, not which day, when the clause names the day itself."""
+    return (m.rule in _DAYLESS_MODIFIERS and bool(lex.modifier_before.search(text, max(0, m.start - 20), m.start))
+            and bool(lex.modifier_after.match(text, m.end))
+            and any(d.sent == m.sent and d is not m and d.precision == "day" and d.rule not in _DAYLESS_MODIFIERS
+                    and -_MODIFIER_REACH < d.start - m.end < _MODIFIER_REACH for d in dates))
+
+
+def _verbless_line(parsed: ParsedText, sent: int) -> bool:
+    """The sentence has no verb ("January 19, 2016", "Posted Sunday, 3:15 p.m."): a stamp or a
+    caption's date -- unless it opens in lower case, a piece of a sentence split at an abbreviation
+    ("... in the 2600 block of Pine St. | in the east end on Saturday night."), which tells of the
+    incident like the rest of it. (Asked only of articles with a publication date: without one, a
+    report's heading "21 August 2020:" or "Date: 21 August 2020." is the best date it gives.)"""
+    if any(t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent)):
+        return False
+    s = parsed.sentences[sent]
+    body = parsed.text[s.start:s.end].lstrip()
+    return not body[:1].islower()
+
+
+def _names_incident(token: Token, text: str, lex: DateLexicon) -> bool:
+    """The token opens a phrase that names the incident ("opened fire"), so that its word
+    ("open") does not make a date belong to something else (a store's opening)."""
+    return bool(lex.incident_phrase.match(text, token.start))
 
 
 def title_dates(parsed: ParsedText) -> frozenset[dt.date]:
@@ -399,10 +446,15 @@ def title_dates(parsed: ParsedText) -> frozenset[dt.date]:
 
 
 def fallback_date(parsed: ParsedText) -> Optional[DateMention]:
-    """The publication date as the event date, when the text says nothing usable."""
+    """When the text says nothing usable: the one day the title names, not after publication
+    ("Girl shot on New Year's Eve", published 3 January; rule ``fallback.title``), or else the
+    publication date (``fallback.published``)."""
     pub = _publication_date(parsed)
     if pub is None:
         return None
+    titled = [d for d in title_dates(parsed) if d <= pub]
+    if len(titled) == 1:
+        return DateMention("", 0, 0, 0, "fallback.title", titled[0], titled[0], "day", True)
     return DateMention("", 0, 0, 0, "fallback.published", pub, pub, "day", True)
 
 
@@ -413,8 +465,9 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     Dates in or next to those sentences, early in the article, governed by an incident verb and
     precise to the day score best; dates that belong to other things (court dates, funerals,
     "said Tuesday", publication stamps, the future, earlier years) score low or not at all.
-    Falls back to the publication date (rule ``fallback.published``); without one, returns None
-    when nothing resolvable is the best reading (a relative "on Sunday" with no date to anchor it)."""
+    Falls back to the day the title names or the publication date (``fallback_date``); without a
+    publication date, returns None when nothing resolvable is the best reading (a relative "on
+    Sunday" with no date to anchor it)."""
     best: Optional[tuple[float, DateMention]] = None
     unresolved = -1e9  # the best score of a relative date that could not be resolved (no publication date)
     scored = score_dates(dates, parsed, event_sentences)
@@ -489,7 +542,7 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
         if pub is not None and m.date_start is not None and m.date_start > pub + dt.timedelta(days=1):
             continue  # after publication: a plan, not the incident
         ctx = _context(m, parsed, lex)
-        if ctx.future or ctx.stamp:
+        if ctx.future or ctx.stamp or _modifier_beside_a_day(m, dates, parsed.text, lex):
             continue
         if m.sent in event_sentences:
             place = ordered.index(m.sent)
@@ -509,6 +562,10 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
             score -= W["death"]
         if ctx.speech:
             score -= W["speech"]
+        if ctx.caption:
+            score -= W["caption"]
+        if ctx.quoted and m.relative:
+            score -= W["quoted"]
         if ctx.other:
             score -= W["other"]
         if is_past_context(m, pub):
@@ -535,6 +592,8 @@ WEIGHTS: dict[str, float] = {
     "death": 2.0,  # when a victim died ("died Friday"): often days after the incident
     "speech": 4.0,  # when something was said ("police said Tuesday")
     "other": 3.0,  # belongs to something else (court, funeral, arrest, identification)
+    "caption": 3.0,  # on a photo caption's line: when the picture was taken (session 3)
+    "quoted": 1.0,  # a relative day in a quotation ("He got shot last night"): said some time (session 3)
     "past_day": 2.0,  # a day in an earlier year
     "past": 8.0,  # "in 2020", "a year ago": background
     "min_score": 5.0,  # below this the publication date is the better guess
@@ -548,5 +607,14 @@ _ANCHORED = frozenset({"date.weekday_then_after"})
 _LEAD_SENTENCES = 2
 # A token of a clock time that a date may hang from in the parse ("5:30 p.m. Tuesday").
 _CLOCK_WORD = re.compile(r"(?i)^(?:[ap]\.?m\.?|noon|midnight|o'clock|\d{1,2}(?::\d\d)?)$")
+# Rules whose mention, used as a modifier ("an overnight raid"), names no day beside a day its
+# sentence names.
+_DAYLESS_MODIFIERS = frozenset({"date.overnight"})
+# ... when that day is written within this many characters of it (in the same clause).
+_MODIFIER_REACH = 50
+# How far on its line from a date a photo caption's mark ("(Photo: ...)") is looked for.
+_CAPTION_REACH = 250
+# How many characters before a date are read for a death or an incident told just before it.
+_CLAUSE_BEFORE = 80
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
