@@ -186,10 +186,12 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
             return rules.triggers.get("pass away")  # "he later passed away"
         return None
+    prt = doc.child(t.i, {"prt"})
+    if prt is not None:  # "gunned down", "mowed down": the phrasal verb's own rule, if any
+        phrasal = rules.triggers.get(f"{lemma} {prt.text.lower()}")
+        if phrasal is not None:
+            return phrasal
     if lemma == "gun":
-        prt = doc.child(t.i, {"prt"})
-        if prt is not None and prt.text.lower() == "down":
-            return rules.triggers.get("gun down")
         return None
     care = rules.care_triggers.get(lemma)
     if care is not None and t.pos in ("VERB", "AUX", "ADJ") and _has_prep(doc, t, care["with_prep"]):
@@ -198,7 +200,8 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
     if rule is None:
         return None
     shape = rule["shape"]
-    if "with_prep" in rule and not _has_prep(doc, t, rule["with_prep"]):
+    if ("with_prep" in rule or "with_word" in rule) and not (
+            _has_prep(doc, t, rule.get("with_prep") or {}) or _has_word(doc, t, rule.get("with_word") or ())):
         return None
     if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
         # "wounded"/"injured" tagged as adjectives use the adjective rule; a noun its noun rule
@@ -211,6 +214,17 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
     if shape in ("noun", "toll") and t.pos not in ("NOUN", "PROPN"):
         return None
     return rule
+
+
+def _has_word(doc: Doc, t: Token, words: list[str] | tuple[str, ...]) -> bool:
+    """The trigger or its object has a dependent the rule asks for ("burned alive", "burned
+    five villagers alive")."""
+    if not words:
+        return False
+    near = doc.children(t.i)
+    for c in doc.children(t.i, {"dobj"}):
+        near += doc.children(c.i)
+    return any(c.text.lower() in words for c in near)
 
 
 def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]]) -> bool:
