@@ -69,6 +69,9 @@ class Rules:
     vague: frozenset[str]
     quantity_nouns: frozenset[str]
     quantity_modifiers: frozenset[str]
+    quantity_dets: frozenset[str]  # "both attackers"
+    group_names: frozenset[str]  # armed groups' names, lower case (rules/actors.yaml aliases)
+    quantity_det_nouns: frozenset[str]  # the nouns they count
     nobody: frozenset[str]
     ordinals: tuple[str, ...]
     not_fatally: frozenset[str]
@@ -94,6 +97,10 @@ def load_rules() -> Rules:
         vague=frozenset(data["vague_nouns"]),
         quantity_nouns=frozenset(data["quantity_nouns"]),
         quantity_modifiers=frozenset(data["quantity_modifiers"]),
+        quantity_dets=frozenset(data["quantity_determiners"]["words"]),
+        group_names=frozenset(str(a).lower() for e in load_yaml("actors.yaml")["named"]
+                              for a in e.get("aliases") or () if " " not in str(a)),
+        quantity_det_nouns=frozenset(data["quantity_determiners"]["nouns"]),
         nobody=frozenset(data["nobody_words"]),
         ordinals=tuple(data["ordinal_words"]),
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
@@ -247,10 +254,15 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(span.figure, span.first, span.last, noun or v, additional=add)
     # a figure modifying the noun: "Seven servicemen", "a dozen others", "more than 6,500 people"
     mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
+    if lemma in load_rules().quantity_det_nouns and doc.child(v.i, {"conj"}) is None:
+        # "both attackers were killed": the attackers, told as agents, are counted here first
+        # ("both victims" points back at people counted already; "both Ann and Bob" is a conjunction)
+        mods += [d for d in doc.children(v.i, {"det", "predet"}) if d.text.lower() in load_rules().quantity_dets]
     for p in doc.children(v.i, {"poss"}):
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
     for c in mods:
-        if (c.like_num or c.pos == "NUM" or c.text.lower() in load_rules().quantity_modifiers) \
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in load_rules().quantity_modifiers
+                or c.text.lower() in load_rules().quantity_dets) \
                 and c.i < v.i and not is_bad_number(doc, c):
             span = figure_at(doc.toks, c.i, lo, hi)
             if span is not None:
@@ -258,6 +270,11 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
                     k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"})
                     + doc.children(c.i, {"amod", "advmod"}))  # "Five more people succumbed"
                 return Victim(span.figure, span.first, min(span.last, v.i + 1), v, additional=add)
+    loose = _loose_number(doc, v, lo)
+    if loose is not None and is_person(doc, v, rules):
+        span = figure_at(doc.toks, loose.i, min(lo, loose.i), hi)
+        if span is not None:
+            return Victim(span.figure, span.first, v.i + 1, v)
     if low in load_rules().reflexive:
         if low == "themselves":
             return None
@@ -287,6 +304,28 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     return None
 
 
+def _group_name(v: Token, rules: Rules) -> bool:
+    """An armed group's name (the actor lexicon's aliases: "Taliban", "Houthis") or a people's
+    ("Palestinians", "Somalis")."""
+    low = v.text.lower()
+    return v.ent_type == "NORP" or low in rules.group_names or low in rules.countries \
+        or low.endswith("s") and low[:-1] in rules.countries
+
+
+def _loose_number(doc: Doc, v: Token, lo: int) -> Optional[Token]:
+    """A number right before a plural noun that the parser left unattached to it ("4 Houthis
+    and 3 militants were killed" with "4" parsed as a clause of its own)."""
+    if v.i < 1 or v.tag not in ("NNS", "NNPS") and not (v.pos == "PROPN" and v.text.endswith("s")):
+        return None
+    prev = doc.toks[v.i - 1]
+    alone = prev.i == 0 or doc.toks[prev.i - 1].sent != prev.sent  # split off as a sentence: "4."
+    if (prev.sent != v.sent and not alone) or (prev.i < lo and not alone) \
+            or prev.dep not in ("ROOT", "dep", "npadvmod") or doc.kids[prev.i] \
+            or not figure_token_ok(doc, prev) or prev.text.lower() in ("one", "1"):
+        return None
+    return prev
+
+
 def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
     if lemma in rules.non_person or low in rules.non_person:
@@ -297,6 +336,9 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
         return True  # "bailiffs", "deputies", "shoppers", "grandchildren"
     if v.pos == "PROPN" and v.text in doc.names:
         return True
+    if v.pos == "PROPN" and _group_name(v, rules) and (any(
+            figure_token_ok(doc, c) for c in doc.children(v.i, {"nummod"})) or _loose_number(doc, v, 0)):
+        return True  # a group's members counted by its name: "6 Taliban", "three Houthis"
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
     if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in load_rules().quantity_nouns:
