@@ -170,8 +170,10 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         subj = doc.subject(verb.i, SUBJ)
         if subj is not None and subj.tag in ("WDT", "WP") and verb.dep == "relcl":
             subj = doc.toks[verb.head]  # "attacks that claimed ..."
-        if subj is not None and subj.tag == "NNS":
-            return None  # "three shootings that took the lives of five people": a tally of incidents
+        if subj is not None and subj.tag == "NNS" and subj.lemma.lower() not in rules.one_event_plurals:
+            # "three shootings that took the lives of five people": a tally of incidents (but
+            # "the clashes claimed two lives" tells one event)
+            return None
         return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
     if lemma in ("embrace", "lay"):  # "a soldier embraced martyrdom", "laid down their lives"
         obj = doc.child(t.i, {"dobj"})
@@ -733,14 +735,19 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
     out: list[tuple[CasualtyMention, int]] = []
     cat: Optional[str] = None
     n = 0
+    depth = 0  # inside brackets after a figure: "Fatalities: 14 (10 militants, 4 soldiers)" restates it
     j = lo
     while j < hi:
         t = doc.toks[j]
         low = t.text.lower()
         if low in rules.labels and j + 1 < hi and doc.toks[j + 1].text == ":" \
                 and (j == lo or doc.toks[j - 1].pos == "PUNCT"):
-            cat, n = rules.labels[low], 0
+            cat, n, depth = rules.labels[low], 0, 0
             j += 2
+            continue
+        depth += (low == "(") - (low == ")")
+        if cat is not None and depth > 0 and n > 0:
+            j += 1
             continue
         if cat is not None and figure_token_ok(doc, t):
             span = figure_at(doc.toks, j, lo, hi)
