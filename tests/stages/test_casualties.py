@@ -360,3 +360,54 @@ def test_listed_victim_groups(nlp, text: str, total: int) -> None:
 def test_later_update(nlp, text: str, update: bool) -> None:
     ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]
     assert ms and ms[0].is_update == update
+
+
+# Conflict reports (session 3): killings told by their manner, counted groups named by an armed
+# group or a people, attackers counted by "both", coder notes whose brackets break a toll down.
+@pytest.mark.parametrize("text, expected", [
+    ("Nine farmers were hacked to death by raiders at dawn.", {("killed", 9, 9, "exact")}),
+    ("The mob beat two traders to death near the bus park.", {("killed", 2, 2, "exact")}),
+    ("Militiamen burned four villagers alive in their huts.", {("killed", 4, 4, "exact")}),
+    ("Six herders were burned alive when their camp was set on fire.", {("killed", 6, 6, "exact")}),
+    ("Insurgents mowed down 14 worshippers outside the mosque.", {("killed", 14, 14, "exact")}),
+    ("The police beat the protesters with batons.", set()),  # a beating, not a killing
+    ("Rioters burned three cars in the square.", set()),
+    # a number on an armed group's or a people's name counts its members
+    ("5 Taliban and 3 policemen were killed in the gunfight.",
+     {("killed", 5, 5, "exact"), ("killed", 3, 3, "exact")}),
+    ("Soldiers killed 11 Houthis near the front line.", {("killed", 11, 11, "exact")}),
+    ("Three Somalis and a Kenyan were killed in the ambush.",
+     {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
+    # "both" counts attackers, whom the report has told as agents, not victims pointed back at
+    ("Two gunmen stormed the hotel. Both attackers were killed by the guards.", {("killed", 2, 2, "exact")}),
+    ("Both victims were taken to a clinic.", set()),
+    # a plural that names one event may claim lives; a plural of incidents is a tally
+    ("The clashes claimed five lives on Sunday.", {("killed", 5, 5, "exact")}),
+    # a qualifier the parser took for a preposition still counts the verb's object
+    ("The blast killed over 40 people at the fair.", {("killed", 40, None, "more_than")}),
+    ("Troops fought the rebels over two days.", set()),
+])
+def test_conflict_kill_phrasings(nlp, text, expected):
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+def test_number_split_off_as_a_sentence_still_counts(nlp) -> None:
+    """The splitter may cut "Bayda. 4 Houthis and 3 militants were killed." after "4"."""
+    text = "Fighting erupted near Al Bayda. 4 Houthis and 3 AQAP militants were killed."
+    lows = sorted(m.low for m in find_casualties(_parse_undated(nlp, text)) if m.category == "killed")
+    assert lows == [3, 4]
+
+
+def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
+    ms = find_casualties(_parse_undated(nlp, "On 3 May 2022, militants attacked a base. Fatalities: 9 (6 militants, 3 soldiers)."))
+    assert [(m.category, m.low) for m in ms] == [("killed", 9)]
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State has carried out several bombings in recent months, including one that killed 30 people.",
+    "The insurgency has killed more than 20,000 people since 2011.",
+    "Since 2014, more than 900 soldiers have been killed in the region.",
+])
+def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert ms and all(m.other_incident for m in ms)

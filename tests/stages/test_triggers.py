@@ -46,6 +46,10 @@ TYPED = [
     ("Police arrested three men after the raid.", "arrested", "strategic_developments", "arrests"),
     ("Police and the gunman exchanged gunfire outside the bank.", "exchanged gunfire", "battles",
      "armed_clash"),
+    # the manner of a killing
+    ("Eight villagers were hacked to death overnight.", "hacked to death", "violence_against_civilians", "attack"),
+    ("Five women were burned alive in their home.", "burned alive", "violence_against_civilians", "attack"),
+    ("Gunmen mowed down worshippers at the gate.", "mowed down", "violence_against_civilians", "attack"),
 ]
 
 

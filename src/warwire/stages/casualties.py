@@ -749,7 +749,9 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
         if cat is not None and depth > 0 and n > 0:
             j += 1
             continue
-        if cat is not None and figure_token_ok(doc, t):
+        # (a figure right after the label's colon may be parsed as an apposition, like an age)
+        if cat is not None and (figure_token_ok(doc, t) or t.like_num and t.dep == "appos"
+                                and j > lo and doc.toks[j - 1].text == ":" and t.ent_type == "CARDINAL"):
             span = figure_at(doc.toks, j, lo, hi)
             if span is not None:
                 noun = doc.toks[t.head] if t.dep == "nummod" else None

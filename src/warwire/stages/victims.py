@@ -373,6 +373,9 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and not has_auxpass:
             return [obj]
+        qualified = _qualifier_prep_object(doc, t)
+        if qualified is not None and not has_auxpass:
+            return [qualified]  # "killing over 100 people" ("over" parsed as a preposition)
         if _fired_at(doc, t):
             return []  # "shot at the officers", "was shot at": fired upon, not hit
         active_perfect = not has_auxpass and any(
@@ -503,6 +506,22 @@ def _reduced_relative_head(doc: Doc, t: Token) -> Optional[Token]:
     prev = doc.toks[j]
     if prev.dep == "pobj" and prev.pos in ("NOUN", "PROPN") and doc.toks[prev.head].text.lower() == "of":
         return prev
+    return None
+
+
+def _qualifier_prep_object(doc: Doc, t: Token) -> Optional[Token]:
+    """The object of a figure's qualifier parsed as a preposition right after the verb ("killed
+    over 900 soldiers", "wounding around 40"): a counted noun or a bare number."""
+    if t.i + 1 >= len(doc.toks):
+        return None
+    prep = doc.toks[t.i + 1]
+    if prep.head != t.i or prep.dep != "prep" or prep.text.lower() not in ("over", "around", "about"):
+        return None
+    obj = doc.child(prep.i, {"pobj"})
+    if obj is None:
+        return None
+    if figure_token_ok(doc, obj) or any(figure_token_ok(doc, c) for c in doc.children(obj.i, {"nummod"})):
+        return obj
     return None
 
 
