@@ -386,6 +386,11 @@ def test_later_update(nlp, text: str, update: bool) -> None:
     # a qualifier the parser took for a preposition still counts the verb's object
     ("The blast killed over 40 people at the fair.", {("killed", 40, None, "more_than")}),
     ("Troops fought the rebels over two days.", set()),
+    # South Asian and Nigerian press
+    ("Two policemen embraced shahadat in the attack.", {("killed", 2, 2, "exact")}),
+    ("Six passengers sustained varying degrees of injuries.", {("injured", 6, 6, "exact")}),
+    ("The number of people killed in the blast has risen to 19.", {("killed", 19, 19, "exact")}),
+    ("The number of those injured stood at 40.", {("injured", 40, 40, "exact")}),
 ])
 def test_conflict_kill_phrasings(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

@@ -175,9 +175,9 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
             # "the clashes claimed two lives" tells one event)
             return None
         return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
-    if lemma in ("embrace", "lay"):  # "a soldier embraced martyrdom", "laid down their lives"
+    if lemma in ("embrace", "lay", "attain", "achieve"):  # "embraced martyrdom", "laid down their lives"
         obj = doc.child(t.i, {"dobj"})
-        if obj is not None and lemma == "embrace" and obj.lemma.lower() == "martyrdom":
+        if obj is not None and lemma != "lay" and obj.lemma.lower() in rules.martyrdom:
             return rules.triggers.get("embrace martyrdom")
         prt = doc.child(t.i, {"prt"})
         if obj is not None and lemma == "lay" and obj.lemma.lower() == "life" \
@@ -373,6 +373,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 of = next((c for c in doc.children(t.i, {"prep"}) if c.text.lower() == "of"), None)
                 pobj = doc.child(of.i, {"pobj"}) if of is not None else None
                 comp = [pobj.text.lower(), pobj.lemma.lower()] if pobj is not None else []
+                if pobj is not None:  # "the number of people killed", "of those injured"
+                    comp += [c.lemma.lower() for c in doc.children(pobj.i, {"acl", "relcl", "amod"})]
+                    comp = ["dead" if c in ("kill", "die") else "injured" if c in ("injure", "wound") else c
+                            for c in comp]
                 if any(c in ("injured", "wounded", "injury", "injuries") for c in comp):
                     # "put the number of injured at 57" (rule id cas.injure.toll)
                     category, rule = "injured", {**rule, "id": "cas.injure.toll"}
@@ -440,8 +444,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                             amods = {c.text.lower() for c in doc.children(t.i, {"amod", "compound"})}
                             if not amods & {"fatal", "deadly", "mortal"}:
                                 obj = doc.child(h.i, {"dobj"})
-                                if obj is not None and obj.i == t.i:
-                                    obj = None  # "three others sustained injuries": the wound is no victim
+                                if obj is not None and (obj.i == t.i or _of_phrase_of(doc, obj, t)):
+                                    # "three others sustained injuries", "... sustained varying
+                                    # degrees of injuries": the wound is no victim
+                                    obj = None
                                 subj = obj or doc.subject(h.i, SUBJ)
                                 if subj is not None and is_person(doc, subj, rules):
                                     for v in conjuncts(doc, subj)[:6]:
@@ -558,6 +564,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+def _of_phrase_of(doc: Doc, noun: Token, t: Token) -> bool:
+    """``t`` is the object of an "of" phrase on ``noun`` ("varying degrees of injuries")."""
+    of = doc.toks[t.head]
+    return t.dep == "pobj" and of.text.lower() == "of" and of.head == noun.i
 
 
 def _died_of_illness(doc: Doc, t: Token, rules: Rules) -> bool:

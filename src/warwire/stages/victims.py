@@ -70,6 +70,7 @@ class Rules:
     quantity_nouns: frozenset[str]
     quantity_modifiers: frozenset[str]
     quantity_dets: frozenset[str]  # "both attackers"
+    martyrdom: frozenset[str]  # "embraced martyrdom", "embraced shahadat"
     one_event_plurals: frozenset[str]  # "clashes": a plural that names one event
     group_names: frozenset[str]  # armed groups' names, lower case (rules/actors.yaml aliases)
     quantity_det_nouns: frozenset[str]  # the nouns they count
@@ -100,6 +101,7 @@ def load_rules() -> Rules:
         quantity_modifiers=frozenset(data["quantity_modifiers"]),
         quantity_dets=frozenset(data["quantity_determiners"]["words"]),
         one_event_plurals=frozenset(data["one_event_plurals"]),
+        martyrdom=frozenset(data["martyrdom_nouns"]),
         group_names=frozenset(str(a).lower() for e in load_yaml("actors.yaml")["named"]
                               for a in e.get("aliases") or () if " " not in str(a)),
         quantity_det_nouns=frozenset(data["quantity_determiners"]["nouns"]),
