@@ -391,6 +391,14 @@ def test_later_update(nlp, text: str, update: bool) -> None:
     ("Six passengers sustained varying degrees of injuries.", {("injured", 6, 6, "exact")}),
     ("The number of people killed in the blast has risen to 19.", {("killed", 19, 19, "exact")}),
     ("The number of those injured stood at 40.", {("injured", 40, 40, "exact")}),
+    ("Four jawans and two Maoist cadres were killed in the encounter.",
+     {("killed", 4, 4, "exact"), ("killed", 2, 2, "exact")}),
+    ("Troops neutralised seven bandits in the forest.", {("killed", 7, 7, "exact")}),
+    ("Nine Hindus were killed when the bus was attacked.", {("killed", 9, 9, "exact")}),
+    ("Two terrorists were sent to hell in the exchange of fire.", {("killed", 2, 2, "exact")}),
+    ("The injured were sent to the district hospital.", set()),
+    ("The rebels said they lost 14 fighters in the battle.", {("killed", 14, 14, "exact")}),
+    ("The club lost two games in a row.", set()),
 ])
 def test_conflict_kill_phrasings(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

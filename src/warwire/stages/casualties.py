@@ -124,7 +124,8 @@ def _victim_phrase(doc: Doc, noun: Token, lo: int) -> tuple[int, int]:
 def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if noun is None:
         return "unknown"
-    for word in (noun.lemma.lower(), noun.text.lower()):
+    low = noun.text.lower()
+    for word in (noun.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
         if word in rules.kinds:
             kind = rules.kinds[word]
             if kind in ("civilians", "unknown"):
@@ -163,6 +164,9 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and obj.lemma.lower() == "life":
             return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
+        if obj is not None and obj.lemma.lower() in rules.lost_men and any(
+                figure_token_ok(doc, c) for c in doc.children(obj.i, {"nummod"})):
+            return rules.triggers.get("lose men")  # "the army lost three soldiers"
         return None
     if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take") \
             and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):

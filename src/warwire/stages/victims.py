@@ -70,6 +70,7 @@ class Rules:
     quantity_nouns: frozenset[str]
     quantity_modifiers: frozenset[str]
     quantity_dets: frozenset[str]  # "both attackers"
+    lost_men: frozenset[str]  # "the army lost three soldiers"
     martyrdom: frozenset[str]  # "embraced martyrdom", "embraced shahadat"
     one_event_plurals: frozenset[str]  # "clashes": a plural that names one event
     group_names: frozenset[str]  # armed groups' names, lower case (rules/actors.yaml aliases)
@@ -102,6 +103,7 @@ def load_rules() -> Rules:
         quantity_dets=frozenset(data["quantity_determiners"]["words"]),
         one_event_plurals=frozenset(data["one_event_plurals"]),
         martyrdom=frozenset(data["martyrdom_nouns"]),
+        lost_men=frozenset(data["lost_men_nouns"]),
         group_names=frozenset(str(a).lower() for e in load_yaml("actors.yaml")["named"]
                               for a in e.get("aliases") or () if " " not in str(a)),
         quantity_det_nouns=frozenset(data["quantity_determiners"]["nouns"]),
@@ -258,6 +260,8 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(span.figure, span.first, span.last, noun or v, additional=add)
     # a figure modifying the noun: "Seven servicemen", "a dozen others", "more than 6,500 people"
     mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
+    if v.tag in ("NNS", "NNPS"):  # "Five Hindus" with the number parsed as a compound
+        mods += [c for c in doc.children(v.i, {"compound"}) if c.like_num and c.i == v.i - 1]
     if lemma in load_rules().quantity_det_nouns and doc.child(v.i, {"conj"}) is None:
         # "both attackers were killed": the attackers, told as agents, are counted here first
         # ("both victims" points back at people counted already; "both Ann and Bob" is a conjunction)
@@ -336,6 +340,8 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
         return False
     if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
         return True
+    if low.endswith("s") and low[:-1] in rules.person and low[:-1] not in rules.non_person:
+        return True  # a plural the tagger did not lemmatise ("jawans" taken for a name)
     if v.pos == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and v.ent_type == "":
         return True  # "bailiffs", "deputies", "shoppers", "grandchildren"
     if v.pos == "PROPN" and v.text in doc.names:
