@@ -424,3 +424,25 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
     assert ms and all(m.other_incident for m in ms)
+
+
+@pytest.mark.parametrize("text,killed", [
+    # a suicide attacker's death told in its own sentence is one more than those he killed ...
+    ("A suicide bomber killed 9 people at a wedding. The bomber blew himself up near the stage.",
+     [(9, "cas.kill.verb"), (1, "cas.perp.blew_up")]),
+    # ... unless the toll says it counts him (then reconcile reads his death as one of them)
+    ("A suicide bombing killed 9 people, including the bomber. The bomber blew himself up near the stage.",
+     [(9, "cas.kill.verb"), (1, "cas.self.blew_up")]),
+])
+def test_suicide_attacker_own_death(nlp, text: str, killed: list) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]
+    assert [(m.low, m.rule.split("|")[0]) for m in ms] == killed
+
+
+@pytest.mark.parametrize("text,low", [
+    ("Twelve were killed at first; the final toll was 21.", 21),  # "21" tagged as a day
+    ("The toll from the raid climbed to 33.", 33),
+])
+def test_bare_toll(nlp, text: str, low: int) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert any(m.is_total and m.low == low for m in ms)

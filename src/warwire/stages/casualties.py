@@ -285,6 +285,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     pub_month = parsed.article.published.month if parsed.article.published else None
     lead = lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
+    attacker_counted = rules.attacker_in_toll.search(text) is not None
     prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -305,7 +306,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_among(doc, lo, hi, rules, other))
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
-        found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
+        found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted))
         ms = _distinct_weak(_inherit([m for m, _ in found]))
         if ms and not other and lead is not None and prev_other == sent.i - 1 >= LEAD_SENTENCES \
                 and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
@@ -386,8 +387,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     category, rule = "injured", {**rule, "id": "cas.injure.toll"}
                 elif not any(c in ("death", "fatality", "dead") for c in comp):
                     return []
-            elif not any(c in ("death", "casualty", "fatality") for c in comp):
-                return []
+            elif not any(c in ("death", "casualty", "fatality") for c in comp) \
+                    and doc.child(t.i, {"compound"}) is not None:
+                return []  # "the toll road"; a bare "the (final) toll was 21" is the dead
             is_total = True
             h = doc.toks[t.head]
             cands = doc.children(h.i, {"attr", "dobj"}) if h.i != t.i else []
@@ -397,7 +399,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             is_update = h.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
             for c in cands:
-                if figure_token_ok(doc, c):
+                # (the tagger may take a bare toll "was 21" for a day of the month)
+                if figure_token_ok(doc, c) or (c.ent_type == "DATE" and c.text.isdigit() and len(c.text) < 4
+                                               and not any(k.ent_type == "DATE" for k in doc.children(c.i))
+                                               and doc.toks[c.head].ent_type != "DATE"):
                     span = figure_at(doc.toks, c.i, lo, hi)
                     if span is not None:
                         results.append((Victim(span.figure, span.first, span.last, None), None))
@@ -782,13 +787,19 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
 
 
 def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
-                    found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
+                    found: list[tuple[CasualtyMention, int]], attacker_counted: bool = False,
+                    ) -> list[tuple[CasualtyMention, int]]:
+    """The perpetrator's own death or wound. A suicide attacker's death ("blew himself up") is
+    one more than the toll of those he killed (``separate_id``) unless the article counts him
+    in it ("killing 12 people, including the bomber")."""
     if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
         return []
     for rid, pattern, category, includes_killed in rules.self_inflicted:
         m = pattern.search(sent_text)
         if m is None:
             continue
+        if not attacker_counted:
+            rid = rules.separate_ids.get(rid, rid)
         start, end = sent.start + m.start(), sent.start + m.end()
         return [(CasualtyMention(
             category=category, low=1, high=1, qualifier="exact", start=start, end=end,

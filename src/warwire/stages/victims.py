@@ -50,6 +50,8 @@ class Rules:
     report: frozenset[str]
     total: frozenset[str]
     self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
+    separate_ids: dict[str, str]  # a self-inflicted rule id → its id when not among the toll
+    attacker_in_toll: re.Pattern  # "killing 12 people, including the bomber"
     other: tuple[tuple[str, re.Pattern], ...]
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
@@ -130,6 +132,8 @@ def load_rules() -> Rules:
         total=frozenset(data["total_words"]),
         self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
                               bool(r.get("includes_killed"))) for r in data["self_inflicted"]),
+        separate_ids={r["id"]: r["separate_id"] for r in data["self_inflicted"] if r.get("separate_id")},
+        attacker_in_toll=re.compile(data["attacker_in_toll"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
