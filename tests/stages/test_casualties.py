@@ -446,3 +446,11 @@ def test_suicide_attacker_own_death(nlp, text: str, killed: list) -> None:
 def test_bare_toll(nlp, text: str, low: int) -> None:
     ms = find_casualties(_parse(nlp, text))
     assert any(m.is_total and m.low == low for m in ms)
+
+
+def test_others_with_wounds_are_besides_the_dead(nlp) -> None:
+    """"Three were killed and five others suffered gunshot wounds": the five are not a hit that
+    includes the dead (reconcile subtracts the dead only from a hit that may include them)."""
+    ms = find_casualties(_parse(nlp, "Three were killed and five others suffered gunshot wounds."))
+    wound = [m for m in ms if m.category == "injured"]
+    assert [(m.low, m.includes_killed) for m in wound] == [(5, False)]

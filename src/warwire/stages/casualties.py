@@ -462,6 +462,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                                     for v in conjuncts(doc, subj)[:6]:
                                         vic = victim_of(doc, v, lo, hi, rules)
                                         if vic is not None:
+                                            vic.others = _others(doc, v, vic)  # "four others sustained wounds"
                                             results.append((vic, v))
                 if not results:
                     vic = incident_figure(doc, t, category, rules)
@@ -501,8 +502,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 vic = Victim(Figure(1, 1, "exact", "cas.fig.conjunct"), v.i, v.i + 1, v)
             if vic is None:
                 continue
-            vic.others = vic.additional and (v.lemma.lower() in ("other", "others", "more") or any(
-                c.text.lower() in ("other", "more", "additional") for c in doc.children(v.i, {"amod", "advmod"})))
+            vic.others = _others(doc, v, vic)
             if n > 0 and vic.figure is not None and vic.figure.rule != "cas.fig.ordinal_count":
                 vic.additional = True  # "two members and a third musician": the ordinal is the total
             elif v.dep == "pobj" and t.dep in ("acl", "relcl") and doc.toks[t.head].i == v.i:
@@ -573,6 +573,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+def _others(doc: Doc, v: Token, vic: Victim) -> bool:
+    """People besides those already counted ("two others", "10 more"): not the dead among a hit."""
+    return vic.additional and (v.lemma.lower() in ("other", "others", "more") or any(
+        c.text.lower() in ("other", "more", "additional") for c in doc.children(v.i, {"amod", "advmod"})))
 
 
 def _of_phrase_of(doc: Doc, noun: Token, t: Token) -> bool:
