@@ -454,3 +454,15 @@ def test_others_with_wounds_are_besides_the_dead(nlp) -> None:
     ms = find_casualties(_parse(nlp, "Three were killed and five others suffered gunshot wounds."))
     wound = [m for m in ms if m.category == "injured"]
     assert [(m.low, m.includes_killed) for m in wound] == [(5, False)]
+
+
+@pytest.mark.parametrize("text,flags", [
+    # a running tally trailing the event's own figure: only the tally is another time's
+    ("Two marchers were shot dead on Sunday, bringing the number killed since the coup to 60.", [False]),
+    ("Five soldiers died in the ambush, raising the toll since 2019 to 400.", [False]),
+    # the cue in the main clause still flags the whole sentence
+    ("Since the coup, 60 marchers have been shot dead, bringing the total to 61.", [True]),
+])
+def test_trailing_running_tally(nlp, text: str, flags: list[bool]) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if not m.is_total]
+    assert [m.other_incident for m in ms] == flags

@@ -295,6 +295,15 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
             or other_year(doc, lo, hi, sent_text, pub_year, rules) \
             or other_date(sent.i, sent_text, pub_month, lead, rules)
+        own_until = None  # the figures before a trailing running tally are the event's own
+        tail = rules.trailing_tally.search(sent_text) if other and not in_other_section else None
+        if tail is not None:
+            head_text = sent_text[:tail.start()]
+            head_hi = next((k for k in range(lo, hi) if doc.toks[k].start >= sent.start + tail.start()), hi)
+            if not (any(p.search(head_text) for _, p in rules.other)
+                    or other_year(doc, lo, head_hi, head_text, pub_year, rules)
+                    or other_date(sent.i, head_text, pub_month, lead, rules)):
+                own_until = sent.start + tail.start()
         found: list[tuple[CasualtyMention, int]] = []  # (mention, victim token index)
         for j in range(lo, hi):
             t = doc.toks[j]
@@ -308,6 +317,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found = _dedupe(found)
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted))
         ms = _distinct_weak(_inherit([m for m, _ in found]))
+        if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
+            ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
         if ms and not other and lead is not None and prev_other == sent.i - 1 >= LEAD_SENTENCES \
                 and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
             # an undated text: "Five people were killed on 11 December in Strasbourg. The
