@@ -466,3 +466,16 @@ def test_others_with_wounds_are_besides_the_dead(nlp) -> None:
 def test_trailing_running_tally(nlp, text: str, flags: list[bool]) -> None:
     ms = [m for m in find_casualties(_parse(nlp, text)) if not m.is_total]
     assert [m.other_incident for m in ms] == flags
+
+
+@pytest.mark.parametrize("text,flags", [
+    # the day before's incident, told after the lead: another incident
+    ("Shelling killed 8 villagers on Thursday, officials said. On Wednesday, a drone strike wounded three herders.",
+     [False, True]),
+    # a later day is the same incident's news
+    ("A guard was shot on Thursday. On Saturday, the guard died in hospital.", [False, False]),
+    # a weekday with its date is left to the date rules
+    ("A press note was issued on Monday. On Saturday, August 8, the boy died.", [False]),
+])
+def test_earlier_weekday_is_another_incident(nlp, text: str, flags: list[bool]) -> None:
+    assert [m.other_incident for m in find_casualties(_parse_undated(nlp, text))] == flags

@@ -25,7 +25,7 @@ from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence
 from ..pipeline import Resources, Stage
 from ..reconcile import INITIAL_TAG
 from .numbers import Figure, FigureSpan, figure_at
-from .recalled import LEAD_SENTENCES, first_year, lead_dates, other_date, other_year
+from .recalled import LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_date, other_year
 from .victims import (
     SUBJ,
     Doc,
@@ -286,6 +286,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     lead = lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
     attacker_counted = rules.attacker_in_toll.search(text) is not None
+    lead_day = lead_weekday(parsed, rules)
     prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -294,7 +295,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
             or other_year(doc, lo, hi, sent_text, pub_year, rules) \
-            or other_date(sent.i, sent_text, pub_month, lead, rules)
+            or other_date(sent.i, sent_text, pub_month, lead, rules) \
+            or earlier_weekday(sent.i, sent_text, lead_day, rules)
         own_until = None  # the figures before a trailing running tally are the event's own
         tail = rules.trailing_tally.search(sent_text) if other and not in_other_section else None
         if tail is not None:
