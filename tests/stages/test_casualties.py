@@ -399,6 +399,13 @@ def test_later_update(nlp, text: str, update: bool) -> None:
     ("The injured were sent to the district hospital.", set()),
     ("The rebels said they lost 14 fighters in the battle.", {("killed", 14, 14, "exact")}),
     ("The club lost two games in a row.", set()),
+    # idioms of a death, and a death presumed ("feared killed") rather than feared to come
+    ("Four guards met their untimely death at the gate.", {("killed", 4, 4, "exact")}),
+    ("Two constables made the supreme sacrifice defending the post.", {("killed", 2, 2, "exact")}),
+    ("The team paid the price for its mistakes.", set()),
+    ("Eight traders were feared killed in the raid.", {("killed", 8, 8, "exact")}),
+    ("Residents feared they would be killed.", set()),
+    ("Two suspected thieves were lynched by a mob.", {("killed", 2, 2, "exact")}),
 ])
 def test_conflict_kill_phrasings(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

@@ -179,6 +179,13 @@ def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
             # "the clashes claimed two lives" tells one event)
             return None
         return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
+    idiom = rules.death_idioms.get(lemma)
+    if idiom is not None:  # "met their untimely death", "made the supreme sacrifice"
+        obj = doc.child(t.i, {"dobj"})
+        if obj is not None and obj.lemma.lower() in idiom[0] and (not idiom[1] or any(
+                c.text.lower() in idiom[1] for c in doc.children(obj.i, {"amod", "poss", "compound"}))):
+            return rules.triggers.get("lose life")
+        return None
     if lemma in ("embrace", "lay", "attain", "achieve"):  # "embraced martyrdom", "laid down their lives"
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and lemma != "lay" and obj.lemma.lower() in rules.martyrdom:
@@ -636,8 +643,9 @@ def _hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
         if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:
             break
         head = doc.toks[cur.head]
-        if cur.dep == "xcomp" and head.lemma.lower() in rules.hypothetical_verbs:
-            return True
+        if cur.dep == "xcomp" and head.lemma.lower() in rules.hypothetical_verbs \
+                and not (head.lemma.lower() == "fear" and doc.child(head.i, {"auxpass"}) is not None):
+            return True  # (but "five were feared killed" reports presumed deaths)
         cur = head
     return False
 
