@@ -401,7 +401,7 @@ def test_later_update(nlp, text: str, update: bool) -> None:
     ("The club lost two games in a row.", set()),
     # idioms of a death, and a death presumed ("feared killed") rather than feared to come
     ("Four guards met their untimely death at the gate.", {("killed", 4, 4, "exact")}),
-    ("Two constables made the supreme sacrifice defending the post.", {("killed", 2, 2, "exact")}),
+    ("Two constables made the supreme sacrifice in the attack.", {("killed", 2, 2, "exact")}),
     ("The team paid the price for its mistakes.", set()),
     ("Eight traders were feared killed in the raid.", {("killed", 8, 8, "exact")}),
     ("Residents feared they would be killed.", set()),
