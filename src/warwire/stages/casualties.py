@@ -7,7 +7,8 @@ that fired, the spans of the claim, figure and victim, the victim's kind and cou
 phrase says it, the source the sentence attributes it to, and flags for the counting logic
 (``reconcile.py``): update, total, negated, additional, other_incident.
 
-How: trigger words (``rules/casualties.yaml``, matched by lemma) are located in each sentence;
+How: trigger words (``rules/casualties.yaml``, matched by lemma; phrasal verbs, idioms and the
+rules that need a phrase are told by ``casualty_words.py``) are located in each sentence;
 the victim phrase and its figure are found through the dependency parse by ``victims.py``
 (passive subject, object, subject of an intransitive, noun modified by an adjective; a number,
 "a dozen", "more than 6,500", a determiner "a 14-year-old girl" = 1, a named person = 1; an
@@ -25,6 +26,7 @@ from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence
 from ..pipeline import Resources, Stage
 from ..reconcile import INITIAL_TAG
 from .numbers import Figure, FigureSpan, figure_at
+from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_date, other_year
 from .victims import (
     SUBJ,
@@ -158,127 +160,6 @@ def _country(doc: Doc, noun: Optional[Token], country_of: CountryOf) -> Optional
 # ------------------------------------------------------------------------------------------
 # The stage
 # ------------------------------------------------------------------------------------------
-def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
-    lemma = t.lemma.lower()
-    if lemma == "lose":
-        obj = doc.child(t.i, {"dobj"})
-        if obj is not None and obj.lemma.lower() == "life":
-            return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
-        if obj is not None and obj.lemma.lower() in rules.lost_men and any(
-                figure_token_ok(doc, c) for c in doc.children(obj.i, {"nummod"})):
-            return rules.triggers.get("lose men")  # "the army lost three soldiers"
-        return None
-    if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take") \
-            and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):
-        verb = doc.toks[t.head]
-        subj = doc.subject(verb.i, SUBJ)
-        if subj is not None and subj.tag in ("WDT", "WP") and verb.dep == "relcl":
-            subj = doc.toks[verb.head]  # "attacks that claimed ..."
-        if subj is not None and subj.tag == "NNS" and subj.lemma.lower() not in rules.one_event_plurals:
-            # "three shootings that took the lives of five people": a tally of incidents (but
-            # "the clashes claimed two lives" tells one event)
-            return None
-        return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
-    idiom = rules.death_idioms.get(lemma)
-    if idiom is not None:  # "met their untimely death", "made the supreme sacrifice"
-        obj = doc.child(t.i, {"dobj"})
-        if obj is not None and obj.lemma.lower() in idiom[0] and (not idiom[1] or any(
-                c.text.lower() in idiom[1] for c in doc.children(obj.i, {"amod", "poss", "compound"}))):
-            return rules.triggers.get("lose life")
-        return None
-    if lemma in ("embrace", "lay", "attain", "achieve"):  # "embraced martyrdom", "laid down their lives"
-        obj = doc.child(t.i, {"dobj"})
-        if obj is not None and lemma != "lay" and obj.lemma.lower() in rules.martyrdom:
-            return rules.triggers.get("embrace martyrdom")
-        prt = doc.child(t.i, {"prt"})
-        if obj is not None and lemma == "lay" and obj.lemma.lower() == "life" \
-                and prt is not None and prt.text.lower() == "down":
-            return rules.triggers.get("lay down life")
-        return None
-    if lemma == "pass":
-        if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
-            return rules.triggers.get("pass away")  # "he later passed away"
-        return None
-    prt = doc.child(t.i, {"prt"})
-    if prt is not None:  # "gunned down", "mowed down": the phrasal verb's own rule, if any
-        phrasal = rules.triggers.get(f"{lemma} {prt.text.lower()}")
-        if phrasal is not None:
-            return phrasal
-    if lemma == "gun":
-        return None
-    care = rules.care_triggers.get(lemma)
-    if care is not None and t.pos in ("VERB", "AUX", "ADJ") and _has_prep(doc, t, care["with_prep"]):
-        return care
-    rule = rules.triggers.get(lemma) or rules.triggers.get(t.text.lower())
-    if rule is None:
-        return None
-    shape = rule["shape"]
-    if ("with_prep" in rule or "with_word" in rule) and not (
-            _has_prep(doc, t, rule.get("with_prep") or {}) or _has_word(doc, t, rule.get("with_word") or ())):
-        return None
-    if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
-        # "wounded"/"injured" tagged as adjectives use the adjective rule; a noun its noun rule
-        # ("gunshot wounds", "the murder of"), if any
-        if t.pos == "ADJ":
-            return rules.triggers.get(t.text.lower())
-        return rules.noun_triggers.get(lemma) if t.pos == "NOUN" else None
-    if shape == "adj" and t.pos not in ("ADJ", "VERB", "NOUN"):
-        return None
-    if shape in ("noun", "toll") and t.pos not in ("NOUN", "PROPN"):
-        return None
-    return rule
-
-
-def _has_word(doc: Doc, t: Token, words: list[str] | tuple[str, ...]) -> bool:
-    """The trigger or its object has a dependent the rule asks for ("burned alive", "burned
-    five villagers alive")."""
-    if not words:
-        return False
-    near = doc.children(t.i)
-    for c in doc.children(t.i, {"dobj"}):
-        near += doc.children(c.i)
-    return any(c.text.lower() in words for c in near)
-
-
-def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]]) -> bool:
-    """The trigger has a prepositional phrase the rule asks for ("taken to a hospital",
-    "treated for gunshot wounds"); "PROPN" in the list accepts any proper name
-    ("taken to North Memorial") but a police station, a jail or a court."""
-    for c in doc.children(t.i, {"prep"}):
-        heads = preps.get(c.text.lower())
-        if not heads:
-            continue
-        pobj = doc.child(c.i, {"pobj"})
-        if pobj is None:
-            continue
-        if pobj.lemma.lower() in heads:
-            return True
-        if pobj.pos == "PROPN" and "PROPN" in heads:
-            a, b = doc.edges(pobj.i)
-            if not any(doc.toks[j].lemma.lower() in load_rules().not_care_places for j in range(a, b + 1)):
-                return True  # not "transported to the Riverton Police Department"
-    return False
-
-
-def _category(doc: Doc, t: Token, rule: dict) -> str:
-    cat = rule["category"]
-    if cat == "injured":
-        for c in doc.children(t.i):
-            low = c.text.lower()
-            if low in ("fatally", "mortally", "lethally") and doc.toks[max(c.i - 1, 0)].text.lower() in load_rules().not_fatally:
-                continue  # "four others were hit, none fatally", "non-fatally"
-            if low in ("fatally", "mortally", "lethally") or (c.dep == "oprd" and low == "dead") \
-                    or (c.dep in ("amod", "compound") and low in ("fatal", "deadly", "death")):
-                return "killed"
-            if c.dep == "prep" and low == "to":
-                pobj = doc.child(c.i, {"pobj"})
-                if pobj is not None and pobj.lemma.lower() == "death":
-                    return "killed"
-        if t.i + 1 < len(doc.toks) and doc.toks[t.i + 1].text.lower() == "dead":
-            return "killed"
-    if cat == "arrested" and t.lemma.lower() == "detain":
-        return "arrested"
-    return cat
 
 
 def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) -> list[CasualtyMention]:
@@ -316,7 +197,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found: list[tuple[CasualtyMention, int]] = []  # (mention, victim token index)
         for j in range(lo, hi):
             t = doc.toks[j]
-            rule = _trigger_rule(doc, t, rules)
+            rule = trigger_rule(doc, t, rules)
             if rule is None:
                 continue
             found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
@@ -340,7 +221,6 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             prev_other = sent.i
         out.extend(ms)
     return out
-
 
 
 def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -376,7 +256,7 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
 def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules,
                   country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
     shape = rule["shape"]
-    category = _category(doc, t, rule)
+    category = category_of(doc, t, rule)
     lemma = t.lemma.lower()
     results: list[tuple[Victim, Optional[Token]]] = []
     is_update = is_total = False
@@ -385,9 +265,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     prt = doc.child(t.i, {"prt"})
     if prt is not None and prt.text.lower() in ("up", "out", "off"):
         return []  # "shot up a restaurant", "struck out"
-    if _hypothetical(doc, t, rules):
+    if hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
-    if category == "killed" and _died_of_illness(doc, t, rules):
+    if category == "killed" and died_of_illness(doc, t, rules):
         return []  # "eight people died of the unidentified disease"
     if shape in ("noun", "toll"):
         if t.dep == "compound":
@@ -511,8 +391,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             elif v.lemma.lower() in rules.non_person:
                 continue
             if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
-                nxt_rule = _trigger_rule(doc, doc.toks[v.i + 1], rules)
-                if nxt_rule is not None and _category(doc, doc.toks[v.i + 1], nxt_rule) != category:
+                nxt_rule = trigger_rule(doc, doc.toks[v.i + 1], rules)
+                if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule) != category:
                     continue  # "11 dead and 34 wounded": the conjunct has a harm word of its own
             if v.text.lower() in load_rules().reflexive and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
@@ -605,49 +485,6 @@ def _of_phrase_of(doc: Doc, noun: Token, t: Token) -> bool:
     """``t`` is the object of an "of" phrase on ``noun`` ("varying degrees of injuries")."""
     of = doc.toks[t.head]
     return t.dep == "pobj" and of.text.lower() == "of" and of.head == noun.i
-
-
-def _died_of_illness(doc: Doc, t: Token, rules: Rules) -> bool:
-    """The death's "of"/"from" phrase names an illness ("died of cholera", "died from
-    complications of the virus", "died of natural causes"), followed through "of"/"from" chains;
-    or a death noun says so itself ("nine unexplained deaths")."""
-    if t.pos == "NOUN" and any(c.text.lower() in rules.illness_mods for c in doc.children(t.i, {"amod"})):
-        return True
-    stack = [p for p in doc.children(t.i, {"prep"}) if p.text.lower() in ("of", "from")]
-    for _ in range(3):
-        nxt = []
-        for p in stack:
-            obj = doc.child(p.i, {"pobj"})
-            if obj is None:
-                continue
-            words = {obj.lemma.lower(), obj.text.lower()}
-            words |= {f"{c.text.lower()} {obj.text.lower()}" for c in doc.children(obj.i, {"amod", "compound"})}
-            if words & rules.illness:
-                return True
-            nxt += [q for q in doc.children(obj.i, {"prep"}) if q.text.lower() in ("of", "from")]
-        stack = nxt
-    return False
-
-
-def _hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
-    """A harm that did not happen: a modal ("could've been dead", "might be killed") or
-    "almost"/"nearly" ("she almost lost her life") on the
-    trigger or the verb it complements, or a verb of intent or fear governing it ("threatened to
-    kill", "was going to be shot")."""
-    cur = t
-    for _ in range(2):
-        if any(c.dep in ("aux", "auxpass") and c.text.lower() in rules.hypothetical_aux
-               or c.dep == "advmod" and c.text.lower() in rules.hypothetical_adverbs
-               for c in doc.children(cur.i)):
-            return True
-        if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:
-            break
-        head = doc.toks[cur.head]
-        if cur.dep == "xcomp" and head.lemma.lower() in rules.hypothetical_verbs \
-                and not (head.lemma.lower() == "fear" and doc.child(head.i, {"auxpass"}) is not None):
-            return True  # (but "five were feared killed" reports presumed deaths)
-        cur = head
-    return False
 
 
 def _fatal_part(doc: Doc, t: Token, lo: int, hi: int, rule: dict, rules: Rules,
