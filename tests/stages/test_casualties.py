@@ -486,3 +486,24 @@ def test_trailing_running_tally(nlp, text: str, flags: list[bool]) -> None:
 ])
 def test_earlier_weekday_is_another_incident(nlp, text: str, flags: list[bool]) -> None:
     assert [m.other_incident for m in find_casualties(_parse_undated(nlp, text))] == flags
+
+
+def test_deaths_among_the_wounded_add(nlp) -> None:
+    """"Two of the injured later died": deaths besides the toll told, not a new toll."""
+    ms = find_casualties(_parse(nlp, "Twelve people were killed and 30 hurt. Three of the injured later died."))
+    later = [m for m in ms if m.category == "killed" and m.low == 3]
+    assert later and later[0].additional and not later[0].is_update
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a range the tagger took for a date still counts people
+    ("Between 8 and 10 rebels and 2 soldiers died in the clash.",
+     {("killed", 8, 10, "range"), ("killed", 2, 2, "exact")}),
+])
+def test_number_tagged_as_date_that_counts_people(nlp, text: str, expected: set) -> None:
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+def test_ages_tagged_as_dates_stay_ages(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "Two 15 and 16-year-old boys were hurt."))
+    assert not any(m.low in (15, 16) for m in ms)

@@ -433,6 +433,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         fig = vic.figure
         assert fig is not None
         negated = vic.negated
+        update = is_update
+        if category == "killed" and vic.noun is not None and vic.noun.text.lower() in rules.among \
+                and rules.among[vic.noun.text.lower()] == "injured" and vic.noun.i != (v.i if v else -1):
+            # "two of the wounded later died": deaths besides those counted, not a new toll
+            update, vic.additional = False, True
         low, high = fig.low, fig.high
         if neg is not None and not negated:
             negated, low, high = True, 0, 0
@@ -465,7 +470,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             sent=t.sent, rule=f"{rule['id']}|{fig.rule}",
             victim_text=vtext, victim_start=vs, victim_end=ve,
             victim_kind=kind, victim_country=vcountry, attribution=attribution,
-            is_update=is_update, is_total=is_total or _is_total_clause(doc, t, rules),
+            is_update=update, is_total=is_total or _is_total_clause(doc, t, rules),
             negated=negated, additional=vic.additional or also, other_incident=other,
             includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
             and not vic.others,  # "shot two others": not the dead

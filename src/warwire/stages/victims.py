@@ -221,7 +221,7 @@ class Victim:
 
 def is_bad_number(doc: Doc, tok: Token) -> bool:
     """Ages, times, years, money, percentages, addresses: never casualty figures."""
-    if tok.ent_type in _NON_FIGURE_ENTS:
+    if tok.ent_type in _NON_FIGURE_ENTS and not _counts_people(doc, tok):
         return True
     toks = doc.toks
     nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
@@ -239,6 +239,22 @@ def is_bad_number(doc: Doc, tok: Token) -> bool:
     if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
         return True  # "John Smith, 24, ..."
     return False
+
+
+def _counts_people(doc: Doc, tok: Token) -> bool:
+    """A number the tagger took for a date ("between 10 and 12 militants") that counts people:
+    a short plain number on a plural noun of people, or a range's end joined to one."""
+    if tok.ent_type != "DATE" or not tok.text.isdigit() or len(tok.text) > 3:
+        return False
+    if tok.dep == "conj" and tok.head != tok.i:
+        tok = doc.toks[tok.head]  # "10 and 12 militants": the range's first number
+    if tok.dep != "nummod" or tok.head == tok.i:
+        return False
+    noun = doc.toks[tok.head]
+    if any("year" in w.text.lower() or "old" in w.text.lower() for w in doc.toks[tok.i:noun.i + 1]):
+        return False  # "two 16 and 17-year-old girls": ages
+    rules = load_rules()
+    return noun.tag in ("NNS", "NNPS") and (noun.lemma.lower() in rules.person or noun.text.lower() in rules.person)
 
 
 def figure_token_ok(doc: Doc, tok: Token) -> bool:
