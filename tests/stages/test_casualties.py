@@ -406,6 +406,8 @@ def test_later_update(nlp, text: str, update: bool) -> None:
     ("Eight traders were feared killed in the raid.", {("killed", 8, 8, "exact")}),
     ("Residents feared they would be killed.", set()),
     ("Two suspected thieves were lynched by a mob.", {("killed", 2, 2, "exact")}),
+    ("The raiders killed three patients and a nurse.", {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
+    ("Bandits killed 40 cattle and two herders.", {("killed", 2, 2, "exact")}),
 ])
 def test_conflict_kill_phrasings(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected
