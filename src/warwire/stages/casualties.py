@@ -434,7 +434,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         assert fig is not None
         negated = vic.negated
         update = is_update
-        if category == "killed" and vic.noun is not None and vic.noun.text.lower() in rules.among \
+        if is_update and vic.noun is not None and vic.noun.text.lower() in rules.among \
                 and rules.among[vic.noun.text.lower()] == "injured" and vic.noun.i != (v.i if v else -1):
             # "two of the wounded later died": deaths besides those counted, not a new toll
             update, vic.additional = False, True
