@@ -408,6 +408,9 @@ def test_later_update(nlp, text: str, update: bool) -> None:
     ("Two suspected thieves were lynched by a mob.", {("killed", 2, 2, "exact")}),
     ("The raiders killed three patients and a nurse.", {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
     ("Bandits killed 40 cattle and two herders.", {("killed", 2, 2, "exact")}),
+    # the hurt told by their care, in British spelling or an idiom
+    ("Eleven pupils were hospitalised after the blast.", {("injured", 11, 11, "exact")}),
+    ("Seven others are receiving treatment at the district hospital.", {("injured", 7, 7, "exact")}),
 ])
 def test_conflict_kill_phrasings(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

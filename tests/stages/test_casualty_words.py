@@ -39,6 +39,8 @@ def _token(doc: Doc, word: str):
     ("The rebels lost the town.", "lost", None),
     ("Two guards met their death at the gate.", "met", "cas.kill.lost_life"),
     ("Two ministers met the press.", "met", None),
+    ("Three guards are receiving treatment.", "receiving", "cas.injure.care_idiom"),
+    ("The school received new books.", "received", None),
 ])
 def test_trigger_rule(nlp, text: str, word: str, rule: Optional[str]) -> None:
     doc = _doc(nlp, text)

@@ -55,7 +55,7 @@ _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
-_SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
+_SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "hospitalise", "send",
                      "transport", "rush", "die", "succumb", "airlift", "be"})
 
 

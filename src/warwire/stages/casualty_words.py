@@ -43,7 +43,7 @@ def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and obj.lemma.lower() in idiom[0] and (not idiom[1] or any(
                 c.text.lower() in idiom[1] for c in doc.children(obj.i, {"amod", "poss", "compound"}))):
-            return rules.triggers.get("lose life")
+            return rules.triggers.get(idiom[2])
         return None
     if lemma in ("embrace", "lay", "attain", "achieve"):  # "embraced martyrdom", "laid down their lives"
         obj = doc.child(t.i, {"dobj"})

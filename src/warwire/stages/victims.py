@@ -76,7 +76,7 @@ class Rules:
     quantity_modifiers: frozenset[str]
     quantity_dets: frozenset[str]  # "both attackers"
     lost_men: frozenset[str]  # "the army lost three soldiers"
-    death_idioms: dict[str, tuple[frozenset[str], frozenset[str]]]  # verb → (objects, modifiers)
+    death_idioms: dict[str, tuple[frozenset[str], frozenset[str], str]]  # verb → (objects, modifiers, trigger)
     martyrdom: frozenset[str]  # "embraced martyrdom", "embraced shahadat"
     one_event_plurals: frozenset[str]  # "clashes": a plural that names one event
     group_names: frozenset[str]  # armed groups' names, lower case (rules/actors.yaml aliases)
@@ -109,7 +109,7 @@ def load_rules() -> Rules:
         quantity_dets=frozenset(data["quantity_determiners"]["words"]),
         one_event_plurals=frozenset(data["one_event_plurals"]),
         martyrdom=frozenset(data["martyrdom_nouns"]),
-        death_idioms={d["verb"]: (frozenset(d["objects"]), frozenset(d.get("modifiers") or ()))
+        death_idioms={d["verb"]: (frozenset(d["objects"]), frozenset(d.get("modifiers") or ()), d["trigger"])
                       for d in data["death_idioms"]},
         lost_men=frozenset(data["lost_men_nouns"]),
         group_names=frozenset(str(a).lower() for e in load_yaml("actors.yaml")["named"]
