@@ -360,3 +360,155 @@ def test_listed_victim_groups(nlp, text: str, total: int) -> None:
 def test_later_update(nlp, text: str, update: bool) -> None:
     ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]
     assert ms and ms[0].is_update == update
+
+
+# Conflict reports (session 3): killings told by their manner, counted groups named by an armed
+# group or a people, attackers counted by "both", coder notes whose brackets break a toll down.
+@pytest.mark.parametrize("text, expected", [
+    ("Nine farmers were hacked to death by raiders at dawn.", {("killed", 9, 9, "exact")}),
+    ("The mob beat two traders to death near the bus park.", {("killed", 2, 2, "exact")}),
+    ("Militiamen burned four villagers alive in their huts.", {("killed", 4, 4, "exact")}),
+    ("Six herders were burned alive when their camp was set on fire.", {("killed", 6, 6, "exact")}),
+    ("Insurgents mowed down 14 worshippers outside the mosque.", {("killed", 14, 14, "exact")}),
+    ("The police beat the protesters with batons.", set()),  # a beating, not a killing
+    ("Rioters burned three cars in the square.", set()),
+    # a number on an armed group's or a people's name counts its members
+    ("5 Taliban and 3 policemen were killed in the gunfight.",
+     {("killed", 5, 5, "exact"), ("killed", 3, 3, "exact")}),
+    ("Soldiers killed 11 Houthis near the front line.", {("killed", 11, 11, "exact")}),
+    ("Three Somalis and a Kenyan were killed in the ambush.",
+     {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
+    # "both" counts attackers, whom the report has told as agents, not victims pointed back at
+    ("Two gunmen stormed the hotel. Both attackers were killed by the guards.", {("killed", 2, 2, "exact")}),
+    ("Both victims were taken to a clinic.", set()),
+    # a plural that names one event may claim lives; a plural of incidents is a tally
+    ("The clashes claimed five lives on Sunday.", {("killed", 5, 5, "exact")}),
+    # a qualifier the parser took for a preposition still counts the verb's object
+    ("The blast killed over 40 people at the fair.", {("killed", 40, None, "more_than")}),
+    ("Troops fought the rebels over two days.", set()),
+    # South Asian and Nigerian press
+    ("Two policemen embraced shahadat in the attack.", {("killed", 2, 2, "exact")}),
+    ("Six passengers sustained varying degrees of injuries.", {("injured", 6, 6, "exact")}),
+    ("The number of people killed in the blast has risen to 19.", {("killed", 19, 19, "exact")}),
+    ("The number of those injured stood at 40.", {("injured", 40, 40, "exact")}),
+    ("Four jawans and two Maoist cadres were killed in the encounter.",
+     {("killed", 4, 4, "exact"), ("killed", 2, 2, "exact")}),
+    ("Troops neutralised seven bandits in the forest.", {("killed", 7, 7, "exact")}),
+    ("Nine Hindus were killed when the bus was attacked.", {("killed", 9, 9, "exact")}),
+    ("Two terrorists were sent to hell in the exchange of fire.", {("killed", 2, 2, "exact")}),
+    ("The injured were sent to the district hospital.", set()),
+    ("The rebels said they lost 14 fighters in the battle.", {("killed", 14, 14, "exact")}),
+    ("The club lost two games in a row.", set()),
+    # idioms of a death, and a death presumed ("feared killed") rather than feared to come
+    ("Four guards met their untimely death at the gate.", {("killed", 4, 4, "exact")}),
+    ("Two constables made the supreme sacrifice in the attack.", {("killed", 2, 2, "exact")}),
+    ("The team paid the price for its mistakes.", set()),
+    ("Eight traders were feared killed in the raid.", {("killed", 8, 8, "exact")}),
+    ("Residents feared they would be killed.", set()),
+    ("Two suspected thieves were lynched by a mob.", {("killed", 2, 2, "exact")}),
+    ("The raiders killed three patients and a nurse.", {("killed", 3, 3, "exact"), ("killed", 1, 1, "exact")}),
+    ("Bandits killed 40 cattle and two herders.", {("killed", 2, 2, "exact")}),
+    # the hurt told by their care, in British spelling or an idiom
+    ("Eleven pupils were hospitalised after the blast.", {("injured", 11, 11, "exact")}),
+    ("Seven others are receiving treatment at the district hospital.", {("injured", 7, 7, "exact")}),
+])
+def test_conflict_kill_phrasings(nlp, text, expected):
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+def test_number_split_off_as_a_sentence_still_counts(nlp) -> None:
+    """The splitter may cut "Bayda. 4 Houthis and 3 militants were killed." after "4"."""
+    text = "Fighting erupted near Al Bayda. 4 Houthis and 3 AQAP militants were killed."
+    lows = sorted(m.low for m in find_casualties(_parse_undated(nlp, text)) if m.category == "killed")
+    assert lows == [3, 4]
+
+
+def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
+    ms = find_casualties(_parse_undated(nlp, "On 3 May 2022, militants attacked a base. Fatalities: 9 (6 militants, 3 soldiers)."))
+    assert [(m.category, m.low) for m in ms] == [("killed", 9)]
+
+
+@pytest.mark.parametrize("text", [
+    "Islamic State has carried out several bombings in recent months, including one that killed 30 people.",
+    "The insurgency has killed more than 20,000 people since 2011.",
+    "Since 2014, more than 900 soldiers have been killed in the region.",
+])
+def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert ms and all(m.other_incident for m in ms)
+
+
+@pytest.mark.parametrize("text,killed", [
+    # a suicide attacker's death told in its own sentence is one more than those he killed ...
+    ("A suicide bomber killed 9 people at a wedding. The bomber blew himself up near the stage.",
+     [(9, "cas.kill.verb"), (1, "cas.perp.blew_up")]),
+    # ... unless the toll says it counts him (then reconcile reads his death as one of them)
+    ("A suicide bombing killed 9 people, including the bomber. The bomber blew himself up near the stage.",
+     [(9, "cas.kill.verb"), (1, "cas.self.blew_up")]),
+])
+def test_suicide_attacker_own_death(nlp, text: str, killed: list) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]
+    assert [(m.low, m.rule.split("|")[0]) for m in ms] == killed
+
+
+@pytest.mark.parametrize("text,low", [
+    ("Twelve were killed at first; the final toll was 21.", 21),  # "21" tagged as a day
+    ("The toll from the raid climbed to 33.", 33),
+])
+def test_bare_toll(nlp, text: str, low: int) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert any(m.is_total and m.low == low for m in ms)
+
+
+def test_others_with_wounds_are_besides_the_dead(nlp) -> None:
+    """"Three were killed and five others suffered gunshot wounds": the five are not a hit that
+    includes the dead (reconcile subtracts the dead only from a hit that may include them)."""
+    ms = find_casualties(_parse(nlp, "Three were killed and five others suffered gunshot wounds."))
+    wound = [m for m in ms if m.category == "injured"]
+    assert [(m.low, m.includes_killed) for m in wound] == [(5, False)]
+
+
+@pytest.mark.parametrize("text,flags", [
+    # a running tally trailing the event's own figure: only the tally is another time's
+    ("Two marchers were shot dead on Sunday, bringing the number killed since the coup to 60.", [False]),
+    ("Five soldiers died in the ambush, raising the toll since 2019 to 400.", [False]),
+    # the cue in the main clause still flags the whole sentence
+    ("Since the coup, 60 marchers have been shot dead, bringing the total to 61.", [True]),
+])
+def test_trailing_running_tally(nlp, text: str, flags: list[bool]) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if not m.is_total]
+    assert [m.other_incident for m in ms] == flags
+
+
+@pytest.mark.parametrize("text,flags", [
+    # the day before's incident, told after the lead: another incident
+    ("Shelling killed 8 villagers on Thursday, officials said. On Wednesday, a drone strike wounded three herders.",
+     [False, True]),
+    # a later day is the same incident's news
+    ("A guard was shot on Thursday. On Saturday, the guard died in hospital.", [False, False]),
+    # a weekday with its date is left to the date rules
+    ("A press note was issued on Monday. On Saturday, August 8, the boy died.", [False]),
+])
+def test_earlier_weekday_is_another_incident(nlp, text: str, flags: list[bool]) -> None:
+    assert [m.other_incident for m in find_casualties(_parse_undated(nlp, text))] == flags
+
+
+def test_deaths_among_the_wounded_add(nlp) -> None:
+    """"Two of the injured later died": deaths besides the toll told, not a new toll."""
+    ms = find_casualties(_parse(nlp, "Twelve people were killed and 30 hurt. Three of the injured later died."))
+    later = [m for m in ms if m.category == "killed" and m.low == 3]
+    assert later and later[0].additional and not later[0].is_update
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a range the tagger took for a date still counts people
+    ("Between 8 and 10 rebels and 2 soldiers died in the clash.",
+     {("killed", 8, 10, "range"), ("killed", 2, 2, "exact")}),
+])
+def test_number_tagged_as_date_that_counts_people(nlp, text: str, expected: set) -> None:
+    assert _summary(find_casualties(_parse(nlp, text))) == expected
+
+
+def test_ages_tagged_as_dates_stay_ages(nlp) -> None:
+    ms = find_casualties(_parse(nlp, "Two 15 and 16-year-old boys were hurt."))
+    assert not any(m.low in (15, 16) for m in ms)

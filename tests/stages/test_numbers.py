@@ -53,3 +53,25 @@ def test_parse_figure_none(text: str) -> None:
                                         ("people", None), ("", None)])
 def test_parse_number(text: str, value: int | None) -> None:
     assert parse_number(text) == value
+
+
+def _tokens(text: str) -> list:
+    from warwire.model import Token
+    from warwire.stages.numbers import is_number_word
+    words = text.split()
+    return [Token(i, w, 0, 0, w, "", "", "", i, 0, "", is_number_word(w)) for i, w in enumerate(words)]
+
+
+@pytest.mark.parametrize("text,at,expected", [
+    # a range read from its high end (the number a noun carries): the low end is kept
+    ("five to seven people", 2, (5, 7, "range")),
+    ("12 or 13 soldiers", 2, (12, 13, "range")),
+    # not two figures joined by "and", nor an update "from 5 to 7"
+    ("killed 5 and 7 were hurt", 3, (7, 7, "exact")),
+    ("rose from 5 to 7", 4, (7, 7, "exact")),
+])
+def test_figure_at_range_from_its_high_end(text: str, at: int, expected: tuple) -> None:
+    from warwire.stages.numbers import figure_at
+    toks = _tokens(text)
+    span = figure_at(toks, at, 0, len(toks))
+    assert span is not None and (span.figure.low, span.figure.high, span.figure.qualifier) == expected

@@ -46,6 +46,10 @@ TYPED = [
     ("Police arrested three men after the raid.", "arrested", "strategic_developments", "arrests"),
     ("Police and the gunman exchanged gunfire outside the bank.", "exchanged gunfire", "battles",
      "armed_clash"),
+    # the manner of a killing
+    ("Eight villagers were hacked to death overnight.", "hacked to death", "violence_against_civilians", "attack"),
+    ("Five women were burned alive in their home.", "burned alive", "violence_against_civilians", "attack"),
+    ("Gunmen mowed down worshippers at the gate.", "mowed down", "violence_against_civilians", "attack"),
 ]
 
 
@@ -122,3 +126,18 @@ def test_sports_metaphors_do_not_fire(nlp):
 def test_real_shooting_in_a_sports_story_fires(nlp):
     text = SPORTS + " The striker was shot dead by a gunman outside a nightclub, police said."
     assert "shot" in {t.text for t in _triggers(nlp, text)}
+
+
+# The relevance pre-filter (its patterns live in triggers.yaml): short conflict notes that name
+# a death only in conflict press's own words must reach the parser.
+@pytest.mark.parametrize("text,relevant", [
+    ("Three FC men were martyred near the border post on Sunday.", True),
+    ("A constable embraced shahadat in the raid.", True),
+    ("Eleven passengers lost their lives when the bus came under fire.", True),
+    ("Four captives were executed in the town square.", True),
+    ("The storm struck the coast, leaving two dead.", True),
+    ("The company lost its lead in the smartphone market.", False),
+])
+def test_relevance_of_conflict_wording(text: str, relevant: bool) -> None:
+    from warwire.relevance import is_relevant
+    assert is_relevant(text, None) == relevant

@@ -7,7 +7,8 @@ that fired, the spans of the claim, figure and victim, the victim's kind and cou
 phrase says it, the source the sentence attributes it to, and flags for the counting logic
 (``reconcile.py``): update, total, negated, additional, other_incident.
 
-How: trigger words (``rules/casualties.yaml``, matched by lemma) are located in each sentence;
+How: trigger words (``rules/casualties.yaml``, matched by lemma; phrasal verbs, idioms and the
+rules that need a phrase are told by ``casualty_words.py``) are located in each sentence;
 the victim phrase and its figure are found through the dependency parse by ``victims.py``
 (passive subject, object, subject of an intransitive, noun modified by an adjective; a number,
 "a dozen", "more than 6,500", a determiner "a 14-year-old girl" = 1, a named person = 1; an
@@ -25,7 +26,8 @@ from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence
 from ..pipeline import Resources, Stage
 from ..reconcile import INITIAL_TAG
 from .numbers import Figure, FigureSpan, figure_at
-from .recalled import LEAD_SENTENCES, first_year, lead_dates, other_date, other_year
+from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
+from .recalled import LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_date, other_year
 from .victims import (
     SUBJ,
     Doc,
@@ -53,7 +55,7 @@ _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
-_SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "send",
+_SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "hospitalise", "send",
                      "transport", "rush", "die", "succumb", "airlift", "be"})
 
 
@@ -124,7 +126,8 @@ def _victim_phrase(doc: Doc, noun: Token, lo: int) -> tuple[int, int]:
 def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if noun is None:
         return "unknown"
-    for word in (noun.lemma.lower(), noun.text.lower()):
+    low = noun.text.lower()
+    for word in (noun.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
         if word in rules.kinds:
             kind = rules.kinds[word]
             if kind in ("civilians", "unknown"):
@@ -157,101 +160,6 @@ def _country(doc: Doc, noun: Optional[Token], country_of: CountryOf) -> Optional
 # ------------------------------------------------------------------------------------------
 # The stage
 # ------------------------------------------------------------------------------------------
-def _trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
-    lemma = t.lemma.lower()
-    if lemma == "lose":
-        obj = doc.child(t.i, {"dobj"})
-        if obj is not None and obj.lemma.lower() == "life":
-            return rules.triggers.get("lose life")  # "a man lost his life", "lost their lives"
-        return None
-    if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take") \
-            and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):
-        verb = doc.toks[t.head]
-        subj = doc.subject(verb.i, SUBJ)
-        if subj is not None and subj.tag in ("WDT", "WP") and verb.dep == "relcl":
-            subj = doc.toks[verb.head]  # "attacks that claimed ..."
-        if subj is not None and subj.tag == "NNS":
-            return None  # "three shootings that took the lives of five people": a tally of incidents
-        return rules.triggers.get("claim life")  # "the blast claimed 12 lives", "took the lives of"
-    if lemma in ("embrace", "lay"):  # "a soldier embraced martyrdom", "laid down their lives"
-        obj = doc.child(t.i, {"dobj"})
-        if obj is not None and lemma == "embrace" and obj.lemma.lower() == "martyrdom":
-            return rules.triggers.get("embrace martyrdom")
-        prt = doc.child(t.i, {"prt"})
-        if obj is not None and lemma == "lay" and obj.lemma.lower() == "life" \
-                and prt is not None and prt.text.lower() == "down":
-            return rules.triggers.get("lay down life")
-        return None
-    if lemma == "pass":
-        if any(c.text.lower() == "away" for c in doc.children(t.i, {"prt", "advmod"})):
-            return rules.triggers.get("pass away")  # "he later passed away"
-        return None
-    if lemma == "gun":
-        prt = doc.child(t.i, {"prt"})
-        if prt is not None and prt.text.lower() == "down":
-            return rules.triggers.get("gun down")
-        return None
-    care = rules.care_triggers.get(lemma)
-    if care is not None and t.pos in ("VERB", "AUX", "ADJ") and _has_prep(doc, t, care["with_prep"]):
-        return care
-    rule = rules.triggers.get(lemma) or rules.triggers.get(t.text.lower())
-    if rule is None:
-        return None
-    shape = rule["shape"]
-    if "with_prep" in rule and not _has_prep(doc, t, rule["with_prep"]):
-        return None
-    if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
-        # "wounded"/"injured" tagged as adjectives use the adjective rule; a noun its noun rule
-        # ("gunshot wounds", "the murder of"), if any
-        if t.pos == "ADJ":
-            return rules.triggers.get(t.text.lower())
-        return rules.noun_triggers.get(lemma) if t.pos == "NOUN" else None
-    if shape == "adj" and t.pos not in ("ADJ", "VERB", "NOUN"):
-        return None
-    if shape in ("noun", "toll") and t.pos not in ("NOUN", "PROPN"):
-        return None
-    return rule
-
-
-def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]]) -> bool:
-    """The trigger has a prepositional phrase the rule asks for ("taken to a hospital",
-    "treated for gunshot wounds"); "PROPN" in the list accepts any proper name
-    ("taken to North Memorial") but a police station, a jail or a court."""
-    for c in doc.children(t.i, {"prep"}):
-        heads = preps.get(c.text.lower())
-        if not heads:
-            continue
-        pobj = doc.child(c.i, {"pobj"})
-        if pobj is None:
-            continue
-        if pobj.lemma.lower() in heads:
-            return True
-        if pobj.pos == "PROPN" and "PROPN" in heads:
-            a, b = doc.edges(pobj.i)
-            if not any(doc.toks[j].lemma.lower() in load_rules().not_care_places for j in range(a, b + 1)):
-                return True  # not "transported to the Riverton Police Department"
-    return False
-
-
-def _category(doc: Doc, t: Token, rule: dict) -> str:
-    cat = rule["category"]
-    if cat == "injured":
-        for c in doc.children(t.i):
-            low = c.text.lower()
-            if low in ("fatally", "mortally", "lethally") and doc.toks[max(c.i - 1, 0)].text.lower() in load_rules().not_fatally:
-                continue  # "four others were hit, none fatally", "non-fatally"
-            if low in ("fatally", "mortally", "lethally") or (c.dep == "oprd" and low == "dead") \
-                    or (c.dep in ("amod", "compound") and low in ("fatal", "deadly", "death")):
-                return "killed"
-            if c.dep == "prep" and low == "to":
-                pobj = doc.child(c.i, {"pobj"})
-                if pobj is not None and pobj.lemma.lower() == "death":
-                    return "killed"
-        if t.i + 1 < len(doc.toks) and doc.toks[t.i + 1].text.lower() == "dead":
-            return "killed"
-    if cat == "arrested" and t.lemma.lower() == "detain":
-        return "arrested"
-    return cat
 
 
 def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) -> list[CasualtyMention]:
@@ -265,6 +173,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     pub_month = parsed.article.published.month if parsed.article.published else None
     lead = lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
+    attacker_counted = rules.attacker_in_toll.search(text) is not None
+    lead_day = lead_weekday(parsed, rules)
     prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -273,11 +183,21 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
             or other_year(doc, lo, hi, sent_text, pub_year, rules) \
-            or other_date(sent.i, sent_text, pub_month, lead, rules)
+            or other_date(sent.i, sent_text, pub_month, lead, rules) \
+            or earlier_weekday(sent.i, sent_text, lead_day, rules)
+        own_until = None  # the figures before a trailing running tally are the event's own
+        tail = rules.trailing_tally.search(sent_text) if other and not in_other_section else None
+        if tail is not None:
+            head_text = sent_text[:tail.start()]
+            head_hi = next((k for k in range(lo, hi) if doc.toks[k].start >= sent.start + tail.start()), hi)
+            if not (any(p.search(head_text) for _, p in rules.other)
+                    or other_year(doc, lo, head_hi, head_text, pub_year, rules)
+                    or other_date(sent.i, head_text, pub_month, lead, rules)):
+                own_until = sent.start + tail.start()
         found: list[tuple[CasualtyMention, int]] = []  # (mention, victim token index)
         for j in range(lo, hi):
             t = doc.toks[j]
-            rule = _trigger_rule(doc, t, rules)
+            rule = trigger_rule(doc, t, rules)
             if rule is None:
                 continue
             found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
@@ -285,8 +205,10 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_among(doc, lo, hi, rules, other))
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
-        found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found))
+        found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted))
         ms = _distinct_weak(_inherit([m for m, _ in found]))
+        if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
+            ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
         if ms and not other and lead is not None and prev_other == sent.i - 1 >= LEAD_SENTENCES \
                 and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
             # an undated text: "Five people were killed on 11 December in Strasbourg. The
@@ -299,7 +221,6 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             prev_other = sent.i
         out.extend(ms)
     return out
-
 
 
 def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -335,7 +256,7 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
 def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules,
                   country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
     shape = rule["shape"]
-    category = _category(doc, t, rule)
+    category = category_of(doc, t, rule)
     lemma = t.lemma.lower()
     results: list[tuple[Victim, Optional[Token]]] = []
     is_update = is_total = False
@@ -344,9 +265,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     prt = doc.child(t.i, {"prt"})
     if prt is not None and prt.text.lower() in ("up", "out", "off"):
         return []  # "shot up a restaurant", "struck out"
-    if _hypothetical(doc, t, rules):
+    if hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
-    if category == "killed" and _died_of_illness(doc, t, rules):
+    if category == "killed" and died_of_illness(doc, t, rules):
         return []  # "eight people died of the unidentified disease"
     if shape in ("noun", "toll"):
         if t.dep == "compound":
@@ -357,13 +278,18 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 of = next((c for c in doc.children(t.i, {"prep"}) if c.text.lower() == "of"), None)
                 pobj = doc.child(of.i, {"pobj"}) if of is not None else None
                 comp = [pobj.text.lower(), pobj.lemma.lower()] if pobj is not None else []
+                if pobj is not None:  # "the number of people killed", "of those injured"
+                    comp += [c.lemma.lower() for c in doc.children(pobj.i, {"acl", "relcl", "amod"})]
+                    comp = ["dead" if c in ("kill", "die") else "injured" if c in ("injure", "wound") else c
+                            for c in comp]
                 if any(c in ("injured", "wounded", "injury", "injuries") for c in comp):
                     # "put the number of injured at 57" (rule id cas.injure.toll)
                     category, rule = "injured", {**rule, "id": "cas.injure.toll"}
                 elif not any(c in ("death", "fatality", "dead") for c in comp):
                     return []
-            elif not any(c in ("death", "casualty", "fatality") for c in comp):
-                return []
+            elif not any(c in ("death", "casualty", "fatality") for c in comp) \
+                    and doc.child(t.i, {"compound"}) is not None:
+                return []  # "the toll road"; a bare "the (final) toll was 21" is the dead
             is_total = True
             h = doc.toks[t.head]
             cands = doc.children(h.i, {"attr", "dobj"}) if h.i != t.i else []
@@ -373,7 +299,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             is_update = h.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
             for c in cands:
-                if figure_token_ok(doc, c):
+                # (the tagger may take a bare toll "was 21" for a day of the month)
+                if figure_token_ok(doc, c) or (c.ent_type == "DATE" and c.text.isdigit() and len(c.text) < 4
+                                               and not any(k.ent_type == "DATE" for k in doc.children(c.i))
+                                               and doc.toks[c.head].ent_type != "DATE"):
                     span = figure_at(doc.toks, c.i, lo, hi)
                     if span is not None:
                         results.append((Victim(span.figure, span.first, span.last, None), None))
@@ -424,13 +353,16 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                             amods = {c.text.lower() for c in doc.children(t.i, {"amod", "compound"})}
                             if not amods & {"fatal", "deadly", "mortal"}:
                                 obj = doc.child(h.i, {"dobj"})
-                                if obj is not None and obj.i == t.i:
-                                    obj = None  # "three others sustained injuries": the wound is no victim
+                                if obj is not None and (obj.i == t.i or _of_phrase_of(doc, obj, t)):
+                                    # "three others sustained injuries", "... sustained varying
+                                    # degrees of injuries": the wound is no victim
+                                    obj = None
                                 subj = obj or doc.subject(h.i, SUBJ)
                                 if subj is not None and is_person(doc, subj, rules):
                                     for v in conjuncts(doc, subj)[:6]:
                                         vic = victim_of(doc, v, lo, hi, rules)
                                         if vic is not None:
+                                            vic.others = _others(doc, v, vic)  # "four others sustained wounds"
                                             results.append((vic, v))
                 if not results:
                     vic = incident_figure(doc, t, category, rules)
@@ -459,8 +391,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             elif v.lemma.lower() in rules.non_person:
                 continue
             if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
-                nxt_rule = _trigger_rule(doc, doc.toks[v.i + 1], rules)
-                if nxt_rule is not None and _category(doc, doc.toks[v.i + 1], nxt_rule) != category:
+                nxt_rule = trigger_rule(doc, doc.toks[v.i + 1], rules)
+                if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule) != category:
                     continue  # "11 dead and 34 wounded": the conjunct has a harm word of its own
             if v.text.lower() in load_rules().reflexive and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
@@ -470,8 +402,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 vic = Victim(Figure(1, 1, "exact", "cas.fig.conjunct"), v.i, v.i + 1, v)
             if vic is None:
                 continue
-            vic.others = vic.additional and (v.lemma.lower() in ("other", "others", "more") or any(
-                c.text.lower() in ("other", "more", "additional") for c in doc.children(v.i, {"amod", "advmod"})))
+            vic.others = _others(doc, v, vic)
             if n > 0 and vic.figure is not None and vic.figure.rule != "cas.fig.ordinal_count":
                 vic.additional = True  # "two members and a third musician": the ordinal is the total
             elif v.dep == "pobj" and t.dep in ("acl", "relcl") and doc.toks[t.head].i == v.i:
@@ -502,6 +433,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         fig = vic.figure
         assert fig is not None
         negated = vic.negated
+        update = is_update
+        if is_update and vic.noun is not None and vic.noun.text.lower() in rules.among \
+                and rules.among[vic.noun.text.lower()] == "injured" and vic.noun.i != (v.i if v else -1):
+            # "two of the wounded later died": deaths besides those counted, not a new toll
+            update, vic.additional = False, True
         low, high = fig.low, fig.high
         if neg is not None and not negated:
             negated, low, high = True, 0, 0
@@ -534,7 +470,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             sent=t.sent, rule=f"{rule['id']}|{fig.rule}",
             victim_text=vtext, victim_start=vs, victim_end=ve,
             victim_kind=kind, victim_country=vcountry, attribution=attribution,
-            is_update=is_update, is_total=is_total or _is_total_clause(doc, t, rules),
+            is_update=update, is_total=is_total or _is_total_clause(doc, t, rules),
             negated=negated, additional=vic.additional or also, other_incident=other,
             includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
             and not vic.others,  # "shot two others": not the dead
@@ -544,46 +480,16 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     return mentions + extra
 
 
-def _died_of_illness(doc: Doc, t: Token, rules: Rules) -> bool:
-    """The death's "of"/"from" phrase names an illness ("died of cholera", "died from
-    complications of the virus", "died of natural causes"), followed through "of"/"from" chains;
-    or a death noun says so itself ("nine unexplained deaths")."""
-    if t.pos == "NOUN" and any(c.text.lower() in rules.illness_mods for c in doc.children(t.i, {"amod"})):
-        return True
-    stack = [p for p in doc.children(t.i, {"prep"}) if p.text.lower() in ("of", "from")]
-    for _ in range(3):
-        nxt = []
-        for p in stack:
-            obj = doc.child(p.i, {"pobj"})
-            if obj is None:
-                continue
-            words = {obj.lemma.lower(), obj.text.lower()}
-            words |= {f"{c.text.lower()} {obj.text.lower()}" for c in doc.children(obj.i, {"amod", "compound"})}
-            if words & rules.illness:
-                return True
-            nxt += [q for q in doc.children(obj.i, {"prep"}) if q.text.lower() in ("of", "from")]
-        stack = nxt
-    return False
+def _others(doc: Doc, v: Token, vic: Victim) -> bool:
+    """People besides those already counted ("two others", "10 more"): not the dead among a hit."""
+    return vic.additional and (v.lemma.lower() in ("other", "others", "more") or any(
+        c.text.lower() in ("other", "more", "additional") for c in doc.children(v.i, {"amod", "advmod"})))
 
 
-def _hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
-    """A harm that did not happen: a modal ("could've been dead", "might be killed") or
-    "almost"/"nearly" ("she almost lost her life") on the
-    trigger or the verb it complements, or a verb of intent or fear governing it ("threatened to
-    kill", "was going to be shot")."""
-    cur = t
-    for _ in range(2):
-        if any(c.dep in ("aux", "auxpass") and c.text.lower() in rules.hypothetical_aux
-               or c.dep == "advmod" and c.text.lower() in rules.hypothetical_adverbs
-               for c in doc.children(cur.i)):
-            return True
-        if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:
-            break
-        head = doc.toks[cur.head]
-        if cur.dep == "xcomp" and head.lemma.lower() in rules.hypothetical_verbs:
-            return True
-        cur = head
-    return False
+def _of_phrase_of(doc: Doc, noun: Token, t: Token) -> bool:
+    """``t`` is the object of an "of" phrase on ``noun`` ("varying degrees of injuries")."""
+    of = doc.toks[t.head]
+    return t.dep == "pobj" and of.text.lower() == "of" and of.head == noun.i
 
 
 def _fatal_part(doc: Doc, t: Token, lo: int, hi: int, rule: dict, rules: Rules,
@@ -719,16 +625,23 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
     out: list[tuple[CasualtyMention, int]] = []
     cat: Optional[str] = None
     n = 0
+    depth = 0  # inside brackets after a figure: "Fatalities: 14 (10 militants, 4 soldiers)" restates it
     j = lo
     while j < hi:
         t = doc.toks[j]
         low = t.text.lower()
         if low in rules.labels and j + 1 < hi and doc.toks[j + 1].text == ":" \
                 and (j == lo or doc.toks[j - 1].pos == "PUNCT"):
-            cat, n = rules.labels[low], 0
+            cat, n, depth = rules.labels[low], 0, 0
             j += 2
             continue
-        if cat is not None and figure_token_ok(doc, t):
+        depth += (low == "(") - (low == ")")
+        if cat is not None and depth > 0 and n > 0:
+            j += 1
+            continue
+        # (a figure right after the label's colon may be parsed as an apposition, like an age)
+        if cat is not None and (figure_token_ok(doc, t) or t.like_num and t.dep == "appos"
+                                and j > lo and doc.toks[j - 1].text == ":" and t.ent_type == "CARDINAL"):
             span = figure_at(doc.toks, j, lo, hi)
             if span is not None:
                 noun = doc.toks[t.head] if t.dep == "nummod" else None
@@ -743,13 +656,19 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
 
 
 def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
-                    found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
+                    found: list[tuple[CasualtyMention, int]], attacker_counted: bool = False,
+                    ) -> list[tuple[CasualtyMention, int]]:
+    """The perpetrator's own death or wound. A suicide attacker's death ("blew himself up") is
+    one more than the toll of those he killed (``separate_id``) unless the article counts him
+    in it ("killing 12 people, including the bomber")."""
     if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
         return []
     for rid, pattern, category, includes_killed in rules.self_inflicted:
         m = pattern.search(sent_text)
         if m is None:
             continue
+        if not attacker_counted:
+            rid = rules.separate_ids.get(rid, rid)
         start, end = sent.start + m.start(), sent.start + m.end()
         return [(CasualtyMention(
             category=category, low=1, high=1, qualifier="exact", start=start, end=end,

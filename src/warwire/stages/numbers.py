@@ -28,6 +28,9 @@ _NUMBER_WORDS = frozenset(
     "ninety hundred thousand million".split()
 )
 _JOIN_WORDS = frozenset({"-", "and"})  # "twenty-four", "three hundred and five"
+# joiners of a range read backwards from its high end ("five to seven"): not "and" ("killed 5 and
+# 7 were hurt" is two figures), nor after "from" ("rose from 5 to 7" is an update)
+_BACK_JOINERS = frozenset({"to", "or", "-", "–"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +203,13 @@ def figure_at(tokens: Sequence[Token], i: int, lo: int, hi: int) -> Optional[Fig
                 last = nxt[1]
         if first - 1 >= lo and tokens[first - 1].text.lower() == "between" and qualifier == "range":
             first -= 1
+        # a range told from its high end: "five to seven people" (the noun's number is "seven")
+        if qualifier == "exact" and first - 2 >= lo and tokens[first - 1].text.lower() in _BACK_JOINERS \
+                and not (first - 3 >= lo and tokens[first - 3].text.lower() in ("from", "between")):
+            prev = _number_core(tokens, first - 2, lo, first - 1)
+            if prev is not None and prev[1] == first - 1 and prev[2] < low:
+                low, qualifier, rule = prev[2], "range", "num.range"
+                first = prev[0]
     else:
         match = None
         for n in range(rules.quantity_max_len, 0, -1):

@@ -1,7 +1,8 @@
 """When a casualty sentence recalls another time — a helper of the casualties stage.
 
 A figure belongs to another incident when its sentence names another year ("In 2015, ..."),
-opens on another month ("In April, two dozen fighters were killed"), or — in an undated text,
+opens on another month ("In April, two dozen fighters were killed") or on a weekday a few days
+before the one the first sentence names ("... on Tuesday. On Monday, rockets wounded two"), or — in an undated text,
 such as a coder's summary — names a day its lead does not ("Five people were killed on 11
 December" in a report whose lead dates its own event "on Friday"). An undated text's own year
 and months are those its lead (first sentences) names. Patterns: ``rules/casualties.yaml``
@@ -85,3 +86,29 @@ def other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
     if lead is None or sent_i < LEAD_SENTENCES:
         return False
     return any(d not in lead[1] and d[0] not in lead[0] for d in _day_dates(sent_text, rules))
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
+    """(sentence, weekday 0 = Monday) of the first lead sentence that names a weekday, if it
+    names exactly one."""
+    for sent in parsed.sentences[:LEAD_SENTENCES]:
+        days = {_WEEKDAYS.index(m.group(1).lower()) for m in rules.weekday.finditer(parsed.text[sent.start:sent.end])}
+        if days:
+            return (sent.i, days.pop()) if len(days) == 1 else None
+    return None
+
+
+def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, int]], rules: Rules) -> bool:
+    """A later sentence opening on a weekday one to three days before the lead's ("The strikes
+    killed 20 on Tuesday. ... On Monday, militants fired rockets, injuring two"): the day
+    before's incident. A later day ("On Thursday, the wounded man died") is no other incident."""
+    if lead_day is None or sent_i <= lead_day[0]:
+        return False
+    m = rules.weekday_opening.search(sent_text)
+    if m is None:
+        return False
+    before = (lead_day[1] - _WEEKDAYS.index(m.group(1).lower())) % 7
+    return 1 <= before <= 3

@@ -50,6 +50,11 @@ class Rules:
     report: frozenset[str]
     total: frozenset[str]
     self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
+    separate_ids: dict[str, str]  # a self-inflicted rule id → its id when not among the toll
+    attacker_in_toll: re.Pattern  # "killing 12 people, including the bomber"
+    trailing_tally: re.Pattern  # ", bringing the toll since the coup to 79"
+    weekday: re.Pattern  # any weekday name
+    weekday_opening: re.Pattern  # a sentence opening "On Monday,"
     other: tuple[tuple[str, re.Pattern], ...]
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
@@ -69,6 +74,13 @@ class Rules:
     vague: frozenset[str]
     quantity_nouns: frozenset[str]
     quantity_modifiers: frozenset[str]
+    quantity_dets: frozenset[str]  # "both attackers"
+    lost_men: frozenset[str]  # "the army lost three soldiers"
+    death_idioms: dict[str, tuple[frozenset[str], frozenset[str], str]]  # verb → (objects, modifiers, trigger)
+    martyrdom: frozenset[str]  # "embraced martyrdom", "embraced shahadat"
+    one_event_plurals: frozenset[str]  # "clashes": a plural that names one event
+    group_names: frozenset[str]  # armed groups' names, lower case (rules/actors.yaml aliases)
+    quantity_det_nouns: frozenset[str]  # the nouns they count
     nobody: frozenset[str]
     ordinals: tuple[str, ...]
     not_fatally: frozenset[str]
@@ -94,6 +106,15 @@ def load_rules() -> Rules:
         vague=frozenset(data["vague_nouns"]),
         quantity_nouns=frozenset(data["quantity_nouns"]),
         quantity_modifiers=frozenset(data["quantity_modifiers"]),
+        quantity_dets=frozenset(data["quantity_determiners"]["words"]),
+        one_event_plurals=frozenset(data["one_event_plurals"]),
+        martyrdom=frozenset(data["martyrdom_nouns"]),
+        death_idioms={d["verb"]: (frozenset(d["objects"]), frozenset(d.get("modifiers") or ()), d["trigger"])
+                      for d in data["death_idioms"]},
+        lost_men=frozenset(data["lost_men_nouns"]),
+        group_names=frozenset(str(a).lower() for e in load_yaml("actors.yaml")["named"]
+                              for a in e.get("aliases") or () if " " not in str(a)),
+        quantity_det_nouns=frozenset(data["quantity_determiners"]["nouns"]),
         nobody=frozenset(data["nobody_words"]),
         ordinals=tuple(data["ordinal_words"]),
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
@@ -117,6 +138,11 @@ def load_rules() -> Rules:
         total=frozenset(data["total_words"]),
         self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
                               bool(r.get("includes_killed"))) for r in data["self_inflicted"]),
+        separate_ids={r["id"]: r["separate_id"] for r in data["self_inflicted"] if r.get("separate_id")},
+        attacker_in_toll=re.compile(data["attacker_in_toll"], re.I),
+        trailing_tally=re.compile(data["trailing_tally"], re.I),
+        weekday=re.compile(data["other_date"]["weekday"], re.I),
+        weekday_opening=re.compile(data["other_date"]["weekday_opening"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
@@ -195,7 +221,7 @@ class Victim:
 
 def is_bad_number(doc: Doc, tok: Token) -> bool:
     """Ages, times, years, money, percentages, addresses: never casualty figures."""
-    if tok.ent_type in _NON_FIGURE_ENTS:
+    if tok.ent_type in _NON_FIGURE_ENTS and not _counts_people(doc, tok):
         return True
     toks = doc.toks
     nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
@@ -213,6 +239,22 @@ def is_bad_number(doc: Doc, tok: Token) -> bool:
     if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
         return True  # "John Smith, 24, ..."
     return False
+
+
+def _counts_people(doc: Doc, tok: Token) -> bool:
+    """A number the tagger took for a date ("between 10 and 12 militants") that counts people:
+    a short plain number on a plural noun of people, or a range's end joined to one."""
+    if tok.ent_type != "DATE" or not tok.text.isdigit() or len(tok.text) > 3:
+        return False
+    if tok.dep == "conj" and tok.head != tok.i:
+        tok = doc.toks[tok.head]  # "10 and 12 militants": the range's first number
+    if tok.dep != "nummod" or tok.head == tok.i:
+        return False
+    noun = doc.toks[tok.head]
+    if any("year" in w.text.lower() or "old" in w.text.lower() for w in doc.toks[tok.i:noun.i + 1]):
+        return False  # "two 16 and 17-year-old girls": ages
+    rules = load_rules()
+    return noun.tag in ("NNS", "NNPS") and (noun.lemma.lower() in rules.person or noun.text.lower() in rules.person)
 
 
 def figure_token_ok(doc: Doc, tok: Token) -> bool:
@@ -247,10 +289,17 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(span.figure, span.first, span.last, noun or v, additional=add)
     # a figure modifying the noun: "Seven servicemen", "a dozen others", "more than 6,500 people"
     mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
+    if v.tag in ("NNS", "NNPS"):  # "Five Hindus" with the number parsed as a compound
+        mods += [c for c in doc.children(v.i, {"compound"}) if c.like_num and c.i == v.i - 1]
+    if lemma in load_rules().quantity_det_nouns and doc.child(v.i, {"conj"}) is None:
+        # "both attackers were killed": the attackers, told as agents, are counted here first
+        # ("both victims" points back at people counted already; "both Ann and Bob" is a conjunction)
+        mods += [d for d in doc.children(v.i, {"det", "predet"}) if d.text.lower() in load_rules().quantity_dets]
     for p in doc.children(v.i, {"poss"}):
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
     for c in mods:
-        if (c.like_num or c.pos == "NUM" or c.text.lower() in load_rules().quantity_modifiers) \
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in load_rules().quantity_modifiers
+                or c.text.lower() in load_rules().quantity_dets) \
                 and c.i < v.i and not is_bad_number(doc, c):
             span = figure_at(doc.toks, c.i, lo, hi)
             if span is not None:
@@ -258,6 +307,11 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
                     k.text.lower() in rules.additional for k in doc.children(v.i, {"amod", "det", "advmod"})
                     + doc.children(c.i, {"amod", "advmod"}))  # "Five more people succumbed"
                 return Victim(span.figure, span.first, min(span.last, v.i + 1), v, additional=add)
+    loose = _loose_number(doc, v, lo)
+    if loose is not None and is_person(doc, v, rules):
+        span = figure_at(doc.toks, loose.i, min(lo, loose.i), hi)
+        if span is not None:
+            return Victim(span.figure, span.first, v.i + 1, v)
     if low in load_rules().reflexive:
         if low == "themselves":
             return None
@@ -287,16 +341,43 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     return None
 
 
+def _group_name(v: Token, rules: Rules) -> bool:
+    """An armed group's name (the actor lexicon's aliases: "Taliban", "Houthis") or a people's
+    ("Palestinians", "Somalis")."""
+    low = v.text.lower()
+    return v.ent_type == "NORP" or low in rules.group_names or low in rules.countries \
+        or low.endswith("s") and low[:-1] in rules.countries
+
+
+def _loose_number(doc: Doc, v: Token, lo: int) -> Optional[Token]:
+    """A number right before a plural noun that the parser left unattached to it ("4 Houthis
+    and 3 militants were killed" with "4" parsed as a clause of its own)."""
+    if v.i < 1 or v.tag not in ("NNS", "NNPS") and not (v.pos == "PROPN" and v.text.endswith("s")):
+        return None
+    prev = doc.toks[v.i - 1]
+    alone = prev.i == 0 or doc.toks[prev.i - 1].sent != prev.sent  # split off as a sentence: "4."
+    if (prev.sent != v.sent and not alone) or (prev.i < lo and not alone) \
+            or prev.dep not in ("ROOT", "dep", "npadvmod") or doc.kids[prev.i] \
+            or not figure_token_ok(doc, prev) or prev.text.lower() in ("one", "1"):
+        return None
+    return prev
+
+
 def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
     if lemma in rules.non_person or low in rules.non_person:
         return False
     if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
         return True
+    if low.endswith("s") and low[:-1] in rules.person and low[:-1] not in rules.non_person:
+        return True  # a plural the tagger did not lemmatise ("jawans" taken for a name)
     if v.pos == "NOUN" and lemma.endswith(_PERSON_SUFFIXES) and v.ent_type == "":
         return True  # "bailiffs", "deputies", "shoppers", "grandchildren"
     if v.pos == "PROPN" and v.text in doc.names:
         return True
+    if v.pos == "PROPN" and _group_name(v, rules) and (any(
+            figure_token_ok(doc, c) for c in doc.children(v.i, {"nummod"})) or _loose_number(doc, v, 0)):
+        return True  # a group's members counted by its name: "6 Taliban", "three Houthis"
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
     if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in load_rules().quantity_nouns:
@@ -329,6 +410,9 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and not has_auxpass:
             return [obj]
+        qualified = _qualifier_prep_object(doc, t)
+        if qualified is not None and not has_auxpass:
+            return [qualified]  # "killing over 100 people" ("over" parsed as a preposition)
         if _fired_at(doc, t):
             return []  # "shot at the officers", "was shot at": fired upon, not hit
         active_perfect = not has_auxpass and any(
@@ -459,6 +543,22 @@ def _reduced_relative_head(doc: Doc, t: Token) -> Optional[Token]:
     prev = doc.toks[j]
     if prev.dep == "pobj" and prev.pos in ("NOUN", "PROPN") and doc.toks[prev.head].text.lower() == "of":
         return prev
+    return None
+
+
+def _qualifier_prep_object(doc: Doc, t: Token) -> Optional[Token]:
+    """The object of a figure's qualifier parsed as a preposition right after the verb ("killed
+    over 900 soldiers", "wounding around 40"): a counted noun or a bare number."""
+    if t.i + 1 >= len(doc.toks):
+        return None
+    prep = doc.toks[t.i + 1]
+    if prep.head != t.i or prep.dep != "prep" or prep.text.lower() not in ("over", "around", "about"):
+        return None
+    obj = doc.child(prep.i, {"pobj"})
+    if obj is None:
+        return None
+    if figure_token_ok(doc, obj) or any(figure_token_ok(doc, c) for c in doc.children(obj.i, {"nummod"})):
+        return obj
     return None
 
 
