@@ -225,7 +225,7 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("The boy had 10 gunshot wounds.", set()),
     ("Investigators are looking into the murder of two brothers.", {("killed", 2, 2, "exact")}),
     # a figure that is a quantity word or a fronted phrase
-    ("Dozens were hurt when the roof collapsed on worshippers.", {("injured", 24, None, "at_least")}),
+    ("Dozens were hurt when the roof collapsed on worshippers.", {("injured", 12, None, "at_least")}),
     ("As many as 30 were wounded in the crossfire.", {("injured", None, 30, "at_most")}),
     ("Witnesses said multiple people were found dead inside.", {("killed", 2, None, "at_least")}),
     ("That person was taken to a hospital.", {("injured", 1, 1, "exact")}),
@@ -243,7 +243,7 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
     ("Three militants were killed in the exchange of fire.", {("killed", 3, 3, "exact")}),
     ("Two civilians were martyred when the shell struck their home.", {("killed", 2, 2, "exact")}),
     ("No casualties were reported after the rocket attack.", {("killed", 0, 0, "exact"), ("injured", 0, 0, "exact")}),
-    ("Dozens were injured in the stampede that followed.", {("injured", 24, None, "at_least")}),
+    ("Dozens were injured in the stampede that followed.", {("injured", 12, None, "at_least")}),
     ("The car bomb claimed 17 lives at the market.", {("killed", 17, 17, "exact")}),
     ("Shelling took the lives of four villagers overnight.", {("killed", 4, 4, "exact")}),
     ("Clashes between two clans left 11 dead and several injured.", {("killed", 11, 11, "exact"), ("injured", 3, None, "at_least")}),
