@@ -36,6 +36,9 @@ TYPED = [
      "suicide_bomb"),
     ("Gunmen abducted 30 students from their school.", "abducted", "violence_against_civilians",
      "abduction_forced_disappearance"),
+    # a past tense the lemmatizer leaves as it is
+    ("Government forces retook the town from the rebels on Sunday.", "retook", "battles",
+     "government_regains_territory"),
     ("Two men were killed in a drive-by shooting on Friday night.", "drive-by shooting",
      "violence_against_civilians", "attack"),
     ("Police say it was a murder-suicide.", "murder-suicide", "violence_against_civilians", "attack"),
