@@ -48,6 +48,12 @@ def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]
     ("That person was taken to a hospital.", "person", (1, 1, "cas.fig.definite")),
     ("A second teen has died.", "teen", (2, 2, "cas.fig.ordinal_count")),
     ("A number of people were hurt.", "number", None),
+    # headline grammar drops the article: a bare singular person opening the line is one person
+    ("Teen injured in accidental shooting", "Teen", (1, 1, "cas.fig.headline")),
+    ("Police: Youth wounded in drive-by", "Youth", (1, 1, "cas.fig.headline")),
+    # ... but not a bare noun inside a sentence, nor one that is no person
+    ("Police said gunfire wounded neighbor and friend.", "neighbor", None),
+    ("Car damaged in crash", "Car", None),
 ])
 def test_victim_figure(nlp, text: str, victim: str, expected: Optional[tuple]) -> None:
     doc = _doc(nlp, text)

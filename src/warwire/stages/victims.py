@@ -338,7 +338,18 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
             return Victim(Figure(1, 1, "exact", rule), det.i, v.i + 1, v, additional=add)
     if v.dep == "poss" or v.tag == "NN" and doc.child(v.i, {"poss"}) is not None:
         return Victim(Figure(1, 1, "exact", "cas.fig.possessed"), doc.edges(v.i)[0], v.i + 1, v)
+    if det is None and v.tag in ("NN", "NNP") and _headline_subject(doc, v) and is_person(doc, v, rules):
+        return Victim(Figure(1, 1, "exact", "cas.fig.headline"), doc.edges(v.i)[0], v.i + 1, v)
     return None
+
+
+def _headline_subject(doc: Doc, v: Token) -> bool:
+    """A bare singular noun phrase opening its sentence, or after a label ("Police: ..."):
+    headline grammar, which drops the article ("Teen shot in Wichita", "17-year-old boy shot,
+    killed in Bluffton", "Police: Youth wounded in accidental shooting") and names one person."""
+    left = doc.edges(v.i)[0]
+    first = doc.parsed.sentences[v.sent].first_token
+    return left == first or (left > first and doc.toks[left - 1].text == ":")
 
 
 def _group_name(v: Token, rules: Rules) -> bool:
