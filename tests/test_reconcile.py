@@ -204,3 +204,17 @@ def test_implied_deaths(mentions, killed, injured) -> None:
 ])
 def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed
+
+
+@pytest.mark.parametrize("mentions, best", [
+    # "Twenty were killed. ... Two more died in hospital.": the increment adds
+    ([m("killed", 20, sent=0), m("killed", 2, sent=1, start=100, additional=True, increment=True)], 22),
+    # "... Three more died, raising the toll to 15": the toll beside it holds them
+    ([m("killed", 12, sent=0), m("killed", 3, sent=1, start=100, additional=True, increment=True, is_update=True),
+      m("killed", 15, sent=1, start=130, is_update=True, is_total=True)], 15),
+    # "Four officers also died" after a count of five: additional, not an increment, restates
+    ([m("killed", 5, sent=0), m("killed", 4, sent=2, start=200, additional=True)], 5),
+])
+def test_increments_in_later_sentences(mentions, best) -> None:
+    (group,) = tally(mentions)
+    assert group.best == best

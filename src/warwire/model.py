@@ -159,6 +159,7 @@ class CasualtyMention:
     is_total: bool = False  # "the attack left 12 dead" as a total for the event
     negated: bool = False  # "no one was hurt" (low = high = 0)
     additional: bool = False  # "another man was also killed": adds to, not restates, earlier ones
+    increment: bool = False  # "two more died": a count of people besides all counted before
     other_incident: bool = False  # the sentence is about another incident ("the third shooting")
     # The figure counts everyone hit, the dead included ("four men were shot, two of them died"):
     # reconcile.py derives the injured as this figure minus the killed.

@@ -27,7 +27,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      singulars in separate clauses ("A woman was shot to death …, and a man died later");
    - a single "another" in a later sentence adds one only to a figure told one person at a time
      ("One man died at the scene. Another died in hospital." → 2); after a total ("Three were
-     shot. … Another was hit in the arm.") it restates;
+     shot. … Another was hit in the arm.") it restates; "N more" opening a later sentence adds
+     ("Twenty were killed. … Two more died in hospital." → 22), but not to a toll told beside
+     it ("three more died, raising the toll to 15" → 15);
    - negated mentions ("no one was injured") give 0 only when the group has no other claim.
    - a figure told as an initial estimate (rule id tagged ``|cas.initial``: "initial estimates
      of a death toll of 11") gives way to any other figure of its category.
@@ -202,11 +204,14 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                         and (m.end <= base.start or m.start >= base.end):
                     low, high = _add(low, m.low), _add(high, m.high)
                     used.append(m)
-        elif running is not None and id(extra[0]) in leads and len(extra) == 1 \
-                and extra[0].low == extra[0].high == 1 and all(u.low == 1 for u in running.mentions):
-            # "One man died at the scene. Another died in hospital.": one more than a count of
-            # people told one by one; after a total ("Three were shot. ... Another was hit")
-            # or for plural "others" in a later sentence it restates
+        elif running is not None and id(extra[0]) in leads and (
+                all(_increment(m) for m in extra)
+                or (len(extra) == 1 and extra[0].low == extra[0].high == 1
+                    and all(u.low == 1 for u in running.mentions))):
+            # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
+            # scene. Another died in hospital.": one more than a count of people told one by one;
+            # after a total ("Three were shot. ... Another was hit") or for plural "others" in a
+            # later sentence it restates
             low, high, qual = running.low, running.high, running.qualifier
             used = list(running.mentions)
         else:
@@ -214,6 +219,8 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
         seen_values = {base.low} if plain else set()
         if plain and _restating_list(base, extra):
             extra = []  # "four people, three females and one male, were transported"
+        if plain and (base.is_total or base.is_update) and extra and all(_increment(m) for m in extra):
+            extra = []  # "three more died, raising the toll to 15": the toll holds them
         for m in extra:
             if m.low is not None and m.low > 1 and m.low in seen_values and "other" in m.victim_text.lower():
                 continue  # "two dead and 19 injured ... 19 others injured": the same figure again
@@ -233,6 +240,13 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
 
 
 _INDEFINITE = ("num.q.a", "num.q.another")
+
+
+def _increment(m: CasualtyMention) -> bool:
+    """More deaths after those counted: "Two more died in hospital", "three more victims later
+    died" (recaps that restate a count are told otherwise: "four officers also died", "an
+    additional five people were hurt", "the two others are in stable condition")."""
+    return m.category == "killed" and m.increment and m.low is not None and m.low > 1
 _GROUP_NOUNS = re.compile(r"\b(people|persons|victims|individuals|children|kids|teens|teenagers|youths|"
                           r"students|juveniles|adults|others|relatives|members)\b", re.I)
 

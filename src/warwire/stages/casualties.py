@@ -48,6 +48,9 @@ from .victims import (
 CountryOf = Callable[[str], Optional[str]]
 
 _POSSESSIVE = re.compile(r"['’]s?\b")
+# A figure followed by "more" ("Two more died", "three more victims"; not "more than"):
+# people besides all counted before (CasualtyMention.increment)
+_INCREMENT = re.compile(r"[\w,.-]+\s+more\b(?!\s+than)", re.I)
 
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
@@ -472,6 +475,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             victim_kind=kind, victim_country=vcountry, attribution=attribution,
             is_update=update, is_total=is_total or _is_total_clause(doc, t, rules),
             negated=negated, additional=vic.additional or also, other_incident=other,
+            increment=bool(_INCREMENT.match(doc.parsed.text, doc.toks[vic.fig_first].start,
+                                            doc.toks[span_last].end)),
             includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
             and not vic.others,  # "shot two others": not the dead
         ), v.i if v is not None else -1))
