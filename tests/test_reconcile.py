@@ -79,6 +79,11 @@ def test_open_ended_high() -> None:
     ([m("injured", 0, negated=True), m("injured", 2, sent=1, start=10)], None, 2),
     # "killed two people and then himself": one sentence, 2 + 1
     ([m("killed", 2), m("killed", 1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 3, None),
+    # "fatally shot his wife and daughter before turning the gun on himself": the sentence's
+    # conjoined victims (1 + 1) and the shooter
+    ([m("killed", 1, rule="cas.test|cas.fig.possessed"),
+      m("killed", 1, start=8, rule="cas.test|cas.fig.conjunct", additional=True),
+      m("killed", 1, start=20, kind="perpetrator", rule="cas.self.gun_on")], 3, None),
     # "Two people are dead." ... "The gunman then killed himself.": already among the two
     ([m("killed", 2), m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 2, None),
     ([m("killed", 1, sent=1, start=10, kind="perpetrator", rule="cas.self.killed_himself")], 1, None),

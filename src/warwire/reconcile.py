@@ -439,11 +439,12 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
                 # sentence: the perpetrator is already among the dead counted. "killed three
                 # people and then himself" in one sentence is a claim of 3 + 1, weighed against
                 # the other claims ("Four people are dead") like any claim.
-                by_sent: dict[int, int] = {}
+                by_sent: dict[int, int] = {}  # each sentence's figure (conjoined victims summed)
                 for g in counted:
-                    for m in g.mentions:
-                        if m.low is not None and not m.negated:
-                            by_sent[m.sent] = max(by_sent.get(m.sent, 0), m.low)
+                    for c in g.claims:
+                        if c.low is not None and not c.negated and c.mentions:
+                            for sent in {m.sent for m in c.mentions}:
+                                by_sent[sent] = max(by_sent.get(sent, 0), c.low)
                 composite = max((by_sent[m.sent] + 1 for g in implied for m in g.mentions
                                  if m.sent in by_sent and m.rule.startswith(_SAME_SENTENCE_SELF)), default=0)
                 groups = counted
