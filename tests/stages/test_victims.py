@@ -54,6 +54,8 @@ def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]
     # ... but not a bare noun inside a sentence, nor one that is no person
     ("Police said gunfire wounded neighbor and friend.", "neighbor", None),
     ("Car damaged in crash", "Car", None),
+    # the emergency number is no count
+    ("The 911 callers were hurt.", "911", None),
 ])
 def test_victim_figure(nlp, text: str, victim: str, expected: Optional[tuple]) -> None:
     doc = _doc(nlp, text)

@@ -82,6 +82,7 @@ class Rules:
     group_names: frozenset[str]  # armed groups' names, lower case (rules/actors.yaml aliases)
     quantity_det_nouns: frozenset[str]  # the nouns they count
     nobody: frozenset[str]
+    not_counts: frozenset[str]
     ordinals: tuple[str, ...]
     not_fatally: frozenset[str]
 
@@ -116,6 +117,7 @@ def load_rules() -> Rules:
                               for a in e.get("aliases") or () if " " not in str(a)),
         quantity_det_nouns=frozenset(data["quantity_determiners"]["nouns"]),
         nobody=frozenset(data["nobody_words"]),
+        not_counts=frozenset(data["not_counts"]),
         ordinals=tuple(data["ordinal_words"]),
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
         triggers=triggers,
@@ -220,8 +222,10 @@ class Victim:
 
 
 def is_bad_number(doc: Doc, tok: Token) -> bool:
-    """Ages, times, years, money, percentages, addresses: never casualty figures."""
+    """Ages, times, years, money, percentages, addresses, the emergency number: never casualty figures."""
     if tok.ent_type in _NON_FIGURE_ENTS and not _counts_people(doc, tok):
+        return True
+    if tok.text in load_rules().not_counts:
         return True
     toks = doc.toks
     nxt = toks[tok.i + 1] if tok.i + 1 < len(toks) else None
