@@ -54,6 +54,9 @@ def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]
     # ... but not a bare noun inside a sentence, nor one that is no person
     ("Police said gunfire wounded neighbor and friend.", "neighbor", None),
     ("Car damaged in crash", "Car", None),
+    # two ages between commas are no range of people
+    ("Two teens, 16 and 17, were hurt.", "16", None),
+    ("Police said a 16 and 17-year-old were hurt.", "16", None),
     # the emergency number is no count
     ("The 911 callers were hurt.", "911", None),
 ])

@@ -221,6 +221,11 @@ class Victim:
     others: bool = False  # "two others", "10 more": people besides those already counted
 
 
+# Two ages set off by commas after the people they describe ("two teens, 16 and 17, were shot"),
+# or joined before "-year-old" ("a 16 and 17-year-old were shot")
+_AGES = re.compile(r",\s*\d{1,2}\s*(?:and|&)\s*\d{1,2}\s*,|\d{1,2}\s*(?:and|&|or)\s*\d{1,2}[- ]years?[- ]olds?\b")
+
+
 def is_bad_number(doc: Doc, tok: Token) -> bool:
     """Ages, times, years, money, percentages, addresses, the emergency number: never casualty figures."""
     if tok.ent_type in _NON_FIGURE_ENTS and not _counts_people(doc, tok):
@@ -242,6 +247,9 @@ def is_bad_number(doc: Doc, tok: Token) -> bool:
         return True
     if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
         return True  # "John Smith, 24, ..."
+    text = doc.parsed.text
+    if any(_AGES.match(text, toks[j].start) for j in (tok.i - 3, tok.i - 2, tok.i - 1, tok.i) if j >= 0):
+        return True  # "two teens, 16 and 17, were shot": their ages
     return False
 
 
