@@ -476,9 +476,9 @@ def test_named_days_are_no_dates(nlp: Any, text: str) -> None:
     assert find_dates(parse(nlp, text)) == []
 
 
-# ---- classes of error fixed in session 3 ---------------------------------------------------------
+# ---- what the words around a day tell (an incident verb, a caption, a quote, a death, a heading) ----
 # (text, published, event sentences or None for all, expected start date or None for no date)
-SESSION3_CASES = [
+DAY_CONTEXT_CASES = [
     # "opened fire" names the incident: its "open" does not make the day belong to something else
     ("The police chief met reporters on Wednesday. Video shows the gunman opened fire on Tuesday "
      "evening outside a laundromat.", WED, None, D(2021, 11, 16)),
@@ -523,8 +523,8 @@ SESSION3_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,published,sents,start", SESSION3_CASES)
-def test_session3_date_choice(nlp: Any, text: str, published: Optional[dt.datetime],
+@pytest.mark.parametrize("text,published,sents,start", DAY_CONTEXT_CASES)
+def test_day_context_decides_the_date(nlp: Any, text: str, published: Optional[dt.datetime],
                               sents: Optional[set[int]], start: Optional[dt.date]) -> None:
     test_choose_event_date_more(nlp, text, published, sents, start)
 
