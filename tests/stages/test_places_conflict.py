@@ -165,3 +165,11 @@ def test_origin_after_from_is_not_the_incident(nlp, real_gaz):
     places, place = _event_place(nlp, real_gaz, "Gunmen who came from Jilib attacked a base "
                                  "near Afgooye, killing four soldiers.")
     assert place is not None and place.text == "Afgooye", place
+
+
+def test_street_named_after_a_person_in_lower_case(nlp, real_gaz):
+    places, place = _event_place(nlp, real_gaz, "A parcel bomb wounded 13 people in the city of Lyon "
+                                 "on Friday. On Victor Hugo street, police removed the cordon.")
+    assert "Victor Hugo street" in {p.text for p in places}
+    assert all(p.candidate.country == "FRA" for p in places), [(p.text, p.candidate.country) for p in places]
+    assert place is not None and place.candidate.name == "Lyon"

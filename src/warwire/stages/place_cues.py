@@ -126,7 +126,10 @@ def cues() -> Cues:
         street_re=re.compile(
             r"(?:\b\d+[\w-]*\s+(?:block\s+of\s+)?)?(?:\b(?:[NSEW]\.?|North|South|East|West)\s+)?"
             rf"\b(?:(?:{name}|\d+(?:st|nd|rd|th)?)\s+){{1,4}}(?:{alt(w.capitalize() for w in street)})"
-            r"\b\.?"),
+            r"\b\.?"
+            # a street named after a person, its street word in lower case ("on Victor Hugo
+            # street"): two names at least, so "a Baghdad street" stays a city
+            r"|\b(?:(?!(?:On|In|At|Along|Near|The|A|An)\b)[A-Z][a-z]+\s+){2,4}(?:street|avenue|boulevard|road)\b"),
         neighbourhood_re=re.compile(
             rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
         locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
