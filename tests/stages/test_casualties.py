@@ -270,6 +270,11 @@ def test_conflict_reporting_people_are_counted(nlp, text, expected):
      {("injured", 7, 7, "exact"), ("killed", 2, 2, "exact")}),
     # a record told of the event itself is no other incident
     ("Six worshippers were killed in one of the worst attacks in the province's history.", {("killed", 6, 6, "exact")}),
+    # what a protest is about is another incident; the protest's own dead, told first, stay
+    ("Hundreds marched in the city against the killing of a trader.", set()),
+    ("Police shot dead two protesters demonstrating against the killing of a trader.", {("killed", 2, 2, "exact")}),
+    # officials condemning a killing speak of the attack reported
+    ("The governor condemned the killing of 12 farmers on Sunday.", {("killed", 12, 12, "exact")}),
 ])
 def test_incident_nouns_quantities_and_war_prose(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

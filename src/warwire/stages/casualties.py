@@ -212,6 +212,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _distinct_weak(_inherit([m for m, _ in found]))
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
+        for cause in rules.cause_phrase.finditer(sent_text):  # "marched against the killing of a trader"
+            at = sent.start + cause.start()
+            ms = [replace(m, other_incident=True) if m.figure_start >= at else m for m in ms]
         if ms and not other and lead is not None and prev_other == sent.i - 1 >= LEAD_SENTENCES \
                 and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
             # an undated text: "Five people were killed on 11 December in Strasbourg. The

@@ -53,6 +53,7 @@ class Rules:
     separate_ids: dict[str, str]  # a self-inflicted rule id → its id when not among the toll
     attacker_in_toll: re.Pattern  # "killing 12 people, including the bomber"
     trailing_tally: re.Pattern  # ", bringing the toll since the coup to 79"
+    cause_phrase: re.Pattern  # "protested against the killing of": another incident
     weekday: re.Pattern  # any weekday name
     weekday_opening: re.Pattern  # a sentence opening "On Monday,"
     other: tuple[tuple[str, re.Pattern], ...]
@@ -143,6 +144,7 @@ def load_rules() -> Rules:
         separate_ids={r["id"]: r["separate_id"] for r in data["self_inflicted"] if r.get("separate_id")},
         attacker_in_toll=re.compile(data["attacker_in_toll"], re.I),
         trailing_tally=re.compile(data["trailing_tally"], re.I),
+        cause_phrase=re.compile(data["cause_phrase"], re.I),
         weekday=re.compile(data["other_date"]["weekday"], re.I),
         weekday_opening=re.compile(data["other_date"]["weekday_opening"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
