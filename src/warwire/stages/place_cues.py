@@ -72,6 +72,32 @@ class Cues:
     qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
 
 
+# Cue fields that are a plain word set of rules/places.yaml: field → rule id (after "places.").
+_WORD_SETS = {
+    "ambiguous": "ambiguous_words",
+    "never_alone": "never_alone",
+    "person_titles": "person_titles",
+    "org_words": "org_words",
+    "jurisdiction_words": "jurisdiction_words",
+    "incident_prep": "incident_prep",
+    "division_nouns": "division_nouns",
+    "district_nouns": "district_nouns",
+    "town_nouns": "town_nouns",
+    "neighbourhood_nouns": "neighbourhood_nouns",
+    "event_words": "event_words",
+    "say_verbs": "say_verbs",
+    "speaker_nouns": "speaker_nouns",
+    "origin_nouns": "origin_nouns",
+    "compass": "compass_words",
+    "attack_verbs": "attack_verbs",
+    "name_heads": "name_heads",
+    "toll_words": "toll_sentence",
+    "chain_nouns": "chain_nouns",
+    "target_nouns": "target_nouns",
+    "channel_verbs": "channel_verbs",
+}
+
+
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
     rules = {r["id"]: r for r in load_yaml("places.yaml")}
@@ -104,21 +130,8 @@ def cues() -> Cues:
     except ConfigError:  # the demonym list belongs to the actors stage; optional here
         demonyms = {}
     return Cues(
-        ambiguous=words("places.ambiguous_words"),
-        never_alone=words("places.never_alone"),
-        person_titles=words("places.person_titles"),
-        org_words=words("places.org_words"),
-        jurisdiction_words=words("places.jurisdiction_words"),
-        incident_prep=words("places.incident_prep"),
+        **{field: words(f"places.{rid}") for field, rid in _WORD_SETS.items()},
         near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
-        division_nouns=words("places.division_nouns"),
-        district_nouns=words("places.district_nouns"),
-        town_nouns=words("places.town_nouns"),
-        neighbourhood_nouns=words("places.neighbourhood_nouns"),
-        event_words=words("places.event_words"),
-        say_verbs=words("places.say_verbs"),
-        speaker_nouns=words("places.speaker_nouns"),
-        origin_nouns=words("places.origin_nouns"),
         street_words=street,
         us_states={**postal, **ap},
         us_postal=frozenset(postal),
@@ -145,10 +158,8 @@ def cues() -> Cues:
         country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
                            for c in rules["places.country_cues"]["cues"]),
         country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
-        compass=words("places.compass_words"),
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
-        attack_verbs=words("places.attack_verbs"),
         region_adj_re=re.compile(rf"\b(?:(?:{alt(words('places.region_adjectives'))})\s+)+$", re.I),
         care_before_re=re.compile(
             rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"
@@ -162,19 +173,14 @@ def cues() -> Cues:
             rf"\b(?:{alt(str(w) for w in rules['places.street_prefix_words']['words'])})\s+"
             r"(?:(?:de|del|de la|de las|de los|du|des|di|della|dei|do|da|dos|das|dels)\s+)?"
             rf"(?:\d+\s+de\s+)?{name}(?:\s+(?:de\s+|del\s+)?{name}){{0,2}}"),
-        name_heads=words("places.name_heads"),
-        toll_words=words("places.toll_sentence"),
         appositive_re=re.compile(
             r"\bthe\s+(?:[A-Za-z\-]+\s+){0,2}?(?:"
             + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+$"),
         capitals=capitals,
         country_names=country_names,
-        chain_nouns=words("places.chain_nouns"),
         chain_noun_end_re=re.compile(rf"(?<=\S)\s+(?:{alt(words('places.chain_nouns'))})$", re.I),
         border_after_re=re.compile(
             rf"(?:\s*[-–]\s*{name})*\s+(?:{alt(words('places.border_nouns'))})\b", re.I),
-        target_nouns=words("places.target_nouns"),
-        channel_verbs=words("places.channel_verbs"),
         qualifier_adj=alt(words("places.region_adjectives")),
         bearing_re=re.compile(
             r"[A-Z][\w'’.\-]*\s*,\s+(?:(?:a|an|the)\s+)?(?:[a-z\-]+\s+){0,3}?"
