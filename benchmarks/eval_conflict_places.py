@@ -40,7 +40,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Optional
 
-from warwire.evaluation import km_between
+from warwire.model import km_between
 from warwire.gazetteer.build import default_index_path
 from warwire.gazetteer.sqlite import SqliteGazetteer
 from warwire.model import PlaceCandidate

@@ -86,10 +86,12 @@ def _title_fallback(analysis: Analysis, pipeline: Pipeline) -> Optional[Result]:
     or comments) but the title does ("Teen shot in southeast Wichita has died"), the events read
     from the title alone, each marked ``text_field="title"`` (its offsets point into the title)."""
     article = analysis.article
-    if analysis.events or not article.title or not _relevant(Article(id=article.id, text=article.title)):
+    if analysis.events or not article.title:
         return None
     headline = Article(id=article.id, text=article.title, published=article.published,
                        url=article.url, source=article.source)
+    if not _relevant(headline):
+        return None
     from_title = pipeline.run(Analysis(article=headline))
     if not from_title.events:
         return None
@@ -289,7 +291,11 @@ def evaluate(path: str, settings: Optional[Settings] = None, workers: Optional[i
                 on_result(result)
             yield item, result
 
-    return score(pairs(), admin1_matcher(gazetteer_for(cached_resources(settings or load_settings())).lookup))
+    def lookup(name: str) -> list:
+        # opened on the first admin1 spelling that differs, after the workers have started
+        return gazetteer_for(cached_resources(settings or load_settings())).lookup(name)
+
+    return score(pairs(), admin1_matcher(lookup))
 
 
 def evaluate_dedup_path(path: str, settings: Optional[Settings] = None, workers: Optional[int] = None,

@@ -67,7 +67,6 @@ _PARTITIONS_PER_WORKER = 8
 FILES_PER_PARTITION = 64
 # Task keys start with this (the worker-death test and the dashboard show them).
 KEY_PREFIX = "warwire-partition"
-_MAX_MESSAGES = 100
 _WARM_TEXT = ("Two people were killed and three wounded in a shooting in Dayton, Ohio, on "
               "Monday night, police said.")
 

@@ -73,7 +73,8 @@ Admin1Match = Callable[[Optional[str], Optional[str], str], bool]
 
 
 def same_admin1_name(country: Optional[str], predicted: Optional[str], gold: str) -> bool:
-    """The same name, folded, with spaces ignored ("North-West" / "Northwest")."""
+    """The same name, folded, with spaces ignored ("North-West" / "Northwest"). (``country`` is
+    part of the ``Admin1Match`` signature; a bare name comparison needs none.)"""
     return bool(predicted) and fold(predicted).replace(" ", "") == fold(gold).replace(" ", "")
 
 
@@ -117,7 +118,7 @@ def score_item(report: EvalReport, item: EvalItem, result: Result,
     if gold.country:
         checks["country"] = bool(loc and loc.country == gold.country)
     if gold.admin1:
-        checks["admin1"] = bool(loc) and same_admin1(gold.country, loc.admin1 if loc else None, gold.admin1)
+        checks["admin1"] = loc is not None and same_admin1(gold.country, loc.admin1, gold.admin1)
     if gold.lat is not None and gold.lon is not None:
         dist = (km_between(loc.lat, loc.lon, gold.lat, gold.lon)
                 if loc and loc.lat is not None and loc.lon is not None else math.inf)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from warwire.evaluation import km_between
+from warwire.model import km_between
 from warwire.gazetteer import fold
 from warwire.model import Article
 from warwire.stages.parse import parse_article

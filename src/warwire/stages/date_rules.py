@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..rules import load_yaml
@@ -68,6 +68,7 @@ class DateLexicon:
     modifier_before: re.Pattern[str]  # "an", "the": before "overnight" used as a modifier
     modifier_after: re.Pattern[str]  # "raid": a noun right after it
     holidays: tuple[dict[str, Any], ...] = ()
+    by_id: dict[str, DateRule] = field(default_factory=dict)  # the rules by id
 
 
 @functools.lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def lexicon() -> DateLexicon:
     ctx = data["context"]
     return DateLexicon(
         rules=tuple(rules),
+        by_id={r.id: r for r in rules},
         month_word=re.compile(r"(?<![A-Za-z])" + vocab["MONTH"] + r"(?![a-z])"),
         clock_after=re.compile(fill(ctx["clock_after"])),
         future=re.compile(fill(ctx["future"])),

@@ -202,11 +202,10 @@ def find_dates(parsed: ParsedText) -> list[DateMention]:
 
 def _counted_back(dates: list[DateMention]) -> list[DateMention]:
     """"Two days earlier" resolved from the last day-precise date before it; dropped without one."""
-    rules = {r.id: r for r in lexicon().rules}
     out: list[DateMention] = []
     last: Optional[dt.date] = None
     for d in dates:
-        rule = rules.get(d.rule)
+        rule = lexicon().by_id.get(d.rule)
         if rule is not None and rule.resolve == "days_before_previous":
             m = rule.regex.fullmatch(d.text)
             if last is None or m is None:
@@ -247,13 +246,12 @@ def _weekdays_from_text(dates: list[DateMention], text: str) -> list[DateMention
     calendar date shortly before it (or earlier in its sentence) that falls on that weekday:
     "On 13 September 1974 ... a bomb went off on Friday afternoon" (not "the following Friday")."""
     lex = lexicon()
-    rules = {r.id: r for r in lex.rules}
     written = [d for d in dates if d.date_start is not None and not d.relative and d.precision == "day"]
     if not written:
         return dates
     out = []
     for d in dates:
-        rule = rules.get(d.rule)
+        rule = lex.by_id.get(d.rule)
         if (d.date_start is None and rule is not None and rule.resolve == "weekday"
                 and not rule.last and not rule.next
                 and not lex.weekday_shift.search(text, max(0, d.start - 30), d.start)):
@@ -275,7 +273,7 @@ _WEEKDAY_REACH = 3
 
 def _in_year(rule_id: str, text: str, year: int) -> Optional[Span]:
     """A year-less mention read again with the year the text gives."""
-    rule = next(r for r in lexicon().rules if r.id == rule_id)
+    rule = lexicon().by_id[rule_id]
     m = rule.regex.fullmatch(text)
     if m is None:
         return None
@@ -532,7 +530,6 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
     lex = lexicon()
     pub = _publication_date(parsed)
     ordered = sorted(event_sentences)
-    rule_score = {r.id: r.score for r in lex.rules}
     W = WEIGHTS
     titled = title_dates(parsed)
     out: list[tuple[float, DateMention]] = []
@@ -551,7 +548,8 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
             score = W["next_to_event"]
         else:
             score = 0.0
-        score += _PRECISION_RANK.get(m.precision, 0) * W["precision"] + rule_score.get(m.rule, 0.0)
+        rule = lex.by_id.get(m.rule)
+        score += _PRECISION_RANK.get(m.precision, 0) * W["precision"] + (rule.score if rule else 0.0)
         if ctx.incident:
             score += W["incident"]
         if ctx.clock and not ctx.death:

@@ -57,11 +57,11 @@ class IngestTally:
             self.report.failure_messages.append(message)
         self.tick()
 
-    def is_new(self, article: Article, stored: bool = False) -> bool:
+    def is_new(self, article: Article, stored: bool = False, key: Optional[str] = None) -> bool:
         """Counts ``article`` as seen; False (and counted as known) when it is ``stored``
-        already or came earlier in this run."""
+        already or came earlier in this run. ``key``: its content hash, when already known."""
         self.report.articles_seen += 1
-        key = content_hash(article.text)
+        key = key or content_hash(article.text)
         if stored or key in self.seen:
             self.report.articles_known += 1
             self.state.known += 1
@@ -121,12 +121,12 @@ def run_ingest(sources: list[str], store: Store, extract: Extract, *, max_chars:
         chunk: list[Union[Article, InputFailure]] = []
 
         def flush() -> Iterator[Article]:
-            arts = [it for it in chunk if isinstance(it, Article)]
-            stored = store.known_articles([content_hash(a.text) for a in arts])
+            keys = {id(it): content_hash(it.text) for it in chunk if isinstance(it, Article)}
+            stored = store.known_articles(list(keys.values()))
             for it in chunk:
                 if isinstance(it, InputFailure):
                     tally.fail(str(it))
-                elif tally.is_new(it, content_hash(it.text) in stored):
+                elif tally.is_new(it, keys[id(it)] in stored, keys[id(it)]):
                     pending.append(it)
                     yield it
             chunk.clear()
