@@ -140,7 +140,7 @@ class CasualtyMention:
     """One figure for one group and one category: "Seven servicemen died"."""
 
     category: str  # one of CATEGORIES
-    low: Optional[int]  # lowest value the phrase allows ("dozens" → 24, "at least 12" → 12)
+    low: Optional[int]  # lowest value the phrase allows ("dozens" → 12, "at least 12" → 12)
     high: Optional[int]  # None when open-ended ("at least 12")
     qualifier: str  # one of Qualifier
     start: int  # span of the whole claim phrase (figure .. verb)

@@ -76,10 +76,7 @@ def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
             _has_prep(doc, t, rule.get("with_prep") or {}) or _has_word(doc, t, rule.get("with_word") or ())):
         return None
     if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
-        # "wounded"/"injured" tagged as adjectives use the adjective rule; a noun its noun rule
-        # ("gunshot wounds", "the murder of"), if any
-        if t.pos == "ADJ":
-            return rules.triggers.get(t.text.lower())
+        # a noun uses its noun rule ("gunshot wounds", "the murder of"), if any
         return rules.noun_triggers.get(lemma) if t.pos == "NOUN" else None
     if shape == "adj" and t.pos not in ("ADJ", "VERB", "NOUN"):
         return None

@@ -91,7 +91,6 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         return _finish(datelines[0], places)
     if usable:
         in_event = _unframed([p for p in usable if p.sent in event_sentences] or usable, usable)
-        support = _support(usable, parsed.article.title)
         best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
                                             -p.precision, -p.start))
         c = best.candidate
@@ -202,7 +201,6 @@ def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> Pla
         if inside:
             town = max(inside, key=lambda o: (o.role == "dateline", o.role != "origin", o.score, -o.start))
             return replace(town, precision=2, rule=town.rule + "+places.town_in_division")
-    if p.candidate.kind == "country" or p.candidate.lat is None:
-        c = p.candidate
+    if c.kind == "country" or c.lat is None:
         return replace(p, candidate=replace(c, lat=None, lon=None), precision=3)
     return p

@@ -188,6 +188,13 @@ _BARE_CAPITAL_RE = re.compile(
     r"\s+(?P<cap>the\s+(?:(?:nation|country)['’]s\s+)?capital)\b(?!['’]s|\s+(?:of|city\s+of)\b|,?\s+[A-Z])")
 
 
+def capital_of(iso: str, gaz: Gazetteer, cues: Cues) -> Optional[PlaceCandidate]:
+    """The capital city of a country (rules/countries.tsv), as the gazetteer reads it."""
+    name = cues.capitals.get(iso)
+    towns = [c for c in gaz.lookup(name) if c.kind == "city" and c.country == iso] if name else []
+    return max(towns, key=lambda c: c.population) if towns else None
+
+
 def _capitals(text: str, gaz: Gazetteer, cues: Cues) -> list[Phrase]:
     out: list[Phrase] = []
     if "capital" not in text:
@@ -205,12 +212,9 @@ def _capitals(text: str, gaz: Gazetteer, cues: Cues) -> list[Phrase]:
             else:
                 iso = _country_of(m.group("country"), cues)
                 start = m.start()
-            if not iso or iso not in cues.capitals:
+            city = capital_of(iso, gaz, cues) if iso else None
+            if city is None:
                 continue
-            cities = [c for c in gaz.lookup(cues.capitals[iso]) if c.kind == "city" and c.country == iso]
-            if not cities:
-                continue
-            city = max(cities, key=lambda c: c.population)
             raw = Raw(start, m.end(), -1, -1, -1, [city], designator="town", key=fold(city.name),
                       qualifier=(iso, city.admin1))
             raw.flags.add("gpe")

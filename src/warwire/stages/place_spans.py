@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Optional, Sequence
 
 from ..gazetteer import Gazetteer, fold
 from ..model import ParsedText, PlaceCandidate, Token
@@ -185,11 +185,6 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             raws.append(Raw(m.start(), m.end(), first, last, toks[first].sent, [],
                              source=f"places.{kind}", designator="neighbourhood"))
 
-    ents = parsed.entities
-    ent_of: dict[int, Any] = {}
-    for e in ents:
-        for k in range(e.first_token, e.last_token):
-            ent_of[k] = e
     i = 0
     n_tok = len(toks)
     c_first, c_last, linked = _hyphen_compounds(toks)

@@ -45,6 +45,7 @@ from ..pipeline import Resources, Stage
 from .place_cues import Cues as _Cues
 from .place_cues import cues as _cues
 from .event_place import choose_event_location  # noqa: F401  (the stage's public pair)
+from .place_phrases import capital_of
 from .place_phrases import find_phrases as _find_phrases
 from .place_spans import LOCAL_MAX_POP as _LOCAL_MAX_POP
 from .place_spans import Raw as _Raw
@@ -98,13 +99,6 @@ def _prior(c: PlaceCandidate, raw: _Raw) -> float:
         elif c.kind == "city":
             s += 2.0
     return s
-
-
-def _capital_of(iso: str, gaz: Gazetteer, cues: _Cues) -> Optional[PlaceCandidate]:
-    """The capital city of a country (rules/countries.tsv), as the gazetteer reads it."""
-    name = cues.capitals.get(iso)
-    towns = [c for c in gaz.lookup(name) if c.kind == "city" and c.country == iso] if name else []
-    return max(towns, key=lambda c: c.population) if towns else None
 
 
 def _seat(division: PlaceCandidate, gaz: Gazetteer) -> Optional[PlaceCandidate]:
@@ -176,17 +170,14 @@ def _title_qualifiers(title: Optional[str], gaz: Gazetteer, cues: _Cues,
     return out
 
 
-def _country_prior(parsed: ParsedText, cues: _Cues) -> tuple[dict[str, float], list[str]]:
+def _country_prior(parsed: ParsedText, cues: _Cues) -> dict[str, float]:
     """Votes for the country the article is about from how it is written (its police, roads,
-    phone numbers: ``places.country_cues``), each cue counted once; and the ids that fired."""
+    phone numbers: ``places.country_cues``), each cue counted once."""
     votes: dict[str, float] = defaultdict(float, cues.country_default)
-    fired = []
-    text = parsed.text
-    for rid, iso, w, rx in cues.country_cues:
-        if rx.search(text):
+    for _rid, iso, w, rx in cues.country_cues:
+        if rx.search(parsed.text):
             votes[iso] += w
-            fired.append(rid)
-    return votes, fired
+    return votes
 
 
 def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
@@ -327,14 +318,10 @@ def _precision(raw: _Raw, c: PlaceCandidate) -> int:
     if "places.state_only" in raw.cues or c.kind == "country" or raw.source == "places.chain_admin1" \
             or "places.admin1_point" in raw.cues:
         return 3
-    if raw.source == "places.chain_member":
-        return 2
-    if raw.source == "places.local_name":
+    if raw.source in ("places.chain_member", "places.local_name"):
         return 2
     if raw.source != "places.ngram":
         return 1
-    if c.kind == "country":
-        return 3
     if c.kind == "admin1":
         return 2 if raw.designator == "district" else 3
     if c.kind in ("admin2", "region"):
@@ -382,7 +369,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             # a country name read as rules/countries.tsv reads it ("Congo" is the DRC)
             own = gazetteer.country(iso)
             r.cands = [own] + [c for c in r.cands if c.kind != "country"] if own else r.cands
-    prior, _fired = _country_prior(parsed, cues)
+    prior = _country_prior(parsed, cues)
     lean = max(prior, key=prior.__getitem__) if prior else None
     dl = _dateline(parsed, cues)
     dl_qual: Optional[tuple[str, Optional[str]]] = None
@@ -422,14 +409,12 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     kept: list[_Raw] = []
     consumed: set[int] = set()
     for r in raws:
+        _context(r, parsed, gazetteer, cues, lean)
         if r.source == "places.ngram":
-            _context(r, parsed, gazetteer, cues, lean)
             if "dateline" in r.flags and dl_qual and not r.qualifier:
                 r.qualifier = dl_qual
             if not _keep(r, parsed, cues, surnames):
                 continue
-        else:
-            _context(r, parsed, gazetteer, cues, lean)
         kept.append(r)
     # a qualifier's own span ("Texas" in "Houston, Texas") is context, not a second mention
     for r in kept:
@@ -537,11 +522,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         if r.source == "places.capital_bare":
             # "in the capital": the capital of the country the article is about (the one it
             # names or implies, when it names only one)
-            r.chosen = _capital_of(iso, gazetteer, cues) if iso else None
+            r.chosen = capital_of(iso, gazetteer, cues) if iso else None
     # the article's city must lie in the article's state when that is known: a street or a
     # neighbourhood never moves the story to another state
-    city = (_context_city(kept, roles, dom_country, dom) if dom
-            else _context_city(kept, roles, dom_country))
+    city = _context_city(kept, roles, dom_country, dom)
     state = gazetteer.admin1_of(dom[0], dom[1]) if dom and city is None else None
     if dom_country:
         for r in kept:

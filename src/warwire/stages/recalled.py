@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import ParsedText, Token
+from .date_rules import _month, _weekday
 from .victims import Doc, Rules
 
 LEAD_SENTENCES = 3  # the lead: where an undated text tells its own event's date
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 def is_year(t: Token) -> bool:
     return t.ent_type == "DATE" and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")
@@ -44,8 +44,6 @@ def other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[in
     return False
 
 
-def _month(name: str) -> int:
-    return _MONTHS.index(name[:3].lower()) + 1
 
 
 def _day_dates(sent_text: str, rules: Rules) -> set[tuple[int, int]]:
@@ -88,14 +86,13 @@ def other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
     return any(d not in lead[1] and d[0] not in lead[0] for d in _day_dates(sent_text, rules))
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
     """(sentence, weekday 0 = Monday) of the first lead sentence that names a weekday, if it
     names exactly one."""
     for sent in parsed.sentences[:LEAD_SENTENCES]:
-        days = {_WEEKDAYS.index(m.group(1).lower()) for m in rules.weekday.finditer(parsed.text[sent.start:sent.end])}
+        days = {_weekday(m.group(1)) for m in rules.weekday.finditer(parsed.text[sent.start:sent.end])}
         if days:
             return (sent.i, days.pop()) if len(days) == 1 else None
     return None
@@ -110,5 +107,5 @@ def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, i
     m = rules.weekday_opening.search(sent_text)
     if m is None:
         return False
-    before = (lead_day[1] - _WEEKDAYS.index(m.group(1).lower())) % 7
+    before = (lead_day[1] - _weekday(m.group(1))) % 7
     return 1 <= before <= 3
