@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..model import PlaceCandidate
-from .names import fold, gets_loose_keys, loose, loose_index_keys
+from .names import fold, loose, place_loose_keys
 
 
 class MemoryGazetteer:
@@ -19,9 +19,8 @@ class MemoryGazetteer:
         for cand, alts in entries:
             for key in {fold(n) for n in [cand.name, *alts]}:
                 self._names.setdefault(key, []).append(cand)
-            if gets_loose_keys(cand.country, cand.kind, cand.population):
-                for key in loose_index_keys(cand.name, cand.population):  # own name only, as in the SQLite index
-                    self._loose.setdefault(key, []).append(cand)
+            for key in place_loose_keys(cand):
+                self._loose.setdefault(key, []).append(cand)
             if cand.kind == "country" and cand.country:
                 self._countries[cand.country] = cand
             if cand.kind == "admin1" and cand.country:

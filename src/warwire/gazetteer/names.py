@@ -88,6 +88,15 @@ def loose_index_keys(name: str, population: int = 0) -> set[str]:
     return {k for k in (_apply(key, None), _apply(key, population)) if k}
 
 
+def place_loose_keys(place: "PlaceCandidate") -> set[str]:  # noqa: F821
+    """The loose keys both index kinds store for a place: its own name's (alternate names get
+    none: GeoNames' include old and foreign forms, "Baris" for Isparta, that a loose key turns
+    into namesakes of unrelated villages), when its country and size call for them."""
+    if not gets_loose_keys(place.country, place.kind, place.population):
+        return set()
+    return loose_index_keys(place.name, place.population)
+
+
 def loose_trace(name: str) -> list[tuple[str, str]]:
     """(rule id, key after the rule) for each lookup rule that changed the key: why two names
     meet."""

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from ..errors import ConfigError
 from ..model import PlaceCandidate
-from .names import fold, gets_loose_keys, is_latin_key, loose, loose_index_keys
+from .names import fold, is_latin_key, loose, place_loose_keys
 
 INDEX_FILE = "gazetteer.sqlite"
 FORMAT_VERSION = "1"
@@ -62,8 +62,7 @@ class IndexWriter:
         self._places.append((pid, cand.geonames_id, cand.name, cand.country, cand.admin1,
                              cand.admin2, cand.lat, cand.lon, cand.population, cand.kind))
         self.add_names(pid, [cand.name, *names])
-        if gets_loose_keys(cand.country, cand.kind, cand.population):
-            self.add_loose(pid, cand.name, cand.population)
+        self._loose.update((key, pid) for key in place_loose_keys(cand))
         if cand.kind == "country" and cand.country:
             self.conn.execute("INSERT OR IGNORE INTO countries VALUES (?,?)", (cand.country, pid))
         if cand.kind == "admin1" and cand.country:
@@ -78,13 +77,6 @@ class IndexWriter:
             key = fold(n) if n else ""
             if key and is_latin_key(key):
                 self._names.add((key, pid))
-
-    def add_loose(self, pid: int, name: str, population: int = 0) -> None:
-        """Index place ``pid`` under the loose key of its own name. Alternate names get none:
-        GeoNames' include old and foreign forms ("Baris" for Isparta) that a loose key turns
-        into namesakes of unrelated villages."""
-        for key in loose_index_keys(name, population):
-            self._loose.add((key, pid))
 
     def _flush(self) -> None:
         """Write buffered rows (bounded buffers keep a full GeoNames import in little memory)."""
