@@ -118,6 +118,12 @@ CASES = [
     ("Drones exploded over a parade in the capital, Caracas, on Saturday, wounding seven "
      "soldiers. Officials in the United States and in Florida denied any role.",
      "VEN", None, (10.49, -66.88), 1, None),
+    # a speaker noun after "between"/"with"/"against" is a party to the fighting, not a source
+    # speaking from the place
+    ("Clashes between the army and militiamen in Kananga killed eleven people on Sunday, "
+     "a rights group said.", "COD", None, (-5.90, 22.42), 1, None),
+    ("Rebels fought with the military in Kisumu on Tuesday; two men were shot dead, witnesses "
+     "said.", "KEN", None, (-0.10, 34.76), 1, None),
 ]
 
 

@@ -48,6 +48,7 @@ class Cues:
     country_default: dict[str, float]
     compass: frozenset[str]
     speaker_after_re: re.Pattern
+    party_before_re: re.Pattern
     origin_before_re: re.Pattern
     care_before_re: re.Pattern
     region_adj_re: re.Pattern
@@ -160,6 +161,7 @@ def cues() -> Cues:
         country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        party_before_re=re.compile(rf"\b(?:{alt(words('places.party_words'))})\s+(?:the\s+)?$", re.I),
         region_adj_re=re.compile(rf"\b(?:(?:{alt(words('places.region_adjectives'))})\s+)+$", re.I),
         care_before_re=re.compile(
             rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"

@@ -494,6 +494,8 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
     sm = cues.speaker_before_re.search(before)
     if sm and not cues.target_nouns.isdisjoint(sm.group(0).lower().split()):
         sm = None  # "a military camp in X", "an army base in X": a target, not a speaker
+    if sm and cues.party_before_re.search(before[:sm.start()]):
+        sm = None  # "fighting between the army and rebels in X": a party to the clash
     if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start, cues) \
             and not _counted(parsed, raw.sent, raw.start - len(before) + sm.start()):
         raw.cues.append("places.speaker_nouns")
