@@ -204,6 +204,9 @@ def test_names_known_elsewhere_are_people(nlp) -> None:
     ("The clashes left at least 12 combatants dead on both sides.", {("killed", 12, None, "at_least")}),
     ("Gunmen killed 7 herders in the village on Sunday.", {("killed", 7, 7, "exact")}),
     ("Three peacekeepers were wounded when their convoy hit a mine.", {("injured", 3, 3, "exact")}),
+    # a bare number before ", <source> said" that the tagger reads as a date is still a count
+    ("A bomb hit a crowd in the market on Friday, killing at least 14 people and wounding 32, "
+     "a provincial official said.", {("killed", 14, None, "at_least"), ("injured", 32, 32, "exact")}),
 ])
 def test_conflict_reporting_people_are_counted(nlp, text, expected):
     assert _summary(find_casualties(_parse(nlp, text))) == expected

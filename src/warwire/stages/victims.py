@@ -257,9 +257,16 @@ def is_bad_number(doc: Doc, tok: Token) -> bool:
 
 def _counts_people(doc: Doc, tok: Token) -> bool:
     """A number the tagger took for a date ("between 10 and 12 militants") that counts people:
-    a short plain number on a plural noun of people, or a range's end joined to one."""
+    a short plain number on a plural noun of people, or a range's end joined to one, or a
+    verb's bare subject or object ("wounding 32")."""
     if tok.ent_type != "DATE" or not tok.text.isdigit() or len(tok.text) > 3:
         return False
+    toks = doc.toks
+    if tok.dep in ("dobj", "nsubj", "nsubjpass") and toks[tok.head].pos == "VERB" and all(
+            toks[j].ent_type != "DATE" for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(toks)) \
+            and tok.i > 0 and toks[tok.i - 1].text != ",":
+        return True  # "killing 14 and wounding 32, an official said": a number alone, a verb's
+        # subject or object, that the tagger read as a date (not an age: "Jane Roe, 64 were")
     if tok.dep == "conj" and tok.head != tok.i:
         tok = doc.toks[tok.head]  # "10 and 12 militants": the range's first number
     if tok.dep != "nummod" or tok.head == tok.i:
