@@ -32,6 +32,13 @@ TOTALS = [
     # another incident told in the same article stays out of the main event
     ("A man was shot and killed on Main Street on Sunday. In a separate shooting, "
      "three people were wounded.", 1, 0),
+    # coders' summaries open another incident with "Separately," or "On the same day, in X,"
+    ("On 3 May, rebels ambushed an army patrol near the river crossing, killing four soldiers. "
+     "On the same day, in a market town to the south, a trader was shot dead.", 4, 0),
+    ("Troops killed six militants in a raid on Monday. Separately, two farmers were wounded "
+     "by a landmine.", 6, 0),
+    ("Gunmen killed two guards at a mine on Friday. In another attack, bandits shot dead a "
+     "village chief.", 2, 0),
     # a protest story's figures are the protest's, not a separate violent event
     ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Wednesday. "
      "No injuries were reported.", 0, 0),
@@ -93,3 +100,12 @@ def test_a_said_zero_keeps_its_own_evidence() -> None:
 def test_suicide_attackers_counted(text: str, killed: int) -> None:
     ev = _main(text)
     assert ev.fatalities.best == killed
+
+
+def test_another_incidents_sentence_gives_the_event_no_place() -> None:
+    # the second sentence's town is another incident's, not the event's
+    ev = _main("On 5 March, militiamen attacked an army position in an invented hamlet of "
+               "South Kivu, killing three soldiers. On the same day, in Uvira, a motorcycle "
+               "taxi driver was shot dead by unidentified men.")
+    assert ev.fatalities.best == 3
+    assert ev.location.admin1 == "South Kivu" and ev.location.name != "Uvira"

@@ -96,7 +96,14 @@ def _buckets(analysis: Analysis, hist_sents: set[int]) -> list[_Bucket]:
     """Current events one per family; everything historical in one background event. Arrests
     and captures told in a current violence story belong to that violence event."""
     buckets: dict[tuple[bool, str], _Bucket] = {}
-    live = [t for t in analysis.triggers if t.weight > 0]
+    # a sentence whose every figure is another incident's ("Separately, in X, a driver was shot
+    # dead") tells no part of the current event: its violence words join none
+    by_sent: dict[int, list[bool]] = defaultdict(list)
+    for cas in analysis.casualties:
+        by_sent[cas.sent].append(cas.other_incident)
+    other_sents = {s for s, flags in by_sent.items() if all(flags)}
+    live = [t for t in analysis.triggers if t.weight > 0
+            and (t.historical or t.sent in hist_sents or t.sent not in other_sents)]
     current_families = {_family(t) for t in live if not (t.historical or t.sent in hist_sents)}
 
     def key_for(historical: bool, family: str) -> tuple[bool, str]:
