@@ -118,6 +118,11 @@ CASES = [
     ("Drones exploded over a parade in the capital, Caracas, on Saturday, wounding seven "
      "soldiers. Officials in the United States and in Florida denied any role.",
      "VEN", None, (10.49, -66.88), 1, None),
+    # a wire dateline in the national capital is the newsroom: a town "about 10 km from" in
+    # the province the story names is not moved to the capital
+    ("BAMAKO (Reuters) - Gunmen killed 31 people on a bus in central Mali on Friday. The bus "
+     "was attacked near an invented hamlet, about 10 km from Bandiagara, in the Mopti region.",
+     "MLI", "Mopti", (14.35, -3.61), None, None),
     # a speaker noun after "between"/"with"/"against" is a party to the fighting, not a source
     # speaking from the place
     ("Clashes between the army and militiamen in Kananga killed eleven people on Sunday, "

@@ -281,9 +281,11 @@ def _dominant_country(raws: list[_Raw], prior: dict[str, float]) -> Optional[str
     return top if votes[top] >= 1.5 and votes[top] >= 0.6 * sum(votes.values()) else None
 
 
-def _dominant_admin1(raws: list[_Raw],
-                     extra: list[tuple[float, list[PlaceCandidate]]]) -> Optional[tuple]:
-    """The (country, admin1) the article's strong place cues agree on, if they clearly do."""
+def _dominant_admin1(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
+                     cues: _Cues) -> Optional[tuple]:
+    """The (country, admin1) the article's strong place cues agree on, if they clearly do. A
+    dateline in a national capital weighs less: wire services file from capitals about the
+    whole country ("BAMAKO (Reuters) - Gunmen killed 31 people ... in the Mopti region")."""
     votes: dict[tuple, float] = defaultdict(float)
     for r in raws:
         c = r.chosen
@@ -293,7 +295,7 @@ def _dominant_admin1(raws: list[_Raw],
         if _aside(r):
             pass
         elif "dateline" in r.flags:
-            w = 3.0
+            w = 1.0 if fold(cues.capitals.get(c.country or "", "")) == fold(c.name) else 3.0
         elif "places.capital" in r.cues:
             w = 1.0  # "north of the Nigerien capital": often a bearing, not the story's town
         elif r.qualifier or "jurisdiction" in r.flags or (
@@ -470,7 +472,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             r.chosen = None
             r.cues.append("places.town_not_division")
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
-    dom = _dominant_admin1(kept, extra)
+    dom = _dominant_admin1(kept, extra, cues)
     by_country = _dominant_country(kept, prior)
     if dom is not None and by_country is not None and dom[0] != by_country:
         # a leading province abroad (often voted for by a single namesake: "in Bagram" read as
@@ -493,7 +495,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.chosen = best
                 r.cues.append("places.context_country")
         if dom is None:
-            dom = _dominant_admin1(kept, extra)
+            dom = _dominant_admin1(kept, extra, cues)
     if dom is not None:
         for r in kept:
             c = r.chosen
