@@ -13,6 +13,8 @@ RELEVANT = [
     "Thousands of protesters marched on parliament.",
     "A 5-year-old boy accidentally shot himself with his father's gun.",
     "The ministry said the two sides agreed to a ceasefire.",
+    # coders' summaries: "shelled ..., wounding 4"
+    "On 2 May, government forces shelled a village near the river, wounding 4 children.",
 ]
 
 IRRELEVANT = [
