@@ -42,6 +42,16 @@ CASES = [
     # head and members unknown but the province: the province (at its seat), precision 3
     ("Gunmen killed 3 traders in Zorokoro (Tinguere, Mopti).",
      "MLI", "Mopti", (14.48, -4.18), 3, "places.chain_admin1"),
+    # the frame's own name before a reading by an alternate name (Guantánamo has "Gao" as one)
+    ("Gunmen shot dead a trader in Gao city (Gao, Gao) on Monday.",
+     "MLI", "Gao", (16.27, -0.04), 1, "places.chain"),
+    # a coder's half of a province ("Bago-East") frames the chain as the province
+    ("Soldiers burned an invented hamlet, Zin Pyin (Kyaukkyi, Bago-East), killing 5 villagers.",
+     "MMR", "Bago", None, None, "places.chain_admin1"),
+    # the towns a road joins are not where on it it happened: the chain's member is
+    ("A bomb hit a bus on the Maiduguri-Damboa road near an invented hamlet, Kaji Gari "
+     "(Konduga, Borno), killing 3 passengers.", "NGA", "Borno", (11.65, 13.42), 2,
+     "places.chain_member"),
     # a capital named through its country
     ("A grenade blast in the Afghan capital wounded five shopkeepers.",
      "AFG", "Kabul", (34.53, 69.17), 1, "places.capital"),
@@ -184,3 +194,13 @@ def test_street_named_after_a_person_in_lower_case(nlp, real_gaz):
     assert "Victor Hugo street" in {p.text for p in places}
     assert all(p.candidate.country == "FRA" for p in places), [(p.text, p.candidate.country) for p in places]
     assert place is not None and place.candidate.name == "Lyon"
+
+
+def test_road_ends_are_mentions(nlp, real_gaz):
+    places, place = _event_place(nlp, real_gaz, "Insurgents ambushed a convoy on the "
+                                 "Kabul-Jalalabad highway in Sarobi district, killing four guards.")
+    roles = {p.text: p.role for p in places}
+    assert roles.get("Kabul") == "mention" and roles.get("Jalalabad") == "mention", roles
+    # a hyphenated place name with no road noun after it keeps its parts' roles
+    places, _ = _event_place(nlp, real_gaz, "Two soldiers were killed in Jammu-Kashmir on Monday.")
+    assert all(p.role != "mention" or "road" not in p.rule for p in places)

@@ -49,6 +49,9 @@ class Cues:
     compass: frozenset[str]
     speaker_after_re: re.Pattern
     party_before_re: re.Pattern
+    road_after_re: re.Pattern  # "<X>-Damboa road"
+    road_before_re: re.Pattern  # "the Maiduguri-<X>", when a road noun follows <X>
+    road_noun_re: re.Pattern
     origin_before_re: re.Pattern
     care_before_re: re.Pattern
     region_adj_re: re.Pattern
@@ -161,6 +164,9 @@ def cues() -> Cues:
         country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        road_after_re=re.compile(rf"[-–]{name}(?:\s+{name})?\s+(?:{alt(words('places.road_nouns'))})\b"),
+        road_before_re=re.compile(rf"{name}[-–]$"),
+        road_noun_re=re.compile(rf"\s+(?:{alt(words('places.road_nouns'))})\b"),
         party_before_re=re.compile(rf"\b(?:{alt(words('places.party_words'))})\s+(?:the\s+)?$", re.I),
         region_adj_re=re.compile(rf"\b(?:(?:{alt(words('places.region_adjectives'))})\s+)+$", re.I),
         care_before_re=re.compile(

@@ -74,11 +74,18 @@ def _members(inner: str, cues: Cues) -> Optional[list[str]]:
     return out
 
 
+_HALF_RE = re.compile(r"^(.+?)[\s-](?:North|South|East|West)$")
+
+
 def _frame(last: str, others: list[list[PlaceCandidate]], gaz: Gazetteer
            ) -> Optional[PlaceCandidate]:
     """The province (or country) the chain's last member names: the reading that holds a reading
     of another member or of the head ("Sud-Ouest" after "Poni" is Burkina Faso's)."""
     options = [c for c in gaz.lookup(last) if c.kind in _FRAME_KINDS and c.country]
+    half = _HALF_RE.match(last)
+    if not options and half:
+        # "Bago-East", "Shan-South": coders' halves of a province are read as the province
+        options = [c for c in gaz.lookup(half.group(1)) if c.kind in _FRAME_KINDS and c.country]
     if not options:
         return None
 
@@ -86,7 +93,11 @@ def _frame(last: str, others: list[list[PlaceCandidate]], gaz: Gazetteer
         return sum(any(o.country == f.country and (f.kind == "country" or o.admin1 == f.admin1)
                        and o.kind != "country" for o in cands) for cands in others)
 
-    return max(options, key=lambda f: (holds(f), f.kind == "admin1", f.population))
+    # a reading by its own name before one by an alternate name ("Gao" is Mali's region, not
+    # Guantánamo's, which has it as an alternate name)
+    names = {fold(last), fold(half.group(1))} if half else {fold(last)}
+    return max(options, key=lambda f: (holds(f), fold(f.name) in names, f.kind == "admin1",
+                                       f.population))
 
 
 def _inside(cands: list[PlaceCandidate], frame: PlaceCandidate) -> list[PlaceCandidate]:

@@ -403,6 +403,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.near = True
         raw.cues.append("places.bearing")
         return
+    if raw.source == "places.ngram" and (cues.road_after_re.match(text, raw.end) or (
+            cues.road_before_re.search(before) and cues.road_noun_re.match(text, raw.end))):
+        # "on the Maiduguri-Damboa road": the towns a road joins, not where on it it happened
+        raw.flags.add("adjective")
+        raw.near = True
+        raw.cues.append("places.road_end")
+        return
     if raw.source == "places.ngram" and cues.descriptor_re.match(text, raw.end) \
             and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before):
         # "the Red Sea port city of X", "the Idlib town of X": the name describes the town

@@ -259,8 +259,9 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
 def _aside(r: _Raw) -> bool:
     """A name that says little about where the story is: one side of a border ("near the
     Malian border"), the name describing a town ("the Red Sea port city of X") or a reference
-    point ("in X, 40 km north of Y")."""
-    return bool({"places.border", "places.descriptor", "places.bearing"} & set(r.cues))
+    point ("in X, 40 km north of Y") or the end of a road ("on the X-Y road")."""
+    return bool({"places.border", "places.descriptor", "places.bearing", "places.road_end"}
+                & set(r.cues))
 
 
 def _dominant_country(raws: list[_Raw], prior: dict[str, float]) -> Optional[str]:
