@@ -37,7 +37,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - best = the last update's figure when an ``is_update`` claim exists ("the toll rose to 12"),
      else the largest claim (a smaller figure later in a news report usually counts a subset:
      "two of the wounded are in critical condition"); a claim's figure is its low (its high for
-     "up to N");
+     "up to N"); a party's claim of what it inflicted ("the militants claimed to have killed 20",
+     "X said it killed 47": attribution rules ``cas.attr.subject_claim``/``cas.attr.own_claim``)
+     is a claim of its own and is best only when no neutral source gives a figure;
    - low = the lowest claim low; high = the highest claim high, None when the largest claim is
      open-ended ("at least 12", "dozens") and no exact claim at or above it caps it.
    - "Shot"/"hit" figures count everyone hit, the dead included (``includes_killed``): the
@@ -91,6 +93,10 @@ class Claim:
     def value(self) -> Optional[int]:
         return self.low if self.low is not None else self.high
 
+    @property
+    def partisan(self) -> bool:
+        return bool(self.mentions) and all(_partisan(m) for m in self.mentions)
+
 
 @dataclass(frozen=True)
 class GroupTally:
@@ -113,6 +119,16 @@ class Total:
     low: Optional[int]
     best: Optional[int]
     high: Optional[int]
+
+
+# A party's own claim of what it inflicted ("the militants claimed to have killed 20",
+# "Al-Shabaab said it killed 47"): kept as a claim, but the best figure is a neutral source's
+# when one gives it (conflict coders take the figure of the closest, least partisan source).
+PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim")
+
+
+def _partisan(m: CasualtyMention) -> bool:
+    return m.attribution is not None and m.attribution.rule in PARTISAN_RULES
 
 
 def _kind(m: CasualtyMention) -> str:
@@ -187,6 +203,11 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
     running: Optional[Claim] = None
     for sent in sorted(by_sent):
         ms = by_sent[sent]
+        partisan = [m for m in ms if _partisan(m) and not m.negated]
+        if partisan and len(partisan) < len(ms):
+            # "officials said two died; the militants claimed to have killed 20": two claims
+            claims.extend(Claim(m.low, m.high, m.qualifier, m.is_update, False, (m,)) for m in partisan)
+            ms = [m for m in ms if not any(m is p for p in partisan)]
         positive = [m for m in ms if not m.negated]
         if not positive:
             claims.append(Claim(0, 0, "exact", False, True, tuple(ms)))
@@ -274,7 +295,8 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
     totals_only = [c for c in positive if not (c.mentions and all(m.additional for m in c.mentions))]
     lows = [c.low for c in (totals_only or positive) if c.low is not None]
     low = min(lows) if lows else None
-    best_claim = updates[-1] if updates else max(positive, key=lambda c: c.value or 0)
+    neutral = [c for c in positive if not c.partisan]
+    best_claim = updates[-1] if updates else max(neutral or positive, key=lambda c: c.value or 0)
     best = best_claim.value
     open_ended = [c for c in positive if c.high is None]
     highs = [c.high for c in positive if c.high is not None]

@@ -39,6 +39,13 @@ TOTALS = [
      "by a landmine.", 6, 0),
     ("Gunmen killed two guards at a mine on Friday. In another attack, bandits shot dead a "
      "village chief.", 2, 0),
+    # a party's claim of what it inflicted gives way to a neutral source's figure; alone it stands
+    ("Officials said two soldiers died in the ambush on Friday; the militants claimed to have "
+     "killed 20.", 2, 0),
+    ("The rebel group said its fighters killed 35 soldiers in the raid on the base. The defence "
+     "ministry said six soldiers died.", 6, 0),
+    ("The army said it killed 30 militants in the raid on Sunday.", 30, 0),
+    ("A rebel group claimed responsibility for the bombing, which killed 14 people on Monday.", 14, 0),
     # a protest story's figures are the protest's, not a separate violent event
     ("Police fired tear gas to disperse hundreds of protesters in Nairobi on Wednesday. "
      "No injuries were reported.", 0, 0),
@@ -109,3 +116,11 @@ def test_another_incidents_sentence_gives_the_event_no_place() -> None:
                "taxi driver was shot dead by unidentified men.")
     assert ev.fatalities.best == 3
     assert ev.location.admin1 == "South Kivu" and ev.location.name != "Uvira"
+
+
+def test_a_partisan_claim_is_kept_as_a_claim_and_sets_the_high() -> None:
+    ev = _main("Officials said two soldiers died in the ambush on Friday; the militants claimed "
+               "to have killed 20.")
+    assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (2, 2, 20)
+    sources = {c.source: c.low for cas in ev.casualties for c in cas.claims}
+    assert sources == {"Officials": 2, "the militants": 20}

@@ -85,6 +85,9 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
             src = doc.child(to.i, {"pobj"}) if to is not None else None
             rule = "cas.attr.according_to"
         else:
+            obj = doc.child(verb.i, {"dobj"})
+            if obj is not None and obj.lemma.lower() in rules.claimed_deeds:
+                return None  # "IS claimed responsibility for the attack, which killed 12"
             subjects = [c for c in doc.children(verb.i, SUBJ) if c.tag not in ("WDT", "WP")]
             src = subjects[0] if subjects else None
             if src is None:
@@ -99,6 +102,17 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
         text = doc.parsed.text[start:end]
         return Attribution(text, start, end, rule, country=country_of(text))
 
+    def own_claim(found: Attribution) -> Attribution:
+        """"X said it killed 47": the source claims what it inflicted (a partisan claim)."""
+        subj = doc.child(t.i, {"nsubj"})
+        if subj is None or t.pos != "VERB":
+            return found
+        poss = doc.child(subj.i, {"poss"})
+        if subj.text.lower() in rules.own_claim_subjects or (
+                poss is not None and poss.text.lower() in rules.own_claim_subjects):
+            return replace(found, rule="cas.attr.own_claim")
+        return found
+
     # an ancestor reporting verb governs the claim
     cur, seen = t, 0
     while cur.head != cur.i and seen < 40:
@@ -107,7 +121,7 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
         if cur.lemma.lower() in rules.report and cur.pos in ("VERB", "AUX"):
             found = source(cur)
             if found is not None:
-                return found
+                return own_claim(found)
     # else: the first reporting clause of the sentence ("..., police said.")
     for j in range(lo, hi):
         tok = doc.toks[j]

@@ -48,6 +48,8 @@ class Rules:
     additional: frozenset[str]
     update: frozenset[str]
     report: frozenset[str]
+    own_claim_subjects: frozenset[str]  # "it" of "X said it killed 47"
+    claimed_deeds: frozenset[str]  # "claimed responsibility": no claim of a figure
     total: frozenset[str]
     self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
     separate_ids: dict[str, str]  # a self-inflicted rule id → its id when not among the toll
@@ -138,6 +140,8 @@ def load_rules() -> Rules:
         additional=frozenset(data["additional_words"]),
         update=frozenset(data["update_verbs"]),
         report=frozenset(data["report_verbs"]),
+        own_claim_subjects=frozenset(data["own_claim_subjects"]),
+        claimed_deeds=frozenset(data["claimed_deeds"]),
         total=frozenset(data["total_words"]),
         self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
                               bool(r.get("includes_killed"))) for r in data["self_inflicted"]),
