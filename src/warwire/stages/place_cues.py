@@ -49,6 +49,7 @@ class Cues:
     compass: frozenset[str]
     speaker_after_re: re.Pattern
     party_before_re: re.Pattern
+    bearings: frozenset[str]  # places.bearing_words ("north", "south-east" ...)
     road_after_re: re.Pattern  # "<X>-Damboa road"
     road_before_re: re.Pattern  # "the Maiduguri-<X>", when a road noun follows <X>
     road_noun_re: re.Pattern
@@ -164,6 +165,7 @@ def cues() -> Cues:
         country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        bearings=frozenset(words("places.bearing_words")),
         road_after_re=re.compile(rf"[-–]{name}(?:\s+{name})?\s+(?:{alt(words('places.road_nouns'))})\b"),
         road_before_re=re.compile(rf"{name}[-–]$"),
         road_noun_re=re.compile(rf"\s+(?:{alt(words('places.road_nouns'))})\b"),

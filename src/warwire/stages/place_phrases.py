@@ -74,18 +74,16 @@ def _members(inner: str, cues: Cues) -> Optional[list[str]]:
     return out
 
 
-_HALF_RE = re.compile(r"^(.+?)[\s-](?:North|South|East|West)$")
-
-
-def _frame(last: str, others: list[list[PlaceCandidate]], gaz: Gazetteer
+def _frame(last: str, others: list[list[PlaceCandidate]], gaz: Gazetteer, cues: Cues
            ) -> Optional[PlaceCandidate]:
     """The province (or country) the chain's last member names: the reading that holds a reading
     of another member or of the head ("Sud-Ouest" after "Poni" is Burkina Faso's)."""
     options = [c for c in gaz.lookup(last) if c.kind in _FRAME_KINDS and c.country]
-    half = _HALF_RE.match(last)
+    base, _, side = last.replace("-", " ").rpartition(" ")
+    half = base if base and side.lower() in cues.bearings else None
     if not options and half:
         # "Bago-East", "Shan-South": coders' halves of a province are read as the province
-        options = [c for c in gaz.lookup(half.group(1)) if c.kind in _FRAME_KINDS and c.country]
+        options = [c for c in gaz.lookup(half) if c.kind in _FRAME_KINDS and c.country]
     if not options:
         return None
 
@@ -95,7 +93,7 @@ def _frame(last: str, others: list[list[PlaceCandidate]], gaz: Gazetteer
 
     # a reading by its own name before one by an alternate name ("Gao" is Mali's region, not
     # Guantánamo's, which has it as an alternate name)
-    names = {fold(last), fold(half.group(1))} if half else {fold(last)}
+    names = {fold(last), fold(half)} if half else {fold(last)}
     return max(options, key=lambda f: (holds(f), fold(f.name) in names, f.kind == "admin1",
                                        f.population))
 
@@ -135,7 +133,7 @@ def _chains(text: str, gaz: Gazetteer, cues: Cues) -> list[Phrase]:
         if any(c.kind == "country" for c in head_cands):
             continue  # "Nigeria (Reuters)", "Mali (MINUSMA)"
         member_cands = [gaz.lookup(m) for m in members[:-1]]
-        frame = _frame(members[-1], [head_cands, *member_cands], gaz)
+        frame = _frame(members[-1], [head_cands, *member_cands], gaz, cues)
         if frame is None:
             continue
         start, end = hm.start("head"), hm.end("head")
