@@ -520,6 +520,17 @@ DAY_CONTEXT_CASES = [
     # "took place" tells of the incident like "happened"
     ("Investigators interviewed witnesses on Monday and said the stabbing took place on Sunday evening "
      "near the river.", WED, None, D(2021, 11, 14)),
+    # a day the parse hangs from the nouns of a place ("near the end of the route") still belongs to
+    # the verb above them: the nearest verb governing it decides
+    ("Detectives canvassed the neighborhood on Tuesday. A teenager was shot in the shoulder near the "
+     "end of the parade route Saturday night.", WED, None, D(2021, 11, 13)),
+    ("Volunteers handed out flyers on Tuesday. A man was shot in the hand near the entrance of the old "
+     "train station Sunday night.", WED, None, D(2021, 11, 14)),
+    # "afternoon" holds no clock time ("noon"): a count "by mid-afternoon Sunday" dates no incident
+    ("A boy was shot and killed Saturday night while he played in his yard. By mid-afternoon Sunday, "
+     "at least nine people had been shot across the city.", WED, None, D(2021, 11, 13)),
+    ("A girl was shot in the arm Monday night on her porch. By early afternoon Tuesday, eleven people "
+     "had been shot in the city since the weekend.", WED, None, D(2021, 11, 15)),
 ]
 
 

@@ -341,7 +341,8 @@ def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> lis
 
 def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     text = parsed.text
-    chain = _head_chain(parsed, m.start, m.end)
+    governors = _head_chain(parsed, m.start, m.end, steps=_VERB_REACH)
+    chain = governors[:3]
     # "said on Tuesday": look past "on"; "died at 5 p.m. Tuesday": past the clock time too
     chain = [t for t in chain if t.pos not in ("ADP", "NUM") and not _CLOCK_WORD.match(t.text)] or chain
     lemmas = [t.lemma.lower() for t in chain]
@@ -375,6 +376,11 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     incident = (not death_before and bool(chain)
                 and bool(set(lemmas[:1] if death else lemmas[:2]) & lex.incident_lemmas)) or bool(
         lex.incident_after.match(text, m.end, m.end + 40)) or bool(lex.incident_before.search(clause))
+    if not incident and not death and not speech:
+        # ... or, past nouns and prepositions the parse hung it from, the nearest verb above it:
+        # "was shot in the shoulder near the parade route Saturday night"
+        verb = next((t for t in governors if t.pos == "VERB"), None)
+        incident = verb is not None and verb.lemma.lower() in lex.incident_lemmas
     death = death and not incident
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -616,3 +622,5 @@ _CAPTION_REACH = 250
 _CLAUSE_BEFORE = 80
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
+# How many steps up the parse the nearest verb governing a date is looked for.
+_VERB_REACH = 6
