@@ -531,6 +531,12 @@ DAY_CONTEXT_CASES = [
      "at least nine people had been shot across the city.", WED, None, D(2021, 11, 13)),
     ("A girl was shot in the arm Monday night on her porch. By early afternoon Tuesday, eleven people "
      "had been shot in the city since the weekend.", WED, None, D(2021, 11, 15)),
+    # a sentence cut at a clock time's "p.m." / "a.m." leaves a verbless piece ("Sunday.") that is
+    # no stamp: it tells of the incident like the rest of its sentence
+    ("Deputies were called to a trailer park on Pine Road at around 10:45 p.m. Sunday. A woman had been "
+     "shot in the arm, the sheriff said Tuesday.", WED, None, D(2021, 11, 14)),
+    ("The campers had gone to bed early. But Sunday morning at 6:40 a.m. the ranger got a call about "
+     "shots near the lake. Officials said Tuesday that two men were wounded.", WED, None, D(2021, 11, 14)),
 ]
 
 

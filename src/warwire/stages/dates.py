@@ -413,14 +413,25 @@ def _modifier_beside_a_day(m: DateMention, dates: list[DateMention], text: str, 
 def _verbless_line(parsed: ParsedText, sent: int) -> bool:
     """The sentence has no verb ("January 19, 2016", "Posted Sunday, 3:15 p.m."): a stamp or a
     caption's date -- unless it opens in lower case, a piece of a sentence split at an abbreviation
-    ("... in the 2600 block of Pine St. | in the east end on Saturday night."), which tells of the
-    incident like the rest of it. (Asked only of articles with a publication date: without one, a
-    report's heading "21 August 2020:" or "Date: 21 August 2020." is the best date it gives.)"""
+    ("... in the 2600 block of Pine St. | in the east end on Saturday night.") or at a clock time's
+    "p.m." ("... at 10:45 p.m. | Sunday."), which tells of the incident like the rest of it. (Asked
+    only of articles with a publication date: without one, a report's heading "21 August 2020:" or
+    "Date: 21 August 2020." is the best date it gives.)"""
     if any(t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent)):
         return False
     s = parsed.sentences[sent]
-    body = parsed.text[s.start:s.end].lstrip()
-    return not body[:1].islower()
+    text = parsed.text
+    body = text[s.start:s.end].lstrip()
+    if body[:1].islower():
+        return False
+    # split at a clock time's "a.m." / "p.m." on the same line: "... at 10:45 p.m. | Sunday.",
+    # "But Sunday morning at 7:02 a.m. | the sheriff got a call"
+    lex = lexicon()
+    line_start = text.rfind("\n", 0, s.start) + 1
+    if lex.clock_abbreviation.search(text, max(line_start, s.start - 12), s.start):
+        return False
+    after = text[s.end:s.end + 3].lstrip(" \t")
+    return not (lex.clock_abbreviation.search(text, max(s.start, s.end - 12), s.end) and after[:1].islower())
 
 
 def _names_incident(token: Token, text: str, lex: DateLexicon) -> bool:
