@@ -537,6 +537,13 @@ DAY_CONTEXT_CASES = [
      "shot in the arm, the sheriff said Tuesday.", WED, None, D(2021, 11, 14)),
     ("The campers had gone to bed early. But Sunday morning at 6:40 a.m. the ranger got a call about "
      "shots near the lake. Officials said Tuesday that two men were wounded.", WED, None, D(2021, 11, 14)),
+    # a video's blurb, marked "(Published <date>)", tells its story in the words of a later bulletin
+    ("Two men were hurt in a shooting early Wednesday outside a bowling alley. Ann Lee reports. "
+     "(Published Wednesday, Nov. 17, 2021)\n\nTwo men were hurt in a shooting outside a bowling alley "
+     "late Tuesday night, police said.", WED, None, D(2021, 11, 16)),
+    ("A woman was shot in her car on Tuesday morning. Ben Ortiz has the story. (Published Tuesday, "
+     "Nov. 16, 2021)\n\nA woman was shot in her car on the highway late Monday night, troopers said.",
+     WED, None, D(2021, 11, 15)),
 ]
 
 
