@@ -8,7 +8,7 @@ import pytest
 
 from warwire.model import Article, DateMention, ParsedText
 from warwire.rules import load_yaml
-from warwire.stages.dates import STAGE, choose_event_date, find_dates, is_past_context
+from warwire.stages.dates import STAGE, ArticleDates, choose_event_date, find_dates, is_past_context
 from warwire.stages.parse import parse_article
 
 WED = dt.datetime(2021, 11, 17, 14, 3)  # a Wednesday
@@ -581,3 +581,21 @@ def test_title_day_as_fallback(nlp: Any, title: str, start: dt.date, rule: str) 
     p = parse_article(Article("t", text, published=dt.datetime(2022, 1, 3, 9), title=title), nlp)
     chosen = choose_event_date(find_dates(p), p, {0})
     assert chosen is not None and (chosen.date_start, chosen.rule) == (start, rule)
+
+
+# What the article gives all its events (anchor, title days, contexts) is read once and handed to
+# each event's choice: the choice is the same as when it reads them itself.
+@pytest.mark.parametrize("text,published,sents", [
+    ("Two men were shot Saturday night outside a bar. A third man was wounded early Sunday across "
+     "town. Police said Monday that both shootings remain under investigation.", WED, [{0}, {1}, {2}]),
+    ("On 3 March 2021 gunmen attacked a checkpoint in Kunduz, killing four police officers. On "
+     "Sunday, a roadside bomb wounded two soldiers nearby.", None, [{0}, {1}, {0, 1}]),
+])
+def test_article_dates_read_once_choose_the_same(nlp: Any, text: str, published: Optional[dt.datetime],
+                                                 sents: list[set[int]]) -> None:
+    parsed = parse(nlp, text, published)
+    dates = find_dates(parsed)
+    article = ArticleDates(dates, parsed)
+    for event_sentences in sents:
+        assert choose_event_date(dates, parsed, event_sentences, article) == \
+            choose_event_date(dates, parsed, event_sentences)
