@@ -544,6 +544,11 @@ DAY_CONTEXT_CASES = [
     ("A woman was shot in her car on Tuesday morning. Ben Ortiz has the story. (Published Tuesday, "
      "Nov. 16, 2021)\n\nA woman was shot in her car on the highway late Monday night, troopers said.",
      WED, None, D(2021, 11, 15)),
+    # of two days that score alike, the one the text names again is the event's (not the first)
+    ("A man was shot Friday night and a woman was shot Saturday night in the same block. The "
+     "Saturday night shooting happened outside a corner store.", WED, None, D(2021, 11, 13)),
+    ("A boy was wounded on Sunday and a girl was wounded on Monday at the same park. Monday's "
+     "shooting left the girl in critical condition.", WED, None, D(2021, 11, 15)),
 ]
 
 

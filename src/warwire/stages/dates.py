@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
@@ -624,7 +625,12 @@ def score_dates(dates: list[DateMention], parsed: ParsedText, event_sentences: s
             # be the incident of a later report (a trial, an arrest), so it loses less.
             score -= W["past_day"] if m.precision == "day" else W["past"]
         out.append((score, m))
-    return out
+    # of two days that score alike, the one other mentions in or beside the event name too
+    # (support times at most _SUPPORT_MAX stays below the 0.25 step of the other weights)
+    named = Counter(m.date_start for _s, m in out if m.date_start is not None
+                    and any(abs(m.sent - e) <= 1 for e in event_sentences))
+    return [(score + W["support"] * min(max(named[m.date_start] - 1, 0), _SUPPORT_MAX)
+             if m.date_start is not None else score, m) for score, m in out]
 
 
 # How dates are weighed when choosing an event's date. Calibrated on GVC dev (4,152 US news
@@ -649,6 +655,7 @@ WEIGHTS: dict[str, float] = {
     "past": 8.0,  # "in 2020", "a year ago": background
     "min_score": 5.0,  # below this the publication date is the better guess
     "refine": 6.0,  # a day inside a coarser best date replaces it when it scores at most this less
+    "support": 0.1,  # per other mention of the same day near the event (up to _SUPPORT_MAX): a tie-break (session 4)
 }
 # What a counted-back weekday ("Saturday, a week after ...") is read as when it dates its own incident
 _WEEKDAY_RULE = DateRule("date.weekday_part", "weekday", re.compile(""), 0)
@@ -669,5 +676,8 @@ _CAPTION_REACH = 250
 _CLAUSE_BEFORE = 80
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
+# How many other mentions of the same day add to a date's score (WEIGHTS["support"]); with that
+# weight they break ties and never outweigh a difference of the other weights.
+_SUPPORT_MAX = 2
 # How many steps up the parse the nearest verb governing a date is looked for.
 _VERB_REACH = 6
