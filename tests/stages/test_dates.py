@@ -8,7 +8,7 @@ import pytest
 
 from warwire.model import Article, DateMention, ParsedText
 from warwire.rules import load_yaml
-from warwire.stages.dates import STAGE, choose_event_date, find_dates, is_past_context
+from warwire.stages.dates import STAGE, ArticleDates, choose_event_date, find_dates, is_past_context
 from warwire.stages.parse import parse_article
 
 WED = dt.datetime(2021, 11, 17, 14, 3)  # a Wednesday
@@ -520,6 +520,35 @@ DAY_CONTEXT_CASES = [
     # "took place" tells of the incident like "happened"
     ("Investigators interviewed witnesses on Monday and said the stabbing took place on Sunday evening "
      "near the river.", WED, None, D(2021, 11, 14)),
+    # a day the parse hangs from the nouns of a place ("near the end of the route") still belongs to
+    # the verb above them: the nearest verb governing it decides
+    ("Detectives canvassed the neighborhood on Tuesday. A teenager was shot in the shoulder near the "
+     "end of the parade route Saturday night.", WED, None, D(2021, 11, 13)),
+    ("Volunteers handed out flyers on Tuesday. A man was shot in the hand near the entrance of the old "
+     "train station Sunday night.", WED, None, D(2021, 11, 14)),
+    # "afternoon" holds no clock time ("noon"): a count "by mid-afternoon Sunday" dates no incident
+    ("A boy was shot and killed Saturday night while he played in his yard. By mid-afternoon Sunday, "
+     "at least nine people had been shot across the city.", WED, None, D(2021, 11, 13)),
+    ("A girl was shot in the arm Monday night on her porch. By early afternoon Tuesday, eleven people "
+     "had been shot in the city since the weekend.", WED, None, D(2021, 11, 15)),
+    # a sentence cut at a clock time's "p.m." / "a.m." leaves a verbless piece ("Sunday.") that is
+    # no stamp: it tells of the incident like the rest of its sentence
+    ("Deputies were called to a trailer park on Pine Road at around 10:45 p.m. Sunday. A woman had been "
+     "shot in the arm, the sheriff said Tuesday.", WED, None, D(2021, 11, 14)),
+    ("The campers had gone to bed early. But Sunday morning at 6:40 a.m. the ranger got a call about "
+     "shots near the lake. Officials said Tuesday that two men were wounded.", WED, None, D(2021, 11, 14)),
+    # a video's blurb, marked "(Published <date>)", tells its story in the words of a later bulletin
+    ("Two men were hurt in a shooting early Wednesday outside a bowling alley. Ann Lee reports. "
+     "(Published Wednesday, Nov. 17, 2021)\n\nTwo men were hurt in a shooting outside a bowling alley "
+     "late Tuesday night, police said.", WED, None, D(2021, 11, 16)),
+    ("A woman was shot in her car on Tuesday morning. Ben Ortiz has the story. (Published Tuesday, "
+     "Nov. 16, 2021)\n\nA woman was shot in her car on the highway late Monday night, troopers said.",
+     WED, None, D(2021, 11, 15)),
+    # of two days that score alike, the one the text names again is the event's (not the first)
+    ("A man was shot Friday night and a woman was shot Saturday night in the same block. The "
+     "Saturday night shooting happened outside a corner store.", WED, None, D(2021, 11, 13)),
+    ("A boy was wounded on Sunday and a girl was wounded on Monday at the same park. Monday's "
+     "shooting left the girl in critical condition.", WED, None, D(2021, 11, 15)),
 ]
 
 
@@ -557,3 +586,21 @@ def test_title_day_as_fallback(nlp: Any, title: str, start: dt.date, rule: str) 
     p = parse_article(Article("t", text, published=dt.datetime(2022, 1, 3, 9), title=title), nlp)
     chosen = choose_event_date(find_dates(p), p, {0})
     assert chosen is not None and (chosen.date_start, chosen.rule) == (start, rule)
+
+
+# What the article gives all its events (anchor, title days, contexts) is read once and handed to
+# each event's choice: the choice is the same as when it reads them itself.
+@pytest.mark.parametrize("text,published,sents", [
+    ("Two men were shot Saturday night outside a bar. A third man was wounded early Sunday across "
+     "town. Police said Monday that both shootings remain under investigation.", WED, [{0}, {1}, {2}]),
+    ("On 3 March 2021 gunmen attacked a checkpoint in Kunduz, killing four police officers. On "
+     "Sunday, a roadside bomb wounded two soldiers nearby.", None, [{0}, {1}, {0, 1}]),
+])
+def test_article_dates_read_once_choose_the_same(nlp: Any, text: str, published: Optional[dt.datetime],
+                                                 sents: list[set[int]]) -> None:
+    parsed = parse(nlp, text, published)
+    dates = find_dates(parsed)
+    article = ArticleDates(dates, parsed)
+    for event_sentences in sents:
+        assert choose_event_date(dates, parsed, event_sentences, article) == \
+            choose_event_date(dates, parsed, event_sentences)

@@ -363,6 +363,7 @@ def assemble_events(analysis: Analysis) -> list[Event]:
                   for c in _with_source_references(analysis.casualties)]
     analysis = dataclasses.replace(analysis, casualties=casualties)
     hist_sents = _historical_sentences(analysis)
+    article_dates: Optional[dates_stage.ArticleDates] = None  # read once, for the first event it dates
     events: list[Event] = []
     for index, bucket in enumerate(_buckets(analysis, hist_sents)):
         best_trigger = max(bucket.triggers, key=lambda t: (t.weight, -t.start), default=None)
@@ -379,7 +380,9 @@ def assemble_events(analysis: Analysis) -> list[Event]:
         else:
             # Every date is offered: choose_event_date marks down past-year dates itself, and a
             # trial or follow-up story may date its incident only in a "historical" sentence.
-            date_m = dates_stage.choose_event_date(analysis.dates, parsed, bucket.sentences)
+            if article_dates is None:
+                article_dates = dates_stage.ArticleDates(analysis.dates, parsed)
+            date_m = dates_stage.choose_event_date(analysis.dates, parsed, bucket.sentences, article_dates)
         place = places_stage.choose_event_location(analysis.places, parsed, bucket.sentences)
         location = _location(place)
         # A recalled war's untold injured are unknown, not zero: no implied zeros in the background.

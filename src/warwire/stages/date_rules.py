@@ -63,6 +63,7 @@ class DateLexicon:
     incident_phrase: re.Pattern[str]  # "opened fire": a phrase whose words name the incident
     playlist_line: re.Pattern[str]  # "1:16 Sunday Interview: ...": a video playlist's line
     caption_line: re.Pattern[str]  # "(Photo: ...)", "Image 3 of 8": a photo caption's line
+    clock_abbreviation: re.Pattern[str]  # "p.m." ending a piece of text: a sentence split at a clock time
     death_before: re.Pattern[str]  # "pronounced dead at 5:24 p.m." just before a date: a death's day
     incident_before: re.Pattern[str]  # "the shooting took place" just before a date: the incident's day
     modifier_before: re.Pattern[str]  # "an", "the": before "overnight" used as a modifier
@@ -115,6 +116,7 @@ def lexicon() -> DateLexicon:
         incident_phrase=re.compile(fill(ctx["incident_phrase"])),
         playlist_line=re.compile(fill(ctx["playlist_line"])),
         caption_line=re.compile(fill(ctx["caption_line"])),
+        clock_abbreviation=re.compile(fill(ctx["clock_abbreviation"])),
         death_before=re.compile(fill(ctx["death_before"])),
         incident_before=re.compile(fill(ctx["incident_before"])),
         modifier_before=re.compile(fill(ctx["modifier_before"])),

@@ -25,13 +25,16 @@ lies (the event's sentences first), its precision and its context -- an incident
 deaths, arrests, court dates, stamps, the future and earlier years lower or drop it. A coarse
 winner ("over the weekend") gives way to a day inside it that scores nearly as well. Without a
 publication date, the written date the lead gives the violence dates the event even when a
-relative day that cannot be resolved scores higher (``_lead_date``).
+relative day that cannot be resolved scores higher (``_lead_date``). What the article gives all
+its events -- the anchor day, the title's days, each mention's context -- is read once
+(``ArticleDates``, made by assemble for the first event it dates).
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
@@ -341,7 +344,8 @@ def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> lis
 
 def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     text = parsed.text
-    chain = _head_chain(parsed, m.start, m.end)
+    governors = _head_chain(parsed, m.start, m.end, steps=_VERB_REACH)
+    chain = governors[:3]
     # "said on Tuesday": look past "on"; "died at 5 p.m. Tuesday": past the clock time too
     chain = [t for t in chain if t.pos not in ("ADP", "NUM") and not _CLOCK_WORD.match(t.text)] or chain
     lemmas = [t.lemma.lower() for t in chain]
@@ -375,6 +379,11 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     incident = (not death_before and bool(chain)
                 and bool(set(lemmas[:1] if death else lemmas[:2]) & lex.incident_lemmas)) or bool(
         lex.incident_after.match(text, m.end, m.end + 40)) or bool(lex.incident_before.search(clause))
+    if not incident and not death and not speech:
+        # ... or, past nouns and prepositions the parse hung it from, the nearest verb above it:
+        # "was shot in the shoulder near the parade route Saturday night"
+        verb = next((t for t in governors if t.pos == "VERB"), None)
+        incident = verb is not None and verb.lemma.lower() in lex.incident_lemmas
     death = death and not incident
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
@@ -407,14 +416,25 @@ def _modifier_beside_a_day(m: DateMention, dates: list[DateMention], text: str, 
 def _verbless_line(parsed: ParsedText, sent: int) -> bool:
     """The sentence has no verb ("January 19, 2016", "Posted Sunday, 3:15 p.m."): a stamp or a
     caption's date -- unless it opens in lower case, a piece of a sentence split at an abbreviation
-    ("... in the 2600 block of Pine St. | in the east end on Saturday night."), which tells of the
-    incident like the rest of it. (Asked only of articles with a publication date: without one, a
-    report's heading "21 August 2020:" or "Date: 21 August 2020." is the best date it gives.)"""
+    ("... in the 2600 block of Pine St. | in the east end on Saturday night.") or at a clock time's
+    "p.m." ("... at 10:45 p.m. | Sunday."), which tells of the incident like the rest of it. (Asked
+    only of articles with a publication date: without one, a report's heading "21 August 2020:" or
+    "Date: 21 August 2020." is the best date it gives.)"""
     if any(t.pos in ("VERB", "AUX") for t in parsed.sentence_tokens(sent)):
         return False
     s = parsed.sentences[sent]
-    body = parsed.text[s.start:s.end].lstrip()
-    return not body[:1].islower()
+    text = parsed.text
+    body = text[s.start:s.end].lstrip()
+    if body[:1].islower():
+        return False
+    # split at a clock time's "a.m." / "p.m." on the same line: "... at 10:45 p.m. | Sunday.",
+    # "But Sunday morning at 7:02 a.m. | the sheriff got a call"
+    lex = lexicon()
+    line_start = text.rfind("\n", 0, s.start) + 1
+    if lex.clock_abbreviation.search(text, max(line_start, s.start - 12), s.start):
+        return False
+    after = text[s.end:s.end + 3].lstrip(" \t")
+    return not (lex.clock_abbreviation.search(text, max(s.start, s.end - 12), s.end) and after[:1].islower())
 
 
 def _names_incident(token: Token, text: str, lex: DateLexicon) -> bool:
@@ -427,10 +447,12 @@ def title_dates(parsed: ParsedText) -> frozenset[dt.date]:
     """The days the article's title names ("Man shot Saturday night", "... in Oct. 2 shooting"),
     resolved against the publication date. The title has no offsets in the text, so these only
     help choose among the text's own mentions."""
-    title = parsed.article.title
+    return _title_dates(parsed.article.title, _publication_date(parsed))
+
+
+def _title_dates(title: Optional[str], pub: Optional[dt.date]) -> frozenset[dt.date]:
     if not title:
         return frozenset()
-    pub = _publication_date(parsed)
     found: set[dt.date] = set()
     raw = [(m.start(), m.end(), rule, m) for rule in lexicon().rules for m in rule.regex.finditer(title)]
     for _s, _e, rule, m in _select(raw):
@@ -447,17 +469,50 @@ def fallback_date(parsed: ParsedText) -> Optional[DateMention]:
     """When the text says nothing usable: the one day the title names, not after publication
     ("Girl shot on New Year's Eve", published 3 January; rule ``fallback.title``), or else the
     publication date (``fallback.published``)."""
-    pub = _publication_date(parsed)
+    return _fallback(ArticleDates([], parsed))
+
+
+def _fallback(article: ArticleDates) -> Optional[DateMention]:
+    pub = article.pub
     if pub is None:
         return None
-    titled = [d for d in title_dates(parsed) if d <= pub]
+    titled = [d for d in article.titled if d <= pub]
     if len(titled) == 1:
         return DateMention("", 0, 0, 0, "fallback.title", titled[0], titled[0], "day", True)
     return DateMention("", 0, 0, 0, "fallback.published", pub, pub, "day", True)
 
 
-def choose_event_date(dates: list[DateMention], parsed: ParsedText,
-                      event_sentences: set[int]) -> Optional[DateMention]:
+class ArticleDates:
+    """What choosing an event's date reads of the whole article, worked out once for all its
+    events: the anchor day (``_publication_date``), the days the title names, and the context of
+    each date mention that may date an event (not after publication, no plan, stamp or modifier).
+    Made by ``choose_event_date`` when not handed one."""
+
+    __slots__ = ("pub", "titled", "usable", "_context_of")
+
+    def __init__(self, dates: list[DateMention], parsed: ParsedText) -> None:
+        lex = lexicon()
+        self.pub = _publication_date(parsed)
+        self.titled = _title_dates(parsed.article.title, self.pub)
+        self.usable: list[tuple[DateMention, _Context]] = []
+        for m in dates:
+            if m.date_start is None and not m.relative:
+                continue
+            if self.pub is not None and m.date_start is not None and m.date_start > self.pub + dt.timedelta(days=1):
+                continue  # after publication: a plan, not the incident
+            ctx = _context(m, parsed, lex)
+            if ctx.future or ctx.stamp or _modifier_beside_a_day(m, dates, parsed.text, lex):
+                continue
+            self.usable.append((m, ctx))
+        self._context_of = {id(m): ctx for m, ctx in self.usable}
+
+    def context(self, m: DateMention) -> _Context:
+        """The context of a usable mention."""
+        return self._context_of[id(m)]
+
+
+def choose_event_date(dates: list[DateMention], parsed: ParsedText, event_sentences: set[int],
+                      article: Optional[ArticleDates] = None) -> Optional[DateMention]:
     """The incident date of the event whose evidence lies in ``event_sentences``.
 
     Dates in or next to those sentences, early in the article, governed by an incident verb and
@@ -465,10 +520,13 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
     "said Tuesday", publication stamps, the future, earlier years) score low or not at all.
     Falls back to the day the title names or the publication date (``fallback_date``); without a
     publication date, returns None when nothing resolvable is the best reading (a relative "on
-    Sunday" with no date to anchor it)."""
+    Sunday" with no date to anchor it). ``article`` is what the article gives all its events
+    (``ArticleDates`` of these dates), made here when not given."""
+    if article is None:
+        article = ArticleDates(dates, parsed)
     best: Optional[tuple[float, DateMention]] = None
     unresolved = -1e9  # the best score of a relative date that could not be resolved (no publication date)
-    scored = score_dates(dates, parsed, event_sentences)
+    scored = score_dates(dates, parsed, event_sentences, article)
     for score, m in scored:
         if m.date_start is None:
             unresolved = max(unresolved, score)
@@ -476,17 +534,17 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText,
             best = (score, m)
     if best is not None and best[0] >= WEIGHTS["min_score"] and best[0] >= unresolved:
         return _refined(best, scored)
-    if _publication_date(parsed) is None:
-        lead = _lead_date(scored, parsed, event_sentences)
+    if article.pub is None:
+        lead = _lead_date(scored, parsed, event_sentences, article)
         if lead is not None:
             return lead
     # Without a publication date, "on Sunday" outranking every dated mention means the date of
     # the event is not known: no date rather than a background one.
-    return fallback_date(parsed)
+    return _fallback(article)
 
 
 def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
-               event_sentences: set[int]) -> Optional[DateMention]:
+               event_sentences: set[int], article: ArticleDates) -> Optional[DateMention]:
     """Without a publication date, the written calendar date the lead gives the violence ("On 3
     March 2021 in X, a suicide bomber blew himself up ...") dates the event when it is the first
     day the event's sentences give, or when those sentences date nothing of their own (a day on
@@ -495,12 +553,12 @@ def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
     not outweigh it."""
     lex = lexicon()
     # the event's own days: what its sentences date, not when something was said there
-    own = [m.start for _s, m in scored if m.sent in event_sentences and not _context(m, parsed, lex).speech]
+    own = [m.start for _s, m in scored if m.sent in event_sentences and not article.context(m).speech]
     for _score, m in scored:
         if (m.date_start is None or m.relative or m.sent >= _LEAD_SENTENCES
                 or _PRECISION_RANK.get(m.precision, 0) < _PRECISION_RANK["week"]):
             continue
-        ctx = _context(m, parsed, lex)
+        ctx = article.context(m)
         if ctx.speech or ctx.other or ctx.death:
             continue
         if m.sent in event_sentences:
@@ -524,23 +582,19 @@ def _refined(best: tuple[float, DateMention], scored: list[tuple[float, DateMent
     return max(inside, key=lambda x: x[0])[1] if inside else m
 
 
-def score_dates(dates: list[DateMention], parsed: ParsedText,
-                event_sentences: set[int]) -> list[tuple[float, DateMention]]:
-    """Each date that may be the event's, with its score (see ``WEIGHTS``); the others left out."""
+def score_dates(dates: list[DateMention], parsed: ParsedText, event_sentences: set[int],
+                article: Optional[ArticleDates] = None) -> list[tuple[float, DateMention]]:
+    """Each date that may be the event's, with its score (see ``WEIGHTS``); the others left out.
+    ``article``: ``ArticleDates`` of these dates, made here when not given."""
+    if article is None:
+        article = ArticleDates(dates, parsed)
     lex = lexicon()
-    pub = _publication_date(parsed)
+    pub = article.pub
     ordered = sorted(event_sentences)
     W = WEIGHTS
-    titled = title_dates(parsed)
+    titled = article.titled
     out: list[tuple[float, DateMention]] = []
-    for m in dates:
-        if m.date_start is None and not m.relative:
-            continue
-        if pub is not None and m.date_start is not None and m.date_start > pub + dt.timedelta(days=1):
-            continue  # after publication: a plan, not the incident
-        ctx = _context(m, parsed, lex)
-        if ctx.future or ctx.stamp or _modifier_beside_a_day(m, dates, parsed.text, lex):
-            continue
+    for m, ctx in article.usable:
         if m.sent in event_sentences:
             place = ordered.index(m.sent)
             score = W["in_event"] - min(place, 6) * W["per_sentence"]
@@ -571,7 +625,12 @@ def score_dates(dates: list[DateMention], parsed: ParsedText,
             # be the incident of a later report (a trial, an arrest), so it loses less.
             score -= W["past_day"] if m.precision == "day" else W["past"]
         out.append((score, m))
-    return out
+    # of two days that score alike, the one other mentions in or beside the event name too
+    # (support times at most _SUPPORT_MAX stays below the 0.25 step of the other weights)
+    named = Counter(m.date_start for _s, m in out if m.date_start is not None
+                    and any(abs(m.sent - e) <= 1 for e in event_sentences))
+    return [(score + W["support"] * min(max(named[m.date_start] - 1, 0), _SUPPORT_MAX)
+             if m.date_start is not None else score, m) for score, m in out]
 
 
 # How dates are weighed when choosing an event's date. Calibrated on GVC dev (4,152 US news
@@ -596,6 +655,7 @@ WEIGHTS: dict[str, float] = {
     "past": 8.0,  # "in 2020", "a year ago": background
     "min_score": 5.0,  # below this the publication date is the better guess
     "refine": 6.0,  # a day inside a coarser best date replaces it when it scores at most this less
+    "support": 0.1,  # per other mention of the same day near the event (up to _SUPPORT_MAX): a tie-break (session 4)
 }
 # What a counted-back weekday ("Saturday, a week after ...") is read as when it dates its own incident
 _WEEKDAY_RULE = DateRule("date.weekday_part", "weekday", re.compile(""), 0)
@@ -616,3 +676,8 @@ _CAPTION_REACH = 250
 _CLAUSE_BEFORE = 80
 # How many tokens before a date are read for words that make it belong to something else.
 _WINDOW_BEFORE = 6
+# How many other mentions of the same day add to a date's score (WEIGHTS["support"]); with that
+# weight they break ties and never outweigh a difference of the other weights.
+_SUPPORT_MAX = 2
+# How many steps up the parse the nearest verb governing a date is looked for.
+_VERB_REACH = 6
