@@ -2,7 +2,7 @@
 of ``rules/demonyms.tsv``): place nouns, locative and near words, event, speaker, origin and
 care words, street words, US state abbreviations, the dateline pattern and the country cues;
 border, bearing, descriptor and bracket-chain cues; country names and capitals (read from
-``rules/countries.tsv``).
+``rules/countries.tsv``); US area codes and their states (``rules/us_area_codes.tsv``).
 Every list keeps its rule id in the YAML; ``stages/places.py`` names the id that fired.
 """
 from __future__ import annotations
@@ -75,6 +75,9 @@ class Cues:
     target_nouns: frozenset[str]
     channel_verbs: frozenset[str]
     qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
+    area_codes: dict[str, str]  # US area code → state (rules/us_area_codes.tsv)
+    area_code_re: re.Pattern  # a local phone number; group "code" is its area code
+    area_code_weight: float
 
 
 # Cue fields that are a plain word set of rules/places.yaml: field → rule id (after "places.").
@@ -134,7 +137,11 @@ def cues() -> Cues:
         demonyms = {r["demonym"].lower(): r["id"] for r in load_tsv("demonyms.tsv")}
     except ConfigError:  # the demonym list belongs to the actors stage; optional here
         demonyms = {}
+    area = rules["places.area_code"]
     return Cues(
+        area_codes={r["code"]: r["state"] for r in load_tsv("us_area_codes.tsv")},
+        area_code_re=re.compile(area["pattern"]),
+        area_code_weight=float(area["weight"]),
         **{field: words(f"places.{rid}") for field, rid in _WORD_SETS.items()},
         near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
         street_words=street,

@@ -92,8 +92,12 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
         words = words[:-1]  # "Katsina State", "Idlib Province": the province's own name
     for n in range(len(words), 0, -1):
         q = " ".join(words[:n]).rstrip(",")
-        state = cues.us_states.get(q) or cues.us_states.get(q.rstrip(".") + ".")
-        if state and (q.endswith(".") or q in cues.us_postal):
+        # AP forms as a capitalised dateline writes them ("LAWRENCE, KAN."), and without their
+        # point ("BIRMINGHAM, Ala (WIAT)") when the city has a namesake in that state
+        ap = q if not q.isupper() or q.rstrip(".") in cues.us_postal else q.title()
+        state = cues.us_states.get(ap) or cues.us_states.get(ap.rstrip(".") + ".")
+        if state and (q.endswith(".") or q in cues.us_postal or any(
+                c.country == "USA" and c.admin1 == state for c in cands)):
             return "USA", state, m.start(1) + len(q)
         qs = q.rstrip(".")
         options: list[tuple[str, Optional[str], int]] = []

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Optional
 
@@ -167,6 +167,21 @@ def _title_qualifiers(title: Optional[str], gaz: Gazetteer, cues: _Cues,
         qc = gaz.admin1_of(q[0], q[1]) if q[1] else gaz.country(q[0])
         if qc is not None and qc not in [c for _, c in out]:
             out.append((2.0, qc))
+    return out
+
+
+def _area_code_states(text: str, gaz: Gazetteer, cues: _Cues) -> list[tuple[float, PlaceCandidate]]:
+    """The states the article's local phone numbers point to (``places.area_code``), each
+    weighted by its share of the numbers."""
+    states = [cues.area_codes.get(m.group("code") or m.group("code2"))
+              for m in cues.area_code_re.finditer(text)]
+    counts = Counter(s for s in states if s)
+    total = sum(counts.values())
+    out = []
+    for state, n in counts.items():
+        c = gaz.admin1_of("USA", state)
+        if c is not None:
+            out.append((cues.area_code_weight * n / total, c))
     return out
 
 
@@ -427,6 +442,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     # title names after a place (the story's or the newsroom's) weighs like a dateline's
     for w, qc in _title_qualifiers(parsed.article.title, gazetteer, cues, lean):
         extra.append((w, [qc]))
+    for w, qc in _area_code_states(parsed.text, gazetteer, cues):
+        extra.append((w, [qc]))
     if dl_qual:
         qc = gazetteer.admin1_of(dl_qual[0], dl_qual[1]) if dl_qual[1] else gazetteer.country(dl_qual[0])
         if qc:
@@ -501,8 +518,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         for r in kept:
             c = r.chosen
             if r.source == "places.ngram" and c is not None and (c.country, c.admin1) != dom \
-                    and not r.qualifier and c.kind == "city":
-                inside = [o for o in r.cands if (o.country, o.admin1) == dom]
+                    and not r.qualifier and c.kind in ("city", "admin2"):
+                # (a county too: "Harris County" in a Texas story is Texas's)
+                inside = [o for o in r.cands if (o.country, o.admin1) == dom
+                          and (c.kind == "city" or o.kind == "admin2")]
                 if fold(c.name) == r.key:
                     # a place by its own name is not traded for a small town that merely has
                     # it as an alternate name ("Montgomery" is no hamlet of Tennessee)
@@ -619,7 +638,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         rule = "+".join(dict.fromkeys([r.source, *r.cues]))
         out.append(PlaceMention(parsed.text[r.start:r.end], r.start, r.end, r.sent, rule, c,
                                 _precision(r, c), role, round(score, 3)))
-    if not any(p.role != "speaker" for p in out):
+    if not any(p.role != "speaker" and "places.state_only" not in p.rule for p in out):
+        # (a street read only as the article's state names no town either)
         title_place = _title_place(title_names, dom, dom_country or lean)
         if title_place is not None:
             out.append(title_place)
