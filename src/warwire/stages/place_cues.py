@@ -75,6 +75,7 @@ class Cues:
     target_nouns: frozenset[str]
     channel_verbs: frozenset[str]
     qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
+    standalone_cities: frozenset[str]  # folded names (places.standalone_cities)
     area_codes: dict[str, str]  # US area code → state (rules/us_area_codes.tsv)
     area_code_re: re.Pattern  # a local phone number; group "code" is its area code
     area_code_weight: float
@@ -139,6 +140,7 @@ def cues() -> Cues:
         demonyms = {}
     area = rules["places.area_code"]
     return Cues(
+        standalone_cities=frozenset(fold(str(w)) for w in rules["places.standalone_cities"]["words"]),
         area_codes={r["code"]: r["state"] for r in load_tsv("us_area_codes.tsv")},
         area_code_re=re.compile(area["pattern"]),
         area_code_weight=float(area["weight"]),
@@ -154,7 +156,11 @@ def cues() -> Cues:
             r"\b\.?"
             # a street named after a person, its street word in lower case ("on Victor Hugo
             # street"): two names at least, so "a Baghdad street" stays a city
-            r"|\b(?:(?!(?:On|In|At|Along|Near|The|A|An)\b)[A-Z][a-z]+\s+){2,4}(?:street|avenue|boulevard|road)\b"),
+            r"|\b(?:(?!(?:On|In|At|Along|Near|The|A|An)\b)[A-Z][a-z]+\s+){2,4}(?:street|avenue|boulevard|road)\b"
+            # a corner named by two streets and one plural street word ("at Baltimore and
+            # McHenry avenues", "near 84th and Q streets"): neither name is a town
+            rf"|\b(?:{name}|\d+(?:st|nd|rd|th))(?:\s+{name})?\s+(?:and|&)\s+(?:{name}|\d+(?:st|nd|rd|th))"
+            rf"(?:\s+{name})?\s+(?:{alt(w + 's' for w in street if len(w) > 3)})\b"),
         neighbourhood_re=re.compile(
             rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
         locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),

@@ -578,11 +578,15 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.chosen = city
                 continue
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
-                    and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
+                    and (c.country, c.admin1) != dom
+                    and (c.population < _LOCAL_MAX_POP or (
+                        c.country == dom[0] and fold(c.name) not in cues.standalone_cities))
                     and not r.qualifier and "dateline" not in r.flags
                     and not (r.designator == "town" and c.country == dom[0] and not dom_named)):
-                # a small same-name town elsewhere: more likely a local place the gazetteer
-                # lacks (a neighbourhood, a mall, a suburb) → the article's city, near it; not
+                # a small same-name town elsewhere, or another state's city named without its
+                # state that is no AP standalone city ("a shooting in Austin" in a Chicago
+                # story): more likely a local place the gazetteer lacks (a neighbourhood, a
+                # mall, a suburb) → the article's city, near it; not
                 # "the town of X" in the article's country when only the dateline (the
                 # newsroom) and speakers name the article's province
                 r.source = "places.local_name"
