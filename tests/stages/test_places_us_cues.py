@@ -1,0 +1,71 @@
+"""Places stage, US news cues (session 4): local phone numbers' area codes, AP state forms in
+capitalised datelines, words that are no place in US news, another state's city named bare
+(AP style), two-street corners, and the title's town when the body has only streets. Sentences
+written for the test, read against the real gazetteer."""
+import pytest
+
+from warwire.model import Article
+from warwire.stages.parse import parse_article
+from warwire.stages.places import choose_event_location, find_places
+
+
+@pytest.fixture(scope="module")
+def real_gaz():
+    from warwire.gazetteer.build import default_index_path
+    from warwire.gazetteer.sqlite import SqliteGazetteer
+
+    return SqliteGazetteer(default_index_path(500))
+
+
+def _event_place(nlp, gaz, text, title=None):
+    parsed = parse_article(Article("t", text, title), nlp)
+    places = find_places(parsed, gaz)
+    return places, choose_event_location(places, parsed, set(range(len(parsed.sentences))))
+
+
+# (title, text, expected name or None, admin1, country)
+CASES = [
+    # a local phone number's area code names the state of a same-name town
+    (None, "A man was shot outside a corner store in Springfield on Friday night. Anyone with "
+     "information is asked to call detectives at (217) 555-0148.", "Springfield", "Illinois", "USA"),
+    (None, "A man was shot outside a corner store in Springfield on Friday night. Anyone with "
+     "information is asked to call detectives at 417-555-0148.", "Springfield", "Missouri", "USA"),
+    (None, "A woman was wounded in a shooting at an apartment in Greenville late Tuesday. Tips "
+     "can be left with Crime Stoppers at 864-555-0199.", "Greenville", "South Carolina", "USA"),
+    # AP state forms as a capitalised dateline writes them, with or without the point
+    (None, "LAWRENCE, KAN. — A teenager was shot in the arm at a party early Sunday, police said.",
+     "Lawrence", "Kansas", "USA"),
+    (None, "BIRMINGHAM, Ala (WXYZ) — A child was hurt when a gun went off inside a car Monday.",
+     "Birmingham", "Alabama", "USA"),
+    # another state's city named bare in a story with a known city is a part of that city
+    (None, "CHICAGO — A shooting in Austin wounded three men Saturday night, police said. The "
+     "men were standing outside a house when a car pulled up.", "Chicago", "Illinois", "USA"),
+    # ... but an AP standalone city keeps its own reading
+    (None, "CHICAGO — Two men were charged Friday in a shooting in Houston that killed a store "
+     "clerk last month, prosecutors said.", "Houston", "Texas", "USA"),
+    # the title's town when the body names only streets of an unknown town in a known state
+    ("Man wounded in Tulsa shooting", "A man was shot in the 2100 block of East Pine Street on "
+     "Monday, police said. Call 918-555-0112 with tips.", "Tulsa", "Oklahoma", "USA"),
+]
+
+
+@pytest.mark.parametrize("title,text,name,admin1,country", CASES)
+def test_us_news_cues(nlp, real_gaz, title, text, name, admin1, country):
+    _, place = _event_place(nlp, real_gaz, text, title)
+    assert place is not None
+    c = place.candidate
+    assert (c.country, c.admin1) == (country, admin1), place
+    if name is not None:
+        assert c.name == name, place
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Metro police said a man was shot on Elm Street on Sunday.", "Metro"),
+    ("DATE: May 3, 2016\n\nA man was shot on Elm Street on Sunday, police said.", "DATE"),
+    ("A man was shot in his car on the city's Northwest Side on Sunday, police said.", "Side"),
+    # a corner of two streets and one plural street word: neither name is a town
+    ("Two men were wounded near Denver and Troost avenues late Sunday, police said.", "Denver"),
+])
+def test_words_that_are_no_place_in_us_news(nlp, real_gaz, text, word):
+    places, _ = _event_place(nlp, real_gaz, text)
+    assert not [p for p in places if word in p.text and "places.street" not in p.rule]
