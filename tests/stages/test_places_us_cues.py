@@ -69,3 +69,15 @@ def test_us_news_cues(nlp, real_gaz, title, text, name, admin1, country):
 def test_words_that_are_no_place_in_us_news(nlp, real_gaz, text, word):
     places, _ = _event_place(nlp, real_gaz, text)
     assert not [p for p in places if word in p.text and "places.street" not in p.rule]
+
+
+def test_a_town_by_the_very_name_written_beats_a_larger_alternate_reading(nlp):
+    from warwire.gazetteer.memory import MemoryGazetteer
+    from warwire.model import PlaceCandidate as C
+
+    gaz = MemoryGazetteer([
+        (C("Belmira", "BRA", "Parana", None, -25.0, -50.0, 1, "city", 300_000), ["Belmire"]),
+        (C("Belmire", "USA", "Ohio", None, 40.0, -83.0, 2, "city", 20_000), []),
+    ])
+    _, place = _event_place(nlp, gaz, "A man was shot in Belmire on Sunday afternoon.")
+    assert place is not None and place.candidate.name == "Belmire"

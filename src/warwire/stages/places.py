@@ -14,10 +14,12 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
 2. *Readings.* Candidates are scored by population, kind, place nouns ("X province", "the town
    of X"), "City, State" qualifiers (a name that is both a country and a state follows the
    city's namesakes and the article's country), and the article's context: the countries and
-   first-level divisions the other mentions, the title (its "City, State" too), the dateline
-   and demonyms point to. The article's city lies in the article's state when that is known; a
-   small namesake elsewhere, or a street with no city of that state, reads as the state
-   (precision 3, ``places.state_only``).
+   first-level divisions the other mentions, the title (its "City, State" too), the dateline,
+   the area codes of its local phone numbers (``places.area_code``) and demonyms point to. The
+   article's city lies in the article's state when that is known; a small namesake elsewhere,
+   or another state's city named bare that AP style would have qualified
+   (``places.standalone_cities``), is a local place of the article's city; a street with no
+   city of that state reads as the state (precision 3, ``places.state_only``).
 3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
    ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Riverton hospital"),
    incident (a locative preposition in a sentence with an event word, "the Houston shooting",
@@ -72,8 +74,12 @@ _ROLE_SCORE = {"incident": 3.0, "dateline": 2.0, "jurisdiction": 1.8, "locative"
 # --------------------------------------------------------------------------------------------
 def _prior(c: PlaceCandidate, raw: _Raw) -> float:
     s = math.log10(c.population + 10) + _KIND_BONUS.get(c.kind, 0.0)
-    if raw.key and c.kind == "city" and c.population < _LOCAL_MAX_POP and fold(c.name) != raw.key:
-        s -= 1.0  # read through an alternate name: a same-name place by its own name is likelier
+    if raw.key and c.kind == "city" and fold(c.name) != raw.key and (
+            c.population < _LOCAL_MAX_POP
+            or any(o.kind == "city" and fold(o.name) == raw.key for o in raw.cands)):
+        # read through an alternate name: a same-name place by its own name is likelier (a
+        # larger town too when a town bears the very name written: "Katy" before "Kati")
+        s -= 1.0
     if raw.key and c.kind in ("admin1", "admin2", "region") and fold(c.name) != raw.key \
             and any(fold(o.name) == raw.key for o in raw.cands):
         s -= 1.0  # "Gao" is Gao (Mali) before a province that has it as an alternate name
