@@ -81,3 +81,23 @@ def test_a_town_by_the_very_name_written_beats_a_larger_alternate_reading(nlp):
     ])
     _, place = _event_place(nlp, gaz, "A man was shot in Belmire on Sunday afternoon.")
     assert place is not None and place.candidate.name == "Belmire"
+
+
+# a name repeated is one piece of evidence: its repetitions do not vote for the reading its
+# prior favours against the county that places it (invented names)
+REPEATED = ("A man was shot in Dunmore on Sunday. Dunmore police said he was hit in the leg. "
+            "Dunmore officers found the gun. The Ashby County coroner was called to Dunmore.")
+
+
+def test_a_repeated_name_does_not_vote_for_its_own_reading(nlp):
+    from warwire.gazetteer.memory import MemoryGazetteer
+    from warwire.model import PlaceCandidate as C
+
+    gaz = MemoryGazetteer([
+        (C("Dunmore", "USA", "Ohio", None, 40.0, -83.0, 1, "city", 90_000), []),
+        (C("Dunmore", "USA", "Iowa", None, 42.0, -93.0, 2, "city", 12_000), []),
+        (C("Ashby County", "USA", "Iowa", "Ashby County", None, None, None, "admin2", 30_000), []),
+    ])
+    _, place = _event_place(nlp, gaz, REPEATED)
+    assert place is not None and (place.candidate.name, place.candidate.admin1) == (
+        "Dunmore", "Iowa"), place
