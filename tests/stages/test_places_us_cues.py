@@ -43,6 +43,9 @@ CASES = [
     # ... but an AP standalone city keeps its own reading
     (None, "CHICAGO — Two men were charged Friday in a shooting in Houston that killed a store "
      "clerk last month, prosecutors said.", "Houston", "Texas", "USA"),
+    # a page label that opens a line like a dateline is no dateline; the real one follows
+    (None, "Posted: Mar 3, 2015 - 8:10 AM\n\nCLAY COUNTY, Mo. - Deputies in Clay County are "
+     "looking into a shooting that left a man hurt on Tuesday.", None, "Missouri", "USA"),
     # the title's town when the body names only streets of an unknown town in a known state
     ("Man wounded in Tulsa shooting", "A man was shot in the 2100 block of East Pine Street on "
      "Monday, police said. Call 918-555-0112 with tips.", "Tulsa", "Oklahoma", "USA"),

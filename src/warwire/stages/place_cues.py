@@ -75,6 +75,7 @@ class Cues:
     target_nouns: frozenset[str]
     channel_verbs: frozenset[str]
     qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
+    dateline_labels: frozenset[str]
     standalone_cities: frozenset[str]  # folded names (places.standalone_cities)
     area_codes: dict[str, str]  # US area code → state (rules/us_area_codes.tsv)
     area_code_re: re.Pattern  # a local phone number; group "code" is its area code
@@ -104,6 +105,7 @@ _WORD_SETS = {
     "chain_nouns": "chain_nouns",
     "target_nouns": "target_nouns",
     "channel_verbs": "channel_verbs",
+    "dateline_labels": "dateline_labels",
 }
 
 

@@ -74,6 +74,8 @@ def dateline(parsed: ParsedText, cues: _Cues) -> Optional[tuple[int, int, Option
         place = m.group("place").strip()
         if len(place) < 3 or not any(ch.isalpha() for ch in place):
             continue
+        if place.lower() in cues.dateline_labels:
+            continue  # "Updated: Apr 27 - 1:23 PM": a page label, the dateline may follow
         return m.start("place"), m.start("place") + len(place), m.group("qual")
     return None
 
