@@ -66,6 +66,11 @@ def test_us_news_cues(nlp, real_gaz, title, text, name, admin1, country):
     ("Metro police said a man was shot on Elm Street on Sunday.", "Metro"),
     ("DATE: May 3, 2016\n\nA man was shot on Elm Street on Sunday, police said.", "DATE"),
     ("A man was shot in his car on the city's Northwest Side on Sunday, police said.", "Side"),
+    # the given name of a person named in full, alone again with no place cue
+    ("Family members said Orlando Reyes, 22, died at the scene in Tulsa. Orlando had just "
+     "finished a shift at work.", "Orlando"),
+    ("Relatives said Dallas Greene, 30, was wounded in Tulsa on Friday. Witnesses said Dallas "
+     "ran toward the car before the shots.", "Dallas"),
     # a corner of two streets and one plural street word: neither name is a town
     ("Two men were wounded near Denver and Troost avenues late Sunday, police said.", "Denver"),
 ])

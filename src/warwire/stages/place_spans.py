@@ -234,7 +234,8 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     return raws
 
 
-def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
+def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str],
+         given: frozenset[str] | set[str] = frozenset()) -> bool:
     """Drop spans that are names of people, or common words without a place cue."""
     toks = parsed.tokens
     surface = parsed.text[raw.start:raw.end]
@@ -264,7 +265,8 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str]) -> bool:
         raw.cues.append("places.name_head")
         return False
     if single and not strong_cue and not raw.locative and (
-            key in surnames or toks[raw.first].ent_type == "PERSON"):
+            key in surnames or toks[raw.first].ent_type == "PERSON"
+            or (key in given and "jurisdiction" not in raw.flags)):
         raw.cues.append("places.person_name")
         return False
     if single and key in surnames and not strong_cue:

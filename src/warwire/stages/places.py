@@ -434,6 +434,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     # last names of people named in full elsewhere ("John Phillips ... Phillips said")
     surnames = {fold(parsed.text[parsed.tokens[e.last_token - 1].start:e.end])
                 for e in parsed.entities if e.label == "PERSON" and e.last_token - e.first_token > 1}
+    # and their given names, read as a person only with no place cue at all ("Morgan Osburn
+    # ... Morgan was visiting a friend"; "shot in Morgan" stays a place)
+    given = {fold(parsed.text[parsed.tokens[e.first_token].start:parsed.tokens[e.first_token].end])
+             for e in parsed.entities if e.label == "PERSON" and e.last_token - e.first_token > 1
+             and e.start == parsed.tokens[e.first_token].start}
     kept: list[_Raw] = []
     consumed: set[int] = set()
     for r in raws:
@@ -441,7 +446,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         if r.source == "places.ngram":
             if "dateline" in r.flags and dl_qual and not r.qualifier:
                 r.qualifier = dl_qual
-            if not _keep(r, parsed, cues, surnames):
+            if not _keep(r, parsed, cues, surnames, given):
                 continue
         kept.append(r)
     # a qualifier's own span ("Texas" in "Houston, Texas") is context, not a second mention
