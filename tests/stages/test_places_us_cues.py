@@ -46,6 +46,9 @@ CASES = [
     # a page label that opens a line like a dateline is no dateline; the real one follows
     (None, "Posted: Mar 3, 2015 - 8:10 AM\n\nCLAY COUNTY, Mo. - Deputies in Clay County are "
      "looking into a shooting that left a man hurt on Tuesday.", None, "Missouri", "USA"),
+    # a zero-width space a web page leaves before the dateline hides no dateline
+    (None, "Photo: Channel 8\n\n\u200bNEW ORLEANS -- Police are looking for a gunman who wounded "
+     "two men outside a bar late Friday.", "New Orleans", "Louisiana", "USA"),
     # the title's town when the body names only streets of an unknown town in a known state
     ("Man wounded in Tulsa shooting", "A man was shot in the 2100 block of East Pine Street on "
      "Monday, police said. Call 918-555-0112 with tips.", "Tulsa", "Oklahoma", "USA"),
@@ -66,6 +69,8 @@ def test_us_news_cues(nlp, real_gaz, title, text, name, admin1, country):
     ("Metro police said a man was shot on Elm Street on Sunday.", "Metro"),
     ("DATE: May 3, 2016\n\nA man was shot on Elm Street on Sunday, police said.", "DATE"),
     ("A man was shot in his car on the city's Northwest Side on Sunday, police said.", "Side"),
+    ("The Metropolitan Police Department released photos of a car seen near the shooting.",
+     "Police"),
     # the given name of a person named in full, alone again with no place cue
     ("Family members said Orlando Reyes, 22, died at the scene in Tulsa. Orlando had just "
      "finished a shift at work.", "Orlando"),
