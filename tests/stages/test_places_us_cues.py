@@ -71,6 +71,8 @@ def test_us_news_cues(nlp, real_gaz, title, text, name, admin1, country):
     ("A man was shot in his car on the city's Northwest Side on Sunday, police said.", "Side"),
     ("The Metropolitan Police Department released photos of a car seen near the shooting.",
      "Police"),
+    ("The boy died on Tuesday at University Hospital from a gunshot wound, deputies said.",
+     "University"),
     # the given name of a person named in full, alone again with no place cue
     ("Family members said Orlando Reyes, 22, died at the scene in Tulsa. Orlando had just "
      "finished a shift at work.", "Orlando"),
@@ -114,3 +116,20 @@ def test_a_repeated_name_does_not_vote_for_its_own_reading(nlp):
     _, place = _event_place(nlp, gaz, REPEATED)
     assert place is not None and (place.candidate.name, place.candidate.admin1) == (
         "Dunmore", "Iowa"), place
+
+
+def test_a_repetition_with_its_state_still_places_the_bare_ones(nlp):
+    from warwire.gazetteer.memory import MemoryGazetteer
+    from warwire.model import PlaceCandidate as C
+
+    gaz = MemoryGazetteer([
+        (C("Ashby County", "USA", "Ohio", "Ashby County", None, None, None, "admin2", 90_000), []),
+        (C("Ashby County", "USA", "Iowa", "Ashby County", None, None, None, "admin2", 20_000), []),
+        (C("Iowa", "USA", "Iowa", None, 42.0, -93.5, None, "admin1", 3_000_000), []),
+        (C("Ohio", "USA", "Ohio", None, 40.3, -82.8, None, "admin1", 11_000_000), []),
+    ])
+    text = ("A teen died after a shooting in Ashby County, Iowa, on Monday. Ashby County deputies "
+            "said the gun went off by accident. The Ashby County sheriff said no charges are planned.")
+    places, place = _event_place(nlp, gaz, text)
+    assert place is not None and place.candidate.admin1 == "Iowa", place
+    assert {p.candidate.admin1 for p in places if p.text == "Ashby County"} == {"Iowa"}

@@ -239,17 +239,21 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
     # the article's country cues lean every reading but do not dilute the mentions' votes
     for iso, w in (prior or {}).items():
         votes_c[iso] += w
-    # a name's own repetitions are no context for its reading: "Lexington" named four times
-    # does not vote for the Lexington the prior favours
+    # a name's own bare repetitions are no context for its reading: "Lexington" named four
+    # times does not vote for the Lexington the prior favours (a repetition with its state,
+    # "Miller County, AR", still does)
     by_key_c: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     by_key_a: dict[str, dict[tuple, float]] = defaultdict(lambda: defaultdict(float))
     for r, (vc, va) in zip(raws, contrib):
+        if r.qualifier:
+            continue
         for k, v in vc.items():
             by_key_c[r.key][k] += v
         for k, v in va.items():
             by_key_a[r.key][k] += v
     for r, (vc, va) in zip(raws, contrib):
-        vc, va = by_key_c[r.key], by_key_a[r.key]
+        if not r.qualifier:
+            vc, va = by_key_c[r.key], by_key_a[r.key]
         own = sum(vc.values())
         rest = max(total - own, 1.0)
         best, best_s = None, -1e9
