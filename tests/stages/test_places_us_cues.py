@@ -52,6 +52,10 @@ CASES = [
     # the title's town when the body names only streets of an unknown town in a known state
     ("Man wounded in Tulsa shooting", "A man was shot in the 2100 block of East Pine Street on "
      "Monday, police said. Call 918-555-0112 with tips.", "Tulsa", "Oklahoma", "USA"),
+    # ... or only a county: the title's town inside the county's state
+    ("Boy, 12, hurt in Norristown shooting", "Montgomery County detectives said a 12-year-old boy "
+     "was shot in the arm in Montgomery County on Friday. Call 610-555-0100 with tips.",
+     "Norristown", "Pennsylvania", "USA"),
 ]
 
 

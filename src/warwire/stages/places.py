@@ -23,8 +23,9 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
 3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
    ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Riverton hospital"),
    incident (a locative preposition in a sentence with an event word, "the Houston shooting",
-   "militants stormed X"), else mention. When the body names no usable place, the title's
-   place inside the article's state or country is added (``places.title``, empty span).
+   "militants stormed X"), else mention. When the body names no town (only streets read as
+   the state, counties, states, speakers' places), the title's place inside the article's state
+   or country is added (``places.title``, empty span).
 4. *Precision* (ACLED): 1 the named town; 2 near a town, or a district/region; 3 a province or
    country only. A province read alone takes the point of the town it is named after
    (``places.admin1_seat``); a district with no point takes its province's (precision 3,
@@ -667,8 +668,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         rule = "+".join(dict.fromkeys([r.source, *r.cues]))
         out.append(PlaceMention(parsed.text[r.start:r.end], r.start, r.end, r.sent, rule, c,
                                 _precision(r, c), role, round(score, 3)))
-    if not any(p.role != "speaker" and "places.state_only" not in p.rule for p in out):
-        # (a street read only as the article's state names no town either)
+    if not any(p.role != "speaker" and "places.state_only" not in p.rule
+               and p.candidate.kind == "city" for p in out):
+        # (a street read only as the article's state names no town either; nor does a county
+        # or a state: "Morgan County deputies said ..." under "Smallville teen shot")
         title_place = _title_place(title_names, dom, dom_country or lean)
         if title_place is not None:
             out.append(title_place)
@@ -677,7 +680,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
 
 def _title_place(names: list[tuple[str, list[PlaceCandidate]]], dom: Optional[tuple],
                  country: Optional[str]) -> Optional[PlaceMention]:
-    """When the body names no usable place, the title's ("Boy shot in west Baltimore"): its
+    """When the body names no town, the title's ("Boy shot in west Baltimore"): its
     first name with a reading inside the article's state (or country). The mention has an
     empty span: the title is not part of the text the offsets point into."""
     for surface, cands in names:
