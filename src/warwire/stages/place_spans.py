@@ -68,7 +68,8 @@ def is_cap(t: Token) -> bool:
 
 
 def dateline(parsed: ParsedText, cues: _Cues) -> Optional[tuple[int, int, Optional[str]]]:
-    """(start, end, qualifier text) of the dateline place, in the first paragraphs."""
+    """(start, end, qualifier text) of the dateline place, in the first paragraphs, past page
+    labels that open a line like one ("Updated: ...", ``places.dateline_labels``)."""
     text = parsed.text[:1500]
     for m in cues.dateline.finditer(text):
         place = m.group("place").strip()
