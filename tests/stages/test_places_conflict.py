@@ -133,6 +133,9 @@ CASES = [
     ("BAMAKO (Reuters) - Gunmen killed 31 people on a bus in central Mali on Friday. The bus "
      "was attacked near an invented hamlet, about 10 km from Bandiagara, in the Mopti region.",
      "MLI", "Mopti", (14.35, -3.61), None, None),
+    # outside the US, a city of another province named bare under a dateline stays itself
+    ("LUCKNOW: Three people were killed when a mob clashed with police in Haldwani on Thursday.",
+     "IND", "Uttarakhand", (29.22, 79.51), 1, None),
     # a speaker noun after "between"/"with"/"against" is a party to the fighting, not a source
     # speaking from the place
     ("Clashes between the army and militiamen in Kananga killed eleven people on Sunday, "

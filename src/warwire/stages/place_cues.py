@@ -77,6 +77,7 @@ class Cues:
     qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
     dateline_labels: frozenset[str]
     standalone_cities: frozenset[str]  # folded names (places.standalone_cities)
+    standalone_country: str  # the country whose stories that rule reads (places.standalone_cities)
     area_codes: dict[str, str]  # US area code → state (rules/us_area_codes.tsv)
     area_code_re: re.Pattern  # a local phone number; group "code" is its area code
     area_code_weight: float
@@ -143,6 +144,7 @@ def cues() -> Cues:
     area = rules["places.area_code"]
     return Cues(
         standalone_cities=frozenset(fold(str(w)) for w in rules["places.standalone_cities"]["words"]),
+        standalone_country=rules["places.standalone_cities"]["country"],
         area_codes={r["code"]: r["state"] for r in load_tsv("us_area_codes.tsv")},
         area_code_re=re.compile(area["pattern"]),
         area_code_weight=float(area["weight"]),

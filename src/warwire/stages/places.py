@@ -606,7 +606,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and (c.country, c.admin1) != dom
                     and (c.population < _LOCAL_MAX_POP or (
-                        c.country == dom[0] and fold(c.name) not in cues.standalone_cities))
+                        c.country == dom[0] == cues.standalone_country
+                        and fold(c.name) not in cues.standalone_cities))
                     and not r.qualifier and "dateline" not in r.flags
                     and not (r.designator == "town" and c.country == dom[0] and not dom_named)):
                 # a small same-name town elsewhere, or another state's city named without its
