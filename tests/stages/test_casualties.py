@@ -516,3 +516,37 @@ def test_number_tagged_as_date_that_counts_people(nlp, text: str, expected: set)
 def test_ages_tagged_as_dates_stay_ages(nlp) -> None:
     ms = find_casualties(_parse(nlp, "Two 15 and 16-year-old boys were hurt."))
     assert not any(m.low in (15, 16) for m in ms)
+
+
+def _totals(nlp, text: str) -> tuple:
+    """(killed, injured) of a text's own mentions, counted by reconcile.py."""
+    from warwire.reconcile import tally, totals
+
+    got = totals(tally([m for m in find_casualties(_parse(nlp, text)) if not m.other_incident]),
+                 implied_zero=True)
+    return got["fatalities"].best, got["injured"].best
+
+
+# (text, (killed, injured)): who among the hit is among the dead
+HIT_AND_DEAD = [
+    # someone "also" hit is besides the dead counted before
+    ("Two men were killed in the shooting on Elm Street. A teenager was also shot in the arm.", (2, 1)),
+    ("A cashier was shot dead during the robbery. A customer was also hit and taken to a hospital.", (1, 1)),
+    # ... but "the man was also hit" points back at someone counted, and a running count holds the dead
+    ("A man was shot dead and another was wounded. A third person was also shot.", (1, 2)),
+    # a suicide attempt is no death
+    ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", HIT_AND_DEAD)
+def test_hit_and_dead(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
+def test_plural_noun_before_a_name_is_no_title(nlp) -> None:
+    """"told police Marisol was shot": "police" is the one told, not Marisol's rank."""
+    ms = find_casualties(_parse(nlp, "A neighbor told police Marisol was shot near the school."))
+    assert [m.victim_kind for m in ms if m.category == "injured"] == ["unknown"]
+    ms = find_casualties(_parse(nlp, "Officer Reyes was shot near the school."))
+    assert [m.victim_kind for m in ms if m.category == "injured"] == ["police"]

@@ -54,6 +54,8 @@ _INCREMENT = re.compile(r"[\w,.-]+\s+more\b(?!\s+than)", re.I)
 
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
+# figures of someone pointed back at or of a running count ("the man", "he", "Smith", "a fourth person")
+_COUNTED_BEFORE = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named", "cas.fig.ordinal_count")
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
@@ -141,6 +143,8 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
                         return k
             return kind
     for c in doc.children(noun.i, {"compound", "amod"}):
+        if noun.pos == "PROPN" and c.tag == "NNS":
+            continue  # a title before a name is singular ("Officer Smith"; not "told police Smith")
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
@@ -462,6 +466,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             if poss is None or poss.text.lower() in ("its", "their", "our"):
                 vcountry = attribution.country
         cat = category
+        # "a woman was also shot": someone hit besides the dead counted before (not among them),
+        # who adds to no earlier wounded figure; but "the man was also hit" points back, and "a
+        # fourth person was also shot" counts everyone hit
+        hit_besides = also and rule.get("includes_killed") and not fig.rule.endswith(_COUNTED_BEFORE)
         if cat == "arrested" and kind == "state_forces":
             cat = "captured"
         span_first = min(vic.fig_first, t.i)
@@ -477,11 +485,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             victim_text=vtext, victim_start=vs, victim_end=ve,
             victim_kind=kind, victim_country=vcountry, attribution=attribution,
             is_update=update, is_total=is_total or _is_total_clause(doc, t, rules),
-            negated=negated, additional=vic.additional or also, other_incident=other,
+            negated=negated, additional=vic.additional or (also and not hit_besides), other_incident=other,
             increment=bool(_INCREMENT.match(doc.parsed.text, doc.toks[vic.fig_first].start,
                                             doc.toks[span_last].end)),
             includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
-            and not vic.others,  # "shot two others": not the dead
+            and not vic.others and not hit_besides,  # "shot two others": not the dead
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
@@ -675,6 +683,10 @@ def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, othe
         m = pattern.search(sent_text)
         if m is None:
             continue
+        at = sent.start + m.start()
+        verb = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start >= at), None)
+        if verb is not None and hypothetical(doc, verb, rules):
+            continue  # "tried to take her own life", "threatened to kill himself"
         if not attacker_counted:
             rid = rules.separate_ids.get(rid, rid)
         start, end = sent.start + m.start(), sent.start + m.end()
