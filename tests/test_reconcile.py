@@ -223,3 +223,19 @@ def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
 def test_increments_in_later_sentences(mentions, best) -> None:
     (group,) = tally(mentions)
     assert group.best == best
+
+
+@pytest.mark.parametrize("mentions,killed,injured", [
+    # "Jane Roe was injured. ... The toddler has died.": the one wounded is the one dead
+    ([m("injured", 1, sent=0, rule="cas.injure.verb|cas.fig.named"),
+      m("killed", 1, sent=2, start=200, rule="cas.kill.die|cas.fig.definite")], 1, 0),
+    # with two dead the one pointed at is the survivor
+    ([m("killed", 2, sent=0, rule="cas.kill.verb|num.words"),
+      m("injured", 1, sent=2, start=200, rule="cas.injure.verb|cas.fig.definite")], 2, 1),
+    # an indefinite wounded person is someone else
+    ([m("killed", 1, sent=0, rule="cas.kill.verb|num.q.a"),
+      m("injured", 1, sent=1, start=100, rule="cas.injure.verb|num.q.a")], 1, 1),
+])
+def test_wounded_who_died(mentions, killed, injured) -> None:
+    got = totals(tally(mentions), implied_zero=True)
+    assert (got["fatalities"].best, got["injured"].best) == (killed, injured)

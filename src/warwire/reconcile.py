@@ -43,7 +43,10 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - "Shot"/"hit" figures count everyone hit, the dead included (``includes_killed``): the
      group's injured = that figure − the group's killed ("Four men were shot and two of them
      died" → 2 injured; "A man was shot. … He died." → 0), merged with the group's plain
-     injured figure (the larger wins).
+     injured figure (the larger wins). In a group with one dead, a wounded person told by a
+     pronoun, a name or "the girl" counts as hit too ("Jane Roe was injured … The girl died" →
+     0 injured), unless told in care ("she remains in critical condition"); someone "also"
+     shot with an indefinite or a number is besides the dead ("A woman was also shot" → 1).
 4. Totals (``totals``): per category, sum of the groups' low/best/high (high None when any is
    None); ``fatalities`` sums killed over all groups (perpetrators included, as GVA/GTD count
    them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated
@@ -68,7 +71,14 @@ from .model import CasualtyMention
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
 # Figures of one person named or pointed at (and "shot himself"): usually someone counted elsewhere.
 _WEAK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite", "cas.fig.possessed", "cas.self.shot_himself")
-_HIT = "hit"  # internal category: everyone hit, killed included ("four men were shot")
+_HIT = "hit"
+# A wounded person told by a pronoun, a name or "the girl" in a story of one death may be the
+# one who died of the wounds ("Jane Doe was injured … The toddler has died"): such a figure
+# counts everyone hit. (With several dead, the one pointed at is mostly the survivor: "three
+# men were killed … The surviving victim was found wounded"; and one "in stable condition",
+# "who remains in critical condition" is alive when told.)
+_STILL_IN_CARE = ("cas.injure.condition",)
+_POINTED_BACK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite")  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
@@ -134,10 +144,15 @@ def _add(a: Optional[int], b: Optional[int]) -> Optional[int]:
 _Key = tuple[Optional[str], str, str]
 
 
-def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMention]]:
+def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset()
+           ) -> dict[_Key, list[CasualtyMention]]:
+    """``one_dead``: the (country, kind) groups with one dead, whose wounded told by a pronoun,
+    a name or "the girl" may be that one (grouped with the hit)."""
     groups: dict[_Key, list[CasualtyMention]] = {}
     for m in mentions:
-        cat = _HIT if m.includes_killed and m.category == "injured" else m.category
+        hit = m.includes_killed or (m.rule.endswith(_POINTED_BACK) and (_country(m), _kind(m)) in one_dead
+                                    and not m.rule.startswith(_STILL_IN_CARE))
+        cat = _HIT if m.category == "injured" and hit else m.category
         groups.setdefault((_country(m), _kind(m), cat), []).append(m)
     # countryless mentions join a known-country group of the same kind and category
     for key in [k for k in groups if k[0] is None]:
@@ -299,8 +314,13 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
             first_in_sent[m.sent] = m
     leads = {id(m) for m in first_in_sent.values()}
     mentions = _without_initial(_without_implied_deaths(mentions))
+    groups = _group(mentions)
+    one_dead = frozenset((country, kind) for (country, kind, cat), ms in groups.items()
+                         if cat == "killed" and _estimate(_claims(ms, leads))[1] == 1)
+    if one_dead:
+        groups = _group(mentions, one_dead)
     raw: dict[_Key, GroupTally] = {}
-    for (country, kind, cat), ms in _group(mentions).items():
+    for (country, kind, cat), ms in groups.items():
         claims = _claims(ms, leads)
         low, best, high = _estimate(claims)
         raw[(country, kind, cat)] = GroupTally(country, kind, cat, low, best, high, tuple(claims), tuple(ms))

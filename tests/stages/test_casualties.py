@@ -534,6 +534,12 @@ HIT_AND_DEAD = [
     ("A cashier was shot dead during the robbery. A customer was also hit and taken to a hospital.", (1, 1)),
     # ... but "the man was also hit" points back at someone counted, and a running count holds the dead
     ("A man was shot dead and another was wounded. A third person was also shot.", (1, 2)),
+    # a wounded person pointed back at in a story of one death may be the one who died ...
+    ("Jane Roe was injured in the shooting on Tuesday. The girl died at a hospital on Thursday.", (1, 0)),
+    # ... not among several dead, nor a relative introduced by a possessive, nor someone in care
+    ("Three men were killed. The surviving victim was wounded in the leg.", (3, 1)),
+    ("A man was killed on Monday. His wife was wounded.", (1, 1)),
+    ("A boy was shot dead on Monday. Police said she remains in critical condition.", (1, 1)),
     # a suicide attempt is no death
     ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
 ]
