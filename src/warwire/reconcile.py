@@ -46,7 +46,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      injured figure (the larger wins). In a group with one dead, a wounded person told by a
      pronoun, a name or "the girl" counts as hit too ("Jane Roe was injured … The girl died" →
      0 injured), unless told in care ("she remains in critical condition"); someone "also"
-     shot with an indefinite or a number is besides the dead ("A woman was also shot" → 1).
+     shot with an indefinite or a number is besides the dead ("A woman was also shot" → 1), and
+     so is one hit in a sentence that says they live ("taken to a hospital with
+     non-life-threatening injuries", "is in stable condition": casualties.yaml ``survived``).
 4. Totals (``totals``): per category, sum of the groups' low/best/high (high None when any is
    None); ``fatalities`` sums killed over all groups (perpetrators included, as GVA/GTD count
    them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated

@@ -540,6 +540,10 @@ HIT_AND_DEAD = [
     ("Three men were killed. The surviving victim was wounded in the leg.", (3, 1)),
     ("A man was killed on Monday. His wife was wounded.", (1, 1)),
     ("A boy was shot dead on Monday. Police said she remains in critical condition.", (1, 1)),
+    # one hit who is said to live is not among the dead
+    ("A woman was found dead in the house. A man was taken to a hospital with non-life-threatening "
+     "injuries.", (1, 1)),
+    ("A teenager died in the shooting. A man was struck in the hand and is in stable condition.", (1, 1)),
     # a suicide attempt is no death
     ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
 ]

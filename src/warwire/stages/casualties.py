@@ -437,6 +437,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     if not results:
         return extra
     also = any(c.text.lower() in ("also", "too") for c in doc.children(t.i, {"advmod"}))
+    survived = bool(rule.get("includes_killed")) and rules.survived.search(
+        doc.parsed.text, doc.toks[lo].start, doc.toks[hi - 1].end) is not None
     attribution = _attribution(doc, t, lo, hi, rules, country_of)
     mentions = []
     for vic, v in results:
@@ -489,7 +491,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             increment=bool(_INCREMENT.match(doc.parsed.text, doc.toks[vic.fig_first].start,
                                             doc.toks[span_last].end)),
             includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
-            and not vic.others and not hit_besides,  # "shot two others": not the dead
+            and not vic.others and not hit_besides  # "shot two others": not the dead
+            and not (low == high == 1 and survived),  # "... with non-life-threatening injuries"
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]

@@ -37,6 +37,7 @@ class Rules:
     illness: frozenset[str]  # causes of death that are no violence (disease, starvation)
     illness_mods: frozenset[str]  # "unexplained deaths", "natural deaths"
     initial: re.Pattern  # "initial estimates of a toll of 11": a figure later ones replace
+    survived: re.Pattern  # "with non-life-threatening injuries": the one hit lives
     suicide_attackers: re.Pattern
     among: dict[str, str]  # "were among the dead": the pobj word → category
     labels: dict[str, str]  # "Fatalities: 4 militants": the label word → category
@@ -127,6 +128,7 @@ def load_rules() -> Rules:
         illness=frozenset(str(w).lower() for w in data["illness_causes"]),
         illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
         initial=re.compile(data["initial_estimate"], re.I),
+        survived=re.compile(data["survived"], re.I),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
         among={str(k): str(v) for k, v in data["among"].items()},
         labels={str(k): str(v) for k, v in data["labels"].items()},
