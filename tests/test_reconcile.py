@@ -239,3 +239,15 @@ def test_increments_in_later_sentences(mentions, best) -> None:
 def test_wounded_who_died(mentions, killed, injured) -> None:
     got = totals(tally(mentions), implied_zero=True)
     assert (got["fatalities"].best, got["injured"].best) == (killed, injured)
+
+
+@pytest.mark.parametrize("mentions,killed", [
+    # "The suspect was shot dead by a homeowner. … The man died at the scene.": one person
+    ([m("killed", 1, sent=0, kind="perpetrator", rule="cas.kill.verb|cas.fig.definite"),
+      m("killed", 1, sent=2, start=200, rule="cas.kill.die|cas.fig.definite")], 1),
+    # "A clerk was shot dead. … Police killed the suspect.": two
+    ([m("killed", 1, sent=0, rule="cas.kill.verb|num.q.a"),
+      m("killed", 1, sent=2, start=200, kind="perpetrator", rule="cas.kill.verb|cas.fig.definite")], 2),
+])
+def test_lone_weak_death_beside_a_dead_perpetrator(mentions, killed) -> None:
+    assert totals(tally(mentions))["fatalities"].best == killed

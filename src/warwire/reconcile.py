@@ -16,7 +16,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - A mention with no country joins a known-country group of the same kind and category that
      states the same figure, or else the only known-country group of that kind and category.
    - A "people" group made only of weak singulars (a pronoun, a name, "the man", "his son") joins
-     the largest other group of its category: it is someone already counted there.
+     the largest other group of its category: it is someone already counted there; one dead
+     told that way beside a dead perpetrator told that way too ("the suspect was shot dead …
+     the man died at the scene") is the perpetrator.
 2. Claims. Within a group × category the mentions are read in text order, sentence by sentence:
    - restatements of a figure in different sentences are alternative claims of one figure, not
      added ("Two people were killed." … "The two victims died at the scene.");
@@ -185,6 +187,12 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
         others = [k for k in groups if k[2] == key[2] and k != key
                   and any(not m.rule.endswith(_WEAK) for m in groups[k])
                   and not (k[1] == "perpetrator" and all(m.rule.startswith(IMPLIED_RULES) for m in groups[k]))]
+        if not others and key[2] == "killed" and all((m.low or 0) <= 1 for m in ms):
+            # "The suspect was shot and killed by a homeowner. … The man died at the scene": one
+            # dead told only by pronouns, names or "the man" beside a dead perpetrator told the
+            # same way is that perpetrator
+            others = [k for k in groups if k[1] == "perpetrator" and k[2] == "killed"
+                      and all(m.rule.endswith(_WEAK) and (m.low or 0) <= 1 for m in groups[k])]
         if others:
             target = max(others, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
             groups[target].extend(ms)

@@ -544,6 +544,8 @@ HIT_AND_DEAD = [
     ("A woman was found dead in the house. A man was taken to a hospital with non-life-threatening "
      "injuries.", (1, 1)),
     ("A teenager died in the shooting. A man was struck in the hand and is in stable condition.", (1, 1)),
+    # the dead suspect told twice by a definite phrase is one person
+    ("The suspect was shot dead by the store owner on Sunday. The man died at the scene, police said.", (1, 0)),
     # a suicide attempt is no death
     ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
 ]
