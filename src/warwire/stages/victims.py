@@ -200,6 +200,15 @@ class Doc:
         before = [t for t in found if t.i < i]
         return max(before, key=lambda t: t.i) if before else found[0]
 
+    def object(self, i: int) -> Optional[Token]:
+        """The direct object of ``i`` nearest after it: a dateline parsed as a second object
+        ("CONROE, Texas – A man shot and killed his daughter") comes before the verb."""
+        found = [self.toks[c] for c in self.kids[i] if self.toks[c].dep == "dobj"]
+        if len(found) <= 1:
+            return found[0] if found else None
+        after = [t for t in found if t.i > i]
+        return min(after, key=lambda t: t.i) if after else found[0]
+
     def edges(self, i: int) -> tuple[int, int]:
         """Token range [left, right] of the subtree of i."""
         lo = hi = i
@@ -434,7 +443,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 or doc.child(prev.i, {"nummod"}) is not None):
             return [prev]
     if shape == "verb":
-        obj = doc.child(t.i, {"dobj"})
+        obj = doc.object(t.i)
         if obj is not None and not has_auxpass:
             return [obj]
         qualified = _qualifier_prep_object(doc, t)
@@ -498,7 +507,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         if t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and t.head != t.i:
             h = doc.toks[t.head]
             for _ in range(3):  # "was shot several times and pronounced dead": climb the conj chain
-                obj = doc.child(h.i, {"dobj"})
+                obj = doc.object(h.i)
                 if obj is not None:
                     return [obj]
                 subj = doc.subject(h.i, SUBJ)
