@@ -19,6 +19,10 @@ from warwire.stages.victims import incident_figure, is_person, load_rules, victi
     ("A sniper has shot and wounded three soldiers.", "shot", "verb", []),
     ("Classmates and teachers of a 15-year-old girl shot and killed Saturday night in Dayton held a vigil Sunday.",
      "shot", "verb", ["girl"]),
+    # after a dateline the parser may read "a man shot ..." as a reduced relative: with an object on
+    # the coordinated verb he is the one shooting
+    ("LAKEVILLE, Texas – A man shot and killed his 3-year-old daughter before turning the gun on himself "
+     "Friday evening.", "shot", "verb", []),
 ])
 def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]) -> None:
     doc = victim_doc(nlp, text)

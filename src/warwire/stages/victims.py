@@ -476,6 +476,8 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 subj.like_num or subj.pos == "NUM" or doc.child(subj.i, {"nummod"}) is not None):
             return [subj]  # a participle tagged as past tense: "... and a dozen others captured"
         if t.dep in ("acl", "amod") and t.head != t.i and t.tag != "VBG":
+            if any(doc.object(c.i) is not None for c in doc.children(t.i, {"conj"})):
+                return []  # "(DATELINE –) a man shot and killed his wife": he acts on the object
             return [doc.toks[t.head]]  # "two people killed", not "the shooting suspect"
         if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
                 and (subj is None or has_auxpass or t.tag == "VBN"):
