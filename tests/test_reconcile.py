@@ -251,3 +251,15 @@ def test_wounded_who_died(mentions, killed, injured) -> None:
 ])
 def test_lone_weak_death_beside_a_dead_perpetrator(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed
+
+
+@pytest.mark.parametrize("rule,best", [
+    # "A man died at the scene. Another died in hospital.": one more
+    ("cas.kill.die|num.q.another", 2),
+    # "A man died at the scene. Smith also died of his wounds.": the one named is someone counted
+    ("cas.kill.die|cas.fig.named", 1),
+])
+def test_later_single_addition_needs_someone_new(rule, best) -> None:
+    ms = [m("killed", 1, sent=0, rule="cas.kill.die|num.q.a"),
+          m("killed", 1, sent=1, start=100, rule=rule, additional=True)]
+    assert totals(tally(ms))["fatalities"].best == best

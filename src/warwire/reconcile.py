@@ -28,8 +28,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      mentions in one sentence are restatements (the largest is taken), except indefinite
      singulars in separate clauses ("A woman was shot to death …, and a man died later");
    - a single "another" in a later sentence adds one only to a figure told one person at a time
-     ("One man died at the scene. Another died in hospital." → 2); after a total ("Three were
-     shot. … Another was hit in the arm.") it restates; "N more" opening a later sentence adds
+     ("One man died at the scene. Another died in hospital." → 2; not a name or "the man": "Smith
+     also died" is someone counted); after a total ("Three were shot. … Another was hit in the
+     arm.") it restates; "N more" opening a later sentence adds
      ("Twenty were killed. … Two more died in hospital." → 22), but not to a toll told beside
      it ("three more died, raising the toll to 15" → 15);
    - negated mentions ("no one was injured") give 0 only when the group has no other claim.
@@ -87,7 +88,7 @@ _POINTED_BACK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite")  # inte
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
 _SAME_SENTENCE_SELF = ("cas.self.killed_himself", "cas.self.gun_on", "cas.self.fatally_shot_himself",
-                       "cas.self.own_life", "cas.self.blew_up")
+                       "cas.self.own_life", "cas.self.blew_up", "cas.self.committed_suicide")
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
         elif running is not None and id(extra[0]) in leads and (
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
+                    and not extra[0].rule.endswith(_POINTED_BACK)  # "Smith also died": counted
                     and all(u.low == 1 for u in running.mentions))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;

@@ -546,6 +546,10 @@ HIT_AND_DEAD = [
     ("A teenager died in the shooting. A man was struck in the hand and is in stable condition.", (1, 1)),
     # the dead suspect told twice by a definite phrase is one person
     ("The suspect was shot dead by the store owner on Sunday. The man died at the scene, police said.", (1, 0)),
+    # conjoined victims of a death noun add up
+    ("Detectives are investigating the deaths of a woman and her teenage son.", (2, 0)),
+    # a perpetrator's suicide told beside his victim in one sentence is one more dead
+    ("Police said the man killed his wife in the kitchen and then committed suicide.", (2, 0)),
     # a suicide attempt is no death
     ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
 ]

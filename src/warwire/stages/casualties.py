@@ -342,11 +342,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                             and doc.toks[t.i + 1].text.lower() == "of":
                         of = doc.toks[t.i + 1]  # "the shooting death of X" parsed with "of" elsewhere
                     if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
-                        for v in conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]:
+                        for n, v in enumerate(conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]):
                             if v.i == t.i or not is_person(doc, v, rules):
                                 continue
                             vic = victim_of(doc, v, lo, hi, rules)
                             if vic is not None:
+                                vic.additional = vic.additional or n > 0  # "the deaths of a man and his son"
                                 results.append((vic, v))
                     elif lemma in ("wound", "injury") and category == "injured":
                         # "a man suffered gunshot wounds", "was taken to hospital with injuries"
@@ -369,9 +370,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                                     obj = None
                                 subj = obj or doc.subject(h.i, SUBJ)
                                 if subj is not None and is_person(doc, subj, rules):
-                                    for v in conjuncts(doc, subj)[:6]:
+                                    for n, v in enumerate(conjuncts(doc, subj)[:6]):
                                         vic = victim_of(doc, v, lo, hi, rules)
                                         if vic is not None:
+                                            vic.additional = vic.additional or n > 0  # "a man and a woman suffered wounds"
                                             vic.others = _others(doc, v, vic)  # "four others sustained wounds"
                                             results.append((vic, v))
                 if not results:
