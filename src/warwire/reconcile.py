@@ -48,7 +48,8 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      died" → 2 injured; "A man was shot. … He died." → 0), merged with the group's plain
      injured figure (the larger wins). In a group with one dead, a wounded person told by a
      pronoun, a name or "the girl" counts as hit too ("Jane Roe was injured … The girl died" →
-     0 injured), unless told in care ("she remains in critical condition"); someone "also"
+     0 injured), unless told in care ("she remains in critical condition") or, but for a pronoun,
+     in the sentence of a death ("A villager was killed and the headman wounded" → 1); someone "also"
      shot with an indefinite or a number is besides the dead ("A woman was also shot" → 1), and
      so is one hit in a sentence that says they live ("taken to a hospital with
      non-life-threatening injuries", "is in stable condition": casualties.yaml ``survived``).
@@ -83,6 +84,7 @@ _HIT = "hit"
 # men were killed … The surviving victim was found wounded"; and one "in stable condition",
 # "who remains in critical condition" is alive when told.)
 _STILL_IN_CARE = ("cas.injure.condition",)
+_PRONOUN = "cas.fig.pronoun"
 _POINTED_BACK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite")  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
@@ -154,9 +156,13 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
     """``one_dead``: the (country, kind) groups with one dead, whose wounded told by a pronoun,
     a name or "the girl" may be that one (grouped with the hit)."""
     groups: dict[_Key, list[CasualtyMention]] = {}
+    # a sentence telling a death and a wound tells two people unless a pronoun points back
+    # ("A soldier was killed and the commander wounded"; "A girl died after she was wounded")
+    death_sents = {m.sent for m in mentions if m.category == "killed" and not m.negated} if one_dead else set()
     for m in mentions:
         hit = m.includes_killed or (m.rule.endswith(_POINTED_BACK) and (_country(m), _kind(m)) in one_dead
-                                    and not m.rule.startswith(_STILL_IN_CARE))
+                                    and not m.rule.startswith(_STILL_IN_CARE)
+                                    and (m.sent not in death_sents or m.rule.endswith(_PRONOUN)))
         cat = _HIT if m.category == "injured" and hit else m.category
         groups.setdefault((_country(m), _kind(m), cat), []).append(m)
     # countryless mentions join a known-country group of the same kind and category

@@ -546,6 +546,12 @@ HIT_AND_DEAD = [
     ("A teenager died in the shooting. A man was struck in the hand and is in stable condition.", (1, 1)),
     # the dead suspect told twice by a definite phrase is one person
     ("The suspect was shot dead by the store owner on Sunday. The man died at the scene, police said.", (1, 0)),
+    # ... but a wound and a death told in one sentence are two people, unless a pronoun points back
+    ("A villager was killed and the headman was wounded when gunmen stormed the village.", (1, 1)),
+    ("A teacher died on Monday after she was wounded by a stray bullet.", (1, 0)),
+    # ranks and roles are people
+    ("Three soldiers were killed and the captain was wounded in the clash.", (3, 1)),
+    ("A shopkeeper was shot dead and his assistant was wounded by unidentified gunmen.", (1, 1)),
     # conjoined victims of a death noun add up
     ("Detectives are investigating the deaths of a woman and her teenage son.", (2, 0)),
     # a perpetrator's suicide told beside his victim in one sentence is one more dead
