@@ -49,7 +49,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      injured figure (the larger wins). In a group with one dead, a wounded person told by a
      pronoun, a name or "the girl" counts as hit too ("Jane Roe was injured … The girl died" →
      0 injured), unless told in care ("she remains in critical condition") or, but for a pronoun,
-     in the sentence of a death ("A villager was killed and the headman wounded" → 1); someone "also"
+     in the sentence of a death ("A villager was killed and the headman wounded" → 1); and when
+     the one death is told only by a pronoun, the one wounded before is that one ("A woman was
+     injured. … She died." → 0); someone "also"
      shot with an indefinite or a number is besides the dead ("A woman was also shot" → 1), and
      so is one hit in a sentence that says they live ("taken to a hospital with
      non-life-threatening injuries", "is in stable condition": casualties.yaml ``survived``).
@@ -85,6 +87,7 @@ _HIT = "hit"
 # "who remains in critical condition" is alive when told.)
 _STILL_IN_CARE = ("cas.injure.condition",)
 _PRONOUN = "cas.fig.pronoun"
+_POSSESSED = "cas.fig.possessed"
 _POINTED_BACK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite")  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
@@ -151,18 +154,21 @@ def _add(a: Optional[int], b: Optional[int]) -> Optional[int]:
 _Key = tuple[Optional[str], str, str]
 
 
-def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset()
-           ) -> dict[_Key, list[CasualtyMention]]:
+def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(),
+           dead_pointed_back: frozenset = frozenset()) -> dict[_Key, list[CasualtyMention]]:
     """``one_dead``: the (country, kind) groups with one dead, whose wounded told by a pronoun,
-    a name or "the girl" may be that one (grouped with the hit)."""
+    a name or "the girl" may be that one (grouped with the hit); ``dead_pointed_back``: those
+    whose one dead is told only by a pronoun, whose one wounded may be that one."""
     groups: dict[_Key, list[CasualtyMention]] = {}
     # a sentence telling a death and a wound tells two people unless a pronoun points back
     # ("A soldier was killed and the commander wounded"; "A girl died after she was wounded")
     death_sents = {m.sent for m in mentions if m.category == "killed" and not m.negated} if one_dead else set()
     for m in mentions:
-        hit = m.includes_killed or (m.rule.endswith(_POINTED_BACK) and (_country(m), _kind(m)) in one_dead
-                                    and not m.rule.startswith(_STILL_IN_CARE)
-                                    and (m.sent not in death_sents or m.rule.endswith(_PRONOUN)))
+        key = (_country(m), _kind(m))
+        hit = m.includes_killed or (key in one_dead and not m.rule.startswith(_STILL_IN_CARE) and (
+            m.rule.endswith(_POINTED_BACK) and (m.sent not in death_sents or m.rule.endswith(_PRONOUN))
+            or key in dead_pointed_back and m.low == m.high == 1 and m.sent not in death_sents
+            and not m.additional and not m.rule.endswith(_POSSESSED)))
         cat = _HIT if m.category == "injured" and hit else m.category
         groups.setdefault((_country(m), _kind(m), cat), []).append(m)
     # countryless mentions join a known-country group of the same kind and category
@@ -335,8 +341,12 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
     groups = _group(mentions)
     one_dead = frozenset((country, kind) for (country, kind, cat), ms in groups.items()
                          if cat == "killed" and _estimate(_claims(ms, leads))[1] == 1)
+    # "A woman was injured in the blast. She died on the way to hospital.": a death told only by
+    # a pronoun is of someone told before, the one wounded
+    dead_pointed_back = frozenset(k for k in one_dead if all(
+        m.rule.endswith(_PRONOUN) for m in groups.get((k[0], k[1], "killed"), ())))
     if one_dead:
-        groups = _group(mentions, one_dead)
+        groups = _group(mentions, one_dead, dead_pointed_back)
     raw: dict[_Key, GroupTally] = {}
     for (country, kind, cat), ms in groups.items():
         claims = _claims(ms, leads)

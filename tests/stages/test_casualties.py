@@ -552,6 +552,10 @@ HIT_AND_DEAD = [
     # ranks and roles are people
     ("Three soldiers were killed and the captain was wounded in the clash.", (3, 1)),
     ("A shopkeeper was shot dead and his assistant was wounded by unidentified gunmen.", (1, 1)),
+    # a death told only by a pronoun is of the one wounded before
+    ("A woman was injured in the blast. She died on the way to hospital.", (1, 0)),
+    # one hit who "survived" lives; a principal is a person
+    ("Militants shot dead two teachers. The school's principal was also shot but survived.", (2, 1)),
     # conjoined victims of a death noun add up
     ("Detectives are investigating the deaths of a woman and her teenage son.", (2, 0)),
     # a perpetrator's suicide told beside his victim in one sentence is one more dead
