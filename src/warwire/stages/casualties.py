@@ -266,7 +266,7 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
 def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules,
                   country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
     shape = rule["shape"]
-    category = category_of(doc, t, rule)
+    category = category_of(doc, t, rule, rules)
     lemma = t.lemma.lower()
     results: list[tuple[Victim, Optional[Token]]] = []
     is_update = is_total = False
@@ -404,9 +404,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 continue
             if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
                 nxt_rule = trigger_rule(doc, doc.toks[v.i + 1], rules)
-                if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule) != category:
+                if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule, rules) != category:
                     continue  # "11 dead and 34 wounded": the conjunct has a harm word of its own
-            if v.text.lower() in load_rules().reflexive and category in ("killed", "injured"):
+            if v.text.lower() in rules.reflexive and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
             vic = victim_of(doc, v, lo, hi, rules)
             if vic is None and n > 0 and v.tag == "NN" and is_person(doc, v, rules):
@@ -457,7 +457,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             negated, low, high = True, 0, 0
         noun = vic.noun
         kind = _kind(doc, noun, rules)
-        if noun is not None and noun.text.lower() in load_rules().singular_pron:
+        if noun is not None and noun.text.lower() in rules.singular_pron:
             kind = _antecedent_kind(doc, t, noun, lo, rules)
         vtext, vs, ve = "", None, None
         if noun is not None and not (noun.like_num or noun.pos == "NUM"):
@@ -520,19 +520,15 @@ def _fatal_part(doc: Doc, t: Token, lo: int, hi: int, rule: dict, rules: Rules,
     for c in doc.children(t.i, {"npadvmod", "appos", "conj", "advcl", "dep"}):
         if not (c.like_num or c.pos == "NUM") or is_bad_number(doc, c):
             continue
-        if not any(k.text.lower() in ("fatally", "mortally") for k in doc.children(c.i)):
+        if not any(k.text.lower() in rules.fatal_adverbs for k in doc.children(c.i)):
             continue
         span = figure_at(doc.toks, c.i, lo, hi)
         if span is None:
             continue
-        f = span.figure
-        out.append((CasualtyMention(
-            category="killed", low=f.low, high=f.high, qualifier=f.qualifier,
-            start=doc.toks[span.first].start, end=doc.toks[c.i + 1].end if c.i + 1 < hi else doc.toks[c.i].end,
-            figure_start=doc.toks[span.first].start, figure_end=doc.toks[span.last - 1].end,
-            sent=t.sent, rule=f"cas.kill.fatal_part|{f.rule}", other_incident=other,
-            attribution=_attribution(doc, t, lo, hi, rules, country_of),
-        ), c.i))
+        mention, _ = _part_mention(doc, "killed", span, None, t.sent, "cas.kill.fatal_part", other, rules,
+                                   low_only=False)
+        out.append((replace(mention, end=doc.toks[c.i + 1].end if c.i + 1 < hi else doc.toks[c.i].end,
+                            attribution=_attribution(doc, t, lo, hi, rules, country_of)), c.i))
     return out
 
 

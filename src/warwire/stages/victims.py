@@ -87,6 +87,7 @@ class Rules:
     not_counts: frozenset[str]
     ordinals: tuple[str, ...]
     not_fatally: frozenset[str]
+    fatal_adverbs: frozenset[str]  # "fatally", "mortally": a hit that killed
 
 
 @functools.lru_cache(maxsize=1)
@@ -122,6 +123,7 @@ def load_rules() -> Rules:
         not_counts=frozenset(data["not_counts"]),
         ordinals=tuple(data["ordinal_words"]),
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
+        fatal_adverbs=frozenset(data["fatal_adverbs"]),
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
@@ -290,18 +292,18 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
     low = v.text.lower()
     lemma = v.lemma.lower()
-    if low in load_rules().nobody or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
+    if low in rules.nobody or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
         first = v.i - 1 if low == "one" else v.i
         return Victim(Figure(0, 0, "exact", "num.q.no"), first, v.i + 1, v, negated=True)
     det_no = doc.child(v.i, {"det"})
     if det_no is not None and det_no.text.lower() == "no":
         return Victim(Figure(0, 0, "exact", "num.q.no"), det_no.i, v.i + 1, v, negated=True)
     # the victim is itself a figure: "13 captured", "one of its soldiers", "dozens of people"
-    if low in load_rules().vague:
+    if low in rules.vague:
         return None  # "a number of victims", "a lot of people"
-    if low in load_rules().ordinals:  # "the fourth was taken to hospital", "a third victim"
+    if low in rules.ordinals:  # "the fourth was taken to hospital", "a third victim"
         return Victim(Figure(1, 1, "exact", "cas.fig.ordinal"), v.i, v.i + 1, v, additional=True)
-    if figure_token_ok(doc, v) or low in load_rules().quantity_nouns:
+    if figure_token_ok(doc, v) or low in rules.quantity_nouns:
         span = figure_at(doc.toks, v.i, lo, hi)
         if span is None:
             return None
@@ -316,15 +318,15 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
     if v.tag in ("NNS", "NNPS"):  # "Five Hindus" with the number parsed as a compound
         mods += [c for c in doc.children(v.i, {"compound"}) if c.like_num and c.i == v.i - 1]
-    if lemma in load_rules().quantity_det_nouns and doc.child(v.i, {"conj"}) is None:
+    if lemma in rules.quantity_det_nouns and doc.child(v.i, {"conj"}) is None:
         # "both attackers were killed": the attackers, told as agents, are counted here first
         # ("both victims" points back at people counted already; "both Ann and Bob" is a conjunction)
-        mods += [d for d in doc.children(v.i, {"det", "predet"}) if d.text.lower() in load_rules().quantity_dets]
+        mods += [d for d in doc.children(v.i, {"det", "predet"}) if d.text.lower() in rules.quantity_dets]
     for p in doc.children(v.i, {"poss"}):
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
     for c in mods:
-        if (c.like_num or c.pos == "NUM" or c.text.lower() in load_rules().quantity_modifiers
-                or c.text.lower() in load_rules().quantity_dets) \
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in rules.quantity_modifiers
+                or c.text.lower() in rules.quantity_dets) \
                 and c.i < v.i and not is_bad_number(doc, c):
             span = figure_at(doc.toks, c.i, lo, hi)
             if span is not None:
@@ -337,11 +339,11 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         span = figure_at(doc.toks, loose.i, min(lo, loose.i), hi)
         if span is not None:
             return Victim(span.figure, span.first, v.i + 1, v)
-    if low in load_rules().reflexive:
+    if low in rules.reflexive:
         if low == "themselves":
             return None
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
-    if low in load_rules().singular_pron:
+    if low in rules.singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
     if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
         left = v.i
@@ -351,8 +353,8 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     det = doc.child(v.i, {"det", "predet"})
     if det is not None and det.text.lower() in ("a", "an"):
         for c in doc.children(v.i, {"amod"}):
-            if c.text.lower() in load_rules().ordinals:  # "a second teen has died": the count is now two
-                n = load_rules().ordinals.index(c.text.lower()) + 2
+            if c.text.lower() in rules.ordinals:  # "a second teen has died": the count is now two
+                n = rules.ordinals.index(c.text.lower()) + 2
                 return Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
     if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
@@ -416,7 +418,7 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
         return True  # a group's members counted by its name: "6 Taliban", "three Houthis"
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
-    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in load_rules().quantity_nouns:
+    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in rules.quantity_nouns:
         of = doc.child(v.i, {"prep"})
         if of is not None and of.text.lower() == "of":
             pobj = doc.child(of.i, {"pobj"})
