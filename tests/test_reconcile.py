@@ -204,8 +204,9 @@ def test_implied_deaths(mentions, killed, injured) -> None:
     # soldiers in a sentence of their own add to the people
     ([m("killed", 9, sent=0, kind="civilians"), m("killed", 2, sent=3, start=300, kind="state_forces")], 11),
     # an initial estimate gives way to the later figure, even a smaller one
-    ([m("killed", 9, sent=0), m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits|cas.initial")], 9),
-    ([m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits|cas.initial")], 11),
+    ([m("killed", 9, sent=0), m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits",
+                                initial_estimate=True)], 9),
+    ([m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits", initial_estimate=True)], 11),
 ])
 def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed

@@ -34,8 +34,8 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      ("Twenty were killed. … Two more died in hospital." → 22), but not to a toll told beside
      it ("three more died, raising the toll to 15" → 15);
    - negated mentions ("no one was injured") give 0 only when the group has no other claim.
-   - a figure told as an initial estimate (rule id tagged ``|cas.initial``: "initial estimates
-     of a death toll of 11") gives way to any other figure of its category.
+   - a figure told as an initial estimate (``initial_estimate``, shown as ``|cas.initial``:
+     "initial estimates of a death toll of 11") gives way to any other figure of its category.
 3. Estimates per group × category:
    - best = the last update's figure when an ``is_update`` claim exists ("the toll rose to 12"),
      else the largest claim (a smaller figure later in a news report usually counts a subset:
@@ -381,14 +381,11 @@ def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[Casualt
     return [m for m in mentions if not m.rule.endswith(_IMPLIED_DEATH)]
 
 
-INITIAL_TAG = "|cas.initial"
-
-
 def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
     """A figure told as an initial estimate ("initial estimates of a death toll of 11") gives
     way to any other figure of its category."""
-    later = {m.category for m in mentions if not m.negated and not m.rule.endswith(INITIAL_TAG)}
-    return [m for m in mentions if not (m.rule.endswith(INITIAL_TAG) and m.category in later)]
+    later = {m.category for m in mentions if not m.negated and not m.initial_estimate}
+    return [m for m in mentions if not (m.initial_estimate and m.category in later)]
 
 
 def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:

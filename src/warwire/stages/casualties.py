@@ -24,7 +24,6 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from ..reconcile import INITIAL_TAG
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_date, other_year
@@ -226,7 +225,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             # next sentence is its own (a dated news lead often follows a flagged headline)
             ms = [replace(m, other_incident=True) for m in ms]
         if ms and rules.initial.search(sent_text):
-            ms = [m if m.is_update else replace(m, rule=m.rule + INITIAL_TAG) for m in ms]
+            ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
         if ms and ms[0].other_incident:
             prev_other = sent.i
         out.extend(ms)
