@@ -436,6 +436,8 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     "Islamic State has carried out several bombings in recent months, including one that killed 30 people.",
     "The insurgency has killed more than 20,000 people since 2011.",
     "Since 2014, more than 900 soldiers have been killed in the region.",
+    # "X comes after Y": Y is an earlier incident, with or without a span of time
+    "The shooting came after an attack at a nightclub left 20 people dead.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
