@@ -578,3 +578,13 @@ def test_plural_noun_before_a_name_is_no_title(nlp) -> None:
     assert [m.victim_kind for m in ms if m.category == "injured"] == ["unknown"]
     ms = find_casualties(_parse(nlp, "Officer Reyes was shot near the school."))
     assert [m.victim_kind for m in ms if m.category == "injured"] == ["police"]
+
+
+
+def test_passive_verb_coordinated_with_an_active_one_shares_its_subject(nlp) -> None:
+    """"The victim flagged down an officer and was taken to a hospital": the one taken is the
+    subject, not the officer flagged down."""
+    ms = find_casualties(_parse(nlp, "The woman called a neighbor and was rushed to a hospital."))
+    assert [(m.category, m.victim_text) for m in ms] == [("injured", "woman")]
+    ms = find_casualties(_parse(nlp, "The man found an officer and was transported to a hospital with a gunshot wound."))
+    assert [(m.category, m.victim_kind) for m in ms] == [("injured", "civilians")]

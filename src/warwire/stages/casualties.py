@@ -384,9 +384,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         if not heads and t.dep == "conj" and t.head != t.i:
             # "was shot and killed": share the first verb's victim
             head = doc.toks[t.head]
-            subj = doc.subject(head.i, SUBJ) if shape == "intrans" else None
+            passive = doc.child(t.i, {"auxpass"}) is not None and doc.child(head.i, {"auxpass"}) is None
+            subj = doc.subject(head.i, SUBJ) if shape == "intrans" or passive else None
             if subj is not None and subj.tag not in ("WDT", "WP"):
-                heads = [subj]  # "he shot himself and died": coordinated verbs share the subject
+                # "he shot himself and died", "the victim flagged down an officer and was taken
+                # to a hospital": coordinated verbs share the subject
+                heads = [subj]
             else:
                 heads = victim_heads(doc, head, "verb") or victim_heads(doc, head, "intrans")
         for n, v in enumerate(listed(doc, heads[0], lo, hi, rules) if heads else []):
