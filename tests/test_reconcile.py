@@ -204,8 +204,9 @@ def test_implied_deaths(mentions, killed, injured) -> None:
     # soldiers in a sentence of their own add to the people
     ([m("killed", 9, sent=0, kind="civilians"), m("killed", 2, sent=3, start=300, kind="state_forces")], 11),
     # an initial estimate gives way to the later figure, even a smaller one
-    ([m("killed", 9, sent=0), m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits|cas.initial")], 9),
-    ([m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits|cas.initial")], 11),
+    ([m("killed", 9, sent=0), m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits",
+                                initial_estimate=True)], 9),
+    ([m("killed", 11, sent=4, start=400, rule="cas.kill.toll|num.digits", initial_estimate=True)], 11),
 ])
 def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed
@@ -223,3 +224,43 @@ def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
 def test_increments_in_later_sentences(mentions, best) -> None:
     (group,) = tally(mentions)
     assert group.best == best
+
+
+@pytest.mark.parametrize("mentions,killed,injured", [
+    # "Jane Roe was injured. ... The toddler has died.": the one wounded is the one dead
+    ([m("injured", 1, sent=0, rule="cas.injure.verb|cas.fig.named"),
+      m("killed", 1, sent=2, start=200, rule="cas.kill.die|cas.fig.definite")], 1, 0),
+    # with two dead the one pointed at is the survivor
+    ([m("killed", 2, sent=0, rule="cas.kill.verb|num.words"),
+      m("injured", 1, sent=2, start=200, rule="cas.injure.verb|cas.fig.definite")], 2, 1),
+    # an indefinite wounded person is someone else
+    ([m("killed", 1, sent=0, rule="cas.kill.verb|num.q.a"),
+      m("injured", 1, sent=1, start=100, rule="cas.injure.verb|num.q.a")], 1, 1),
+])
+def test_wounded_who_died(mentions, killed, injured) -> None:
+    got = totals(tally(mentions), implied_zero=True)
+    assert (got["fatalities"].best, got["injured"].best) == (killed, injured)
+
+
+@pytest.mark.parametrize("mentions,killed", [
+    # "The suspect was shot dead by a homeowner. … The man died at the scene.": one person
+    ([m("killed", 1, sent=0, kind="perpetrator", rule="cas.kill.verb|cas.fig.definite"),
+      m("killed", 1, sent=2, start=200, rule="cas.kill.die|cas.fig.definite")], 1),
+    # "A clerk was shot dead. … Police killed the suspect.": two
+    ([m("killed", 1, sent=0, rule="cas.kill.verb|num.q.a"),
+      m("killed", 1, sent=2, start=200, kind="perpetrator", rule="cas.kill.verb|cas.fig.definite")], 2),
+])
+def test_lone_weak_death_beside_a_dead_perpetrator(mentions, killed) -> None:
+    assert totals(tally(mentions))["fatalities"].best == killed
+
+
+@pytest.mark.parametrize("rule,best", [
+    # "A man died at the scene. Another died in hospital.": one more
+    ("cas.kill.die|num.q.another", 2),
+    # "A man died at the scene. Smith also died of his wounds.": the one named is someone counted
+    ("cas.kill.die|cas.fig.named", 1),
+])
+def test_later_single_addition_needs_someone_new(rule, best) -> None:
+    ms = [m("killed", 1, sent=0, rule="cas.kill.die|num.q.a"),
+          m("killed", 1, sent=1, start=100, rule=rule, additional=True)]
+    assert totals(tally(ms))["fatalities"].best == best

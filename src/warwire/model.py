@@ -164,6 +164,15 @@ class CasualtyMention:
     # The figure counts everyone hit, the dead included ("four men were shot, two of them died"):
     # reconcile.py derives the injured as this figure minus the killed.
     includes_killed: bool = False
+    # Told as a first estimate ("initial reports said 11 died"): any other figure of its
+    # category replaces it (reconcile.py).
+    initial_estimate: bool = False
+
+    @property
+    def provenance(self) -> str:
+        """The rule id as the output names it: the rule, tagged when the figure was an initial
+        estimate (so a reader sees why a later figure replaced it)."""
+        return self.rule + "|cas.initial" if self.initial_estimate else self.rule
 
 
 @dataclass(frozen=True, slots=True)

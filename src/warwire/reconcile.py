@@ -16,7 +16,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - A mention with no country joins a known-country group of the same kind and category that
      states the same figure, or else the only known-country group of that kind and category.
    - A "people" group made only of weak singulars (a pronoun, a name, "the man", "his son") joins
-     the largest other group of its category: it is someone already counted there.
+     the largest other group of its category: it is someone already counted there; one dead
+     told that way beside a dead perpetrator told that way too ("the suspect was shot dead …
+     the man died at the scene") is the perpetrator.
 2. Claims. Within a group × category the mentions are read in text order, sentence by sentence:
    - restatements of a figure in different sentences are alternative claims of one figure, not
      added ("Two people were killed." … "The two victims died at the scene.");
@@ -26,13 +28,14 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      mentions in one sentence are restatements (the largest is taken), except indefinite
      singulars in separate clauses ("A woman was shot to death …, and a man died later");
    - a single "another" in a later sentence adds one only to a figure told one person at a time
-     ("One man died at the scene. Another died in hospital." → 2); after a total ("Three were
-     shot. … Another was hit in the arm.") it restates; "N more" opening a later sentence adds
+     ("One man died at the scene. Another died in hospital." → 2; not a name or "the man": "Smith
+     also died" is someone counted); after a total ("Three were shot. … Another was hit in the
+     arm.") it restates; "N more" opening a later sentence adds
      ("Twenty were killed. … Two more died in hospital." → 22), but not to a toll told beside
      it ("three more died, raising the toll to 15" → 15);
    - negated mentions ("no one was injured") give 0 only when the group has no other claim.
-   - a figure told as an initial estimate (rule id tagged ``|cas.initial``: "initial estimates
-     of a death toll of 11") gives way to any other figure of its category.
+   - a figure told as an initial estimate (``initial_estimate``, shown as ``|cas.initial``:
+     "initial estimates of a death toll of 11") gives way to any other figure of its category.
 3. Estimates per group × category:
    - best = the last update's figure when an ``is_update`` claim exists ("the toll rose to 12"),
      else the largest claim (a smaller figure later in a news report usually counts a subset:
@@ -45,7 +48,15 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - "Shot"/"hit" figures count everyone hit, the dead included (``includes_killed``): the
      group's injured = that figure − the group's killed ("Four men were shot and two of them
      died" → 2 injured; "A man was shot. … He died." → 0), merged with the group's plain
-     injured figure (the larger wins).
+     injured figure (the larger wins). In a group with one dead, a wounded person told by a
+     pronoun, a name or "the girl" counts as hit too ("Jane Roe was injured … The girl died" →
+     0 injured), unless told in care ("she remains in critical condition") or, but for a pronoun,
+     in the sentence of a death ("A villager was killed and the headman wounded" → 1); and when
+     the one death is told only by a pronoun, the one wounded before is that one ("A woman was
+     injured. … She died." → 0); someone "also"
+     shot with an indefinite or a number is besides the dead ("A woman was also shot" → 1), and
+     so is one hit in a sentence that says they live ("taken to a hospital with
+     non-life-threatening injuries", "is in stable condition": casualties.yaml ``survived``).
 4. Totals (``totals``): per category, sum of the groups' low/best/high (high None when any is
    None); ``fatalities`` sums killed over all groups (perpetrators included, as GVA/GTD count
    them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated
@@ -70,12 +81,21 @@ from .model import CasualtyMention
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
 # Figures of one person named or pointed at (and "shot himself"): usually someone counted elsewhere.
 _WEAK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite", "cas.fig.possessed", "cas.self.shot_himself")
-_HIT = "hit"  # internal category: everyone hit, killed included ("four men were shot")
+_HIT = "hit"
+# A wounded person told by a pronoun, a name or "the girl" in a story of one death may be the
+# one who died of the wounds ("Jane Doe was injured … The toddler has died"): such a figure
+# counts everyone hit. (With several dead, the one pointed at is mostly the survivor: "three
+# men were killed … The surviving victim was found wounded"; and one "in stable condition",
+# "who remains in critical condition" is alive when told.)
+_STILL_IN_CARE = ("cas.injure.condition",)
+_PRONOUN = "cas.fig.pronoun"
+_POSSESSED = "cas.fig.possessed"
+_POINTED_BACK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite")  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
 _SAME_SENTENCE_SELF = ("cas.self.killed_himself", "cas.self.gun_on", "cas.self.fatally_shot_himself",
-                       "cas.self.own_life", "cas.self.blew_up")
+                       "cas.self.own_life", "cas.self.blew_up", "cas.self.committed_suicide")
 
 
 @dataclass(frozen=True)
@@ -150,10 +170,22 @@ def _add(a: Optional[int], b: Optional[int]) -> Optional[int]:
 _Key = tuple[Optional[str], str, str]
 
 
-def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMention]]:
+def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(),
+           dead_pointed_back: frozenset = frozenset()) -> dict[_Key, list[CasualtyMention]]:
+    """``one_dead``: the (country, kind) groups with one dead, whose wounded told by a pronoun,
+    a name or "the girl" may be that one (grouped with the hit); ``dead_pointed_back``: those
+    whose one dead is told only by a pronoun, whose one wounded may be that one."""
     groups: dict[_Key, list[CasualtyMention]] = {}
+    # a sentence telling a death and a wound tells two people unless a pronoun points back
+    # ("A soldier was killed and the commander wounded"; "A girl died after she was wounded")
+    death_sents = {m.sent for m in mentions if m.category == "killed" and not m.negated} if one_dead else set()
     for m in mentions:
-        cat = _HIT if m.includes_killed and m.category == "injured" else m.category
+        key = (_country(m), _kind(m))
+        hit = m.includes_killed or (key in one_dead and not m.rule.startswith(_STILL_IN_CARE) and (
+            m.rule.endswith(_POINTED_BACK) and (m.sent not in death_sents or m.rule.endswith(_PRONOUN))
+            or key in dead_pointed_back and m.low == m.high == 1 and m.sent not in death_sents
+            and not m.additional and not m.rule.endswith(_POSSESSED)))
+        cat = _HIT if m.category == "injured" and hit else m.category
         groups.setdefault((_country(m), _kind(m), cat), []).append(m)
     # countryless mentions join a known-country group of the same kind and category
     for key in [k for k in groups if k[0] is None]:
@@ -184,6 +216,12 @@ def _group(mentions: Sequence[CasualtyMention]) -> dict[_Key, list[CasualtyMenti
         others = [k for k in groups if k[2] == key[2] and k != key
                   and any(not m.rule.endswith(_WEAK) for m in groups[k])
                   and not (k[1] == "perpetrator" and all(m.rule.startswith(IMPLIED_RULES) for m in groups[k]))]
+        if not others and key[2] == "killed" and all((m.low or 0) <= 1 for m in ms):
+            # "The suspect was shot and killed by a homeowner. … The man died at the scene": one
+            # dead told only by pronouns, names or "the man" beside a dead perpetrator told the
+            # same way is that perpetrator
+            others = [k for k in groups if k[1] == "perpetrator" and k[2] == "killed"
+                      and all(m.rule.endswith(_WEAK) and (m.low or 0) <= 1 for m in groups[k])]
         if others:
             target = max(others, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
             groups[target].extend(ms)
@@ -228,6 +266,7 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
         elif running is not None and id(extra[0]) in leads and (
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
+                    and not extra[0].rule.endswith(_POINTED_BACK)  # "Smith also died": counted
                     and all(u.low == 1 for u in running.mentions))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;
@@ -321,8 +360,17 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
             first_in_sent[m.sent] = m
     leads = {id(m) for m in first_in_sent.values()}
     mentions = _without_initial(_without_implied_deaths(mentions))
+    groups = _group(mentions)
+    one_dead = frozenset((country, kind) for (country, kind, cat), ms in groups.items()
+                         if cat == "killed" and _estimate(_claims(ms, leads))[1] == 1)
+    # "A woman was injured in the blast. She died on the way to hospital.": a death told only by
+    # a pronoun is of someone told before, the one wounded
+    dead_pointed_back = frozenset(k for k in one_dead if all(
+        m.rule.endswith(_PRONOUN) for m in groups.get((k[0], k[1], "killed"), ())))
+    if one_dead:
+        groups = _group(mentions, one_dead, dead_pointed_back)
     raw: dict[_Key, GroupTally] = {}
-    for (country, kind, cat), ms in _group(mentions).items():
+    for (country, kind, cat), ms in groups.items():
         claims = _claims(ms, leads)
         low, best, high = _estimate(claims)
         raw[(country, kind, cat)] = GroupTally(country, kind, cat, low, best, high, tuple(claims), tuple(ms))
@@ -355,14 +403,11 @@ def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[Casualt
     return [m for m in mentions if not m.rule.endswith(_IMPLIED_DEATH)]
 
 
-INITIAL_TAG = "|cas.initial"
-
-
 def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
     """A figure told as an initial estimate ("initial estimates of a death toll of 11") gives
     way to any other figure of its category."""
-    later = {m.category for m in mentions if not m.negated and not m.rule.endswith(INITIAL_TAG)}
-    return [m for m in mentions if not (m.rule.endswith(INITIAL_TAG) and m.category in later)]
+    later = {m.category for m in mentions if not m.negated and not m.initial_estimate}
+    return [m for m in mentions if not (m.initial_estimate and m.category in later)]
 
 
 def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:

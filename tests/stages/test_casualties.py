@@ -439,6 +439,8 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     "Islamic State has carried out several bombings in recent months, including one that killed 30 people.",
     "The insurgency has killed more than 20,000 people since 2011.",
     "Since 2014, more than 900 soldiers have been killed in the region.",
+    # "X comes after Y": Y is an earlier incident, with or without a span of time
+    "The shooting came after an attack at a nightclub left 20 people dead.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
@@ -519,3 +521,73 @@ def test_number_tagged_as_date_that_counts_people(nlp, text: str, expected: set)
 def test_ages_tagged_as_dates_stay_ages(nlp) -> None:
     ms = find_casualties(_parse(nlp, "Two 15 and 16-year-old boys were hurt."))
     assert not any(m.low in (15, 16) for m in ms)
+
+
+def _totals(nlp, text: str) -> tuple:
+    """(killed, injured) of a text's own mentions, counted by reconcile.py."""
+    from warwire.reconcile import tally, totals
+
+    got = totals(tally([m for m in find_casualties(_parse(nlp, text)) if not m.other_incident]),
+                 implied_zero=True)
+    return got["fatalities"].best, got["injured"].best
+
+
+# (text, (killed, injured)): who among the hit is among the dead
+HIT_AND_DEAD = [
+    # someone "also" hit is besides the dead counted before
+    ("Two men were killed in the shooting on Elm Street. A teenager was also shot in the arm.", (2, 1)),
+    ("A cashier was shot dead during the robbery. A customer was also hit and taken to a hospital.", (1, 1)),
+    # ... but "the man was also hit" points back at someone counted, and a running count holds the dead
+    ("A man was shot dead and another was wounded. A third person was also shot.", (1, 2)),
+    # a wounded person pointed back at in a story of one death may be the one who died ...
+    ("Jane Roe was injured in the shooting on Tuesday. The girl died at a hospital on Thursday.", (1, 0)),
+    # ... not among several dead, nor a relative introduced by a possessive, nor someone in care
+    ("Three men were killed. The surviving victim was wounded in the leg.", (3, 1)),
+    ("A man was killed on Monday. His wife was wounded.", (1, 1)),
+    ("A boy was shot dead on Monday. Police said she remains in critical condition.", (1, 1)),
+    # one hit who is said to live is not among the dead
+    ("A woman was found dead in the house. A man was taken to a hospital with non-life-threatening "
+     "injuries.", (1, 1)),
+    ("A teenager died in the shooting. A man was struck in the hand and is in stable condition.", (1, 1)),
+    # the dead suspect told twice by a definite phrase is one person
+    ("The suspect was shot dead by the store owner on Sunday. The man died at the scene, police said.", (1, 0)),
+    # ... but a wound and a death told in one sentence are two people, unless a pronoun points back
+    ("A villager was killed and the headman was wounded when gunmen stormed the village.", (1, 1)),
+    ("A teacher died on Monday after she was wounded by a stray bullet.", (1, 0)),
+    # ranks and roles are people
+    ("Three soldiers were killed and the captain was wounded in the clash.", (3, 1)),
+    ("A shopkeeper was shot dead and his assistant was wounded by unidentified gunmen.", (1, 1)),
+    # a death told only by a pronoun is of the one wounded before
+    ("A woman was injured in the blast. She died on the way to hospital.", (1, 0)),
+    # one hit who "survived" lives; a principal is a person
+    ("Militants shot dead two teachers. The school's principal was also shot but survived.", (2, 1)),
+    # conjoined victims of a death noun add up
+    ("Detectives are investigating the deaths of a woman and her teenage son.", (2, 0)),
+    # a perpetrator's suicide told beside his victim in one sentence is one more dead
+    ("Police said the man killed his wife in the kitchen and then committed suicide.", (2, 0)),
+    # a suicide attempt is no death
+    ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", HIT_AND_DEAD)
+def test_hit_and_dead(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
+def test_plural_noun_before_a_name_is_no_title(nlp) -> None:
+    """"told police Marisol was shot": "police" is the one told, not Marisol's rank."""
+    ms = find_casualties(_parse(nlp, "A neighbor told police Marisol was shot near the school."))
+    assert [m.victim_kind for m in ms if m.category == "injured"] == ["unknown"]
+    ms = find_casualties(_parse(nlp, "Officer Reyes was shot near the school."))
+    assert [m.victim_kind for m in ms if m.category == "injured"] == ["police"]
+
+
+
+def test_passive_verb_coordinated_with_an_active_one_shares_its_subject(nlp) -> None:
+    """"The victim flagged down an officer and was taken to a hospital": the one taken is the
+    subject, not the officer flagged down."""
+    ms = find_casualties(_parse(nlp, "The woman called a neighbor and was rushed to a hospital."))
+    assert [(m.category, m.victim_text) for m in ms] == [("injured", "woman")]
+    ms = find_casualties(_parse(nlp, "The man found an officer and was transported to a hospital with a gunshot wound."))
+    assert [(m.category, m.victim_kind) for m in ms] == [("injured", "civilians")]

@@ -40,8 +40,9 @@ def test_trigger_rule(nlp, text: str, word: str, rule: Optional[str]) -> None:
 def test_category_of(nlp, text: str, word: str, category: str) -> None:
     doc = victim_doc(nlp, text)
     t = token(doc, word)
-    rule = trigger_rule(doc, t, load_rules())
-    assert rule is not None and category_of(doc, t, rule) == category
+    rules = load_rules()
+    rule = trigger_rule(doc, t, rules)
+    assert rule is not None and category_of(doc, t, rule, rules) == category
 
 
 @pytest.mark.parametrize("text, word, hypo", [

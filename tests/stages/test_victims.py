@@ -19,6 +19,10 @@ from warwire.stages.victims import incident_figure, is_person, load_rules, victi
     ("A sniper has shot and wounded three soldiers.", "shot", "verb", []),
     ("Classmates and teachers of a 15-year-old girl shot and killed Saturday night in Dayton held a vigil Sunday.",
      "shot", "verb", ["girl"]),
+    # after a dateline the parser may read "a man shot ..." as a reduced relative: with an object on
+    # the coordinated verb he is the one shooting
+    ("LAKEVILLE, Texas – A man shot and killed his 3-year-old daughter before turning the gun on himself "
+     "Friday evening.", "shot", "verb", []),
 ])
 def test_victim_heads(nlp, text: str, trigger: str, shape: str, heads: list[str]) -> None:
     doc = victim_doc(nlp, text)
@@ -75,3 +79,25 @@ def test_incident_figure(nlp, text: str, noun: str, category: str, expected: Opt
 def test_is_person(nlp, text: str, word: str, person: bool) -> None:
     doc = victim_doc(nlp, text)
     assert is_person(doc, token(doc, word), load_rules()) is person
+
+
+def test_object_after_the_verb_is_the_victim() -> None:
+    """A dateline the parser hangs on the verb as a second object ("TOWNVILLE – A man killed his
+    son") comes before the verb; the victim is the object after it."""
+    from warwire.model import Article, ParsedText, Sentence, Token
+    from warwire.stages.victims import Doc
+
+    words = [("TOWNVILLE", "PROPN", "dobj", 4), ("–", "PUNCT", "punct", 0), ("A", "DET", "det", 3),
+             ("man", "NOUN", "nsubj", 4), ("killed", "VERB", "ROOT", 4), ("his", "PRON", "poss", 6),
+             ("son", "NOUN", "dobj", 4), (".", "PUNCT", "punct", 4)]
+    text, toks, at = "", [], 0
+    for i, (w, pos, dep, head) in enumerate(words):
+        text += ("" if i == 0 else " ") + w
+        at = len(text) - len(w)
+        toks.append(Token(i, w, at, at + len(w), w.lower(), pos, "VBD" if pos == "VERB" else "NN", dep, head, 0,
+                          "", False))
+    parsed = ParsedText(Article("t", text), tuple(toks), (Sentence(0, 0, len(text), 0, len(toks)),), ())
+    doc = Doc(parsed)
+    assert [t.text for t in victim_heads(doc, toks[4], "verb")] == ["son"]
+    assert doc.object(4).text == "son"
+    assert doc.object(6) is None

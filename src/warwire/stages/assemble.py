@@ -236,7 +236,7 @@ def _claim(parsed: ParsedText, tally_claim: "reconcile.Claim", article_id: str) 
         quote=parsed.text[sent.start:sent.end].strip(), start=sent.start,
         end=sent.start + len(parsed.text[sent.start:sent.end].rstrip()),
         figure_start=min(m.figure_start for m in mentions), figure_end=max(m.figure_end for m in mentions),
-        rule="+".join(dict.fromkeys(m.rule for m in mentions)), article_id=article_id,
+        rule="+".join(dict.fromkeys(m.provenance for m in mentions)), article_id=article_id,
     )
 
 
@@ -276,7 +276,7 @@ def _casualties(parsed: ParsedText, mentions: list[CasualtyMention], actor_menti
         total = tot.get(name)
         if total is None:
             return Estimate()
-        evidence = [Evidence(start=m.figure_start, end=m.figure_end, rule=m.rule)
+        evidence = [Evidence(start=m.figure_start, end=m.figure_end, rule=m.provenance)
                     for t in tallies if t.category == category for m in t.mentions]
         if not evidence and total.best == 0:  # an implied zero: shown by the other figures
             other = "injured" if category == "killed" else "killed"

@@ -24,7 +24,6 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from ..reconcile import INITIAL_TAG
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_date, other_year
@@ -54,6 +53,8 @@ _INCREMENT = re.compile(r"[\w,.-]+\s+more\b(?!\s+than)", re.I)
 
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
+# figures of someone pointed back at or of a running count ("the man", "he", "Smith", "a fourth person")
+_COUNTED_BEFORE = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named", "cas.fig.ordinal_count")
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
@@ -155,6 +156,8 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
                         return k
             return kind
     for c in doc.children(noun.i, {"compound", "amod"}):
+        if noun.pos == "PROPN" and c.tag == "NNS":
+            continue  # a title before a name is singular ("Officer Smith"; not "told police Smith")
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
@@ -236,7 +239,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             # next sentence is its own (a dated news lead often follows a flagged headline)
             ms = [replace(m, other_incident=True) for m in ms]
         if ms and rules.initial.search(sent_text):
-            ms = [m if m.is_update else replace(m, rule=m.rule + INITIAL_TAG) for m in ms]
+            ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
         if ms and ms[0].other_incident:
             prev_other = sent.i
         out.extend(ms)
@@ -276,7 +279,7 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
 def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules,
                   country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
     shape = rule["shape"]
-    category = category_of(doc, t, rule)
+    category = category_of(doc, t, rule, rules)
     lemma = t.lemma.lower()
     results: list[tuple[Victim, Optional[Token]]] = []
     is_update = is_total = False
@@ -352,11 +355,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                             and doc.toks[t.i + 1].text.lower() == "of":
                         of = doc.toks[t.i + 1]  # "the shooting death of X" parsed with "of" elsewhere
                     if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
-                        for v in conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]:
+                        for n, v in enumerate(conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]):
                             if v.i == t.i or not is_person(doc, v, rules):
                                 continue
                             vic = victim_of(doc, v, lo, hi, rules)
                             if vic is not None:
+                                vic.additional = vic.additional or n > 0  # "the deaths of a man and his son"
                                 results.append((vic, v))
                     elif lemma in ("wound", "injury") and category == "injured":
                         # "a man suffered gunshot wounds", "was taken to hospital with injuries"
@@ -379,9 +383,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                                     obj = None
                                 subj = obj or doc.subject(h.i, SUBJ)
                                 if subj is not None and is_person(doc, subj, rules):
-                                    for v in conjuncts(doc, subj)[:6]:
+                                    for n, v in enumerate(conjuncts(doc, subj)[:6]):
                                         vic = victim_of(doc, v, lo, hi, rules)
                                         if vic is not None:
+                                            vic.additional = vic.additional or n > 0  # "a man and a woman suffered wounds"
                                             vic.others = _others(doc, v, vic)  # "four others sustained wounds"
                                             results.append((vic, v))
                 if not results:
@@ -393,9 +398,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         if not heads and t.dep == "conj" and t.head != t.i:
             # "was shot and killed": share the first verb's victim
             head = doc.toks[t.head]
-            subj = doc.subject(head.i, SUBJ) if shape == "intrans" else None
+            passive = doc.child(t.i, {"auxpass"}) is not None and doc.child(head.i, {"auxpass"}) is None
+            subj = doc.subject(head.i, SUBJ) if shape == "intrans" or passive else None
             if subj is not None and subj.tag not in ("WDT", "WP"):
-                heads = [subj]  # "he shot himself and died": coordinated verbs share the subject
+                # "he shot himself and died", "the victim flagged down an officer and was taken
+                # to a hospital": coordinated verbs share the subject
+                heads = [subj]
             else:
                 heads = victim_heads(doc, head, "verb") or victim_heads(doc, head, "intrans")
         for n, v in enumerate(listed(doc, heads[0], lo, hi, rules) if heads else []):
@@ -412,9 +420,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 continue
             if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
                 nxt_rule = trigger_rule(doc, doc.toks[v.i + 1], rules)
-                if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule) != category:
+                if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule, rules) != category:
                     continue  # "11 dead and 34 wounded": the conjunct has a harm word of its own
-            if v.text.lower() in load_rules().reflexive and category in ("killed", "injured"):
+            if v.text.lower() in rules.reflexive and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
             vic = victim_of(doc, v, lo, hi, rules)
             if vic is None and n > 0 and v.tag == "NN" and is_person(doc, v, rules):
@@ -447,6 +455,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     if not results:
         return extra
     also = any(c.text.lower() in ("also", "too") for c in doc.children(t.i, {"advmod"}))
+    survived = bool(rule.get("includes_killed")) and rules.survived.search(
+        doc.parsed.text, doc.toks[lo].start, doc.toks[hi - 1].end) is not None
     attribution = _attribution(doc, t, lo, hi, rules, country_of)
     mentions = []
     for vic, v in results:
@@ -463,7 +473,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             negated, low, high = True, 0, 0
         noun = vic.noun
         kind = _kind(doc, noun, rules)
-        if noun is not None and noun.text.lower() in load_rules().singular_pron:
+        if noun is not None and noun.text.lower() in rules.singular_pron:
             kind = _antecedent_kind(doc, t, noun, lo, rules)
         vtext, vs, ve = "", None, None
         if noun is not None and not (noun.like_num or noun.pos == "NUM"):
@@ -476,6 +486,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             if poss is None or poss.text.lower() in ("its", "their", "our"):
                 vcountry = attribution.country
         cat = category
+        # "a woman was also shot": someone hit besides the dead counted before (not among them),
+        # who adds to no earlier wounded figure; but "the man was also hit" points back, and "a
+        # fourth person was also shot" counts everyone hit
+        hit_besides = also and rule.get("includes_killed") and not fig.rule.endswith(_COUNTED_BEFORE)
         if cat == "arrested" and kind == "state_forces":
             cat = "captured"
         span_first = min(vic.fig_first, t.i)
@@ -491,11 +505,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             victim_text=vtext, victim_start=vs, victim_end=ve,
             victim_kind=kind, victim_country=vcountry, attribution=attribution,
             is_update=update, is_total=is_total or _is_total_clause(doc, t, rules),
-            negated=negated, additional=vic.additional or also, other_incident=other,
+            negated=negated, additional=vic.additional or (also and not hit_besides), other_incident=other,
             increment=bool(_INCREMENT.match(doc.parsed.text, doc.toks[vic.fig_first].start,
                                             doc.toks[span_last].end)),
             includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
-            and not vic.others,  # "shot two others": not the dead
+            and not vic.others and not hit_besides  # "shot two others": not the dead
+            and not (low == high == 1 and survived),  # "... with non-life-threatening injuries"
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
@@ -521,19 +536,15 @@ def _fatal_part(doc: Doc, t: Token, lo: int, hi: int, rule: dict, rules: Rules,
     for c in doc.children(t.i, {"npadvmod", "appos", "conj", "advcl", "dep"}):
         if not (c.like_num or c.pos == "NUM") or is_bad_number(doc, c):
             continue
-        if not any(k.text.lower() in ("fatally", "mortally") for k in doc.children(c.i)):
+        if not any(k.text.lower() in rules.fatal_adverbs for k in doc.children(c.i)):
             continue
         span = figure_at(doc.toks, c.i, lo, hi)
         if span is None:
             continue
-        f = span.figure
-        out.append((CasualtyMention(
-            category="killed", low=f.low, high=f.high, qualifier=f.qualifier,
-            start=doc.toks[span.first].start, end=doc.toks[c.i + 1].end if c.i + 1 < hi else doc.toks[c.i].end,
-            figure_start=doc.toks[span.first].start, figure_end=doc.toks[span.last - 1].end,
-            sent=t.sent, rule=f"cas.kill.fatal_part|{f.rule}", other_incident=other,
-            attribution=_attribution(doc, t, lo, hi, rules, country_of),
-        ), c.i))
+        mention, _ = _part_mention(doc, "killed", span, None, t.sent, "cas.kill.fatal_part", other, rules,
+                                   low_only=False)
+        out.append((replace(mention, end=doc.toks[c.i + 1].end if c.i + 1 < hi else doc.toks[c.i].end,
+                            attribution=_attribution(doc, t, lo, hi, rules, country_of)), c.i))
     return out
 
 
@@ -689,6 +700,10 @@ def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, othe
         m = pattern.search(sent_text)
         if m is None:
             continue
+        at = sent.start + m.start()
+        verb = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start >= at), None)
+        if verb is not None and hypothetical(doc, verb, rules):
+            continue  # "tried to take her own life", "threatened to kill himself"
         if not attacker_counted:
             rid = rules.separate_ids.get(rid, rid)
         start, end = sent.start + m.start(), sent.start + m.end()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Token
-from .victims import SUBJ, Doc, Rules, figure_token_ok, load_rules
+from .victims import SUBJ, Doc, Rules, figure_token_ok
 
 
 def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
@@ -66,14 +66,14 @@ def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
     if lemma == "gun":
         return None
     care = rules.care_triggers.get(lemma)
-    if care is not None and t.pos in ("VERB", "AUX", "ADJ") and _has_prep(doc, t, care["with_prep"]):
+    if care is not None and t.pos in ("VERB", "AUX", "ADJ") and _has_prep(doc, t, care["with_prep"], rules):
         return care
     rule = rules.triggers.get(lemma) or rules.triggers.get(t.text.lower())
     if rule is None:
         return None
     shape = rule["shape"]
     if ("with_prep" in rule or "with_word" in rule) and not (
-            _has_prep(doc, t, rule.get("with_prep") or {}) or _has_word(doc, t, rule.get("with_word") or ())):
+            _has_prep(doc, t, rule.get("with_prep") or {}, rules) or _has_word(doc, t, rule.get("with_word") or ())):
         return None
     if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
         # a noun uses its noun rule ("gunshot wounds", "the murder of"), if any
@@ -96,7 +96,7 @@ def _has_word(doc: Doc, t: Token, words: list[str] | tuple[str, ...]) -> bool:
     return any(c.text.lower() in words for c in near)
 
 
-def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]]) -> bool:
+def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]], rules: Rules) -> bool:
     """The trigger has a prepositional phrase the rule asks for ("taken to a hospital",
     "treated for gunshot wounds"); "PROPN" in the list accepts any proper name
     ("taken to North Memorial") but a police station, a jail or a court."""
@@ -111,19 +111,19 @@ def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]]) -> bool:
             return True
         if pobj.pos == "PROPN" and "PROPN" in heads:
             a, b = doc.edges(pobj.i)
-            if not any(doc.toks[j].lemma.lower() in load_rules().not_care_places for j in range(a, b + 1)):
+            if not any(doc.toks[j].lemma.lower() in rules.not_care_places for j in range(a, b + 1)):
                 return True  # not "transported to the Riverton Police Department"
     return False
 
 
-def category_of(doc: Doc, t: Token, rule: dict) -> str:
+def category_of(doc: Doc, t: Token, rule: dict, rules: Rules) -> str:
     cat = rule["category"]
     if cat == "injured":
         for c in doc.children(t.i):
             low = c.text.lower()
-            if low in ("fatally", "mortally", "lethally") and doc.toks[max(c.i - 1, 0)].text.lower() in load_rules().not_fatally:
+            if low in rules.fatal_adverbs and doc.toks[max(c.i - 1, 0)].text.lower() in rules.not_fatally:
                 continue  # "four others were hit, none fatally", "non-fatally"
-            if low in ("fatally", "mortally", "lethally") or (c.dep == "oprd" and low == "dead") \
+            if low in rules.fatal_adverbs or (c.dep == "oprd" and low == "dead") \
                     or (c.dep in ("amod", "compound") and low in ("fatal", "deadly", "death")):
                 return "killed"
             if c.dep == "prep" and low == "to":

@@ -37,6 +37,7 @@ class Rules:
     illness: frozenset[str]  # causes of death that are no violence (disease, starvation)
     illness_mods: frozenset[str]  # "unexplained deaths", "natural deaths"
     initial: re.Pattern  # "initial estimates of a toll of 11": a figure later ones replace
+    survived: re.Pattern  # "with non-life-threatening injuries": the one hit lives
     suicide_attackers: re.Pattern
     among: dict[str, str]  # "were among the dead": the pobj word → category
     labels: dict[str, str]  # "Fatalities: 4 militants": the label word → category
@@ -88,6 +89,7 @@ class Rules:
     not_counts: frozenset[str]
     ordinals: tuple[str, ...]
     not_fatally: frozenset[str]
+    fatal_adverbs: frozenset[str]  # "fatally", "mortally": a hit that killed
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,12 +125,14 @@ def load_rules() -> Rules:
         not_counts=frozenset(data["not_counts"]),
         ordinals=tuple(data["ordinal_words"]),
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
+        fatal_adverbs=frozenset(data["fatal_adverbs"]),
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
         illness=frozenset(str(w).lower() for w in data["illness_causes"]),
         illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
         initial=re.compile(data["initial_estimate"], re.I),
+        survived=re.compile(data["survived"], re.I),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
         among={str(k): str(v) for k, v in data["among"].items()},
         labels={str(k): str(v) for k, v in data["labels"].items()},
@@ -201,6 +205,15 @@ class Doc:
             return found[0] if found else None
         before = [t for t in found if t.i < i]
         return max(before, key=lambda t: t.i) if before else found[0]
+
+    def object(self, i: int) -> Optional[Token]:
+        """The direct object of ``i`` nearest after it: a dateline parsed as a second object
+        ("CONROE, Texas – A man shot and killed his daughter") comes before the verb."""
+        found = [self.toks[c] for c in self.kids[i] if self.toks[c].dep == "dobj"]
+        if len(found) <= 1:
+            return found[0] if found else None
+        after = [t for t in found if t.i > i]
+        return min(after, key=lambda t: t.i) if after else found[0]
 
     def edges(self, i: int) -> tuple[int, int]:
         """Token range [left, right] of the subtree of i."""
@@ -290,18 +303,18 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
     low = v.text.lower()
     lemma = v.lemma.lower()
-    if low in load_rules().nobody or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
+    if low in rules.nobody or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
         first = v.i - 1 if low == "one" else v.i
         return Victim(Figure(0, 0, "exact", "num.q.no"), first, v.i + 1, v, negated=True)
     det_no = doc.child(v.i, {"det"})
     if det_no is not None and det_no.text.lower() == "no":
         return Victim(Figure(0, 0, "exact", "num.q.no"), det_no.i, v.i + 1, v, negated=True)
     # the victim is itself a figure: "13 captured", "one of its soldiers", "dozens of people"
-    if low in load_rules().vague:
+    if low in rules.vague:
         return None  # "a number of victims", "a lot of people"
-    if low in load_rules().ordinals:  # "the fourth was taken to hospital", "a third victim"
+    if low in rules.ordinals:  # "the fourth was taken to hospital", "a third victim"
         return Victim(Figure(1, 1, "exact", "cas.fig.ordinal"), v.i, v.i + 1, v, additional=True)
-    if figure_token_ok(doc, v) or low in load_rules().quantity_nouns:
+    if figure_token_ok(doc, v) or low in rules.quantity_nouns:
         span = figure_at(doc.toks, v.i, lo, hi)
         if span is None:
             return None
@@ -316,15 +329,15 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     mods = doc.children(v.i, {"nummod", "quantmod", "amod"})
     if v.tag in ("NNS", "NNPS"):  # "Five Hindus" with the number parsed as a compound
         mods += [c for c in doc.children(v.i, {"compound"}) if c.like_num and c.i == v.i - 1]
-    if lemma in load_rules().quantity_det_nouns and doc.child(v.i, {"conj"}) is None:
+    if lemma in rules.quantity_det_nouns and doc.child(v.i, {"conj"}) is None:
         # "both attackers were killed": the attackers, told as agents, are counted here first
         # ("both victims" points back at people counted already; "both Ann and Bob" is a conjunction)
-        mods += [d for d in doc.children(v.i, {"det", "predet"}) if d.text.lower() in load_rules().quantity_dets]
+        mods += [d for d in doc.children(v.i, {"det", "predet"}) if d.text.lower() in rules.quantity_dets]
     for p in doc.children(v.i, {"poss"}):
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
     for c in mods:
-        if (c.like_num or c.pos == "NUM" or c.text.lower() in load_rules().quantity_modifiers
-                or c.text.lower() in load_rules().quantity_dets) \
+        if (c.like_num or c.pos == "NUM" or c.text.lower() in rules.quantity_modifiers
+                or c.text.lower() in rules.quantity_dets) \
                 and c.i < v.i and not is_bad_number(doc, c):
             span = figure_at(doc.toks, c.i, lo, hi)
             if span is not None:
@@ -337,11 +350,11 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         span = figure_at(doc.toks, loose.i, min(lo, loose.i), hi)
         if span is not None:
             return Victim(span.figure, span.first, v.i + 1, v)
-    if low in load_rules().reflexive:
+    if low in rules.reflexive:
         if low == "themselves":
             return None
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
-    if low in load_rules().singular_pron:
+    if low in rules.singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
     if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
         left = v.i
@@ -351,8 +364,8 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     det = doc.child(v.i, {"det", "predet"})
     if det is not None and det.text.lower() in ("a", "an"):
         for c in doc.children(v.i, {"amod"}):
-            if c.text.lower() in load_rules().ordinals:  # "a second teen has died": the count is now two
-                n = load_rules().ordinals.index(c.text.lower()) + 2
+            if c.text.lower() in rules.ordinals:  # "a second teen has died": the count is now two
+                n = rules.ordinals.index(c.text.lower()) + 2
                 return Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
     if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
@@ -416,7 +429,7 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
         return True  # a group's members counted by its name: "6 Taliban", "three Houthis"
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
-    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in load_rules().quantity_nouns:
+    if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in rules.quantity_nouns:
         of = doc.child(v.i, {"prep"})
         if of is not None and of.text.lower() == "of":
             pobj = doc.child(of.i, {"pobj"})
@@ -443,7 +456,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 or doc.child(prev.i, {"nummod"}) is not None):
             return [prev]
     if shape == "verb":
-        obj = doc.child(t.i, {"dobj"})
+        obj = doc.object(t.i)
         if obj is not None and not has_auxpass:
             return [obj]
         qualified = _qualifier_prep_object(doc, t)
@@ -476,6 +489,8 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 subj.like_num or subj.pos == "NUM" or doc.child(subj.i, {"nummod"}) is not None):
             return [subj]  # a participle tagged as past tense: "... and a dozen others captured"
         if t.dep in ("acl", "amod") and t.head != t.i and t.tag != "VBG":
+            if any(doc.object(c.i) is not None for c in doc.children(t.i, {"conj"})):
+                return []  # "(DATELINE –) a man shot and killed his wife": he acts on the object
             return [doc.toks[t.head]]  # "two people killed", not "the shooting suspect"
         if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
                 and (subj is None or has_auxpass or t.tag == "VBN"):
@@ -507,7 +522,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         if t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl", "conj") and t.head != t.i:
             h = doc.toks[t.head]
             for _ in range(3):  # "was shot several times and pronounced dead": climb the conj chain
-                obj = doc.child(h.i, {"dobj"})
+                obj = doc.object(h.i)
                 if obj is not None:
                     return [obj]
                 subj = doc.subject(h.i, SUBJ)

@@ -201,7 +201,7 @@ def mention_spans(analysis: Analysis) -> list[Span]:
     spans: list[Span] = []
     for c in analysis.casualties:
         fig = figure_text(c.low, c.high, c.qualifier)
-        spans.append(Span(c.start, c.end, "casualty", f"{c.category} {fig} ({c.rule})"))
+        spans.append(Span(c.start, c.end, "casualty", f"{c.category} {fig} ({c.provenance})"))
         spans.append(Span(c.figure_start, c.figure_end, "figure", f"figure {fig}"))
         if c.attribution is not None:
             a = c.attribution
