@@ -1,4 +1,5 @@
-"""Tests for warwire.api's extraction path: the title is read when the body reports no event."""
+"""Tests for warwire.api's extraction path: the title is read when the body reports no event,
+and its toll fills the figures the body lacks."""
 from __future__ import annotations
 
 import datetime as dt
@@ -34,3 +35,34 @@ def test_no_event_in_body_or_title() -> None:
     result = api.extract_article(Article(id="none", text=WALL, title="Weekend weather: sunny and mild",
                                          published=PUBLISHED))
     assert result.events == [] and result.error is None
+
+
+def _main(body: str, title: str):
+    result = api.extract_article(Article(id="t", text=body, title=title, published=PUBLISHED))
+    return result, next(e for e in result.events if not e.historical)
+
+
+def test_the_title_toll_fills_a_body_without_dead() -> None:
+    # the body, written before the death, counts one hurt; the headline says he died
+    result, event = _main("A 16-year-old boy was shot in the chest on Friday night near a park "
+                          "in Springfield, police said.", "Teen dies after being shot near Springfield park")
+    assert (event.fatalities.best, event.injured.best) == (1, 0)
+    assert event.text_field == "text"
+    assert all(e.text_field == "title" and e.rule.startswith("assemble.title_toll")
+               for e in event.fatalities.evidence) and event.fatalities.evidence
+    assert any("title" in w for w in result.warnings)
+
+
+def test_the_title_toll_fills_a_body_without_figures() -> None:
+    _, event = _main("Police are investigating a shooting at a house party on Elm Street in "
+                     "Springfield early Sunday.", "2 dead, 3 wounded in shooting at house party")
+    assert event.text_field == "text"
+    assert (event.fatalities.best, event.injured.best) == (2, 3)
+
+
+def test_a_told_zero_in_the_body_stands() -> None:
+    result, event = _main("Nobody was killed when a man opened fire outside a bar in Springfield "
+                          "on Friday, but two people were wounded, police said.",
+                          "Man kills two in bar shooting")
+    assert (event.fatalities.best, event.injured.best) == (0, 2)
+    assert not any("title" in w for w in result.warnings)

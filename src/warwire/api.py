@@ -73,7 +73,7 @@ def _extract_batch(articles: list[Article], pipeline: Pipeline) -> list[Result]:
                 out.append(_result(Analysis(article=article)))
                 continue
             analysis = pipeline.run(Analysis(article=article, parsed=parsed.get(article.id)))
-            out.append(_title_fallback(analysis, pipeline) or _result(analysis))
+            out.append(_title_fallback(analysis, pipeline) or _with_title_tolls(analysis, pipeline))
         except WarwireError as exc:
             out.append(_failure_result(article.id, str(exc), article))
         except Exception as exc:  # noqa: BLE001 - report, skip, go on (the brief's bad-input rule)
@@ -81,24 +81,68 @@ def _extract_batch(articles: list[Article], pipeline: Pipeline) -> list[Result]:
     return out
 
 
+def _headline_events(article: Article, pipeline: Pipeline) -> list:
+    """The events read from the article's title alone ([] when it has none or no violence)."""
+    if not article.title:
+        return []
+    headline = Article(id=article.id, text=article.title, published=article.published,
+                       url=article.url, source=article.source)
+    if not _relevant(headline):
+        return []
+    return pipeline.run(Analysis(article=headline)).events
+
+
+def _title_evidence(estimate) -> list:
+    return [e.model_copy(update={"rule": f"assemble.title_toll|{e.rule}", "text_field": "title"})
+            for e in estimate.evidence]
+
+
+def _with_title_tolls(analysis: Analysis, pipeline: Pipeline) -> Result:
+    """The headline often carries the latest toll that the body, written earlier or cut short,
+    lacks ("Teen shot Friday dies", "2 dead, 3 wounded in shooting"): when the main event has
+    no dead (none told, or 0 only implied) or no hurt figure, the title's figures fill them,
+    with evidence marked ``text_field="title"``. The title's dead were among the body's hurt
+    ("a man was shot" → "man dies"), so they leave the hurt figure."""
+    result = _result(analysis)
+    main = next((e for e in result.events if not e.historical), None)
+    if main is None or (main.fatalities.best not in (None, 0) and main.injured.best is not None):
+        return result
+    told_zero = any(e.rule and "assemble.implied_zero" not in e.rule for e in main.fatalities.evidence)
+    if main.fatalities.best == 0 and told_zero:
+        return result  # "no one was killed" in the body stands
+    head = next((e for e in _headline_events(analysis.article, pipeline) if not e.historical), None)
+    if head is None:
+        return result
+    changed = False
+    dead = head.fatalities.best
+    if dead and not main.fatalities.best:
+        if main.fatalities.best == 0 and main.injured.best:
+            left = max(0, main.injured.best - dead)
+            main.injured = main.injured.model_copy(update={
+                "low": left, "best": left, "high": None if main.injured.high is None else max(0, main.injured.high - dead)})
+        main.fatalities = head.fatalities.model_copy(update={"evidence": _title_evidence(head.fatalities)})
+        changed = True
+    if main.injured.best is None and head.injured.best is not None:
+        main.injured = head.injured.model_copy(update={"evidence": _title_evidence(head.injured)})
+        changed = True
+    if changed:
+        result.warnings.append("casualty figures the text lacks were read from the title")
+    return result
+
+
 def _title_fallback(analysis: Analysis, pipeline: Pipeline) -> Optional[Result]:
     """When the body reports no event (a page whose scraped body is a login wall, a video list
     or comments) but the title does ("Teen shot in southeast Wichita has died"), the events read
     from the title alone, each marked ``text_field="title"`` (its offsets point into the title)."""
-    article = analysis.article
-    if analysis.events or not article.title:
+    if analysis.events:
         return None
-    headline = Article(id=article.id, text=article.title, published=article.published,
-                       url=article.url, source=article.source)
-    if not _relevant(headline):
+    events = _headline_events(analysis.article, pipeline)
+    if not events:
         return None
-    from_title = pipeline.run(Analysis(article=headline))
-    if not from_title.events:
-        return None
-    for event in from_title.events:
+    for event in events:
         event.text_field = "title"
     result = _result(analysis)
-    result.events = from_title.events
+    result.events = events
     result.warnings.append("the body reports no event: events read from the title")
     return result
 

@@ -336,6 +336,9 @@ class Evidence(ContractModel):
     start: int
     end: int
     rule: Optional[str] = None  # set on a figure's evidence: the rule that read it
+    # "title" when the span points into the article's title, not its text (a toll only the
+    # headline gives: "Teen shot Friday dies"); absent otherwise
+    text_field: Optional[str] = None
 
 
 class Estimate(ContractModel):

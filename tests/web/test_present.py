@@ -78,3 +78,13 @@ def test_feature():
                          "fatalities_best": 8, "event_type": "battles"})
     assert f["geometry"]["coordinates"] == [46.0, 40.1]
     assert f["properties"]["date"] == "2021-11-16" and f["properties"]["fatalities"] == 8
+
+
+def test_stored_spans_skip_events_read_from_the_title():
+    from warwire.model import Event, Location
+
+    kind = {"event_type": "battles", "sub_event_type": "armed_clash"}
+    body = Event(id="a", location=Location(name="X", span_start=3, span_end=4, rule="r"), **kind)
+    head = Event(id="b", location=Location(name="Y", span_start=0, span_end=1, rule="r"),
+                 text_field="title", **kind)
+    assert [s.start for s in present.stored_spans([body, head])] == [3]

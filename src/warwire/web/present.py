@@ -225,6 +225,8 @@ def stored_spans(events: Iterable[Event]) -> list[Span]:
     sentences and figures, the date and place read, the events' evidence."""
     spans: list[Span] = []
     for ev in events:
+        if ev.text_field != "text":
+            continue  # its offsets point into the title, not the text shown
         for cas in ev.casualties:
             for c in cas.claims:
                 fig = figure_text(c.low, c.high, c.qualifier)
