@@ -481,6 +481,9 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
             return [subj]  # "they found a man shot to death" (a small clause)
         if subj is not None and (t.tag == "VBN" or has_auxpass):
             return [subj]
+        if subj is not None and t.tag == "VBD" and subj.tag in ("NN", "NNP") \
+                and doc.child(subj.i, {"det"}) is None and _headline_subject(doc, subj):
+            return [subj]  # headline grammar drops "was": "Teen shot to death in Roswell"
         if subj is None and has_auxpass:
             fig = _fronted_figure(doc, t)
             if fig is not None:
