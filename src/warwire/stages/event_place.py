@@ -31,8 +31,10 @@ SUPPORT_W = 1.0
 TITLE_SUPPORT = 11.0 / 4.0  # named in the title and at least once more in the body
 TOWN_SUPPORT = 4.0 / 4.0  # named four times: the article's own town
 TOLL_BONUS = 1.0  # a town in a sentence with the toll ("..., killing 168"); 1.5 loses on GVC dev
-# A town stands for a region of our own list (a district with a point) only this near it.
+# A town stands for a region of our own list (a district with a point) only this near it; for
+# a county with a point (the median of its ZIP points, near its people) only this near that.
 REGION_TOWN_KM = 60.0
+COUNTY_TOWN_KM = 40.0
 
 
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
@@ -183,21 +185,26 @@ def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, fl
 
 def _within_region(town: PlaceMention, division: PlaceMention) -> bool:
     """Whether a town can stand for a division it shares a province with: always for a
-    province or county, but a district or region of our own list with its own point ("the
-    Bajaur tribal district" under a PESHAWAR dateline) only holds towns near that point."""
+    province, or a county known by no point of its own; a district or region of our own list
+    with its own point ("the Bajaur tribal district" under a PESHAWAR dateline) or a county
+    with its point only holds towns near that point (not the state's big city the victim was
+    flown to)."""
     d, t = division.candidate, town.candidate
-    if d.kind != "region" or d.lat is None or d.lon is None or t.lat is None or t.lon is None:
+    if d.kind not in ("region", "admin2") or d.lat is None or d.lon is None or t.lat is None \
+            or t.lon is None or "places.admin1_point" in division.rule:
         return True
-    return km_between(d.lat, d.lon, t.lat, t.lon) <= REGION_TOWN_KM
+    reach = REGION_TOWN_KM if d.kind == "region" else COUNTY_TOWN_KM
+    return km_between(d.lat, d.lon, t.lat, t.lon) <= reach
 
 
 def _finish(p: PlaceMention, places: Optional[list[PlaceMention]] = None) -> PlaceMention:
     c = p.candidate
-    if c.kind == "admin2" and (c.lat is None or "places.admin1_point" in p.rule) and places:
-        # a county with no coordinates ("Polk County deputies"): the article's town inside it
+    if c.kind == "admin2" and places:
+        # a county ("Polk County deputies"): the article's town inside it (near its point,
+        # when it has one)
         inside = [o for o in places if o.candidate.kind == "city" and o.role != "speaker"
                   and o.candidate.lat is not None and o.candidate.country == c.country
-                  and o.candidate.admin1 == c.admin1]
+                  and o.candidate.admin1 == c.admin1 and _within_region(o, p)]
         if inside:
             town = max(inside, key=lambda o: (o.role == "dateline", o.role != "origin", o.score, -o.start))
             return replace(town, precision=2, rule=town.rule + "+places.town_in_division")
