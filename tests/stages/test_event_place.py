@@ -16,6 +16,11 @@ OREGON = C("Oregon", "USA", "Oregon", None, 44.0, -120.5, None, "admin1", 4_000_
 SYRIA = C("Syria", "SYR", None, None, None, None, 5, "country", 18_000_000)
 ABROAD = C("Kafr Tall", "TUR", "Hatay", None, 36.2, 36.1, 6, "city", 900)
 USA = C("United States", "USA", None, None, None, None, 7, "country", 330_000_000)
+# an invented county with its point, towns near and far from it, and the county without a point
+ASHBY = C("Ashby County", "USA", "Iowa", "Ashby County", 42.0, -93.0, None, "admin2", 90_000)
+NEAR = C("Dunmore", "USA", "Iowa", None, 42.15, -93.1, 1, "city", 3_000)  # ~19 km away
+FAR = C("Riverton", "USA", "Iowa", None, 41.6, -91.5, 2, "city", 70_000)  # ~130 km away
+BARE = C("Ashby County", "USA", "Iowa", "Ashby County", None, None, None, "admin2", 90_000)
 
 
 def mention(text, cand, role="mention", sent=0, start=0, rule="places.ngram", precision=1,
@@ -82,3 +87,24 @@ def test_the_toll_sentence_town_beats_a_more_named_town(nlp):
               mention("Elmdale", SMALL, "mention", sent=2, start=110, score=1.0)]
     got = choose_event_location(places, parsed, {0, 1})
     assert got is not None and got.candidate.name == "Tyler", got
+
+
+# A county with its own point (US counties: the median of their ZIP points) stands for the
+# article's town only when that town lies near it.
+@pytest.mark.parametrize("places, expected", [
+    # the incident names the county; a town near the county's point stands for it...
+    ([mention("Ashby County", ASHBY, "incident", precision=2, score=3.0),
+      mention("Dunmore", NEAR, "mention", sent=1, start=30)], "Dunmore"),
+    # ...a far town of the same state does not (the county's own point is better)
+    ([mention("Ashby County", ASHBY, "incident", precision=2, score=3.0),
+      mention("Riverton", FAR, "care", sent=1, start=30, score=0.2)], "Ashby County"),
+    # no incident mention: a county named elsewhere keeps its point against a far town...
+    ([mention("Ashby County", ASHBY, "mention", precision=2, score=1.8),
+      mention("Riverton", FAR, "origin", sent=1, start=30, score=0.4)], "Ashby County"),
+    # ...and a county with no point of its own still takes the article's town of its state
+    ([mention("Ashby County", BARE, "mention", precision=2, score=1.8),
+      mention("Riverton", FAR, "origin", sent=1, start=30, score=0.4)], "Riverton"),
+])
+def test_a_town_stands_for_a_county_only_near_its_point(parsed, places, expected):
+    got = choose_event_location(places, parsed, {0})
+    assert got is not None and got.candidate.name == expected and got.precision == 2, got

@@ -173,14 +173,6 @@ WIDE = {"Guma local government", "Boulkessi"}  # not in cities500: province cent
 KM = 50
 
 
-@pytest.fixture(scope="module")
-def real_gaz():
-    from warwire.gazetteer.build import default_index_path
-    from warwire.gazetteer.sqlite import SqliteGazetteer
-
-    return SqliteGazetteer(default_index_path(500))
-
-
 @pytest.mark.parametrize("text,country,admin1,lat,lon", CONFLICT)
 def test_conflict_summaries(nlp, real_gaz, text, country, admin1, lat, lon):
     from warwire.evaluation import km_between

@@ -9,14 +9,6 @@ from warwire.stages.parse import parse_article
 from warwire.stages.places import choose_event_location, find_places
 
 
-@pytest.fixture(scope="module")
-def real_gaz():
-    from warwire.gazetteer.build import default_index_path
-    from warwire.gazetteer.sqlite import SqliteGazetteer
-
-    return SqliteGazetteer(default_index_path(500))
-
-
 def _event_place(nlp, gaz, text, title=None):
     parsed = parse_article(Article("t", text, title), nlp)
     places = find_places(parsed, gaz)
