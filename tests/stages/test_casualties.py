@@ -44,6 +44,9 @@ CASES = [
     ("A man was shot and killed Friday night.", {("killed", 1, 1, "exact")}),
     # headline grammar drops "was", and the parser reads the verb as active
     ("Teen shot to death in apartment complex", {("killed", 1, 1, "exact")}),
+    # a headline's death verb with no subject of its own: the person the headline says was shot
+    ("Man shot Friday dies", {("killed", 1, 1, "exact")}),
+    ("Teen shot near the park has died, police say", {("killed", 1, 1, "exact")}),
     ("A woman died at the hospital.", {("killed", 1, 1, "exact")}),
     ("A 24-year-old man was shot in the leg.", {("injured", 1, 1, "exact")}),
     ("The suspect was shot dead by police.", {("killed", 1, 1, "exact")}),

@@ -381,6 +381,17 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     return None
 
 
+def _headline_victim(doc: Doc, verb: Optional[Token]) -> Optional[Token]:
+    """The bare headline subject of ``verb`` ("Teen" of "Teen shot in Wichita"), when a death
+    verb hangs from it with no subject of its own ("... has died", "... dies")."""
+    if verb is None or verb.pos != "VERB":
+        return None
+    subj = doc.subject(verb.i, {"nsubj", "nsubjpass"})
+    if subj is None or doc.child(subj.i, {"det"}) is not None or not _headline_subject(doc, subj):
+        return None
+    return subj
+
+
 def _headline_subject(doc: Doc, v: Token) -> bool:
     """A bare singular noun phrase opening its sentence, or after a label ("Police: ..."):
     headline grammar, which drops the article ("Teen shot in Wichita", "17-year-old boy shot,
@@ -509,6 +520,10 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         return [quantity] if quantity is not None else []  # "left 11 dead and several injured"
     if shape == "intrans":
         subj = doc.subject(t.i, SUBJ)
+        headline = _headline_victim(doc, subj if subj is not None and subj.pos == "VERB" else
+                                    doc.toks[t.head] if subj is None and t.dep in ("ccomp", "advcl") else None)
+        if headline is not None:
+            return [headline]  # "Teen shot in Wichita has died", "Man shot Friday dies"
         if subj is not None:
             if subj.text.lower() in ("who", "that") and t.dep == "relcl":
                 return [doc.toks[t.head]]
