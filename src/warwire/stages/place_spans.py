@@ -57,6 +57,8 @@ class Raw:
     chosen: Optional[PlaceCandidate] = None
     probs: list[float] = field(default_factory=list)
     key: str = ""  # the folded surface
+    # readings kept out of every vote (kind post_office), read once the article's state is known
+    aside: list[PlaceCandidate] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------------------------

@@ -402,6 +402,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = _cues()
     phrases = _find_phrases(parsed.text, gazetteer, cues)
     raws = _find_spans(parsed, gazetteer, cues, [(p.raw, p.taken) for p in phrases])
+    for r in raws:
+        _set_aside(r)
     prior = _country_prior(parsed, cues)
     lean = max(prior, key=prior.__getitem__) if prior else None
     dl = _dateline(parsed, cues)
@@ -419,10 +421,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             raws = [r for r in raws if r not in inner]
             first, last = inner[0].first if inner else 0, inner[-1].last if inner else 0
             if inner:
-                cands = gazetteer.lookup(parsed.text[dl[0]:dl[1]])
-                src = "places.ngram" if cands else "places.dateline_local"
-                r = _Raw(dl[0], dl[1], first, last, inner[0].sent, cands, source=src,
-                         designator=None if cands else "neighbourhood")
+                r = _Raw(dl[0], dl[1], first, last, inner[0].sent,
+                         gazetteer.lookup(parsed.text[dl[0]:dl[1]]))
+                _set_aside(r)
+                if not r.cands:
+                    r.source, r.designator = "places.dateline_local", "neighbourhood"
                 r.flags.add("dateline")
                 r.cues.append("places.dateline")
                 raws.append(r)
@@ -463,7 +466,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     kept = [r for r in kept if r.start not in consumed or r.source != "places.ngram"]
     ngrams = [r for r in kept if r.source == "places.ngram" and r.cands]
     title_names = _title_votes(parsed.article.title, gazetteer, cues)
-    extra = [(1.0, c) for _, c in title_names]
+    extra = [(1.0, cs) for cs in ([o for o in c if o.kind != _POST_OFFICE] for _, c in title_names)
+             if cs]
     # "Man shot in Smallville, Minn.", "... - WXXX.com - Columbia, South Carolina": the state a
     # title names after a place (the story's or the newsroom's) weighs like a dateline's
     for w, qc in _title_qualifiers(parsed.article.title, gazetteer, cues, lean):
@@ -556,6 +560,9 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 if inside:
                     r.chosen = max(inside, key=lambda o: o.population)
                     r.cues.append("places.context_admin1")
+    for r in kept:
+        if r.aside and r.source == "places.ngram":
+            _read_post_office(r, dom)
     dom_country = dom[0] if dom else dom_country
     named = {r.chosen.country for r in kept if r.source == "places.ngram" and r.chosen is not None
              and r.chosen.country and not _aside(r)} | set(demonym_countries)
@@ -679,6 +686,39 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     return out
 
 
+# A US town known only by its post office (gazetteer kind post_office, no population) is a
+# common word as often as a town ("Park", "Rover", "Friendship"): such a reading never votes for
+# the article's country or state and is read only inside the state the article has already
+# established by its other places, cues and title (places.post_office).
+_POST_OFFICE = "post_office"
+
+
+def _set_aside(r: _Raw) -> None:
+    """Move a span's post-office readings out of its candidates (and so out of every vote)."""
+    if any(c.kind == _POST_OFFICE for c in r.cands):
+        r.aside = [c for c in r.cands if c.kind == _POST_OFFICE]
+        r.cands = [c for c in r.cands if c.kind != _POST_OFFICE]
+
+
+def _read_post_office(r: _Raw, dom: Optional[tuple]) -> None:
+    """Once the article's state is known, a name with a post office of that state (or of the
+    state its own "Town, State" names) is read as that town when no reading of the name lies in
+    that state: no reading, the state alone, or a town elsewhere, which the later steps would
+    only turn into the state or the article's city."""
+    want = r.qualifier if r.qualifier and r.qualifier[1] else dom
+    if want is None:
+        return
+    inside = [o for o in r.aside if (o.country, o.admin1) == want]
+    c = r.chosen
+    if not inside or c is not None and not (
+            c.kind == "city" and (c.country, c.admin1) != want
+            or c.kind == "admin1" and "places.qualifier_only" in r.cues):
+        return
+    r.chosen = replace(inside[0], kind="city")
+    r.cands = [*r.cands, r.chosen]
+    r.cues.append("places.post_office")
+
+
 def _title_place(names: list[tuple[str, list[PlaceCandidate]]], dom: Optional[tuple],
                  country: Optional[str]) -> Optional[PlaceMention]:
     """When the body names no town, the title's ("Boy shot in west Baltimore"): its
@@ -686,10 +726,13 @@ def _title_place(names: list[tuple[str, list[PlaceCandidate]]], dom: Optional[tu
     empty span: the title is not part of the text the offsets point into."""
     for surface, cands in names:
         inside = [c for c in cands if c.kind != "country" and (
-            (c.country, c.admin1) == dom if dom and c.kind != "admin1" else c.country == country)]
+            (c.country, c.admin1) == dom if dom and c.kind != "admin1" else c.country == country)
+            and (c.kind != _POST_OFFICE or dom)]
         if not inside or country is None:
             continue
         c = max(inside, key=lambda o: o.population)
+        if c.kind == _POST_OFFICE:
+            c = replace(c, kind="city")
         precision = {"city": 1, "admin2": 2}.get(c.kind, 3)
         return PlaceMention(surface, 0, 0, 0, "places.title", c, precision, "mention", 0.5)
     return None
