@@ -79,18 +79,19 @@ from . import model
 from .model import CasualtyMention
 
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
+_PRONOUN = "cas.fig.pronoun"
+_POSSESSED = "cas.fig.possessed"
+# Figures of someone pointed back at: a pronoun, a name, "the man".
+POINTED_BACK = (_PRONOUN, "cas.fig.named", "cas.fig.definite")
 # Figures of one person named or pointed at (and "shot himself"): usually someone counted elsewhere.
-_WEAK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite", "cas.fig.possessed", "cas.self.shot_himself")
-_HIT = "hit"
+_WEAK = POINTED_BACK + (_POSSESSED, "cas.self.shot_himself")
+_HIT = "hit"  # internal category: everyone hit, killed included ("four men were shot")
 # A wounded person told by a pronoun, a name or "the girl" in a story of one death may be the
 # one who died of the wounds ("Jane Doe was injured … The toddler has died"): such a figure
 # counts everyone hit. (With several dead, the one pointed at is mostly the survivor: "three
 # men were killed … The surviving victim was found wounded"; and one "in stable condition",
 # "who remains in critical condition" is alive when told.)
 _STILL_IN_CARE = ("cas.injure.condition",)
-_PRONOUN = "cas.fig.pronoun"
-_POSSESSED = "cas.fig.possessed"
-_POINTED_BACK = ("cas.fig.pronoun", "cas.fig.named", "cas.fig.definite")  # internal category: everyone hit, killed included ("four men were shot")
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
@@ -182,7 +183,7 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
     for m in mentions:
         key = (_country(m), _kind(m))
         hit = m.includes_killed or (key in one_dead and not m.rule.startswith(_STILL_IN_CARE) and (
-            m.rule.endswith(_POINTED_BACK) and (m.sent not in death_sents or m.rule.endswith(_PRONOUN))
+            m.rule.endswith(POINTED_BACK) and (m.sent not in death_sents or m.rule.endswith(_PRONOUN))
             or key in dead_pointed_back and m.low == m.high == 1 and m.sent not in death_sents
             and not m.additional and not m.rule.endswith(_POSSESSED)))
         cat = _HIT if m.category == "injured" and hit else m.category
@@ -266,7 +267,7 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
         elif running is not None and id(extra[0]) in leads and (
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
-                    and not extra[0].rule.endswith(_POINTED_BACK)  # "Smith also died": counted
+                    and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
                     and all(u.low == 1 for u in running.mentions))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;

@@ -24,6 +24,7 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
+from ..reconcile import POINTED_BACK
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_date, other_year
@@ -54,7 +55,7 @@ _INCREMENT = re.compile(r"[\w,.-]+\s+more\b(?!\s+than)", re.I)
 _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 # figures of someone pointed back at or of a running count ("the man", "he", "Smith", "a fourth person")
-_COUNTED_BEFORE = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named", "cas.fig.ordinal_count")
+_COUNTED_BEFORE = POINTED_BACK + ("cas.fig.ordinal_count",)
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll

@@ -493,7 +493,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         if subj is not None and (t.tag == "VBN" or has_auxpass):
             return [subj]
         if subj is not None and t.tag == "VBD" and subj.tag in ("NN", "NNP") \
-                and doc.child(subj.i, {"det"}) is None and _headline_subject(doc, subj):
+                and _headline_victim(doc, t) is subj:
             return [subj]  # headline grammar drops "was": "Teen shot to death in Roswell"
         if subj is None and has_auxpass:
             fig = _fronted_figure(doc, t)
