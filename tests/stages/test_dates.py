@@ -604,3 +604,33 @@ def test_article_dates_read_once_choose_the_same(nlp: Any, text: str, published:
     for event_sentences in sents:
         assert choose_event_date(dates, parsed, event_sentences, article) == \
             choose_event_date(dates, parsed, event_sentences)
+
+
+# (text, published, expected start date, rule of the chosen mention)
+NIGHT_CASES = [
+    # "overnight" is dated the morning after ... unless the text names the evening's day for the
+    # violence (an incident word or a clock time beside it)
+    ("Two brothers were shot overnight outside a pool hall. The first shots were fired at about "
+     "11:20 p.m. Tuesday on Elm Street.", WED, D(2021, 11, 16), "date.weekday_part"),
+    ("A cab driver was robbed and wounded overnight. He was shot late Tuesday night near the bus "
+     "depot, the sheriff said.", WED, D(2021, 11, 16), "date.weekday_part"),
+    # "last night" may have run past midnight: a named morning of publication day tells so
+    ("A teenager was wounded last night at a house party. Deputies said he was shot around 1:15 a.m. "
+     "Wednesday in the backyard.", WED, D(2021, 11, 17), "date.weekday_part"),
+    # a day named for something else leaves the night as it was
+    ("Two brothers were shot overnight outside a pool hall. The gunman was still at large Tuesday, "
+     "officers said.", WED, D(2021, 11, 17), "date.overnight"),
+    ("A teenager was wounded last night at a house party. The family spoke to reporters on "
+     "Wednesday morning.", WED, D(2021, 11, 16), "date.last_night"),
+    # "yesterday" names a day, not a night: a clock time the next morning does not move it
+    ("A grocer was shot yesterday at his store. Another man was found shot at 2 a.m. Wednesday "
+     "three miles away.", WED, D(2021, 11, 16), "date.yesterday"),
+]
+
+
+@pytest.mark.parametrize("text,published,start,rule", NIGHT_CASES)
+def test_a_named_day_tells_which_day_of_the_night(nlp: Any, text: str, published: dt.datetime,
+                                                  start: dt.date, rule: str) -> None:
+    p = parse(nlp, text, published)
+    chosen = choose_event_date(find_dates(p), p, {0})
+    assert chosen is not None and (chosen.date_start, chosen.rule) == (start, rule), chosen

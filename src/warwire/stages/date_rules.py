@@ -39,6 +39,10 @@ class DateRule:
     next: bool = False
     score: float = 0.0  # added when choosing an event date (how sure a match is to name a day)
     across_midnight: bool = False  # "late Friday or early Saturday": the later of two days
+    # the days (from, to; relative to the day it resolves to) a night it names may fall on:
+    # "overnight" (dated the morning after) may be the evening before, "last night" the small
+    # hours after it. A day the text names inside them tells which (dates.py ``_refined``).
+    night: Optional[tuple[int, int]] = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,8 @@ def lexicon() -> DateLexicon:
         regex = re.compile(r"(?<![A-Za-z0-9])(?:" + body + r")(?![A-Za-z0-9])")
         rules.append(DateRule(r["id"], r["resolve"], regex, order, r.get("days"), r.get("offset", 0),
                               bool(r.get("last")), bool(r.get("next")), float(r.get("score", 0.0)),
-                              bool(r.get("across_midnight"))))
+                              bool(r.get("across_midnight")),
+                              tuple(r["night"]) if r.get("night") else None))
     ctx = data["context"]
     return DateLexicon(
         rules=tuple(rules),

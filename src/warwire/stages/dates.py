@@ -23,7 +23,9 @@ How it chooses an event's date (``score_dates``, ``WEIGHTS``): each mention is s
 lies (the event's sentences first), its precision and its context -- an incident verb or noun
 ("was shot Tuesday", "Sunday's attack") or a clock time ("at 9:40 p.m. Friday") lift it; speech,
 deaths, arrests, court dates, stamps, the future and earlier years lower or drop it. A coarse
-winner ("over the weekend") gives way to a day inside it that scores nearly as well. Without a
+winner ("over the weekend") gives way to a day inside it that scores nearly as well, and a night
+reckoned from publication ("overnight", "last night") to a day of it the text names for the
+violence ("at 11:20 p.m. Tuesday"). Without a
 publication date, the written date the lead gives the violence dates the event even when a
 relative day that cannot be resolved scores higher (``_lead_date``). What the article gives all
 its events -- the anchor day, the title's days, each mention's context -- is read once
@@ -533,7 +535,7 @@ def choose_event_date(dates: list[DateMention], parsed: ParsedText, event_senten
         elif best is None or score > best[0]:
             best = (score, m)
     if best is not None and best[0] >= WEIGHTS["min_score"] and best[0] >= unresolved:
-        return _refined(best, scored)
+        return _refined(best, scored, article)
     if article.pub is None:
         lead = _lead_date(scored, parsed, event_sentences, article)
         if lead is not None:
@@ -571,15 +573,45 @@ def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
     return None
 
 
-def _refined(best: tuple[float, DateMention], scored: list[tuple[float, DateMention]]) -> DateMention:
+def _refined(best: tuple[float, DateMention], scored: list[tuple[float, DateMention]],
+             article: ArticleDates) -> DateMention:
     """A coarse best date ("over the weekend", "last week") gives way to a day inside it that
-    scores nearly as well ("... on Sunday", "on Nov. 28"): the same time, told more precisely."""
+    scores nearly as well ("... on Sunday", "on Nov. 28"): the same time, told more precisely.
+    So does a night counted from publication ("overnight": the morning after or the evening
+    before; "last night": the evening before or the small hours after) to a day of it the text
+    names for the violence ("shot at 11:20 p.m. Tuesday"), which says on which side of midnight."""
     score, m = best
-    if m.precision == "day" or m.date_start is None or m.date_end is None:
+    if m.date_start is None or m.date_end is None:
+        return m
+    lex = lexicon()
+    rule = lex.by_id.get(m.rule)
+    if m.precision == "day" and rule is not None and rule.night is not None:
+        # "overnight", "last night": a night across two days; a day the text names for the
+        # violence (not another day reckoned from publication) tells which of them
+        first = m.date_start + dt.timedelta(days=rule.night[0])
+        last = m.date_start + dt.timedelta(days=rule.night[1])
+        named = [(s, d) for s, d in scored if d.precision == "day" and d.date_start is not None
+                 and first <= d.date_start <= last and s >= score - WEIGHTS["night"]
+                 and _names_its_day(d, lex) and _tells_of_violence(article.context(d))]
+        return max(named, key=lambda x: x[0])[1] if named else m
+    if m.precision == "day":
         return m
     inside = [(s, d) for s, d in scored if d.precision == "day" and d.date_start is not None
               and m.date_start <= d.date_start <= m.date_end and s >= score - WEIGHTS["refine"]]
     return max(inside, key=lambda x: x[0])[1] if inside else m
+
+
+def _names_its_day(d: DateMention, lex: DateLexicon) -> bool:
+    """The mention names its day ("Tuesday night", "Nov. 16") rather than counting it from the
+    publication date ("today", "yesterday", "overnight")."""
+    rule = lex.by_id.get(d.rule)
+    return rule is None or rule.resolve != "offset_days"
+
+
+def _tells_of_violence(ctx: _Context) -> bool:
+    """The mention dates the violence itself: an incident word governs it or a clock time stands
+    beside it ("was shot Tuesday night", "at 11:40 p.m. Tuesday")."""
+    return ctx.incident or (ctx.clock and not ctx.death)
 
 
 def score_dates(dates: list[DateMention], parsed: ParsedText, event_sentences: set[int],
@@ -655,6 +687,7 @@ WEIGHTS: dict[str, float] = {
     "past": 8.0,  # "in 2020", "a year ago": background
     "min_score": 5.0,  # below this the publication date is the better guess
     "refine": 6.0,  # a day inside a coarser best date replaces it when it scores at most this less
+    "night": 10.0,  # a named day of the night "overnight" / "last night" spans replaces it likewise (session 5; flat 10-14)
     "support": 0.1,  # per other mention of the same day near the event (up to _SUPPORT_MAX): a tie-break (session 4)
 }
 # What a counted-back weekday ("Saturday, a week after ...") is read as when it dates its own incident
