@@ -136,6 +136,8 @@ CASES = [
     # word after it the parser took for its object
     ("One farmer was killed and four others wounded in a raid on a hamlet in Kaura upazila early "
      "on Monday, police said.", {("killed", 1, 1, "exact"), ("injured", 4, 4, "exact")}),
+    # a collective noun sized by "of <number>"
+    ("Local sources said the strike killed a family of six in the camp.", {("killed", 6, 6, "exact")}),
 ]
 
 

@@ -143,6 +143,13 @@ CASES = [
     # a dateline with the day between the place and the dash; "Nov." is a month, no province
     ("Ouagadougou, Nov. 27 - Gunmen killed 12 villagers in the north on Sunday.",
      "BFA", None, (12.37, -1.53), None, "places.dateline"),
+    # a large city's possessive frames the quarter named after it: the quarter's words are
+    # never read as a namesake province abroad ("Ganji" is an alternate name of Ghanzi)
+    ("Two shopkeepers were shot dead in Quetta's Hazar Ganji area on Monday.",
+     "PAK", "Balochistan", (30.18, 67.0), None, None),
+    # only a speaker's place: its province, at that town, precision 3
+    ("Police in Jos said seven herders were killed.",
+     "NGA", "Plateau", (9.92, 8.89), 3, "places.speaker_province"),
 ]
 
 

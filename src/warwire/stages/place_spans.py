@@ -415,8 +415,14 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         q, cut = None, pm.start()
         name = pm.group("name")
         # "In Burkina Faso's": the longest tail of the capitalised words that is a place
+        # a city frames only as the whole name after a locative word ("in Quetta's Sariab
+        # area"; not "at St. Mary's Hospital", "to Prince George's Hospital")
+        prev = re.search(r"(\w+)\s+$", b[:pm.start()])
+        located = prev is not None and (prev.group(1).lower() in cues.incident_prep
+                                        or prev.group(1).lower() in cues.near_prep)
         for w in re.finditer(r"\S+", name or ""):
-            q = _possessor_frame(name[w.start():], gaz, cues, raw.cands)
+            q = _possessor_frame(name[w.start():], gaz, cues, raw.cands,
+                                 city_frame=located and w.start() == 0)
             if q:
                 cut = pm.start("name") + w.start()
                 break
@@ -478,10 +484,12 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
 
 
-def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate]
-                     ) -> Optional[tuple[str, Optional[str]]]:
+def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate],
+                     city_frame: bool = False) -> Optional[tuple[str, Optional[str]]]:
     """(country, admin1) of a possessor that is a country, or a province or region holding a
-    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), else None. A
+    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), or with
+    ``city_frame`` (the whole name, after a locative word) a large city known by that very name
+    ("in Quetta's Sariab area"), else None. A
     country's name is read as rules/countries.tsv reads it ("Congo's" is the DRC's)."""
     if name.split()[0].lower() in ("of", "the"):
         return None
@@ -496,6 +504,19 @@ def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[Pla
             return c.country, c.name
         if c.kind == "region" and c.country and any(o.country == c.country for o in cands):
             return c.country, None  # "Kashmir's Pulwama district"
+    # "Quetta's Hazar Ganji area", "Mogadishu's Hodan district": a city that is no local
+    # namesake frames the quarter named after it (its province; a quarter the gazetteer lacks is
+    # then read as that province, never as a namesake abroad). Not in US local news, whose
+    # "Portland's Lloyd Center" the neighbourhood and article-city rules read (on gvc-dev a
+    # frame there sent names of shops and churches to the state: a loss)
+    if not city_frame:
+        return None
+    cities = [c for c in gaz.lookup(name) if c.kind == "city" and c.country
+              and c.country != cues.standalone_country
+              and c.population >= LOCAL_MAX_POP and fold(c.name) == fold(name)]
+    if cities:
+        city = max(cities, key=lambda c: c.population)
+        return city.country, city.admin1
     return None
 
 

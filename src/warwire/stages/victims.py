@@ -91,6 +91,7 @@ class Rules:
     not_fatally: frozenset[str]
     fatal_adverbs: frozenset[str]  # "fatally", "mortally": a hit that killed
     qualifier_preps: frozenset[str]  # "over", "between": a figure's opener parsed as a preposition
+    counted_collectives: frozenset[str]  # "a family of five": the size is the figure
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,6 +129,7 @@ def load_rules() -> Rules:
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
         fatal_adverbs=frozenset(data["fatal_adverbs"]),
         qualifier_preps=frozenset(data["qualifier_preps"]),
+        counted_collectives=frozenset(data["counted_collectives"]),
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
@@ -370,6 +372,13 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
             left -= 1
         return Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
     det = doc.child(v.i, {"det", "predet"})
+    if det is not None and det.text.lower() in ("a", "an") and lemma in rules.counted_collectives:
+        of = doc.child(v.i, {"prep"})
+        num = doc.child(of.i, {"pobj"}) if of is not None and of.text.lower() == "of" else None
+        if num is not None and figure_token_ok(doc, num):
+            span = figure_at(doc.toks, num.i, lo, hi)
+            if span is not None:  # "killed a family of five": the family's size is the figure
+                return Victim(span.figure, det.i, span.last, v)
     if det is not None and det.text.lower() in ("a", "an"):
         for c in doc.children(v.i, {"amod"}):
             if c.text.lower() in rules.ordinals:  # "a second teen has died": the count is now two
