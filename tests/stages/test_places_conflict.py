@@ -147,6 +147,10 @@ CASES = [
     # never read as a namesake province abroad ("Ganji" is an alternate name of Ghanzi)
     ("Two shopkeepers were shot dead in Quetta's Hazar Ganji area on Monday.",
      "PAK", "Balochistan", (30.18, 67.0), None, None),
+    # an armed group that fights in one country names it: "Al Bayda" with the Houthis is
+    # Yemen's, not the Libyan city (places.country_cues)
+    ("Houthi fighters shelled a market in Al Bayda on Monday, killing two shoppers.",
+     "YEM", None, (13.99, 45.57), None, None),
     # only a speaker's place: its province, at that town, precision 3
     ("Police in Jos said seven herders were killed.",
      "NGA", "Plateau", (9.92, 8.89), 3, "places.speaker_province"),
@@ -218,3 +222,4 @@ def test_road_ends_are_mentions(nlp, real_gaz):
     # a hyphenated place name with no road noun after it keeps its parts' roles
     places, _ = _event_place(nlp, real_gaz, "Two soldiers were killed in Jammu-Kashmir on Monday.")
     assert all(p.role != "mention" or "road" not in p.rule for p in places)
+
