@@ -116,6 +116,28 @@ CASES = [
     ("Police detained two men near the hospital.", {("arrested", 2, 2, "exact")}),
     ("The suspect was transported to the Springfield Police Department.", set()),
     ("The cars were taken to a lot.", set()),
+    # session 5 (conflict reports): "no" opening a qualifier is no zero
+    ("No less than nine recruits died in the ambush.", {("killed", 9, None, "at_least")}),
+    # a range the parser hangs from "between" as a preposition after the verb
+    ("A monitor said the shelling of the town killed between 10 and 15 soldiers.",
+     {("killed", 10, 15, "range")}),
+    # a range on a noun that holds the letters "old" is no age ("soldiers")
+    ("Between 10 and 12 soldiers were killed in the ambush.", {("killed", 10, 12, "range")}),
+    # a toll split by side, the second figure parsed onto the noun's modifier
+    ("Villagers said 7 militia fighters and 5 government soldiers were killed.",
+     {("killed", 7, 7, "exact"), ("killed", 5, 5, "exact")}),
+    # an ordinal that continues the count of another harm is one more person ...
+    ("Three policemen died in the blast. A fourth officer was badly hurt.",
+     {("killed", 3, 3, "exact"), ("injured", 1, 1, "exact")}),
+    # ... while one that continues its own harm's count is the new total
+    ("Two people were hurt on Friday. A third person has been injured, police said.",
+     {("injured", 2, 2, "exact"), ("injured", 3, 3, "exact")}),
+    # a gapped passive ("and four others wounded") whose counted subject is the victim, not a
+    # word after it the parser took for its object
+    ("One farmer was killed and four others wounded in a raid on a hamlet in Kaura upazila early "
+     "on Monday, police said.", {("killed", 1, 1, "exact"), ("injured", 4, 4, "exact")}),
+    # a collective noun sized by "of <number>"
+    ("Local sources said the strike killed a family of six in the camp.", {("killed", 6, 6, "exact")}),
 ]
 
 

@@ -104,6 +104,8 @@ def test_neighbourhood_of_another_city_resolves_to_the_article_city(nlp, gaz):
 
 
 def test_speaker_only_gives_country_without_coordinates(nlp, gaz):
+    # officials in the national capital speak for the country (a provincial town's speakers
+    # give their province: test_places_conflict, places.speaker_province)
     text = "Two soldiers were killed, officials in Baku said."
     parsed, places = run(nlp, gaz, text)
     loc = choose_event_location(places, parsed, {0})

@@ -244,6 +244,25 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if ms and ms[0].other_incident:
             prev_other = sent.i
         out.extend(ms)
+    return _ordinal_after_others(out)
+
+
+def _ordinal_after_others(ms: list[CasualtyMention]) -> list[CasualtyMention]:
+    """"Five soldiers were killed. A sixth soldier was wounded": an ordinal that continues the
+    count of people harmed in another category (the earlier figures of the other categories add
+    up to one less, and none of its own came before) is one more person of its own category,
+    not a running count of it (cas.fig.ordinal_other)."""
+    out: list[CasualtyMention] = []
+    for m in ms:
+        if m.rule.endswith("cas.fig.ordinal_count") and not m.other_incident and m.low is not None:
+            before = [o for o in out if not o.other_incident and not o.negated
+                      and o.category in ("killed", "injured")]
+            if before and not any(o.category == m.category for o in before) \
+                    and all(o.low is not None and o.low == o.high for o in before) \
+                    and sum(o.low for o in before) == m.low - 1:
+                m = replace(m, low=1, high=1, additional=True,
+                            rule=m.rule.replace("cas.fig.ordinal_count", "cas.fig.ordinal_other"))
+        out.append(m)
     return out
 
 

@@ -8,9 +8,11 @@ sentence places the event in is set aside (a namesake abroad); then the most spe
 in the top one's state (or the article's much-named town in a country-only incident); else the
 dateline; else the best other mention (a country named as a side yields to the country the
 article names most). A speaker's place is never chosen while anything else exists; a place
-known only by its country comes back with precision 3 and no coordinates. Rule ids it adds:
-``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
-``places.side_country``, ``places.country_only``; cue list ``places.toll_sentence`` (see
+known only by its country comes back with precision 3 and no coordinates (when only speakers
+name places, all in one country, their town's province at that town, precision 3, unless the
+town is the national capital). Rule ids it
+adds: ``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
+``places.side_country``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
 ``rules/places.yaml``).
 """
 from __future__ import annotations
@@ -115,9 +117,19 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                 best = max(inside, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
                 return replace(best, rule=best.rule + "+places.town_in_division")
         return _finish(best, places)
-    # only speakers: the country they speak for, no finer
+    # only speakers: the province they speak from ("police in Maiduguri confirmed the death of
+    # three": the press and officials of a province speak from its seat, where ACLED codes an
+    # event known only by its province), else (officials in the national capital speak for
+    # the whole country) the country they speak for, no finer
     sp = places[0]
     c = sp.candidate
+    capital = cues().capitals.get(c.country or "")
+    if c.kind in ("city", "admin2") and c.admin1 and c.lat is not None and all(
+            p.candidate.country == c.country for p in places) \
+            and not (capital and fold(capital) == fold(c.name)):
+        return replace(sp, candidate=PlaceCandidate(c.admin1, c.country, c.admin1, None, c.lat, c.lon,
+                                                    None, "admin1", 0),
+                       precision=3, rule=sp.rule + "+places.speaker_province")
     return replace(sp, candidate=PlaceCandidate(c.country or c.name, c.country, None, None, None,
                                                 None, None, "country", 0),
                    precision=3, rule=sp.rule + "+places.country_only")

@@ -172,6 +172,16 @@ def _is_num_tok(tok: Token) -> bool:
     return bool(_DIGITS.match(t)) or t in _NUMBER_WORDS or bool(_DECIMAL.match(t))
 
 
+def opens_qualifier(tokens: Sequence[Token], i: int, hi: int) -> bool:
+    """True when a qualifier phrase of the rule file starts at token ``i`` ("no fewer than",
+    "no less than"): its first word is then no quantity of its own ("no" is not zero)."""
+    rules = _rules()
+    for n in range(min(rules.qualifier_max_len, hi - i), 1, -1):
+        if tuple(t.text.lower() for t in tokens[i:i + n]) in rules.qualifiers:
+            return True
+    return False
+
+
 def figure_at(tokens: Sequence[Token], i: int, lo: int, hi: int) -> Optional[FigureSpan]:
     """The figure phrase around token ``i`` (a number or quantity word), within [lo, hi).
 

@@ -93,6 +93,8 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
     if not m:
         return None
     words = m.group(1).split()
+    if words[0].lower().rstrip(".") in cues.ambiguous and re.match(r"\s*\d", text[m.end(1):]):
+        return None  # "Ouagadougou, Nov. 27 -", "Sunday, March 3": a date, no state or country
     if len(words) > 1 and words[-1].lower().rstrip(".,") in cues.division_nouns:
         words = words[:-1]  # "Katsina State", "Idlib Province": the province's own name
     for n in range(len(words), 0, -1):
@@ -151,6 +153,18 @@ def _hyphen_compounds(toks: Sequence[Token]) -> tuple[list[int], list[int], list
     return first, last, linked
 
 
+def _article_before(toks: Sequence[Token], i: int, cues: _Cues) -> Optional[int]:
+    """The index of a lower-case Arabic article glued by a hyphen before token ``i`` ("al" of
+    "al-Mawsil"), else None."""
+    if i < 2:
+        return None
+    art, hyph, t = toks[i - 2], toks[i - 1], toks[i]
+    if hyph.text in _HYPHENS and art.end == hyph.start and hyph.end == t.start and art.sent == t.sent \
+            and art.text.islower() and art.text in cues.article_prefixes:
+        return art.i
+    return None
+
+
 def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
                phrases: Sequence[tuple[Raw, tuple[int, int]]] = ()) -> list[Raw]:
     """Every place span: ``phrases`` (found by ``place_phrases``: their token ranges are
@@ -204,6 +218,7 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             i += 1
             continue
         hit: Optional[tuple[int, list[PlaceCandidate]]] = None
+        art = _article_before(toks, i, cues)
         for n in range(min(MAX_NGRAM, n_tok - i), 0, -1):
             j = i + n - 1
             tj = toks[j]
@@ -217,6 +232,11 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             surface = text[t.start:tj.end]
             if "\n" in surface:
                 continue
+            if art is not None:
+                cands = gaz.lookup(text[toks[art].start:tj.end])  # "al-Mawsil"
+                if cands:
+                    hit = (j, cands)
+                    break
             cands = gaz.lookup(surface)
             if cands:
                 hit = (j, cands)
@@ -226,6 +246,9 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             continue
         j, cands = hit
         raw = Raw(t.start, toks[j].end, i, j + 1, t.sent, cands, key=fold(text[t.start:toks[j].end]))
+        if art is not None:  # the article is part of the span ("in al-Raqqa")
+            raw.start, raw.first = toks[art].start, art
+            raw.flags.add("article")
         if i > 0 and not taken[i - 1] and toks[i - 1].sent == t.sent and is_cap(toks[i - 1]) \
                 and toks[i - 1].text.lower() in cues.compass:
             # "South Austin": the whole name is no place the gazetteer knows → maybe a part of
@@ -261,7 +284,14 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str],
                 return False
             if e.label in ("GPE", "LOC", "FAC"):
                 raw.flags.add("gpe")
-    single = raw.last - raw.first == 1
+    single = raw.last - raw.first == (3 if "article" in raw.flags else 1)
+    after = parsed.text[raw.end:raw.end + 12]
+    am = re.match(r" ([a-z]{1,3})[-‑][A-Z]", after)
+    if am and am.group(1) in cues.article_prefixes and not raw.qualifier and not raw.designator \
+            and "dateline" not in raw.flags:
+        # "Bab al-Tob", "Khan al-Asal": the head of a longer name the gazetteer lacks
+        raw.cues.append("places.name_part")
+        return False
     if single and key in cues.name_heads and not raw.qualifier and "dateline" not in raw.flags \
             and re.match(r"\s+of\s+(?:the\s+)?[A-Z]", parsed.text[raw.end:raw.end + 12]):
         # "the University of York", "the Bank of England": the head of a longer name
@@ -324,17 +354,24 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     after = text[raw.end:min(sent.end, raw.end + 80)]
     nxt = toks[raw.last] if raw.last < len(toks) and toks[raw.last].sent == raw.sent else None
     nxt_low = nxt.text.lower() if nxt else ""
+    # a designator of several words after the name: "Bokkos Local Government Area"
+    phrase = next((w for w in cues.district_nouns if " " in w
+                   and re.match(r"\s+" + re.escape(w) + r"\b", after, re.I)), None) \
+        if raw.source == "places.ngram" and after[:1].isspace() and after[1:2].isupper() else None
     # "City, State"
     if raw.source == "places.ngram":
         # the state or province may follow a designator: "Hays district, Hodeidah"
-        dm = re.match(r"\s+(\w+)(?=,)", after)
+        dm = re.match(r"\s+(\w+)(?=,)", after) if phrase is None else \
+            re.match(r"\s+(" + re.escape(phrase) + r")(?=,)", after, re.I)
         skip = dm.end() if dm and dm.group(1).lower() in cues.district_nouns | cues.division_nouns else 0
         q = qualifier(after[skip:], gaz, cues, raw.cands, lean)
         if q:
             raw.qualifier = (q[0], q[1])
             raw.cues.append("places.qualifier")
     # designators after: "Helmand province", "Cook County" (already in the name), "X district"
-    if nxt is not None and raw.source == "places.ngram":
+    if phrase is not None:
+        raw.designator = "district"
+    elif nxt is not None and raw.source == "places.ngram":
         if nxt_low in cues.division_nouns:
             raw.designator = "division"
         elif nxt_low in cues.district_nouns:
@@ -378,8 +415,14 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         q, cut = None, pm.start()
         name = pm.group("name")
         # "In Burkina Faso's": the longest tail of the capitalised words that is a place
+        # a city frames only as the whole name after a locative word ("in Quetta's Sariab
+        # area"; not "at St. Mary's Hospital", "to Prince George's Hospital")
+        prev = re.search(r"(\w+)\s+$", b[:pm.start()])
+        located = prev is not None and (prev.group(1).lower() in cues.incident_prep
+                                        or prev.group(1).lower() in cues.near_prep)
         for w in re.finditer(r"\S+", name or ""):
-            q = _possessor_frame(name[w.start():], gaz, cues, raw.cands)
+            q = _possessor_frame(name[w.start():], gaz, cues, raw.cands,
+                                 city_frame=located and w.start() == 0)
             if q:
                 cut = pm.start("name") + w.start()
                 break
@@ -441,10 +484,12 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
 
 
-def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate]
-                     ) -> Optional[tuple[str, Optional[str]]]:
+def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate],
+                     city_frame: bool = False) -> Optional[tuple[str, Optional[str]]]:
     """(country, admin1) of a possessor that is a country, or a province or region holding a
-    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), else None. A
+    reading of the place ("Helmand's Nad Ali district", "Kashmir's Pulwama"), or with
+    ``city_frame`` (the whole name, after a locative word) a large city known by that very name
+    ("in Quetta's Sariab area"), else None. A
     country's name is read as rules/countries.tsv reads it ("Congo's" is the DRC's)."""
     if name.split()[0].lower() in ("of", "the"):
         return None
@@ -459,6 +504,19 @@ def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[Pla
             return c.country, c.name
         if c.kind == "region" and c.country and any(o.country == c.country for o in cands):
             return c.country, None  # "Kashmir's Pulwama district"
+    # "Quetta's Hazar Ganji area", "Mogadishu's Hodan district": a city that is no local
+    # namesake frames the quarter named after it (its province; a quarter the gazetteer lacks is
+    # then read as that province, never as a namesake abroad). Not in US local news, whose
+    # "Portland's Lloyd Center" the neighbourhood and article-city rules read (on gvc-dev a
+    # frame there sent names of shops and churches to the state: a loss)
+    if not city_frame:
+        return None
+    cities = [c for c in gaz.lookup(name) if c.kind == "city" and c.country
+              and c.country != cues.standalone_country
+              and c.population >= LOCAL_MAX_POP and fold(c.name) == fold(name)]
+    if cities:
+        city = max(cities, key=lambda c: c.population)
+        return city.country, city.admin1
     return None
 
 

@@ -19,7 +19,7 @@ from typing import Optional
 
 from ..model import ParsedText, Token
 from ..rules import load_yaml
-from .numbers import Figure, figure_at
+from .numbers import Figure, figure_at, opens_qualifier
 
 _NON_FIGURE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "DET"})
@@ -90,6 +90,8 @@ class Rules:
     ordinals: tuple[str, ...]
     not_fatally: frozenset[str]
     fatal_adverbs: frozenset[str]  # "fatally", "mortally": a hit that killed
+    qualifier_preps: frozenset[str]  # "over", "between": a figure's opener parsed as a preposition
+    counted_collectives: frozenset[str]  # "a family of five": the size is the figure
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,6 +128,8 @@ def load_rules() -> Rules:
         ordinals=tuple(data["ordinal_words"]),
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
         fatal_adverbs=frozenset(data["fatal_adverbs"]),
+        qualifier_preps=frozenset(data["qualifier_preps"]),
+        counted_collectives=frozenset(data["counted_collectives"]),
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
@@ -240,6 +244,9 @@ class Victim:
     others: bool = False  # "two others", "10 more": people besides those already counted
 
 
+# A word of an age phrase: "year", "years", "old", "-year-old", "olds" (a whole word or a part
+# between hyphens)
+_AGE_WORD = re.compile(r"(?:^|-)(?:years?|olds?)(?:-|$)", re.I)
 # Two ages set off by commas after the people they describe ("two teens, 16 and 17, were shot"),
 # or joined before "-year-old" ("a 16 and 17-year-old were shot")
 _AGES = re.compile(r",\s*\d{1,2}\s*(?:and|&)\s*\d{1,2}\s*,|\d{1,2}\s*(?:and|&|or)\s*\d{1,2}[- ]years?[- ]olds?\b")
@@ -289,8 +296,8 @@ def _counts_people(doc: Doc, tok: Token) -> bool:
     if tok.dep != "nummod" or tok.head == tok.i:
         return False
     noun = doc.toks[tok.head]
-    if any("year" in w.text.lower() or "old" in w.text.lower() for w in doc.toks[tok.i:noun.i + 1]):
-        return False  # "two 16 and 17-year-old girls": ages
+    if any(_AGE_WORD.search(w.text) for w in doc.toks[tok.i:noun.i + 1]):
+        return False  # "two 16 and 17-year-old girls": ages (not "soldiers", which holds "old")
     rules = load_rules()
     return noun.tag in ("NNS", "NNPS") and (noun.lemma.lower() in rules.person or noun.text.lower() in rules.person)
 
@@ -307,7 +314,7 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         first = v.i - 1 if low == "one" else v.i
         return Victim(Figure(0, 0, "exact", "num.q.no"), first, v.i + 1, v, negated=True)
     det_no = doc.child(v.i, {"det"})
-    if det_no is not None and det_no.text.lower() == "no":
+    if det_no is not None and det_no.text.lower() == "no" and not opens_qualifier(doc.toks, det_no.i, hi):
         return Victim(Figure(0, 0, "exact", "num.q.no"), det_no.i, v.i + 1, v, negated=True)
     # the victim is itself a figure: "13 captured", "one of its soldiers", "dozens of people"
     if low in rules.vague:
@@ -335,6 +342,9 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         mods += [d for d in doc.children(v.i, {"det", "predet"}) if d.text.lower() in rules.quantity_dets]
     for p in doc.children(v.i, {"poss"}):
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
+    for p in doc.children(v.i, {"compound"}):
+        if p.i < v.i and not (p.like_num or p.pos == "NUM"):
+            mods += doc.children(p.i, {"nummod"})  # "9 government troops" (the number on the modifier)
     for c in mods:
         if (c.like_num or c.pos == "NUM" or c.text.lower() in rules.quantity_modifiers
                 or c.text.lower() in rules.quantity_dets) \
@@ -362,6 +372,13 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
             left -= 1
         return Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
     det = doc.child(v.i, {"det", "predet"})
+    if det is not None and det.text.lower() in ("a", "an") and lemma in rules.counted_collectives:
+        of = doc.child(v.i, {"prep"})
+        num = doc.child(of.i, {"pobj"}) if of is not None and of.text.lower() == "of" else None
+        if num is not None and figure_token_ok(doc, num):
+            span = figure_at(doc.toks, num.i, lo, hi)
+            if span is not None:  # "killed a family of five": the family's size is the figure
+                return Victim(span.figure, det.i, span.last, v)
     if det is not None and det.text.lower() in ("a", "an"):
         for c in doc.children(v.i, {"amod"}):
             if c.text.lower() in rules.ordinals:  # "a second teen has died": the count is now two
@@ -469,6 +486,13 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
     if shape == "verb":
         obj = doc.object(t.i)
         if obj is not None and not has_auxpass:
+            subj = doc.subject(t.i, {"nsubj"})
+            if t.tag == "VBN" and t.dep == "conj" and doc.child(t.i, {"aux"}) is None and subj is not None \
+                    and subj.i < t.i and obj.pos != "PRON" and not is_person(doc, obj, load_rules()) and (
+                    figure_token_ok(doc, subj) or doc.child(subj.i, {"nummod"}) is not None):
+                # "were killed and three others wounded in ... Ukhiya upazila": a gapped passive
+                # whose counted subject is the victim (a word after it misread as its object)
+                return [subj]
             return [obj]
         qualified = _qualifier_prep_object(doc, t)
         if qualified is not None and not has_auxpass:
@@ -617,11 +641,12 @@ def _reduced_relative_head(doc: Doc, t: Token) -> Optional[Token]:
 
 def _qualifier_prep_object(doc: Doc, t: Token) -> Optional[Token]:
     """The object of a figure's qualifier parsed as a preposition right after the verb ("killed
-    over 900 soldiers", "wounding around 40"): a counted noun or a bare number."""
+    over 900 soldiers", "wounding around 40", "killed between 10 and 15 soldiers"): a counted
+    noun or a bare number."""
     if t.i + 1 >= len(doc.toks):
         return None
     prep = doc.toks[t.i + 1]
-    if prep.head != t.i or prep.dep != "prep" or prep.text.lower() not in ("over", "around", "about"):
+    if prep.head != t.i or prep.dep != "prep" or prep.text.lower() not in load_rules().qualifier_preps:
         return None
     obj = doc.child(prep.i, {"pobj"})
     if obj is None:
