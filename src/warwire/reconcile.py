@@ -48,7 +48,8 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - "Shot"/"hit" figures count everyone hit, the dead included (``includes_killed``): the
      group's injured = that figure − the group's killed ("Four men were shot and two of them
      died" → 2 injured; "A man was shot. … He died." → 0), merged with the group's plain
-     injured figure (the larger wins). In a group with one dead, a wounded person told by a
+     injured figure (the larger wins). A running count told by an ordinal ("Three men died.
+     … A fourth victim was wounded") counts everyone hit too, whatever its verb (→ 1). In a group with one dead, a wounded person told by a
      pronoun, a name or "the girl" counts as hit too ("Jane Roe was injured … The girl died" →
      0 injured), unless told in care ("she remains in critical condition") or, but for a pronoun,
      in the sentence of a death ("A villager was killed and the headman wounded" → 1); and when

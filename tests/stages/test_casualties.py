@@ -572,6 +572,10 @@ HIT_AND_DEAD = [
     ("Police said the man killed his wife in the kitchen and then committed suicide.", (2, 0)),
     # a suicide attempt is no death
     ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
+    # an ordinal victim counts every victim so far, the dead included, whatever the harm verb
+    ("Two cousins died in the ambush on the farm road. A third man was badly hurt.", (2, 1)),
+    ("Gunmen killed four shoppers at the market and wounded a fifth.", (4, 1)),
+    ("Two guards were hurt in the raid on Monday. A third guard was injured on Tuesday.", (0, 3)),
 ]
 
 

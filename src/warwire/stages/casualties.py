@@ -509,9 +509,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             negated=negated, additional=vic.additional or (also and not hit_besides), other_incident=other,
             increment=bool(_INCREMENT.match(doc.parsed.text, doc.toks[vic.fig_first].start,
                                             doc.toks[span_last].end)),
-            includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
-            and not vic.others and not hit_besides  # "shot two others": not the dead
-            and not (low == high == 1 and survived),  # "... with non-life-threatening injuries"
+            includes_killed=cat == "injured" and (
+                bool(rule.get("includes_killed")) and not vic.others and not hit_besides  # "shot two others": not the dead
+                and not (low == high == 1 and survived)  # "... with non-life-threatening injuries"
+                # "Three men died … A fourth victim was wounded": an ordinal counts every victim
+                or fig.rule == "cas.fig.ordinal_count"),
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
