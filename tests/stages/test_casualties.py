@@ -576,6 +576,14 @@ HIT_AND_DEAD = [
     ("Two cousins died in the ambush on the farm road. A third man was badly hurt.", (2, 1)),
     ("Gunmen killed four shoppers at the market and wounded a fifth.", (4, 1)),
     ("Two guards were hurt in the raid on Monday. A third guard was injured on Tuesday.", (0, 3)),
+    # the one dead is the perpetrator: a hit told by a name, "the girl" or "shot herself" is him/her
+    ("The robbery suspect was shot dead by the shop owner. Doe was hit twice in the chest.", (1, 0)),
+    ("The girl fatally shot herself with her uncle's pistol. Relatives said the child shot herself "
+     "in the bedroom.", (1, 0)),
+    # ... but not someone told as new ("a bystander")
+    ("The gunman was shot dead by police. A bystander was shot in the leg.", (1, 1)),
+    # a figure of animals is no victim
+    ("A stray round killed a farmer and wounded one of his goats.", (1, 0)),
 ]
 
 

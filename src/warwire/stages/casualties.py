@@ -39,6 +39,7 @@ from .victims import (
     is_bad_number,
     is_person,
     listed,
+    of_non_person,
     load_rules,
     tells_harm,
     victim_heads,
@@ -417,8 +418,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             if lemma in rules.person_only or rule["id"].startswith("cas.kill") or not (v.like_num or v.pos == "NUM"):
                 if not is_person(doc, v, rules):
                     continue  # "the missing piece", "an injured knee", "killed two birds"
-            elif v.lemma.lower() in rules.non_person:
-                continue
+            elif v.lemma.lower() in rules.non_person or of_non_person(doc, v, rules):
+                continue  # "injured one of the family dogs"
             if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
                 nxt_rule = trigger_rule(doc, doc.toks[v.i + 1], rules)
                 if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule, rules) != category:

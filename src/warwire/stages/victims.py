@@ -423,9 +423,16 @@ def _loose_number(doc: Doc, v: Token, lo: int) -> Optional[Token]:
     return prev
 
 
+def of_non_person(doc: Doc, v: Token, rules: Rules) -> bool:
+    """``v`` counts animals or things by an "of" phrase: "one of the family dogs"."""
+    of = doc.child(v.i, {"prep"})
+    pobj = doc.child(of.i, {"pobj"}) if of is not None and of.text.lower() == "of" else None
+    return pobj is not None and (pobj.lemma.lower() in rules.non_person or pobj.text.lower() in rules.non_person)
+
+
 def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
-    if lemma in rules.non_person or low in rules.non_person:
+    if lemma in rules.non_person or low in rules.non_person or of_non_person(doc, v, rules):
         return False
     if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
         return True
