@@ -608,3 +608,14 @@ def test_passive_verb_coordinated_with_an_active_one_shares_its_subject(nlp) -> 
     assert [(m.category, m.victim_text) for m in ms] == [("injured", "woman")]
     ms = find_casualties(_parse(nlp, "The man found an officer and was transported to a hospital with a gunshot wound."))
     assert [(m.category, m.victim_kind) for m in ms] == [("injured", "civilians")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police said 15-year-old Tavion Greer of Eastport was pronounced dead and 17-year-old Dre "
+     "Holloway of Westfield was treated and released.", (1, 0)),
+    ("15-year-old Tavion Greer of Eastport died at the hospital.", (1, 0)),
+])
+def test_name_told_with_an_age_is_a_person(nlp, text: str, expected: tuple) -> None:
+    """"16-year-old Jane Roe": the tagger may take the name for an organisation; the age says
+    it is a person."""
+    assert _totals(nlp, text) == expected

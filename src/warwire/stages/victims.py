@@ -356,7 +356,7 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
     if low in rules.singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
-    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
+    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)):
         left = v.i
         while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
             left -= 1
@@ -430,10 +430,19 @@ def of_non_person(doc: Doc, v: Token, rules: Rules) -> bool:
     return pobj is not None and (pobj.lemma.lower() in rules.non_person or pobj.text.lower() in rules.non_person)
 
 
+def aged(doc: Doc, v: Token) -> bool:
+    """A name told with an age is a person's ("16-year-old Jane Roe"), whatever entity type the
+    tagger gave it."""
+    return any(c.lemma.lower() == "old" and any(w.lemma.lower() in ("year", "month") for w in doc.children(c.i))
+               for c in doc.children(v.i, {"amod"}))
+
+
 def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
     if lemma in rules.non_person or low in rules.non_person or of_non_person(doc, v, rules):
         return False
+    if v.pos == "PROPN" and aged(doc, v):
+        return True
     if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
         return True
     if low.endswith("s") and low[:-1] in rules.person and low[:-1] not in rules.non_person:
