@@ -619,3 +619,14 @@ def test_name_told_with_an_age_is_a_person(nlp, text: str, expected: tuple) -> N
     """"16-year-old Jane Roe": the tagger may take the name for an organisation; the age says
     it is a person."""
     assert _totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,ages", [
+    ("A brawl started and three unnamed men, ages 19-31 were shot.", (19, 31)),
+    ("Deputies found two men - aged 23, 25, and 29 - and one girl, 15, had been shot.", (23, 25, 29)),
+    ("Police found four people, ages 17, 19, 20 and 26, had been wounded.", (17, 19, 20, 26)),
+])
+def test_numbers_after_ages_are_ages(nlp, text: str, ages: tuple) -> None:
+    """A list of numbers after "ages"/"aged" tells how old the victims are, not how many."""
+    ms = find_casualties(_parse(nlp, text))
+    assert not any(m.low in ages for m in ms)

@@ -244,6 +244,8 @@ class Victim:
 # or joined before "-year-old" ("a 16 and 17-year-old were shot")
 _AGES = re.compile(r",\s*\d{1,2}\s*(?:and|&)\s*\d{1,2}\s*,|\d{1,2}\s*(?:and|&|or)\s*\d{1,2}[- ]years?[- ]olds?\b")
 
+_AGE_LIST_JOINS = frozenset({",", "and", "&", "-", "–", "to", "through", "or"})
+
 
 def is_bad_number(doc: Doc, tok: Token) -> bool:
     """Ages, times, years, money, percentages, addresses, the emergency number: never casualty figures."""
@@ -266,6 +268,11 @@ def is_bad_number(doc: Doc, tok: Token) -> bool:
         return True
     if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
         return True  # "John Smith, 24, ..."
+    j = tok.i - 1
+    while j >= max(0, tok.i - 10) and (toks[j].like_num or toks[j].text.lower() in _AGE_LIST_JOINS):
+        j -= 1
+    if j >= 0 and j < tok.i and toks[j].text.lower() in ("ages", "aged", "age"):
+        return True  # "four men, ages 20-27, were shot", "three men - aged 21, 22, and 24 -"
     text = doc.parsed.text
     if any(_AGES.match(text, toks[j].start) for j in (tok.i - 3, tok.i - 2, tok.i - 1, tok.i) if j >= 0):
         return True  # "two teens, 16 and 17, were shot": their ages
