@@ -582,6 +582,10 @@ HIT_AND_DEAD = [
      "in the bedroom.", (1, 0)),
     # ... but not someone told as new ("a bystander")
     ("The gunman was shot dead by police. A bystander was shot in the leg.", (1, 1)),
+    # a list of bare singular nouns in apposition names one person each ...
+    ("A mother, father, and baby were found dead in the flat.", (3, 0)),
+    # ... but a list that adds up to the head's figure restates it
+    ("Two people, a driver and passenger, were killed at the junction.", (2, 0)),
     # a figure of animals is no victim
     ("A stray round killed a farmer and wounded one of his goats.", (1, 0)),
 ]

@@ -701,12 +701,20 @@ def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
         figs = [victim_of(doc, g, lo, hi, rules) for g in group]
         counted = [f.figure for f in figs if f is not None and f.figure is not None and not f.negated
                    and f.figure.rule.startswith("num.")]
-        if len(group) >= 2 and len(counted) == len(group) \
-                and sum(f.low or 0 for f in counted) != head.figure.low:
+        # "A mother, father, and toddler were found dead": a bare singular person is one more
+        bare = [g for g, f in zip(group, figs) if f is None and _bare_person(doc, g, rules)]
+        if len(group) >= 2 and len(counted) + len(bare) == len(group) \
+                and sum(f.low or 0 for f in counted) + len(bare) != head.figure.low:
             out += group
     if len(out) == len(conjuncts(doc, top)):
         return conjuncts(doc, v)
     return sorted(out, key=lambda t: t.i)
+
+
+def _bare_person(doc: Doc, v: Token, rules: Rules) -> bool:
+    """A singular person noun with no determiner or number ("father" in "a mother, father and
+    toddler")."""
+    return v.tag == "NN" and not doc.children(v.i, {"det", "nummod", "poss"}) and is_person(doc, v, rules)
 
 
 def incident_figure(doc: Doc, t: Token, category: str, rules: Rules) -> Optional[Victim]:
