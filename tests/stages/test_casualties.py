@@ -586,6 +586,11 @@ HIT_AND_DEAD = [
     ("A mother, father, and baby were found dead in the flat.", (3, 0)),
     # ... but a list that adds up to the head's figure restates it
     ("Two people, a driver and passenger, were killed at the junction.", (2, 0)),
+    # the hurt told by their care: a shooting that "sent" people to a hospital
+    ("A late-night shooting outside the arena sent three people to the hospital.", (0, 3)),
+    # a self-inflicted shot told by a gerund is a hit; "fatally shooting himself" a death
+    ("A teenager is recovering after accidentally shooting himself in the hand.", (0, 1)),
+    ("The farmer killed his neighbour before fatally shooting himself.", (2, 0)),
     # a figure of animals is no victim
     ("A stray round killed a farmer and wounded one of his goats.", (1, 0)),
 ]
