@@ -66,3 +66,21 @@ def test_a_told_zero_in_the_body_stands() -> None:
                           "Man kills two in bar shooting")
     assert (event.fatalities.best, event.injured.best) == (0, 2)
     assert not any("title" in w for w in result.warnings)
+
+
+def test_a_title_case_title_is_read_in_sentence_case() -> None:
+    # "Wounded", "Dead" capitalised read as names; the figures come from the sentence-cased title
+    _, event = _main("Police are investigating a shooting at a house party on Elm Street in "
+                     "Springfield early Sunday.", "Two Dead, Four Wounded At Backyard Birthday Party")
+    assert (event.fatalities.best, event.injured.best) == (2, 4)
+    result = api.extract_article(Article(id="wall", text=WALL, title="Three Killed, One Hurt In Harbor Shooting",
+                                         published=PUBLISHED))
+    assert result.events and (result.events[0].fatalities.best, result.events[0].injured.best) == (3, 1)
+
+
+def test_sentence_case_keeps_offsets_and_acronyms() -> None:
+    title = "7 Dead, 2 Wounded After NYPD Chase In Riverside Plaza"
+    cased = api._sentence_case(title)
+    assert cased == "7 dead, 2 wounded after NYPD chase in riverside plaza"
+    assert len(cased) == len(title)
+    assert api._sentence_case("Man shot near Riverside Plaza") == "Man shot near Riverside Plaza"

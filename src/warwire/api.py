@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .errors import WarwireError
@@ -89,7 +90,47 @@ def _headline_events(article: Article, pipeline: Pipeline) -> list:
                        url=article.url, source=article.source)
     if not _relevant(headline):
         return []
-    return pipeline.run(Analysis(article=headline)).events
+    events = pipeline.run(Analysis(article=headline)).events
+    cased = _sentence_case(article.title)
+    if cased == article.title or (events and _told(events[0].fatalities) and _told(events[0].injured)):
+        return events
+    # A title in Title Case ("2 Dead, 3 Wounded In Park Shooting") hides its harm words from the
+    # tagger (read as names): its figures are read from the title in sentence case (same offsets)
+    alt = [e for e in pipeline.run(Analysis(article=Article(
+        id=article.id, text=cased, published=article.published, url=article.url, source=article.source))).events
+        if _told_figures(e)]
+    if not alt:
+        return events
+    if not events:
+        return alt
+    for name in ("fatalities", "injured"):
+        mine, theirs = getattr(events[0], name), getattr(alt[0], name)
+        if mine.best is None or not _told(mine) and _told(theirs):
+            setattr(events[0], name, getattr(alt[0], name))
+    return events
+
+
+def _told(estimate) -> bool:
+    """A figure the text tells (not one left unknown, nor a 0 only implied by the other's)."""
+    return estimate.best is not None and not (
+        estimate.best == 0 and all("assemble.implied_zero" in (e.rule or "") for e in estimate.evidence))
+
+
+def _told_figures(event) -> bool:
+    return _told(event.fatalities) or _told(event.injured)
+
+
+def _sentence_case(title: str) -> str:
+    """A Title Case title with every word but the first and acronyms in lower case (letters
+    only change case, so offsets hold); any other title unchanged."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", title)
+    long = [w for w in words if len(w) > 3]
+    if len(long) < 3 or sum(w[0].isupper() for w in long) < 0.8 * len(long):
+        return title
+    def lower(m: re.Match) -> str:
+        w = m.group(0)
+        return w if m.start() == 0 or (w.isupper() and len(w) > 1) else w.lower()
+    return re.sub(r"[A-Za-z][\w'’-]*", lower, title)
 
 
 def _title_evidence(estimate) -> list:

@@ -48,7 +48,11 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - "Shot"/"hit" figures count everyone hit, the dead included (``includes_killed``): the
      group's injured = that figure − the group's killed ("Four men were shot and two of them
      died" → 2 injured; "A man was shot. … He died." → 0), merged with the group's plain
-     injured figure (the larger wins). In a group with one dead, a wounded person told by a
+     injured figure (the larger wins). A running count told by an ordinal ("Three men died.
+     … A fourth victim was wounded") counts everyone hit too, whatever its verb (→ 1). When
+     the one dead is the perpetrator, a hit told only by a pronoun, a name, "the boy" or
+     "shot himself" is that perpetrator ("The suspect was shot dead by a clerk. … Doe was hit
+     twice" → 0 injured). In a group with one dead, a wounded person told by a
      pronoun, a name or "the girl" counts as hit too ("Jane Roe was injured … The girl died" →
      0 injured), unless told in care ("she remains in critical condition") or, but for a pronoun,
      in the sentence of a death ("A villager was killed and the headman wounded" → 1); and when
@@ -378,6 +382,15 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
     out = [g for g in raw.values() if g.category != _HIT]
     for (country, kind, _), hit in [(k, g) for k, g in raw.items() if k[2] == _HIT]:
         killed = raw.get((country, kind, "killed"))
+        if killed is None and kind == "people":
+            # "The suspect was shot dead by a clerk. … Smith was shot in the chest"; "the boy
+            # fatally shot himself … the child shot himself": one hit told only by a pronoun, a
+            # name, "the boy" or "shot himself" in a story whose one dead is the perpetrator is him
+            perp = raw.get((country, "perpetrator", "killed"))
+            if perp is not None and perp.best == 1 and not any(
+                    k[2] == "killed" and k[1] == "people" for k in raw) and all(
+                    m.rule.endswith(_WEAK) and (m.low or 0) <= 1 for m in hit.mentions):
+                killed = perp
         if killed is None and kind == "perpetrator":
             # "the man shot himself" … "he was pronounced dead": the death is told of a
             # pronoun or a name, which lands in another group

@@ -594,6 +594,27 @@ HIT_AND_DEAD = [
     ("Police said the man killed his wife in the kitchen and then committed suicide.", (2, 0)),
     # a suicide attempt is no death
     ("A woman shot her husband dead and then tried to take her own life.", (1, 0)),
+    # an ordinal victim counts every victim so far, the dead included, whatever the harm verb
+    ("Two cousins died in the ambush on the farm road. A third man was badly hurt.", (2, 1)),
+    ("Gunmen killed four shoppers at the market and wounded a fifth.", (4, 1)),
+    ("Two guards were hurt in the raid on Monday. A third guard was injured on Tuesday.", (0, 3)),
+    # the one dead is the perpetrator: a hit told by a name, "the girl" or "shot herself" is him/her
+    ("The robbery suspect was shot dead by the shop owner. Doe was hit twice in the chest.", (1, 0)),
+    ("The girl fatally shot herself with her uncle's pistol. Relatives said the child shot herself "
+     "in the bedroom.", (1, 0)),
+    # ... but not someone told as new ("a bystander")
+    ("The gunman was shot dead by police. A bystander was shot in the leg.", (1, 1)),
+    # a list of bare singular nouns in apposition names one person each ...
+    ("A mother, father, and baby were found dead in the flat.", (3, 0)),
+    # ... but a list that adds up to the head's figure restates it
+    ("Two people, a driver and passenger, were killed at the junction.", (2, 0)),
+    # the hurt told by their care: a shooting that "sent" people to a hospital
+    ("A late-night shooting outside the arena sent three people to the hospital.", (0, 3)),
+    # a self-inflicted shot told by a gerund is a hit; "fatally shooting himself" a death
+    ("A teenager is recovering after accidentally shooting himself in the hand.", (0, 1)),
+    ("The farmer killed his neighbour before fatally shooting himself.", (2, 0)),
+    # a figure of animals is no victim
+    ("A stray round killed a farmer and wounded one of his goats.", (1, 0)),
 ]
 
 
@@ -618,3 +639,25 @@ def test_passive_verb_coordinated_with_an_active_one_shares_its_subject(nlp) -> 
     assert [(m.category, m.victim_text) for m in ms] == [("injured", "woman")]
     ms = find_casualties(_parse(nlp, "The man found an officer and was transported to a hospital with a gunshot wound."))
     assert [(m.category, m.victim_kind) for m in ms] == [("injured", "civilians")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police said 15-year-old Tavion Greer of Eastport was pronounced dead and 17-year-old Dre "
+     "Holloway of Westfield was treated and released.", (1, 0)),
+    ("15-year-old Tavion Greer of Eastport died at the hospital.", (1, 0)),
+])
+def test_name_told_with_an_age_is_a_person(nlp, text: str, expected: tuple) -> None:
+    """"16-year-old Jane Roe": the tagger may take the name for an organisation; the age says
+    it is a person."""
+    assert _totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,ages", [
+    ("A brawl started and three unnamed men, ages 19-31 were shot.", (19, 31)),
+    ("Deputies found two men - aged 23, 25, and 29 - and one girl, 15, had been shot.", (23, 25, 29)),
+    ("Police found four people, ages 17, 19, 20 and 26, had been wounded.", (17, 19, 20, 26)),
+])
+def test_numbers_after_ages_are_ages(nlp, text: str, ages: tuple) -> None:
+    """A list of numbers after "ages"/"aged" tells how old the victims are, not how many."""
+    ms = find_casualties(_parse(nlp, text))
+    assert not any(m.low in ages for m in ms)

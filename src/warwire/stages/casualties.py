@@ -39,6 +39,7 @@ from .victims import (
     is_bad_number,
     is_person,
     listed,
+    of_non_person,
     load_rules,
     tells_harm,
     victim_heads,
@@ -436,8 +437,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             if lemma in rules.person_only or rule["id"].startswith("cas.kill") or not (v.like_num or v.pos == "NUM"):
                 if not is_person(doc, v, rules):
                     continue  # "the missing piece", "an injured knee", "killed two birds"
-            elif v.lemma.lower() in rules.non_person:
-                continue
+            elif v.lemma.lower() in rules.non_person or of_non_person(doc, v, rules):
+                continue  # "injured one of the family dogs"
             if n > 0 and v.i + 1 < hi and (v.like_num or v.pos == "NUM"):
                 nxt_rule = trigger_rule(doc, doc.toks[v.i + 1], rules)
                 if nxt_rule is not None and category_of(doc, doc.toks[v.i + 1], nxt_rule, rules) != category:
@@ -528,9 +529,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             negated=negated, additional=vic.additional or (also and not hit_besides), other_incident=other,
             increment=bool(_INCREMENT.match(doc.parsed.text, doc.toks[vic.fig_first].start,
                                             doc.toks[span_last].end)),
-            includes_killed=bool(rule.get("includes_killed")) and cat == "injured"
-            and not vic.others and not hit_besides  # "shot two others": not the dead
-            and not (low == high == 1 and survived),  # "... with non-life-threatening injuries"
+            includes_killed=cat == "injured" and (
+                bool(rule.get("includes_killed")) and not vic.others and not hit_besides  # "shot two others": not the dead
+                and not (low == high == 1 and survived)  # "... with non-life-threatening injuries"
+                # "Three men died … A fourth victim was wounded": an ordinal counts every victim
+                or fig.rule == "cas.fig.ordinal_count"),
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]

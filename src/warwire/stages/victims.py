@@ -251,6 +251,8 @@ _AGE_WORD = re.compile(r"(?:^|-)(?:years?|olds?)(?:-|$)", re.I)
 # or joined before "-year-old" ("a 16 and 17-year-old were shot")
 _AGES = re.compile(r",\s*\d{1,2}\s*(?:and|&)\s*\d{1,2}\s*,|\d{1,2}\s*(?:and|&|or)\s*\d{1,2}[- ]years?[- ]olds?\b")
 
+_AGE_LIST_JOINS = frozenset({",", "and", "&", "-", "–", "to", "through", "or"})
+
 
 def is_bad_number(doc: Doc, tok: Token) -> bool:
     """Ages, times, years, money, percentages, addresses, the emergency number: never casualty figures."""
@@ -273,6 +275,11 @@ def is_bad_number(doc: Doc, tok: Token) -> bool:
         return True
     if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
         return True  # "John Smith, 24, ..."
+    j = tok.i - 1
+    while j >= max(0, tok.i - 10) and (toks[j].like_num or toks[j].text.lower() in _AGE_LIST_JOINS):
+        j -= 1
+    if j >= 0 and j < tok.i and toks[j].text.lower() in ("ages", "aged", "age"):
+        return True  # "four men, ages 20-27, were shot", "three men - aged 21, 22, and 24 -"
     text = doc.parsed.text
     if any(_AGES.match(text, toks[j].start) for j in (tok.i - 3, tok.i - 2, tok.i - 1, tok.i) if j >= 0):
         return True  # "two teens, 16 and 17, were shot": their ages
@@ -366,7 +373,7 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
     if low in rules.singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
-    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names):
+    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)):
         left = v.i
         while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
             left -= 1
@@ -440,10 +447,26 @@ def _loose_number(doc: Doc, v: Token, lo: int) -> Optional[Token]:
     return prev
 
 
+def of_non_person(doc: Doc, v: Token, rules: Rules) -> bool:
+    """``v`` counts animals or things by an "of" phrase: "one of the family dogs"."""
+    of = doc.child(v.i, {"prep"})
+    pobj = doc.child(of.i, {"pobj"}) if of is not None and of.text.lower() == "of" else None
+    return pobj is not None and (pobj.lemma.lower() in rules.non_person or pobj.text.lower() in rules.non_person)
+
+
+def aged(doc: Doc, v: Token) -> bool:
+    """A name told with an age is a person's ("16-year-old Jane Roe"), whatever entity type the
+    tagger gave it."""
+    return any(c.lemma.lower() == "old" and any(w.lemma.lower() in ("year", "month") for w in doc.children(c.i))
+               for c in doc.children(v.i, {"amod"}))
+
+
 def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
-    if lemma in rules.non_person or low in rules.non_person:
+    if lemma in rules.non_person or low in rules.non_person or of_non_person(doc, v, rules):
         return False
+    if v.pos == "PROPN" and aged(doc, v):
+        return True
     if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
         return True
     if low.endswith("s") and low[:-1] in rules.person and low[:-1] not in rules.non_person:
@@ -703,12 +726,20 @@ def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
         figs = [victim_of(doc, g, lo, hi, rules) for g in group]
         counted = [f.figure for f in figs if f is not None and f.figure is not None and not f.negated
                    and f.figure.rule.startswith("num.")]
-        if len(group) >= 2 and len(counted) == len(group) \
-                and sum(f.low or 0 for f in counted) != head.figure.low:
+        # "A mother, father, and toddler were found dead": a bare singular person is one more
+        bare = [g for g, f in zip(group, figs) if f is None and _bare_person(doc, g, rules)]
+        if len(group) >= 2 and len(counted) + len(bare) == len(group) \
+                and sum(f.low or 0 for f in counted) + len(bare) != head.figure.low:
             out += group
     if len(out) == len(conjuncts(doc, top)):
         return conjuncts(doc, v)
     return sorted(out, key=lambda t: t.i)
+
+
+def _bare_person(doc: Doc, v: Token, rules: Rules) -> bool:
+    """A singular person noun with no determiner or number ("father" in "a mother, father and
+    toddler")."""
+    return v.tag == "NN" and not doc.children(v.i, {"det", "nummod", "poss"}) and is_person(doc, v, rules)
 
 
 def incident_figure(doc: Doc, t: Token, category: str, rules: Rules) -> Optional[Victim]:
