@@ -49,6 +49,9 @@ def test_category_of(nlp, text: str, word: str, category: str) -> None:
     ("Nine were feared killed in the raid.", "killed", False),
     ("They feared being killed.", "killed", True),
     ("He could have been killed.", "killed", True),
+    ("The cell hoped to kill dozens of shoppers.", "kill", True),
+    ("Two men plotted to kill a judge in the capital.", "kill", True),
+    ("The brothers conspired to kill their uncle.", "kill", True),
 ])
 def test_hypothetical(nlp, text: str, word: str, hypo: bool) -> None:
     doc = victim_doc(nlp, text)
