@@ -205,7 +205,8 @@ def _country_prior(parsed: ParsedText, cues: _Cues) -> dict[str, float]:
 _NEAR_KINDS = ("city", "admin2")
 
 
-def _nearby(raws: list[_Raw], params: tuple[float, float, int, float]) -> dict[tuple[int, int], float]:
+def _nearby(raws: list[_Raw], params: tuple[float, float, int, float],
+            others: list[tuple[str, list[PlaceCandidate]]] = ()) -> dict[tuple[int, int], float]:
     """Support for each reading (raw index, candidate index) of an ambiguous name from the
     other names of the article that have a reading within ``km`` of it (``places.nearby``):
     ``weight`` per other name, scaled down for a name of more than ``readings`` readings (one
@@ -216,11 +217,11 @@ def _nearby(raws: list[_Raw], params: tuple[float, float, int, float]) -> dict[t
     km, weight, readings, cap = params
     pts: dict[str, set[tuple[float, float]]] = defaultdict(set)
     count: dict[str, int] = defaultdict(int)
-    for r in raws:
-        if r.key and not r.qualifier:
-            pts[r.key] |= {(c.lat, c.lon) for c in r.cands
-                           if c.kind in _NEAR_KINDS and c.lat is not None and c.lon is not None}
-            count[r.key] = max(count[r.key], len(r.cands))
+    for key, cands in [(r.key, r.cands) for r in raws if r.key and not r.qualifier] + [
+            (fold(name), cands) for name, cands in others]:
+        pts[key] |= {(c.lat, c.lon) for c in cands
+                     if c.kind in _NEAR_KINDS and c.lat is not None and c.lon is not None}
+        count[key] = max(count[key], len(cands))
     if len(pts) < 2:
         return {}
     grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
@@ -252,7 +253,8 @@ def _nearby(raws: list[_Raw], params: tuple[float, float, int, float]) -> dict[t
 
 def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
              demonym_countries: list[str], prior: Optional[dict[str, float]] = None,
-             near_params: Optional[tuple[float, float, int, float]] = None) -> None:
+             near_params: Optional[tuple[float, float, int, float]] = None,
+             title_names: list[tuple[str, list[PlaceCandidate]]] = ()) -> None:
     """Two passes: priors, then priors + votes of the other mentions' readings (their states
     and countries, and their points nearby: ``_nearby``)."""
     for r in raws:
@@ -302,7 +304,7 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
             by_key_c[r.key][k] += v
         for k, v in va.items():
             by_key_a[r.key][k] += v
-    near = _nearby(raws, near_params) if near_params else {}
+    near = _nearby(raws, near_params, title_names) if near_params else {}
     for i, (r, (vc, va)) in enumerate(zip(raws, contrib)):
         if not r.qualifier:
             vc, va = by_key_c[r.key], by_key_a[r.key]
@@ -536,7 +538,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             extra.append((2.0, [qc]))
     demonym_countries = [cues.demonyms[t.text.lower()] for t in parsed.tokens
                          if _is_cap(t) and t.text.lower() in cues.demonyms][:10]
-    _resolve(ngrams, extra, demonym_countries, prior, cues.nearby)
+    _resolve(ngrams, extra, demonym_countries, prior, cues.nearby,
+             [(n, [c for c in cs if c.kind != _POST_OFFICE]) for n, cs in title_names])
     for r in ngrams:
         q, c = r.qualifier, r.chosen
         if q and c is not None and (c.country != q[0] or (q[1] and c.admin1 != q[1])):
