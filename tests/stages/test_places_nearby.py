@@ -83,3 +83,11 @@ def test_support_counts_each_other_name_once_scaled_by_its_readings_and_capped()
     assert _nearby([town, one, many], (40.0, 1.5, 8, 2.0))[(0, 0)] == pytest.approx(2.0)
     far = _nearby([town, one], (5.0, 1.5, 8, 3.0))  # 14 km apart: not within 5 km
     assert (0, 0) not in far
+
+
+def test_a_post_office_town_supports_the_readings_near_it():
+    town = _raw(0, "elmford", [_town("Elmford", "Ohio", 40.0, -83.0),
+                               _town("Elmford", "Iowa", 42.0, -93.0)])
+    hamlet = _raw(20, "birchton", [])
+    hamlet.aside = [_town("Birchton", "Iowa", 42.1, -93.1, "post_office")]
+    assert set(_nearby([town, hamlet], (40.0, 1.5, 8, 3.0))) == {(0, 1)}

@@ -202,22 +202,24 @@ def _country_prior(parsed: ParsedText, cues: _Cues) -> dict[str, float]:
     return votes
 
 
-_NEAR_KINDS = ("city", "admin2")
+_NEAR_KINDS = ("city", "admin2", "post_office")
 
 
 def _nearby(raws: list[_Raw], params: tuple[float, float, int, float],
             others: list[tuple[str, list[PlaceCandidate]]] = ()) -> dict[tuple[int, int], float]:
     """Support for each reading (raw index, candidate index) of an ambiguous name from the
-    other names of the article that have a reading within ``km`` of it (``places.nearby``):
-    ``weight`` per other name, scaled down for a name of more than ``readings`` readings (one
-    of them lies near anything by chance), at most ``cap``. A name is no support for itself,
-    nor for the place it is named after ("Jackson" and "Jackson County"); a state or a country
-    has no useful point. (Weighing the other name by its place cues or by its reading's prior
-    lost on GVC dev: a bare "Fairmount" beside "Chester" is as telling as a located one.)"""
+    other names of the article (and ``others``: the title's names) that have a reading within
+    ``km`` of it (``places.nearby``): ``weight`` per other name, scaled down for a name of more
+    than ``readings`` readings (one of them lies near anything by chance), at most ``cap``. A
+    town known only by its post office (set aside from every vote) supports the places near it
+    too: a hamlet beside its county is no chance. A name is no support for itself, nor for the
+    place it is named after ("Jackson" and "Jackson County"); a state or a country has no
+    useful point. (Weighing the other name by its place cues or by its reading's prior lost on
+    GVC dev: a bare neighbourhood name beside its city is as telling as a located one.)"""
     km, weight, readings, cap = params
     pts: dict[str, set[tuple[float, float]]] = defaultdict(set)
     count: dict[str, int] = defaultdict(int)
-    for key, cands in [(r.key, r.cands) for r in raws if r.key and not r.qualifier] + [
+    for key, cands in [(r.key, r.cands + r.aside) for r in raws if r.key and not r.qualifier] + [
             (fold(name), cands) for name, cands in others]:
         pts[key] |= {(c.lat, c.lon) for c in cands
                      if c.kind in _NEAR_KINDS and c.lat is not None and c.lon is not None}
