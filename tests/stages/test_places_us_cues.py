@@ -1,13 +1,14 @@
 """Places stage, US news cues (session 4): local phone numbers' area codes, AP state forms in
 capitalised datelines (and, session 5, the dotted "D.C." and a dateline's state after a comma
-with no space), words that are no place in US news, another state's city named bare
+with no space; a page's copyright line: no place, its station a US cue), words that are no place in US news, another state's city named bare
 (AP style), two-street corners, and the title's town when the body has only streets. Sentences
 written for the test, read against the real gazetteer."""
 import pytest
 
 from warwire.model import Article
 from warwire.stages.parse import parse_article
-from warwire.stages.places import choose_event_location, find_places
+from warwire.stages.place_cues import cues
+from warwire.stages.places import _country_prior, choose_event_location, find_places
 
 
 def _event_place(nlp, gaz, text, title=None):
@@ -145,3 +146,21 @@ def test_a_repetition_with_its_state_still_places_the_bare_ones(nlp):
     places, place = _event_place(nlp, gaz, text)
     assert place is not None and place.candidate.admin1 == "Iowa", place
     assert {p.candidate.admin1 for p in places if p.text == "Ashby County"} == {"Iowa"}
+
+
+@pytest.mark.parametrize("footer", [
+    "Copyright 2019 WQRT (Salem Broadcasting Corporation). All rights reserved.",
+    "\u00a9 2019 Salem Media",
+    "(c) 2018 Lakewood Press Group. All rights reserved.",
+])
+def test_a_copyright_line_names_no_place(nlp, real_gaz, footer):
+    text = "A woman was shot in her car on Elm Street on Sunday, police said.\n\n" + footer
+    places, _ = _event_place(nlp, real_gaz, text)
+    assert not [p for p in places if p.start >= text.index(footer)]
+
+
+def test_a_station_call_sign_in_the_copyright_line_is_a_us_cue(nlp):
+    body = "Two men were wounded outside a bar late Friday, police said."
+    bare = parse_article(Article("t", body), nlp)
+    signed = parse_article(Article("t", body + "\n\nCopyright 2018 WKXT. All rights reserved."), nlp)
+    assert _country_prior(signed, cues())["USA"] > _country_prior(bare, cues())["USA"]

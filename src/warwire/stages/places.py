@@ -462,6 +462,9 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = _cues()
     phrases = _find_phrases(parsed.text, gazetteer, cues)
     raws = _find_spans(parsed, gazetteer, cues, [(p.raw, p.taken) for p in phrases])
+    boiler = [m.span() for m in cues.copyright_re.finditer(parsed.text)]
+    if boiler:  # places.copyright_line
+        raws = [r for r in raws if not any(a <= r.start < b for a, b in boiler)]
     for r in raws:
         _set_aside(r)
     prior = _country_prior(parsed, cues)
