@@ -1,12 +1,14 @@
 """Places stage, US news cues (session 4): local phone numbers' area codes, AP state forms in
-capitalised datelines, words that are no place in US news, another state's city named bare
+capitalised datelines (and, session 5, the dotted "D.C." and a dateline's state after a comma
+with no space; a page's copyright line: no place, its station a US cue), words that are no place in US news, another state's city named bare
 (AP style), two-street corners, and the title's town when the body has only streets. Sentences
 written for the test, read against the real gazetteer."""
 import pytest
 
 from warwire.model import Article
 from warwire.stages.parse import parse_article
-from warwire.stages.places import choose_event_location, find_places
+from warwire.stages.place_cues import cues
+from warwire.stages.places import _country_prior, choose_event_location, find_places
 
 
 def _event_place(nlp, gaz, text, title=None):
@@ -38,6 +40,11 @@ CASES = [
     # a page label that opens a line like a dateline is no dateline; the real one follows
     (None, "Posted: Mar 3, 2015 - 8:10 AM\n\nCLAY COUNTY, Mo. - Deputies in Clay County are "
      "looking into a shooting that left a man hurt on Tuesday.", None, "Missouri", "USA"),
+    # the dotted AP form of the District of Columbia names it, in the text or before "police"
+    (None, "A man was shot near a bus stop in Northeast D.C. on Sunday, police said.", None,
+     "District of Columbia", "USA"),
+    (None, "D.C. police said two teenagers were wounded on a basketball court late Friday.", None,
+     "District of Columbia", "USA"),
     # a zero-width space a web page leaves before the dateline hides no dateline
     (None, "Photo: Channel 8\n\n\u200bNEW ORLEANS -- Police are looking for a gunman who wounded "
      "two men outside a bar late Friday.", "New Orleans", "Louisiana", "USA"),
@@ -61,6 +68,14 @@ def test_us_news_cues(nlp, real_gaz, title, text, name, admin1, country):
         assert c.name == name, place
 
 
+def test_a_dateline_whose_state_follows_the_comma_without_a_space(nlp, real_gaz):
+    places, place = _event_place(nlp, real_gaz, "GREENVILLE,Miss. — A man was shot outside a "
+                                 "restaurant on Sunday night, police said.")
+    dl = [p for p in places if p.role == "dateline"]
+    assert dl and dl[0].candidate.admin1 == "Mississippi"
+    assert place is not None and place.candidate.admin1 == "Mississippi"
+
+
 @pytest.mark.parametrize("text, word", [
     ("Metro police said a man was shot on Elm Street on Sunday.", "Metro"),
     ("DATE: May 3, 2016\n\nA man was shot on Elm Street on Sunday, police said.", "DATE"),
@@ -76,6 +91,8 @@ def test_us_news_cues(nlp, real_gaz, title, text, name, admin1, country):
      "ran toward the car before the shots.", "Dallas"),
     # a corner of two streets and one plural street word: neither name is a town
     ("Two men were wounded near Denver and Troost avenues late Sunday, police said.", "Denver"),
+    # an acronym in capitals names no state (only the dotted AP form "D.C." does)
+    ("DC police said two teenagers were wounded on a basketball court late Friday.", "DC"),
 ])
 def test_words_that_are_no_place_in_us_news(nlp, real_gaz, text, word):
     places, _ = _event_place(nlp, real_gaz, text)
@@ -129,3 +146,21 @@ def test_a_repetition_with_its_state_still_places_the_bare_ones(nlp):
     places, place = _event_place(nlp, gaz, text)
     assert place is not None and place.candidate.admin1 == "Iowa", place
     assert {p.candidate.admin1 for p in places if p.text == "Ashby County"} == {"Iowa"}
+
+
+@pytest.mark.parametrize("footer", [
+    "Copyright 2019 WQRT (Salem Broadcasting Corporation). All rights reserved.",
+    "\u00a9 2019 Salem Media",
+    "(c) 2018 Lakewood Press Group. All rights reserved.",
+])
+def test_a_copyright_line_names_no_place(nlp, real_gaz, footer):
+    text = "A woman was shot in her car on Elm Street on Sunday, police said.\n\n" + footer
+    places, _ = _event_place(nlp, real_gaz, text)
+    assert not [p for p in places if p.start >= text.index(footer)]
+
+
+def test_a_station_call_sign_in_the_copyright_line_is_a_us_cue(nlp):
+    body = "Two men were wounded outside a bar late Friday, police said."
+    bare = parse_article(Article("t", body), nlp)
+    signed = parse_article(Article("t", body + "\n\nCopyright 2018 WKXT. All rights reserved."), nlp)
+    assert _country_prior(signed, cues())["USA"] > _country_prior(bare, cues())["USA"]

@@ -82,6 +82,8 @@ class Cues:
     area_codes: dict[str, str]  # US area code → state (rules/us_area_codes.tsv)
     area_code_re: re.Pattern  # a local phone number; group "code" is its area code
     area_code_weight: float
+    nearby: tuple[float, float, int, float]  # places.nearby: km, weight, readings, cap
+    copyright_re: re.Pattern  # a page's copyright line (places.copyright_line)
 
 
 # Cue fields that are a plain word set of rules/places.yaml: field → rule id (after "places.").
@@ -144,12 +146,15 @@ def cues() -> Cues:
     except ConfigError:  # the demonym list belongs to the actors stage; optional here
         demonyms = {}
     area = rules["places.area_code"]
+    near = rules["places.nearby"]
     return Cues(
         standalone_cities=frozenset(fold(str(w)) for w in rules["places.standalone_cities"]["words"]),
         standalone_country=rules["places.standalone_cities"]["country"],
         area_codes={r["code"]: r["state"] for r in load_tsv("us_area_codes.tsv")},
         area_code_re=re.compile(area["pattern"]),
         area_code_weight=float(area["weight"]),
+        copyright_re=re.compile(rules["places.copyright_line"]["pattern"]),
+        nearby=(float(near["km"]), float(near["weight"]), int(near["readings"]), float(near["cap"])),
         **{field: words(f"places.{rid}") for field, rid in _WORD_SETS.items()},
         near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
         street_words=street,

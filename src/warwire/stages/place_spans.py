@@ -332,7 +332,11 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str],
         raw.cues.append("places.alt_name_only")
         return False
     if single and surface.isupper() and len(surface) <= 4 and "dateline" not in raw.flags:
-        raw.cands = [c for c in raw.cands if c.kind in ("country", "region")]
+        # an acronym names a country or a region, or a state in its dotted AP form ("D.C."),
+        # never a town: "DC police", "LA" stay words
+        state = cues.us_states.get(surface) if "." in surface else None
+        raw.cands = [c for c in raw.cands if c.kind in ("country", "region") or (
+            state and c.kind == "admin1" and c.country == "USA" and c.admin1 == state)]
         if not raw.cands:
             return False
     if key in cues.ambiguous or (single and surface.lower() in cues.ambiguous):

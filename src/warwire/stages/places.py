@@ -43,7 +43,7 @@ from dataclasses import replace
 from typing import Optional
 
 from ..gazetteer import Gazetteer, fold, gazetteer_for
-from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention
+from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention, km_between
 from ..pipeline import Resources, Stage
 from .place_cues import Cues as _Cues
 from .place_cues import cues as _cues
@@ -202,9 +202,63 @@ def _country_prior(parsed: ParsedText, cues: _Cues) -> dict[str, float]:
     return votes
 
 
+_NEAR_KINDS = ("city", "admin2", "post_office")
+
+
+def _nearby(raws: list[_Raw], params: tuple[float, float, int, float],
+            others: list[tuple[str, list[PlaceCandidate]]] = ()) -> dict[tuple[int, int], float]:
+    """Support for each reading (raw index, candidate index) of an ambiguous name from the
+    other names of the article (and ``others``: the title's names) that have a reading within
+    ``km`` of it (``places.nearby``): ``weight`` per other name, scaled down for a name of more
+    than ``readings`` readings (one of them lies near anything by chance), at most ``cap``. A
+    town known only by its post office (set aside from every vote) supports the places near it
+    too: a hamlet beside its county is no chance. A name is no support for itself, nor for the
+    place it is named after ("Jackson" and "Jackson County"); a state or a country has no
+    useful point. (Weighing the other name by its place cues or by its reading's prior lost on
+    GVC dev: a bare neighbourhood name beside its city is as telling as a located one.)"""
+    km, weight, readings, cap = params
+    pts: dict[str, set[tuple[float, float]]] = defaultdict(set)
+    count: dict[str, int] = defaultdict(int)
+    for key, cands in [(r.key, r.cands + r.aside) for r in raws if r.key and not r.qualifier] + [
+            (fold(name), cands) for name, cands in others]:
+        pts[key] |= {(c.lat, c.lon) for c in cands
+                     if c.kind in _NEAR_KINDS and c.lat is not None and c.lon is not None}
+        count[key] = max(count[key], len(cands))
+    if len(pts) < 2:
+        return {}
+    grid: dict[tuple[int, int], list[tuple[str, float, float]]] = defaultdict(list)
+    for k, ps in pts.items():
+        for lat, lon in ps:
+            grid[(math.floor(lat), math.floor(lon))].append((k, lat, lon))
+    out: dict[tuple[int, int], float] = {}
+    for i, r in enumerate(raws):
+        if len(r.cands) < 2 or not r.key:
+            continue
+        for j, c in enumerate(r.cands):
+            if c.kind not in _NEAR_KINDS or c.lat is None or c.lon is None:
+                continue
+            gy, gx = math.floor(c.lat), math.floor(c.lon)
+            near: set[str] = set()
+            for dy in (-1, 0, 1):  # one-degree cells: the 3 x 3 around a point hold all within
+                # ~80 km of it up to 45° of latitude (places.nearby keeps km well below)
+                for dx in (-1, 0, 1):
+                    for k, lat, lon in grid.get((gy + dy, gx + dx), ()):
+                        if k == r.key or k in near or k.startswith(r.key + " ") \
+                                or r.key.startswith(k + " "):
+                            continue
+                        if km_between(c.lat, c.lon, lat, lon) <= km:
+                            near.add(k)
+            if near:
+                out[(i, j)] = min(cap, weight * sum(min(1.0, readings / count[k]) for k in near))
+    return out
+
+
 def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
-             demonym_countries: list[str], prior: Optional[dict[str, float]] = None) -> None:
-    """Two passes: priors, then priors + votes of the other mentions' readings."""
+             demonym_countries: list[str], prior: Optional[dict[str, float]] = None,
+             near_params: Optional[tuple[float, float, int, float]] = None,
+             title_names: list[tuple[str, list[PlaceCandidate]]] = ()) -> None:
+    """Two passes: priors, then priors + votes of the other mentions' readings (their states
+    and countries, and their points nearby: ``_nearby``)."""
     for r in raws:
         pri = [_prior(c, r) for c in r.cands]
         r.probs = _softmax(pri)
@@ -252,22 +306,28 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
             by_key_c[r.key][k] += v
         for k, v in va.items():
             by_key_a[r.key][k] += v
-    for r, (vc, va) in zip(raws, contrib):
+    near = _nearby(raws, near_params, title_names) if near_params else {}
+    for i, (r, (vc, va)) in enumerate(zip(raws, contrib)):
         if not r.qualifier:
             vc, va = by_key_c[r.key], by_key_a[r.key]
         own = sum(vc.values())
         rest = max(total - own, 1.0)
-        best, best_s = None, -1e9
-        for c in r.cands:
+        best, best_s, alone, alone_s = None, -1e9, None, -1e9
+        for j, c in enumerate(r.cands):
             s = _prior(c, r)
             if c.country:
                 s += _W_COUNTRY * (votes_c[c.country] - vc.get(c.country, 0.0)) / rest
                 if c.admin1:
                     key = (c.country, c.admin1)
                     s += _W_ADMIN1 * (votes_a[key] - va.get(key, 0.0)) / rest
+            if s > alone_s:
+                alone, alone_s = c, s
+            s += near.get((i, j), 0.0)
             if s > best_s:
                 best, best_s = c, s
         r.chosen = best
+        if best is not alone:
+            r.cues.append("places.nearby")
 
 
 def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
@@ -402,6 +462,9 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     cues = _cues()
     phrases = _find_phrases(parsed.text, gazetteer, cues)
     raws = _find_spans(parsed, gazetteer, cues, [(p.raw, p.taken) for p in phrases])
+    boiler = [m.span() for m in cues.copyright_re.finditer(parsed.text)]
+    if boiler:  # places.copyright_line
+        raws = [r for r in raws if not any(a <= r.start < b for a, b in boiler)]
     for r in raws:
         _set_aside(r)
     prior = _country_prior(parsed, cues)
@@ -480,7 +543,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             extra.append((2.0, [qc]))
     demonym_countries = [cues.demonyms[t.text.lower()] for t in parsed.tokens
                          if _is_cap(t) and t.text.lower() in cues.demonyms][:10]
-    _resolve(ngrams, extra, demonym_countries, prior)
+    _resolve(ngrams, extra, demonym_countries, prior, cues.nearby,
+             [(n, [c for c in cs if c.kind != _POST_OFFICE]) for n, cs in title_names])
     for r in ngrams:
         q, c = r.qualifier, r.chosen
         if q and c is not None and (c.country != q[0] or (q[1] and c.admin1 != q[1])):
