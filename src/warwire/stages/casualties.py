@@ -261,7 +261,7 @@ def _ordinal_after_others(ms: list[CasualtyMention]) -> list[CasualtyMention]:
             if before and not any(o.category == m.category for o in before) \
                     and all(o.low is not None and o.low == o.high for o in before) \
                     and sum(o.low for o in before) == m.low - 1:
-                m = replace(m, low=1, high=1, additional=True,
+                m = replace(m, low=1, high=1, additional=True, includes_killed=False,
                             rule=m.rule.replace("cas.fig.ordinal_count", "cas.fig.ordinal_other"))
         out.append(m)
     return out
