@@ -391,7 +391,8 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
             if c.text.lower() in rules.ordinals:  # "a second teen has died": the count is now two
                 n = rules.ordinals.index(c.text.lower()) + 2
                 return Victim(Figure(n, n, "exact", "cas.fig.ordinal_count"), det.i, v.i + 1, v)
-    if det is not None and (v.tag in ("NN", "NNP") or lemma == "old") and lemma not in ("police", "family", "gang", "group", "couple"):
+    if det is not None and (v.tag in ("NN", "NNP") or lemma == "old" or _hyphenated_person(doc, v, rules)) \
+            and lemma not in ("police", "family", "gang", "group", "couple"):
         d = det.text.lower()
         if d in ("a", "an", "another", "one", "the", "this", "that"):
             add = d == "another" or any(
@@ -461,6 +462,21 @@ def aged(doc: Doc, v: Token) -> bool:
                for c in doc.children(v.i, {"amod"}))
 
 
+def _hyphenated_person(doc: Doc, v: Token, rules: Rules) -> bool:
+    """``v`` is a part of a hyphenated word that is a person noun of the lexicon ("a passer-by"),
+    whatever its tag and whichever part the parser made the head (it reads "passer" as an
+    adverb, or "by" as the noun)."""
+    toks = doc.toks
+    first = last = v.i
+    while first >= 2 and toks[first - 1].text == "-" and toks[first - 1].start == toks[first - 2].end \
+            and toks[first].start == toks[first - 1].end:
+        first -= 2
+    while last + 2 < len(toks) and toks[last + 1].text == "-" and toks[last + 1].start == toks[last].end \
+            and toks[last + 2].start == toks[last + 1].end:
+        last += 2
+    return first != last and "".join(t.text for t in toks[first:last + 1]).lower() in rules.person
+
+
 def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
     if lemma in rules.non_person or low in rules.non_person or of_non_person(doc, v, rules):
@@ -480,6 +496,8 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
         return True  # a group's members counted by its name: "6 Taliban", "three Houthis"
     if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
+    if _hyphenated_person(doc, v, rules):
+        return True  # "a passer-by" (its head tagged as an adverb, or "by" taken for the noun)
     if v.like_num or v.pos in ("NUM", "PRON") or v.text.lower() in rules.quantity_nouns:
         of = doc.child(v.i, {"prep"})
         if of is not None and of.text.lower() == "of":

