@@ -35,3 +35,14 @@ def _summary(nlp, text: str) -> set[tuple]:
 def test_hyphenated_person_noun_is_a_victim(nlp, text: str, expected: set) -> None:
     assert expected <= _summary(nlp, text)
 
+
+@pytest.mark.parametrize("text, expected", [
+    # the tagger reads "hurt" as a noun: the ordinal before it is one more person, hurt
+    ("Three soldiers were killed and a fourth hurt when a mine exploded under their truck.",
+     {("killed", 3, 3), ("injured", 1, 1)}),
+    ("One officer was killed and a second hurt in the ambush on Tuesday.",
+     {("killed", 1, 1), ("injured", 1, 1)}),
+])
+def test_gapped_conjunct_with_harm_word_read_as_noun(nlp, text: str, expected: set) -> None:
+    assert _summary(nlp, text) == expected
+

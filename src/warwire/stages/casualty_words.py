@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Token
-from .victims import SUBJ, Doc, Rules, figure_token_ok
+from .victims import SUBJ, Doc, Rules, figure_token_ok, gapped_count
 
 
 def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
@@ -76,6 +76,8 @@ def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
             _has_prep(doc, t, rule.get("with_prep") or {}, rules) or _has_word(doc, t, rule.get("with_word") or ())):
         return None
     if shape in ("verb", "intrans") and t.pos not in ("VERB", "AUX", "ADJ"):
+        if shape == "verb" and gapped_count(doc, t, rules) is not None:
+            return rule  # "two were killed and a third hurt": the participle tagged as a noun
         # a noun uses its noun rule ("gunshot wounds", "the murder of"), if any
         return rules.noun_triggers.get(lemma) if t.pos == "NOUN" else None
     if shape == "adj" and t.pos not in ("ADJ", "VERB", "NOUN"):

@@ -508,8 +508,28 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     return False
 
 
+def gapped_count(doc: Doc, t: Token, rules: Rules) -> Optional[Token]:
+    """The count right before harm word ``t`` that the tagger read as a noun in a gapped
+    conjunct of a harm verb ("two were killed and a third hurt", "... and four injured"): the
+    ordinal or number is the victim (None when ``t`` is not such a conjunct)."""
+    if t.pos != "NOUN" or t.dep != "conj" or t.head == t.i or t.i == 0:
+        return None
+    head = doc.toks[t.head]
+    if head.dep in ("dobj", "nsubjpass") and head.head != head.i:
+        head = doc.toks[head.head]  # "killing two and a third hurt": joined to the verb's victim
+    if head.pos != "VERB" or head.lemma.lower() not in rules.triggers:
+        return None
+    prev = doc.toks[t.i - 1]
+    if prev.head != t.i or not (prev.text.lower() in rules.ordinals or figure_token_ok(doc, prev)):
+        return None
+    return prev
+
+
 def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
     """Victim head tokens of trigger ``t`` (before conjunction expansion)."""
+    gapped = gapped_count(doc, t, load_rules())
+    if gapped is not None:
+        return [gapped]
     has_auxpass = doc.child(t.i, {"auxpass"}) is not None
     if shape in ("verb", "adj") and t.tag in ("VBN", "VBD", "JJ") and doc.subject(t.i, SUBJ) is None \
             and doc.child(t.i, {"dobj"}) is None:
