@@ -46,3 +46,13 @@ def test_hyphenated_person_noun_is_a_victim(nlp, text: str, expected: set) -> No
 def test_gapped_conjunct_with_harm_word_read_as_noun(nlp, text: str, expected: set) -> None:
     assert _summary(nlp, text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # "shot dead a ... boy" after a dateline: the parser hangs the victim on the verb as a noun
+    # phrase adverbial, not its object
+    ("HODEIDAH, Yemen: A militia sniper shot dead a 9-year-old girl and wounded her brother "
+     "near their home on Sunday, residents said.",
+     {("killed", 1, 1), ("injured", 1, 1)}),
+])
+def test_victim_misread_as_adverbial_noun(nlp, text: str, expected: set) -> None:
+    assert _summary(nlp, text) == expected

@@ -597,6 +597,12 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         if subj is None and t.dep in ("oprd", "ccomp", "xcomp", "acomp", "advcl") and t.tag not in ("VBG", "VB"):
             # "left eight people ... wounded"; not "began shooting", "opened fire, killing"
             return victim_heads(doc, t, "adj")
+        if not has_auxpass and t.tag == "VBD":
+            misread = next((c for c in doc.children(t.i, {"npadvmod"}) if c.i > t.i and c.pos == "NOUN"
+                            and doc.child(c.i, {"det", "nummod"}) is not None
+                            and is_person(doc, c, load_rules())), None)
+            if misread is not None:
+                return [misread]  # "a sniper shot dead a 12-year-old boy": the object misread
         reduced = _reduced_relative_head(doc, t)
         if reduced is not None:
             return [reduced]
