@@ -352,6 +352,48 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     return best if best.population >= 250_000 else None
 
 
+def _big_city_locals(raws: list[_Raw], cues: _Cues) -> None:
+    """A bare name read as a small town far from a large city that the article names as its
+    newsroom (dateline) or as its police's city ("Metroville police said") is a part of that
+    city with a namesake elsewhere ("a shooting in Elmhurst, Metroville police said", where
+    Elmhurst is Metroville's neighbourhood and a village two states away): read as a local
+    place of the large city (``places.big_city_local``), before the article's state is voted.
+    A name with a reading within ``km`` of the city (a suburb, a neighbourhood's post office)
+    takes the nearest such reading; a city whose name is also a state's ("Washington") is no
+    such city. Only in the country of AP-style local news (``places.standalone_cities``): a
+    wire dateline in Kabul or Lagos files about the provinces, not about the city's wards."""
+    min_pop, km = cues.big_city_local
+    big = [(r.key, r.chosen) for r in raws if r.chosen is not None and r.chosen.kind == "city"
+           and r.chosen.population >= min_pop and r.chosen.lat is not None
+           and r.flags & {"dateline", "jurisdiction"} and r.source == "places.ngram"
+           and r.chosen.country == cues.standalone_country
+           and not any(o.kind == "admin1" for o in r.cands)]  # "Washington police": the state's
+    if not big:
+        return
+    for r in raws:
+        c = r.chosen
+        if (c is None or c.kind != "city" or c.population >= _LOCAL_MAX_POP or r.qualifier
+                or c.lat is None or r.flags & {"dateline", "jurisdiction"} or r.designator == "town"
+                or r.source != "places.ngram"):
+            continue
+        readings = [o for o in r.cands + r.aside if o.lat is not None]
+        for key, b in sorted(big, key=lambda kb: -kb[1].population):
+            if key == r.key:
+                continue
+            near = [o for o in readings if km_between(o.lat, o.lon, b.lat, b.lon) <= km]
+            if near:
+                # the namesake beside the city (a post office of its neighbourhood, a suburb)
+                best = min(near, key=lambda o: km_between(o.lat, o.lon, b.lat, b.lon))
+                if best is not c:
+                    r.chosen = replace(best, kind="city")
+                    r.cues.append("places.big_city_local")
+            else:
+                r.source = "places.local_name"
+                r.chosen = b
+                r.cues.append("places.big_city_local")
+            break
+
+
 def _aside(r: _Raw) -> bool:
     """A name that says little about where the story is: one side of a border ("near the
     Malian border"), the name describing a town ("the Red Sea port city of X") or a reference
@@ -583,6 +625,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             # province of that name
             r.chosen = None
             r.cues.append("places.town_not_division")
+    _big_city_locals(ngrams, cues)
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
     dom = _dominant_admin1(kept, extra, cues)
     by_country = _dominant_country(kept, prior)
