@@ -40,3 +40,13 @@ def test_a_small_far_namesake_is_a_part_of_the_large_city(nlp, real_gaz, text, n
         assert rule in ev.rule and ev.precision == 2
     else:
         assert "places.big_city_local" not in ev.rule
+
+
+def test_the_city_that_owns_a_neighbourhood_places_its_bare_repetitions(nlp, real_gaz):
+    # "Denver's Pinecrest neighborhood": Denver is a large city, so the bare "Pinecrest"
+    # before it is its neighbourhood, not the small namesake town in another state
+    text = ("Three people were found shot to death inside a home in Pinecrest on Sunday. A gunman "
+            "opened fire in Pinecrest before dawn, officers said. The victims lived in Denver's "
+            "Pinecrest neighborhood.")
+    ev = _event_place(nlp, real_gaz, text)
+    assert ev is not None and (ev.candidate.name, ev.candidate.admin1) == ("Denver", "Colorado")
