@@ -50,3 +50,14 @@ def test_the_city_that_owns_a_neighbourhood_places_its_bare_repetitions(nlp, rea
             "Pinecrest neighborhood.")
     ev = _event_place(nlp, real_gaz, text)
     assert ev is not None and (ev.candidate.name, ev.candidate.admin1) == ("Denver", "Colorado")
+
+
+@pytest.mark.parametrize("text, name", [
+    # a neighbourhood named after a small town at the far end of the same state: the city's
+    ("DENVER — A woman was shot and wounded Tuesday night in the Silverton neighborhood, police "
+     "said. Denver police are looking for the driver of a gray sedan.", "Denver"),
+])
+def test_a_neighbourhood_of_a_large_city_is_no_far_town_of_its_state(nlp, real_gaz, text, name):
+    ev = _event_place(nlp, real_gaz, text)
+    assert ev is not None and ev.candidate.name == name
+    assert "places.big_city_local" in ev.rule

@@ -757,6 +757,14 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     for r, role in zip(kept, roles):
         if r.source == "places.neighbourhood":
             own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
+            if (own is not None and city is not None and own.population < _LOCAL_MAX_POP
+                    and city.population >= cues.big_city_local[0] and own.lat is not None
+                    and city.lat is not None and km_between(own.lat, own.lon, city.lat, city.lon)
+                    > cues.big_city_local[1]):
+                # "the Elmhurst neighborhood" in a Metroville story: Metroville's, not a
+                # village of that name at the other end of the state (places.big_city_local)
+                own = None
+                r.cues.append("places.big_city_local")
             if own is not None:
                 r.chosen = own
             elif city is None:
