@@ -83,6 +83,7 @@ class Cues:
     area_code_re: re.Pattern  # a local phone number; group "code" is its area code
     area_code_weight: float
     nearby: tuple[float, float, int, float]  # places.nearby: km, weight, readings, cap
+    big_city_local: tuple[int, float]  # places.big_city_local: min_pop, km
     copyright_re: re.Pattern  # a page's copyright line (places.copyright_line)
 
 
@@ -155,6 +156,8 @@ def cues() -> Cues:
         area_code_weight=float(area["weight"]),
         copyright_re=re.compile(rules["places.copyright_line"]["pattern"]),
         nearby=(float(near["km"]), float(near["weight"]), int(near["readings"]), float(near["cap"])),
+        big_city_local=(int(rules["places.big_city_local"]["min_pop"]),
+                        float(rules["places.big_city_local"]["km"])),
         **{field: words(f"places.{rid}") for field, rid in _WORD_SETS.items()},
         near_prep=tuple(sorted(words("places.near_prep"), key=len, reverse=True)),
         street_words=street,

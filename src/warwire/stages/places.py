@@ -203,6 +203,8 @@ def _country_prior(parsed: ParsedText, cues: _Cues) -> dict[str, float]:
 
 
 _NEAR_KINDS = ("city", "admin2", "post_office")
+# a city large enough that a name of one of its neighbourhoods stands alone in local news
+_BIG_NAMESAKE = 250_000
 
 
 def _nearby(raws: list[_Raw], params: tuple[float, float, int, float],
@@ -330,6 +332,21 @@ def _resolve(raws: list[_Raw], extra: list[tuple[float, list[PlaceCandidate]]],
             r.cues.append("places.nearby")
 
 
+def _possessor_city(name: str, gaz: Gazetteer, dom: Optional[tuple]) -> Optional[PlaceCandidate]:
+    """"Gaza City's Shejaiya neighbourhood": the possessor is the city, inside the article's
+    state; a city of its name large enough to have neighbourhoods known by name (the size
+    ``_neighbourhood_city`` asks of a bare one) outweighs a hamlet of that state."""
+    cities = [c for c in gaz.lookup(name) if c.kind == "city"]
+    if not cities:
+        return None
+    best = max(cities, key=lambda c: c.population)
+    inside = [c for c in cities if dom is None or (c.country, c.admin1) == dom]
+    mine = max(inside, key=lambda c: c.population) if inside else None
+    if best.population >= _BIG_NAMESAKE and (mine is None or mine.population < _LOCAL_MAX_POP):
+        return best
+    return mine
+
+
 def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
                        dom: Optional[tuple]) -> Optional[PlaceCandidate]:
     """"the St. Louis apartment" names a city; "the Austin neighborhood" (of Chicago) does not,
@@ -339,17 +356,61 @@ def _neighbourhood_city(text: str, gaz: Gazetteer, cues: _Cues,
     cities = [c for c in gaz.lookup(name) if c.kind == "city"]
     owner = re.match(r"(.+?)['’]s\s", name)
     if not cities and owner:
-        # "Gaza City's Shejaiya neighbourhood": the possessor is the city
-        cities = [c for c in gaz.lookup(owner.group(1)) if c.kind == "city"]
-        inside = [c for c in cities if dom is None or (c.country, c.admin1) == dom]
-        return max(inside, key=lambda c: c.population) if inside else None
+        return _possessor_city(owner.group(1), gaz, dom)
     if not cities:
         return None
     if dom is not None:
         inside = [c for c in cities if (c.country, c.admin1) == dom]
         return max(inside, key=lambda c: c.population) if inside else None
     best = max(cities, key=lambda c: c.population)
-    return best if best.population >= 250_000 else None
+    return best if best.population >= _BIG_NAMESAKE else None
+
+
+def _big_city_locals(raws: list[_Raw], cues: _Cues,
+                     owners: list[Optional[PlaceCandidate]] = ()) -> None:
+    """A bare name read as a small town far from a large city that the article names as its
+    newsroom (dateline) or as its police's city ("Metroville police said") is a part of that
+    city with a namesake elsewhere ("a shooting in Elmhurst, Metroville police said", where
+    Elmhurst is Metroville's neighbourhood and a village two states away): read as a local
+    place of the large city (``places.big_city_local``), before the article's state is voted.
+    A city that owns a neighbourhood ("Metroville's Pinecrest neighborhood", ``owners``) is
+    such a city too.
+    A name with a reading within ``km`` of the city (a suburb, a neighbourhood's post office)
+    takes the nearest such reading; a city whose name is also a state's ("Washington") is no
+    such city. Only in the country of AP-style local news (``places.standalone_cities``): a
+    wire dateline in Kabul or Lagos files about the provinces, not about the city's wards."""
+    min_pop, km = cues.big_city_local
+    big = [(r.key, r.chosen) for r in raws if r.chosen is not None and r.chosen.kind == "city"
+           and r.chosen.population >= min_pop and r.chosen.lat is not None
+           and r.flags & {"dateline", "jurisdiction"} and r.source == "places.ngram"
+           and r.chosen.country == cues.standalone_country
+           and not any(o.kind == "admin1" for o in r.cands)]  # "Washington police": the state's
+    big += [(None, c) for c in owners if c is not None and c.population >= min_pop
+            and c.lat is not None and c.country == cues.standalone_country]
+    if not big:
+        return
+    for r in raws:
+        c = r.chosen
+        if (c is None or c.kind != "city" or c.population >= _LOCAL_MAX_POP or r.qualifier
+                or c.lat is None or r.flags & {"dateline", "jurisdiction"} or r.designator == "town"
+                or r.source != "places.ngram"):
+            continue
+        readings = [o for o in r.cands + r.aside if o.lat is not None]
+        for key, b in sorted(big, key=lambda kb: -kb[1].population):
+            if key == r.key:
+                continue
+            near = [o for o in readings if km_between(o.lat, o.lon, b.lat, b.lon) <= km]
+            if near:
+                # the namesake beside the city (a post office of its neighbourhood, a suburb)
+                best = min(near, key=lambda o: km_between(o.lat, o.lon, b.lat, b.lon))
+                if best is not c:
+                    r.chosen = replace(best, kind="city")
+                    r.cues.append("places.big_city_local")
+            else:
+                r.source = "places.local_name"
+                r.chosen = b
+                r.cues.append("places.big_city_local")
+            break
 
 
 def _aside(r: _Raw) -> bool:
@@ -583,6 +644,9 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             # province of that name
             r.chosen = None
             r.cues.append("places.town_not_division")
+    _big_city_locals(ngrams, cues, [_possessor_city(m.group(1), gazetteer, None) for m in (
+        re.match(r"(.+?)['’]s\s", parsed.text[r.start:r.end]) for r in kept
+        if r.source == "places.neighbourhood") if m])
     roles = [_role(r, parsed, cues, sent_words) for r in kept]
     dom = _dominant_admin1(kept, extra, cues)
     by_country = _dominant_country(kept, prior)
@@ -693,6 +757,14 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     for r, role in zip(kept, roles):
         if r.source == "places.neighbourhood":
             own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
+            if (own is not None and city is not None and own.population < _LOCAL_MAX_POP
+                    and city.population >= cues.big_city_local[0] and own.lat is not None
+                    and city.lat is not None and km_between(own.lat, own.lon, city.lat, city.lon)
+                    > cues.big_city_local[1]):
+                # "the Elmhurst neighborhood" in a Metroville story: Metroville's, not a
+                # village of that name at the other end of the state (places.big_city_local)
+                own = None
+                r.cues.append("places.big_city_local")
             if own is not None:
                 r.chosen = own
             elif city is None:
