@@ -15,6 +15,9 @@ RELEVANT = [
     "The ministry said the two sides agreed to a ceasefire.",
     # coders' summaries: "shelled ..., wounding 4"
     "On 2 May, government forces shelled a village near the river, wounding 4 children.",
+    # a reduced relative: no "was/were" before "shot"
+    "One of the three teenagers shot near a skate park has died. The others are recovering.",
+    "Two villagers shot while tending cattle were taken to the district hospital.",
 ]
 
 IRRELEVANT = [
@@ -22,6 +25,7 @@ IRRELEVANT = [
     "Shares of the retailer rose 4% after quarterly earnings beat forecasts, and the company "
     "said it would open 20 new stores next year.",
     "The city council approved a new budget for road repairs and library hours.",
+    "The photographer shot the skyline from a rooftop at dusk for the new tourism brochure.",
 ]
 
 
