@@ -561,6 +561,8 @@ def _totals(nlp, text: str) -> tuple:
 
 # (text, (killed, injured)): who among the hit is among the dead
 HIT_AND_DEAD = [
+    # "an unknown number of" gives no figure: it adds nothing to the toll it is listed with
+    ("Four soldiers and an unknown number of attackers died in the raid on the outpost.", (4, 0)),
     # someone "also" hit is besides the dead counted before
     ("Two men were killed in the shooting on Elm Street. A teenager was also shot in the arm.", (2, 1)),
     ("A cashier was shot dead during the robbery. A customer was also hit and taken to a hospital.", (1, 1)),

@@ -223,3 +223,18 @@ def test_road_ends_are_mentions(nlp, real_gaz):
     places, _ = _event_place(nlp, real_gaz, "Two soldiers were killed in Jammu-Kashmir on Monday.")
     assert all(p.role != "mention" or "road" not in p.rule for p in places)
 
+
+
+@pytest.mark.parametrize("text, country, point", [
+    # a demonym before a state force's capitalised name ("Somali National Army") is the country
+    # (places.demonym_adjective), not the namesake province of another country
+    ("Militants ambushed a convoy of Somali National Army troops outside Beledweyne on Friday, "
+     "killing three soldiers.", "SOM", (4.74, 45.20)),
+    ("Somali Police Force officers came under fire near Jowhar, and two of them were killed.",
+     "SOM", (2.78, 45.50)),
+])
+def test_demonym_before_a_force_name_is_its_country(text, country, point):
+    from warwire import api
+    event = api.extract_article(Article("t", text)).events[0]
+    assert event.location.country == country, event.location
+    assert km_between(event.location.lat, event.location.lon, *point) <= 30, event.location

@@ -446,7 +446,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             if v.text.lower() in rules.reflexive and category in ("killed", "injured"):
                 continue  # handled by the self_inflicted patterns
             vic = victim_of(doc, v, lo, hi, rules)
-            if vic is None and n > 0 and v.tag == "NN" and is_person(doc, v, rules):
+            if vic is None and n > 0 and v.tag == "NN" and v.lemma.lower() not in rules.vague \
+                    and is_person(doc, v, rules):
                 # "A mother, father, and toddler": a bare singular conjunct is one more person
                 vic = Victim(Figure(1, 1, "exact", "cas.fig.conjunct"), v.i, v.i + 1, v)
             if vic is None:

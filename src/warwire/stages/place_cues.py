@@ -77,6 +77,7 @@ class Cues:
     qualifier_adj: str  # region adjectives as a regex alternation ("northern|southern|...")
     dateline_labels: frozenset[str]
     article_prefixes: frozenset[str]  # "al" of "al-Mawsil" (places.article_prefixes)
+    demonym_institution: frozenset[str]  # "National" of "Somali National Army" (places.demonym_adjective)
     standalone_cities: frozenset[str]  # folded names (places.standalone_cities)
     standalone_country: str  # the country whose stories that rule reads (places.standalone_cities)
     area_codes: dict[str, str]  # US area code → state (rules/us_area_codes.tsv)
@@ -112,6 +113,7 @@ _WORD_SETS = {
     "channel_verbs": "channel_verbs",
     "dateline_labels": "dateline_labels",
     "article_prefixes": "article_prefixes",
+    "demonym_institution": "demonym_adjective",
 }
 
 

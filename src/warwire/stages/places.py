@@ -622,10 +622,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     for r in ngrams:
         c = r.chosen
         dem = cues.demonyms.get(r.key) if r.last - r.first == 1 else None
+        nxt = re.match(r"\s+(?:[a-z]|([A-Z][a-z]+)\b)", parsed.text[r.end:r.end + 20])
         if dem and c is not None and c.kind != "country" and not r.designator and not r.qualifier \
-                and re.match(r"\s+[a-z]", parsed.text[r.end:r.end + 3]):
-            # "the Somali capital", "Somali troops": the demonym as an adjective names the
-            # country, not the Ethiopian region of that name
+                and nxt and (nxt.group(1) is None or nxt.group(1).lower() in cues.demonym_institution):
+            # "the Somali capital", "Somali troops", "the Somali National Army": the demonym as
+            # an adjective names the country, not the Ethiopian region of that name
             country = gazetteer.country(dem)
             r.chosen = country
             r.cands = [country] if country else []
