@@ -561,6 +561,11 @@ def _totals(nlp, text: str) -> tuple:
 
 # (text, (killed, injured)): who among the hit is among the dead
 HIT_AND_DEAD = [
+    # a death told of some of those hurt before: they are now among the dead, not the hurt
+    ("A bomb thrown at a bus stop left four traders injured; one of them later died of his wounds.", (1, 3)),
+    ("Six people were wounded in the attack. Two of the wounded died in hospital overnight.", (2, 4)),
+    # ... but not someone of another group told after the hurt
+    ("Two guards were killed and three wounded. One of them was the post's commander.", (2, 3)),
     # "an unknown number of" gives no figure: it adds nothing to the toll it is listed with
     ("Four soldiers and an unknown number of attackers died in the raid on the outpost.", (4, 0)),
     # someone "also" hit is besides the dead counted before

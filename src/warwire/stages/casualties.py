@@ -245,7 +245,30 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if ms and ms[0].other_incident:
             prev_other = sent.i
         out.extend(ms)
-    return _ordinal_after_others(out)
+    return _dead_among_the_hurt(_ordinal_after_others(out), parsed.text, rules)
+
+
+def _dead_among_the_hurt(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
+    """"Three civilians were injured; one of them later succumbed": a death told of some of
+    those hurt (casualties.yaml ``dead_among_hurt``) right after a hurt figure that holds them
+    makes that figure count everyone hit, the dead included, and puts the dead in its group,
+    so the reconciled hurt figure is the rest (2)."""
+    out = list(ms)
+    for k, m in enumerate(out):
+        if m.category != "killed" or m.negated or m.other_incident or m.low is None \
+                or not rules.dead_among_hurt.match(text, m.start):
+            continue
+        before = [j for j, o in enumerate(out) if o.start < m.start and not o.other_incident
+                  and not o.negated and o.category in ("killed", "injured")]
+        if not before:
+            continue
+        j = max(before, key=lambda j: out[j].start)
+        hurt = out[j]
+        if hurt.category != "injured" or hurt.includes_killed or hurt.low is None or hurt.low < m.low:
+            continue
+        out[j] = replace(hurt, includes_killed=True)
+        out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country)
+    return out
 
 
 def _ordinal_after_others(ms: list[CasualtyMention]) -> list[CasualtyMention]:

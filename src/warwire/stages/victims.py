@@ -92,6 +92,7 @@ class Rules:
     fatal_adverbs: frozenset[str]  # "fatally", "mortally": a hit that killed
     qualifier_preps: frozenset[str]  # "over", "between": a figure's opener parsed as a preposition
     counted_collectives: frozenset[str]  # "a family of five": the size is the figure
+    dead_among_hurt: re.Pattern  # "one of them died", "one of the wounded died"
 
 
 @functools.lru_cache(maxsize=1)
@@ -130,6 +131,7 @@ def load_rules() -> Rules:
         fatal_adverbs=frozenset(data["fatal_adverbs"]),
         qualifier_preps=frozenset(data["qualifier_preps"]),
         counted_collectives=frozenset(data["counted_collectives"]),
+        dead_among_hurt=re.compile(data["dead_among_hurt"]),
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
