@@ -49,7 +49,9 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      group's injured = that figure − the group's killed ("Four men were shot and two of them
      died" → 2 injured; "A man was shot. … He died." → 0), merged with the group's plain
      injured figure (the larger wins). A running count told by an ordinal ("Three men died.
-     … A fourth victim was wounded") counts everyone hit too, whatever its verb (→ 1). When
+     … A fourth victim was wounded") counts everyone hit too, whatever its verb (→ 1), and so
+     does a hurt figure some of whom are told dead after it ("three were injured; one of them
+     later died" → 2; casualties.yaml ``dead_among_hurt``). When
      the one dead is the perpetrator, a hit told only by a pronoun, a name, "the boy" or
      "shot himself" is that perpetrator ("The suspect was shot dead by a clerk. … Doe was hit
      twice" → 0 injured). In a group with one dead, a wounded person told by a
