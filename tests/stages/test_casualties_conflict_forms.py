@@ -56,3 +56,14 @@ def test_gapped_conjunct_with_harm_word_read_as_noun(nlp, text: str, expected: s
 ])
 def test_victim_misread_as_adverbial_noun(nlp, text: str, expected: set) -> None:
     assert _summary(nlp, text) == expected
+
+
+def test_counted_person_joined_to_the_verb_is_a_victim(nlp):
+    """The parser may join "2 guards" to the harm verb instead of to its object ("killing
+    himself and 2 guards"): still a victim of that verb."""
+    from warwire.reconcile import tally, totals
+    text = ("On 9 May 2024, a suicide bomber detonated explosives near the district office in "
+            "Qalat, killing himself and 2 guards and wounding 5.")
+    parsed = parse_article(Article("t", text, published=dt.datetime(2024, 5, 10)), nlp)
+    got = totals(tally([m for m in find_casualties(parsed) if not m.other_incident]))
+    assert (got["fatalities"].best, got["injured"].best) == (3, 5)

@@ -751,6 +751,19 @@ def conjuncts(doc: Doc, v: Token) -> list[Token]:
 
 
 def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
+    """The victims of a list (``_listed``), and a counted person the parser joined to the verb
+    instead of to its reflexive object ("killing himself and 2 guards": "guards" conj of
+    "killing"; with any object this also took in counts of other clauses on GVC dev)."""
+    out = _listed(doc, v, lo, hi, rules)
+    if v.dep != "dobj" or v.head == v.i or v.text.lower() not in rules.reflexive:
+        return out
+    have = {t.i for t in out}
+    extra = [c for c in doc.children(v.head, {"conj"}) if c.i > v.i and c.i < hi and c.i not in have
+             and c.pos == "NOUN" and doc.child(c.i, {"nummod"}) is not None and is_person(doc, c, rules)]
+    return sorted(out + extra, key=lambda t: t.i) if extra else out
+
+
+def _listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
     """The victims of a list the parser split into an apposition and its conjuncts: "eight
     women, a girl and four men were injured" (girl appos women, men conj girl) names three
     groups. A list in apposition that adds up to the head's figure restates it ("two people, a
