@@ -28,6 +28,9 @@ class Cues:
     near_prep: tuple[str, ...]
     division_nouns: frozenset[str]
     district_nouns: frozenset[str]
+    # a designator of several words right after a name ("Bokkos Local Government Area"):
+    # group 1 is the designator
+    district_phrase_re: re.Pattern
     town_nouns: frozenset[str]
     neighbourhood_nouns: frozenset[str]
     event_words: frozenset[str]
@@ -180,6 +183,8 @@ def cues() -> Cues:
         neighbourhood_re=re.compile(
             rf"\b((?:{name}\s+){{0,2}}{name})\s+(?:{alt(words('places.neighbourhood_nouns'))})\b"),
         locative_re=re.compile(rf"\b(?P<prep>{alt(preps)})\s+$", re.I),
+        district_phrase_re=re.compile(
+            rf"\s+({alt(w for w in words('places.district_nouns') if ' ' in w)})\b", re.I),
         designator_re=re.compile(
             rf"(?:\bthe\s+)?(?:(?<![\w'’])(?!(?:{alt(preps)})\b)[a-z\-]+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
             r"\s+of\s+$", re.I),

@@ -359,14 +359,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     nxt = toks[raw.last] if raw.last < len(toks) and toks[raw.last].sent == raw.sent else None
     nxt_low = nxt.text.lower() if nxt else ""
     # a designator of several words after the name: "Bokkos Local Government Area"
-    phrase = next((w for w in cues.district_nouns if " " in w
-                   and re.match(r"\s+" + re.escape(w) + r"\b", after, re.I)), None) \
-        if raw.source == "places.ngram" and after[:1].isspace() and after[1:2].isupper() else None
+    phrase = cues.district_phrase_re.match(after) \
+        if raw.source == "places.ngram" and after[1:2].isupper() else None
     # "City, State"
     if raw.source == "places.ngram":
         # the state or province may follow a designator: "Hays district, Hodeidah"
         dm = re.match(r"\s+(\w+)(?=,)", after) if phrase is None else \
-            re.match(r"\s+(" + re.escape(phrase) + r")(?=,)", after, re.I)
+            (phrase if after[phrase.end():phrase.end() + 1] == "," else None)
         skip = dm.end() if dm and dm.group(1).lower() in cues.district_nouns | cues.division_nouns else 0
         q = qualifier(after[skip:], gaz, cues, raw.cands, lean)
         if q:
