@@ -120,6 +120,21 @@ _WORD_SETS = {
 }
 
 
+@dataclass(frozen=True)
+class PopulationScales:
+    """Town sizes the places stage reasons with (``places.population_scales``)."""
+
+    local_max: int  # a same-name town outside the article's state smaller than this is local
+    small_town: int
+    big_namesake: int  # a city whose neighbourhoods' names stand alone in local news
+
+
+@functools.lru_cache(maxsize=1)
+def population_scales() -> PopulationScales:
+    rule = next(r for r in load_yaml("places.yaml") if r["id"] == "places.population_scales")
+    return PopulationScales(int(rule["local_max"]), int(rule["small_town"]), int(rule["big_namesake"]))
+
+
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
     rules = {r["id"]: r for r in load_yaml("places.yaml")}

@@ -19,6 +19,7 @@ from typing import Optional, Sequence
 from ..gazetteer import Gazetteer, fold
 from ..model import ParsedText, PlaceCandidate, Token
 from .place_cues import Cues as _Cues
+from .place_cues import population_scales
 
 MAX_NGRAM = 6
 # Name connectors allowed inside a multi-token place name ("Deir ez-Zor", "Rio de Janeiro").
@@ -31,10 +32,8 @@ _NOT_NAME_POS = frozenset({"NUM", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ",
                            "ADV", "INTJ"})
 _NOT_PLACE_ENTS = frozenset({"CARDINAL", "ORDINAL", "DATE", "TIME", "MONEY", "PERCENT",
                              "QUANTITY"})
-# A same-name town outside the article's state smaller than this is read as a local place of
-# the article's city (calibrated on GVC dev: suburbs and neighbourhoods are mostly < 100k).
-LOCAL_MAX_POP = 100_000
-SMALL_TOWN_POP = 20_000
+LOCAL_MAX_POP = population_scales().local_max
+SMALL_TOWN_POP = population_scales().small_town
 
 
 @dataclass

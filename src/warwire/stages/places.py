@@ -47,6 +47,7 @@ from ..model import Analysis, ParsedText, PlaceCandidate, PlaceMention, km_betwe
 from ..pipeline import Resources, Stage
 from .place_cues import Cues as _Cues
 from .place_cues import cues as _cues
+from .place_cues import population_scales
 from .event_place import choose_event_location  # noqa: F401  (the stage's public pair)
 from .place_phrases import capital_of
 from .place_phrases import find_phrases as _find_phrases
@@ -203,8 +204,7 @@ def _country_prior(parsed: ParsedText, cues: _Cues) -> dict[str, float]:
 
 
 _NEAR_KINDS = ("city", "admin2", "post_office")
-# a city large enough that a name of one of its neighbourhoods stands alone in local news
-_BIG_NAMESAKE = 250_000
+_BIG_NAMESAKE = population_scales().big_namesake
 
 
 def _nearby(raws: list[_Raw], params: tuple[float, float, int, float],
