@@ -274,7 +274,7 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
                     and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
-                    and all(u.low == 1 for u in running.mentions))):
+                    and (all(u.low == 1 for u in running.mentions) or _other_kind(extra[0], running)))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;
             # after a total ("Three were shot. ... Another was hit") or for plural "others" in a
@@ -307,6 +307,13 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
 
 
 _INDEFINITE = ("num.q.a", "num.q.another")
+
+
+def _other_kind(m: CasualtyMention, running: Claim) -> bool:
+    """A victim of a kind the count before did not hold ("Three militants were killed. A boy
+    was also killed"; "Two officers were wounded. A bystander was also hit"): one more."""
+    return m.victim_kind not in ("unknown", "people") and all(
+        u.victim_kind != m.victim_kind for u in running.mentions)
 
 
 def _increment(m: CasualtyMention) -> bool:

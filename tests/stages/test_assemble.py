@@ -124,3 +124,46 @@ def test_a_partisan_claim_is_kept_as_a_claim_and_sets_the_high() -> None:
     assert (ev.fatalities.low, ev.fatalities.best, ev.fatalities.high) == (2, 2, 20)
     sources = {c.source: c.low for cas in ev.casualties for c in cas.claims}
     assert sources == {"Officials": 2, "the militants": 20}
+
+
+def _undated_main(text: str) -> Event:
+    events = analyze_article(Article("t", text)).events
+    assert events and not events[0].historical
+    return events[0]
+
+
+# Reports with no publication date (coders' notes, pasted wire copy): a later sentence dated
+# before the day the lead tells recalls another incident (assemble.earlier_than_lead); its
+# figures stay out of the main event.
+@pytest.mark.parametrize("text,killed", [
+    ("Rebels killed four villagers in an overnight raid on a farming settlement, police said on "
+     "Thursday. In March 2022, the same group killed 31 people in a nearby market town.", 4),
+    ("Militants killed three herders near the river on Saturday night. Last week the group "
+     "killed about 25 people in a neighbouring district.", 3),
+    # "N weeks after" an incident, in a clause hanging on the attack told (triggers.yaml)
+    ("Gunmen killed nine villagers in a raid on Tuesday. The attack came barely three weeks "
+     "after 40 people were killed in raids on nearby hamlets.", 9),
+    # a date that is only a point of comparison dates nothing
+    ("A bomb killed seven people at a bus stop on Friday, the deadliest attack since May 2021.", 7),
+    # a toll that counts the attacker holds the attacker's own death told beside it
+    ("A suicide bomber blew herself up at a fish market on Saturday, killing 14 people, "
+     "including herself.", 14),
+    ("A suicide bomber blew himself up at a checkpoint on Monday, killing 12 people, including "
+     "the bomber.", 12),
+    # "also" with a victim of another kind than the count before: one more
+    ("Troops killed five insurgents in a raid on Monday. A boy was also killed in the crossfire.", 6),
+    ("Four National Police Reservists were killed when their truck hit a mine on Monday.", 4),
+])
+def test_undated_report_totals(text: str, killed: int) -> None:
+    assert _undated_main(text).fatalities.best == killed
+
+
+def test_weeks_after_a_shooting_a_victim_dies_is_the_same_incident() -> None:
+    ev = _main("A week after four people were shot at a party, one of the victims died, police "
+               "said Tuesday.")
+    assert (ev.fatalities.best, ev.injured.best) == (1, 3)
+
+
+def test_another_victim_of_the_same_kind_restates_the_count() -> None:
+    ev = _main("Three people were shot on Main Street on Sunday. Another man was also hit.")
+    assert ev.injured.best == 3

@@ -154,6 +154,13 @@ CASES = [
     # only a speaker's place: its province, at that town, precision 3
     ("Police in Jos said seven herders were killed.",
      "NGA", "Plateau", (9.92, 8.89), 3, "places.speaker_province"),
+    # a town the tagger took for a date, after a locative word, is still a town
+    ("Militants torched two trucks and killed a driver near Turbat in southwestern Balochistan "
+     "early on Tuesday.", "PAK", "Balochistan", (26.0, 63.05), 2, None),
+    # a smaller unit the gazetteer lacks (an invented commune) before its province: the
+    # locative word frames the province, not the newsroom of the dateline
+    ("BUJUMBURA — Gunmen killed four people in an attack in Nyarubanda commune, Kayanza "
+     "province, on Sunday, police said.", "BDI", "Kayanza", None, None, None),
 ]
 
 
@@ -238,3 +245,13 @@ def test_demonym_before_a_force_name_is_its_country(text, country, point):
     event = api.extract_article(Article("t", text)).events[0]
     assert event.location.country == country, event.location
     assert km_between(event.location.lat, event.location.lon, *point) <= 30, event.location
+
+
+def test_no_place_span_runs_across_a_sentence_end(nlp, real_gaz):
+    # "late on Tuesday. A community leader": "community" is a neighbourhood noun, but the
+    # capitalised words before it belong to two sentences
+    places, place = _event_place(nlp, real_gaz, "JOS — Gunmen killed 11 villagers in Mangu Local "
+                                 "Government Area of Plateau State late on Tuesday. A community "
+                                 "leader said the attackers fled.")
+    assert not [p.text for p in places if "." in p.text], [p.text for p in places]
+    assert place is not None and place.candidate.name == "Mangu", place

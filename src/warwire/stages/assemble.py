@@ -24,13 +24,15 @@ How mentions become events (the rules, in order):
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from typing import Optional
 
 from .. import reconcile
 from ..model import (
-    Actor, ActorMention, Analysis, Attribution, Casualty, CasualtyMention, Claim, Estimate, Event,
+    Actor, ActorMention, Analysis, Attribution, Casualty, CasualtyMention, Claim, DateMention, Estimate, Event,
     EventDate, Evidence, Location, ParsedText, PlaceMention, TriggerMention,
 )
 from ..pipeline import Resources, Stage
@@ -67,17 +69,53 @@ class _Bucket:
     sentences: set[int] = dataclasses.field(default_factory=set)
 
 
-def _historical_sentences(analysis: Analysis) -> set[int]:
+def _past_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMention]]:
+    """Dates clearly before the incident period: those before the publication year
+    (``dates.is_past_context``), and those of a later sentence before the day the lead tells
+    (``assemble.earlier_than_lead``)."""
+    published = analysis.article.published
+    rule = load_yaml("assemble.yaml")["earlier_than_lead"]
+    current = [t for t in analysis.triggers if not t.historical and t.weight > 0 and _family(t) == "violence"]
+    lead = min((t.sent for t in current), default=None)
+    pub_day = published.date() if isinstance(published, dt.datetime) else published
+    # the lead's days, not a page's date stamp ("August 12th, 2016" on the publication day)
+    lead_days = [d for d in analysis.dates if d.sent == lead and d.precision in rule["lead_precisions"]
+                 and not (d.date_start == pub_day and _YEAR.search(d.text))]
+    earlier_rules = set(rule["earlier_rules"])
+
+    def before_lead(d: DateMention) -> bool:
+        if not lead_days or d.sent <= lead or d.rule not in earlier_rules:
+            return False
+        if d.date_end is not None and all(x.date_start is not None for x in lead_days):
+            return d.date_end < min(x.date_start for x in lead_days)
+        return True  # "last week" against "on Saturday" with no publication date to resolve them
+
+    return ([d for d in analysis.dates if dates_stage.is_past_context(d, published)],
+            [d for d in analysis.dates if before_lead(d)])
+
+
+def _historical_sentences(analysis: Analysis, past: list[DateMention]) -> set[int]:
     """Sentences about the past: a historical trigger, or a date clearly before the incident
     period, and no current trigger with a current date beside it."""
-    published = analysis.article.published
-    out = {t.sent for t in analysis.triggers if t.historical}
-    for d in analysis.dates:
-        if dates_stage.is_past_context(d, published):
-            out.add(d.sent)
+    out = {t.sent for t in analysis.triggers if t.historical} | {d.sent for d in past}
     current_trigger_sents = {t.sent for t in analysis.triggers if not t.historical and t.weight > 0}
-    current_dates = {d.sent for d in analysis.dates if not dates_stage.is_past_context(d, published)}
+    past_ids = {id(d) for d in past}
+    current_dates = {d.sent for d in analysis.dates if id(d) not in past_ids}
     return {s for s in out if not (s in current_trigger_sents and s in current_dates)}
+
+
+def _dated_back(analysis: Analysis, past: list[DateMention], hist_sents: set[int]) -> set[int]:
+    """Starts of the triggers a past date tells the time of: those of a sentence about the past
+    ("In October 2021, a suicide bombing at a mosque killed 50 people"), unless the date is only
+    a point of comparison ("the deadliest since June 2023")."""
+    text = analysis.parsed.text if analysis.parsed is not None else ""
+    dated = {d.sent for d in past if d.sent in hist_sents
+             and not _COMPARISON_BEFORE.search(text, max(0, d.start - 12), d.start)}
+    return {t.start for t in analysis.triggers if t.sent in dated}
+
+
+_YEAR = re.compile(r"\b\d{4}\b")
+_COMPARISON_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.I)
 
 
 def _casualty_is_historical(cas: CasualtyMention, triggers_by_sent: dict[int, list[TriggerMention]],
@@ -92,7 +130,7 @@ def _casualty_is_historical(cas: CasualtyMention, triggers_by_sent: dict[int, li
     return closest.historical
 
 
-def _buckets(analysis: Analysis, hist_sents: set[int]) -> list[_Bucket]:
+def _buckets(analysis: Analysis, hist_sents: set[int], dated_back: set[int] = frozenset()) -> list[_Bucket]:
     """Current events one per family; everything historical in one background event. Arrests
     and captures told in a current violence story belong to that violence event."""
     buckets: dict[tuple[bool, str], _Bucket] = {}
@@ -120,8 +158,7 @@ def _buckets(analysis: Analysis, hist_sents: set[int]) -> list[_Bucket]:
 
     triggers_by_sent: dict[int, list[TriggerMention]] = defaultdict(list)
     for trig in live:
-        historical = trig.historical or (trig.sent in hist_sents and trig.sent not in
-                                         {t.sent for t in live if not t.historical})
+        historical = trig.historical or trig.start in dated_back
         trig_key = key_for(historical, _family(trig))
         b = bucket(trig_key)
         b.triggers.append(trig)
@@ -362,10 +399,12 @@ def assemble_events(analysis: Analysis) -> list[Event]:
     casualties = [_with_victim_country(c, actor_mentions)
                   for c in _with_source_references(analysis.casualties)]
     analysis = dataclasses.replace(analysis, casualties=casualties)
-    hist_sents = _historical_sentences(analysis)
+    past_year, before_lead = _past_dates(analysis)
+    hist_sents = _historical_sentences(analysis, past_year + before_lead)
+    dated_back = _dated_back(analysis, before_lead, hist_sents)
     article_dates: Optional[dates_stage.ArticleDates] = None  # read once, for the first event it dates
     events: list[Event] = []
-    for index, bucket in enumerate(_buckets(analysis, hist_sents)):
+    for index, bucket in enumerate(_buckets(analysis, hist_sents, dated_back)):
         best_trigger = max(bucket.triggers, key=lambda t: (t.weight, -t.start), default=None)
         if best_trigger is not None:
             event_type, sub_type = best_trigger.event_type, best_trigger.sub_event_type

@@ -743,6 +743,8 @@ def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, othe
     in it ("killing 12 people, including the bomber")."""
     if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
         return []
+    if attacker_counted and rules.attacker_in_toll.search(sent_text):
+        return []  # "blew herself up, killing 12 people, including herself": the toll holds her
     for rid, pattern, category, includes_killed in rules.self_inflicted:
         m = pattern.search(sent_text)
         if m is None:

@@ -66,6 +66,7 @@ class Cues:
     possessor_re: re.Pattern
     toll_words: frozenset[str]
     compound_adj_re: re.Pattern
+    unit_before_re: re.Pattern  # "Rugombo commune, " before "Cibitoke province"
     appositive_re: re.Pattern
     capitals: dict[str, str]  # iso3 → the capital's name (rules/countries.tsv, first listed)
     country_names: dict[str, str]  # folded country name or alias → iso3 (rules/countries.tsv)
@@ -232,6 +233,10 @@ def cues() -> Cues:
             rf"\b(?:{alt(str(w) for w in rules['places.street_prefix_words']['words'])})\s+"
             r"(?:(?:de|del|de la|de las|de los|du|des|di|della|dei|do|da|dos|das|dels)\s+)?"
             rf"(?:\d+\s+de\s+)?{name}(?:\s+(?:de\s+|del\s+)?{name}){{0,2}}"),
+        # a smaller unit named before the place, the gazetteer maybe lacking it ("in Rugombo
+        # commune, Cibitoke province"): the locative word before it frames the place too
+        unit_before_re=re.compile(
+            rf"(?:{name}\s+){{1,3}}(?:{alt(place_nouns)})\s*,\s*$"),
         appositive_re=re.compile(
             r"\bthe\s+(?:[A-Za-z\-]+\s+){0,2}?(?:"
             + alt(words("places.appositive_nouns") | words("places.town_nouns")) + r")\s+$"),

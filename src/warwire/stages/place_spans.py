@@ -200,8 +200,8 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
                     cues.neighbourhood_nouns | {"the", "a", "an", "this", "that", "his", "her"}):
                 continue
             first, last = tok_range(m.start(), m.end())
-            if first >= len(toks) or any(taken[first:last]):
-                continue
+            if first >= len(toks) or any(taken[first:last]) or toks[first].sent != toks[last - 1].sent:
+                continue  # taken, or across a sentence end ("... late on Tuesday. A community leader")
             for k in range(first, last):
                 taken[k] = True
             raws.append(Raw(m.start(), m.end(), first, last, toks[first].sent, [],
@@ -306,11 +306,11 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str],
     if single and "gpe" not in raw.flags and "dateline" not in raw.flags \
             and (toks[raw.first].pos in _NOT_NAME_POS or toks[raw.first].like_num
                  or toks[raw.first].ent_type in _NOT_PLACE_ENTS) \
-            and not (raw.locative and toks[raw.first].pos == "PROPN" and key not in cues.ambiguous
+            and not ((raw.locative or raw.near) and toks[raw.first].pos == "PROPN" and key not in cues.ambiguous
                      and not surface.endswith(".") and any(
-                         c.kind in ("country", "admin1") and fold(c.name) == key for c in raw.cands)):
-        # a number or a date; not a country or province after a locative word that the parser
-        # mislabelled ("in western Niger" tagged DATE)
+                         c.kind in ("country", "admin1", "city") and fold(c.name) == key for c in raw.cands)):
+        # a number or a date; not a country, province or town after a locative word that the
+        # parser mislabelled ("in western Niger", "near Turbat" tagged DATE)
         return False
     prev_tok = toks[raw.first - 1] if raw.first > 0 else None
     tail = (prev_tok is not None and prev_tok.sent == raw.sent and is_cap(prev_tok)
@@ -478,6 +478,10 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.flags.add("adjective")
         raw.cues.append("places.compound_adjective")
         return
+    if raw.source == "places.ngram" and raw.designator in ("division", "district"):
+        um = cues.unit_before_re.search(b)
+        if um:
+            b = b[:um.start()]  # "in Rugombo commune, Cibitoke province": in Cibitoke province
     lm = cues.locative_re.search(b)
     if lm:
         prep = lm.group("prep").lower()

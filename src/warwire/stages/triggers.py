@@ -248,6 +248,13 @@ class _Context:
         m = _YEAR.match(self.toks[k].text)
         return bool(m) and self.pub_year is not None and int(m.group(1)) < self.pub_year
 
+    def _event_came(self, k: int) -> bool:
+        """Clause ``k`` hangs on a verb whose subject is an incident ("The attack came two weeks
+        after ..."), not on a death or an arrest that follows the incident told in it."""
+        gov = self.toks[k].head
+        return gov != k and any(self.toks[c].dep == "nsubj" and self.lemma(c) in self.rules.historical["after_subjects"]
+                                for c in self.children[gov])
+
     def historical(self, h: int, rule: _Rule) -> bool:
         hi = self.rules.historical
         toks = self.toks
@@ -280,6 +287,8 @@ class _Context:
                     has_after = True
                     if c > 0 and self.lemma(c - 1) in hi["units"]:
                         return True  # "a year after the two foes fought a war"
+                    if c > 0 and self.lemma(c - 1) in hi["after_units"] and self._event_came(k):
+                        return True  # "The attack came two weeks after 52 were killed"
                 if cl in hi["memory_nouns"] and k != h:
                     return True
             if has_after and any(self.lemma(c) in hi["units"] and toks[c].dep == "npadvmod" for c in ctx):
