@@ -87,6 +87,8 @@ from .model import CasualtyMention
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
 _PRONOUN = "cas.fig.pronoun"
 _POSSESSED = "cas.fig.possessed"
+# "killed one and wounded another": the other of a pair, not one of people told one by one
+_BARE_ANOTHER = "cas.fig.another"
 # Figures of someone pointed back at: a pronoun, a name, "the man".
 POINTED_BACK = (_PRONOUN, "cas.fig.named", "cas.fig.definite")
 # Figures of one person named or pointed at (and "shot himself"): usually someone counted elsewhere.
@@ -274,7 +276,8 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
                     and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
-                    and (all(u.low == 1 for u in running.mentions) or _other_kind(extra[0], running)))):
+                    and (all(u.low == 1 and not u.rule.endswith(_BARE_ANOTHER) for u in running.mentions)
+                         or _other_kind(extra[0], running)))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;
             # after a total ("Three were shot. ... Another was hit") or for plural "others" in a
@@ -311,9 +314,17 @@ _INDEFINITE = ("num.q.a", "num.q.another")
 
 def _other_kind(m: CasualtyMention, running: Claim) -> bool:
     """A victim of a kind the count before did not hold ("Three militants were killed. A boy
-    was also killed"; "Two officers were wounded. A bystander was also hit"): one more."""
+    was also killed"; "Two officers were wounded. A bystander was also hit"): one more. A count
+    told of no kind ("wounded another", "two people") may hold anyone."""
     return m.victim_kind not in ("unknown", "people") and all(
-        u.victim_kind != m.victim_kind for u in running.mentions)
+        u.victim_kind != m.victim_kind and _of_a_kind(u) for u in running.mentions)
+
+
+def _of_a_kind(m: CasualtyMention) -> bool:
+    if m.victim_kind not in ("unknown", "people"):
+        return True
+    noun = m.victim_text.strip().lower()
+    return bool(noun) and noun not in ("another", "one", "person", "man", "woman") and not _GROUP_NOUNS.search(noun)
 
 
 def _increment(m: CasualtyMention) -> bool:

@@ -167,3 +167,23 @@ def test_weeks_after_a_shooting_a_victim_dies_is_the_same_incident() -> None:
 def test_another_victim_of_the_same_kind_restates_the_count() -> None:
     ev = _main("Three people were shot on Main Street on Sunday. Another man was also hit.")
     assert ev.injured.best == 3
+
+
+# "another" as a victim of its own: one more person, of the kind told beside it
+@pytest.mark.parametrize("text,killed,injured", [
+    ("Gunmen killed a shopkeeper and wounded another on Tuesday.", 1, 1),
+    ("Fighters killed two guards and critically injured another in an ambush on Tuesday.", 2, 1),
+    ("Four soldiers were killed in the blast on Monday. Three soldiers died on the spot while "
+     "another succumbed on the way to hospital.", 4, 0),
+    # the wounded told as survivors are none of the dead
+    ("Raiders killed at least 18 villagers in an overnight attack on Friday. Five survivors with "
+     "machete wounds were admitted to hospital.", 18, 5),
+    # a non-restrictive "who were taken to hospital" tells no harm of its own
+    ("The gunmen opened fire on Monday, killing a passenger and wounding the driver and two other "
+     "passengers, who were taken to the district hospital.", 1, 3),
+    # a restrictive clause of the second conjunct is its own: "carjacked" is no hit
+    ("A teenager who was shot on Friday and a man who was carjacked were both due to testify.", 0, 1),
+])
+def test_another_survivors_and_relative_clauses(text: str, killed: int, injured: int) -> None:
+    ev = _main(text)
+    assert (ev.fatalities.best, ev.injured.best) == (killed, injured)

@@ -41,7 +41,6 @@ from .victims import (
     listed,
     of_non_person,
     load_rules,
-    tells_harm,
     victim_heads,
     victim_of,
 )
@@ -57,7 +56,7 @@ _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 # figures of someone pointed back at or of a running count ("the man", "he", "Smith", "a fourth person")
 _COUNTED_BEFORE = POINTED_BACK + ("cas.fig.ordinal_count",)
-_BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones"})
+_BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones", "another"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
@@ -455,8 +454,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 break
             if v.i == t.i:
                 continue
-            if n > 0 and any(c.i != t.i and tells_harm(doc, c, rules) for c in doc.children(v.i, {"relcl", "acl"})):
-                continue  # "two men who were killed and two officers who were hurt": its own harm
+            own = [c for c in doc.children(v.i, {"relcl", "acl"}) if c.i != t.i]
+            if n > 0 and own and (t.dep == "relcl" or any(_tells_harm(doc, c, rules) for c in own)):
+                # "two men who were killed and two officers who were hurt": its own harm; "a teen
+                # who was shot and a man who was carjacked": its own clause, no harm in it
+                continue
             if lemma in rules.person_only or rule["id"].startswith("cas.kill") or not (v.like_num or v.pos == "NUM"):
                 if not is_person(doc, v, rules):
                     continue  # "the missing piece", "an injured knee", "killed two birds"
@@ -556,12 +558,20 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             includes_killed=cat == "injured" and (
                 bool(rule.get("includes_killed")) and not vic.others and not hit_besides  # "shot two others": not the dead
                 and not (low == high == 1 and survived)  # "... with non-life-threatening injuries"
+                and not (v is not None and v.lemma.lower() in rules.alive_nouns)  # "five survivors"
                 # "Three men died … A fourth victim was wounded": an ordinal counts every victim
                 or fig.rule == "cas.fig.ordinal_count"),
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+def _tells_harm(doc: Doc, clause: Token, rules: Rules) -> bool:
+    """A clause with a casualty word of its own that fires ("who received minor injuries"; not
+    the bare "be" of "who were taken to hospital")."""
+    a, b = doc.edges(clause.i)
+    return any(trigger_rule(doc, doc.toks[j], rules) is not None for j in range(a, b + 1))
 
 
 def _others(doc: Doc, v: Token, vic: Victim) -> bool:

@@ -55,6 +55,7 @@ class Rules:
     self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
     separate_ids: dict[str, str]  # a self-inflicted rule id → its id when not among the toll
     attacker_in_toll: re.Pattern  # "killing 12 people, including the bomber"
+    alive_nouns: frozenset[str]  # "survivors": wounded, none among the dead
     trailing_tally: re.Pattern  # ", bringing the toll since the coup to 79"
     cause_phrase: re.Pattern  # "protested against the killing of": another incident
     weekday: re.Pattern  # any weekday name
@@ -139,6 +140,7 @@ def load_rules() -> Rules:
         illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
         initial=re.compile(data["initial_estimate"], re.I),
         survived=re.compile(data["survived"], re.I),
+        alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
         among={str(k): str(v) for k, v in data["among"].items()},
         labels={str(k): str(v) for k, v in data["labels"].items()},
@@ -375,6 +377,10 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
     if low in rules.singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
+    if low == "another" and v.pos in ("PRON", "DET", "NOUN") and v.dep in ("dobj", "nsubj", "nsubjpass", "conj"):
+        # "killed a trader and wounded another", "another was in critical condition": one more
+        # person, the first of its category (not "the death of another", a statute's words)
+        return Victim(Figure(1, 1, "exact", "cas.fig.another"), v.i, v.i + 1, v)
     if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)):
         left = v.i
         while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
@@ -668,13 +674,6 @@ def _with_absolute(doc: Doc, t: Token) -> Optional[Token]:
                 return obj
             break
     return None
-
-
-def tells_harm(doc: Doc, clause: Token, rules: Rules) -> bool:
-    """A clause with a casualty word of its own ("who received minor injuries")."""
-    a, b = doc.edges(clause.i)
-    return any(doc.toks[j].lemma.lower() in rules.triggers or doc.toks[j].lemma.lower() in rules.noun_triggers
-               for j in range(a, b + 1))
 
 
 def _fired_at(doc: Doc, t: Token) -> bool:
