@@ -187,3 +187,23 @@ def test_another_victim_of_the_same_kind_restates_the_count() -> None:
 def test_another_survivors_and_relative_clauses(text: str, killed: int, injured: int) -> None:
     ev = _main(text)
     assert (ev.fatalities.best, ev.injured.best) == (killed, injured)
+
+
+# US local news (published Tuesday 7 May 2024)
+@pytest.mark.parametrize("text,killed,injured", [
+    # a time parsed as the object of the joined verb: "shot and killed Saturday evening"
+    ("Two men were shot and killed Saturday evening in a parking lot, police said Monday.", 2, 0),
+    # a later sentence opening on an earlier weekday of the week tells another shooting
+    # (Wednesday: four days before the lead's Sunday, the last Wednesday before publication)
+    ("A man was shot and killed late Sunday at an apartment complex, police said. On Wednesday "
+     "night, two men were wounded in a shooting at a gas station.", 1, 0),
+    ("A man was found shot to death Sunday night on the west side. Hours earlier Sunday, two men "
+     "were wounded in a shooting across town.", 1, 0),
+    # a murder-suicide: the victim told by name and "his girlfriend" is not the shooter
+    ("A man shot and killed his girlfriend Monday evening before turning the gun on himself, "
+     "police said. Officers found Jane Doe dead in the kitchen. The shooter, John Roe, was found "
+     "dead in the yard.", 2, 0),
+])
+def test_local_news_totals(text: str, killed: int, injured: int) -> None:
+    ev = _main(text)
+    assert (ev.fatalities.best, ev.injured.best) == (killed, injured)

@@ -196,6 +196,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     in_other_section = False
     attacker_counted = rules.attacker_in_toll.search(text) is not None
     lead_day = lead_weekday(parsed, rules)
+    pub_weekday = parsed.article.published.weekday() if parsed.article.published else None
     prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -205,7 +206,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
             or other_year(doc, lo, hi, sent_text, pub_year, rules) \
             or other_date(sent.i, sent_text, pub_month, lead, rules) \
-            or earlier_weekday(sent.i, sent_text, lead_day, rules)
+            or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday)
         own_until = None  # the figures before a trailing running tally are the event's own
         tail = rules.trailing_tally.search(sent_text) if other and not in_other_section else None
         if tail is not None:

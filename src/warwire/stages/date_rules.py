@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from dateutil.easter import easter
+
 from ..rules import load_yaml
 
 RULE_FILE = "dates.yaml"
@@ -322,6 +324,8 @@ def _day_span(kind: str, g: dict[str, Any], pub: Optional[dt.date], future_sente
 
 
 def _holiday_in(h: dict[str, Any], year: int) -> dt.date:
+    if "easter" in h:
+        return easter(year) + dt.timedelta(days=int(h["easter"]))
     if "day" in h:
         return dt.date(year, h["month"], h["day"])
     nth, wd = h["nth"], h["weekday"]

@@ -98,14 +98,20 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
     return None
 
 
-def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, int]], rules: Rules) -> bool:
-    """A later sentence opening on a weekday one to three days before the lead's ("The strikes
-    killed 20 on Tuesday. ... On Monday, militants fired rockets, injuring two"): the day
-    before's incident. A later day ("On Thursday, the wounded man died") is no other incident."""
+def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, int]], rules: Rules,
+                    pub_weekday: Optional[int] = None) -> bool:
+    """A later sentence opening on a weekday before the lead's ("The strikes killed 20 on
+    Tuesday. ... On Monday, militants fired rockets, injuring two"): an earlier incident. A later
+    day ("On Thursday, the wounded man died") is no other incident. With a publication date both
+    days are the last ones before it, so any earlier day of that week counts; without one, only
+    one to three days before the lead's (a later week's day reads the same)."""
     if lead_day is None or sent_i <= lead_day[0]:
         return False
     m = rules.weekday_opening.search(sent_text)
     if m is None:
         return False
-    before = (lead_day[1] - _weekday(m.group(1))) % 7
+    day = _weekday(m.group(1))
+    if pub_weekday is not None:
+        return (pub_weekday - day) % 7 > (pub_weekday - lead_day[1]) % 7
+    before = (lead_day[1] - day) % 7
     return 1 <= before <= 3

@@ -189,7 +189,11 @@ class Doc:
         self.toks = parsed.tokens
         kids: list[list[int]] = [[] for _ in self.toks]
         for t in self.toks:
-            if t.head != t.i:
+            if t.head != t.i and not (t.dep == "dobj" and t.ent_type in ("DATE", "TIME")
+                                      and self.toks[t.head].dep == "conj" and t.pos in ("NOUN", "PROPN")
+                                      and not t.like_num and not _AGE_WORD.search(t.text)):
+                # a time parsed as the object of a joined verb ("were shot and killed Saturday
+                # evening") is none: the verb shares the first one's subject
                 kids[t.head].append(t.i)
         self.kids = kids
         # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
