@@ -100,6 +100,7 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 # men were killed … The surviving victim was found wounded"; and one "in stable condition",
 # "who remains in critical condition" is alive when told.)
 _STILL_IN_CARE = ("cas.injure.condition",)
+_LABEL = "cas.label"  # a coder's labelled figure: "Fatalities: 6"
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
 IMPLIED_RULES = ("cas.self.",)
@@ -525,6 +526,12 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
         if not groups:
             zero = implied_zero and bool(with_figures - {cat})
             result[name] = Total(0, 0, 0) if zero else Total(None, None, None)
+            continue
+        labelled = [m for g in groups for m in g.mentions if m.rule.startswith(_LABEL) and not m.negated]
+        if labelled:
+            # a coder's "Fatalities: 6" is the event's total, its groups' figures parts of it
+            last = max(labelled, key=lambda m: m.start)
+            result[name] = Total(last.low, last.low if last.low is not None else last.high, last.high)
             continue
         subsets = _breakdown_subsets(groups)
         groups = [g for g in groups if g not in subsets]

@@ -27,7 +27,8 @@ from ..pipeline import Resources, Stage
 from ..reconcile import POINTED_BACK
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
-from .recalled import LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_date, other_year
+from .recalled import (LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_clauses,
+                       other_date, other_year)
 from .victims import (
     SUBJ,
     Doc,
@@ -231,6 +232,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _distinct_weak(_inherit([m for m, _ in found]))
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
+        turn = other_clauses(sent_text, rules)
+        if turn is not None:  # "...; 9 Jan ambushed a convoy, killing four": another incident
+            ms = [replace(m, other_incident=True) if m.figure_start >= sent.start + turn else m for m in ms]
         for cause in rules.cause_phrase.finditer(sent_text):  # "marched against the killing of a trader"
             at = sent.start + cause.start()
             ms = [replace(m, other_incident=True) if m.figure_start >= at else m for m in ms]
@@ -365,6 +369,14 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     cands += doc.children(p.i, {"pobj"})
             is_update = h.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
+            # "rose to nine people": the number on the noun counted
+            cands = [k for c in cands for k in
+                     ([n for n in doc.children(c.i, {"nummod"}) if n.i < c.i] if not figure_token_ok(doc, c) else []) + [c]]
+            if is_update and h.i != t.i and h.i > t.i:
+                # "the toll had reached eleven and the wounded ...": the number right after the
+                # update verb, whatever clause the parser hung it on
+                nxt = [doc.toks[k] for k in range(h.i + 1, min(h.i + 3, hi))]
+                cands += [k for k in nxt if k.pos == "NUM" and figure_token_ok(doc, k)][:1]
             for c in cands:
                 # (the tagger may take a bare toll "was 21" for a day of the month)
                 if figure_token_ok(doc, c) or (c.ent_type == "DATE" and c.text.isdigit() and len(c.text) < 4

@@ -115,3 +115,24 @@ def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, i
         return (pub_weekday - day) % 7 > (pub_weekday - lead_day[1]) % 7
     before = (lead_day[1] - day) % 7
     return 1 <= before <= 3
+
+
+def other_clauses(sent_text: str, rules: Rules) -> Optional[int]:
+    """Where a monthly digest's sentence turns to another incident: the offset of the first
+    ";" clause after the first that has a day of its own, other than the first clause's
+    ("jihadists 3 Jan killed 12 fishermen near X; 9 Jan ambushed a convoy near Y, killing four")."""
+    cut = sent_text.find(";")
+    if cut < 0:
+        return None
+    first = {m.group(0).lower() for m in rules.clause_day.finditer(sent_text, 0, cut)}
+    if not first:
+        return None
+    start = cut + 1
+    while start <= len(sent_text):
+        end = sent_text.find(";", start)
+        end = len(sent_text) if end < 0 else end
+        days = {m.group(0).lower() for m in rules.clause_day.finditer(sent_text, start, end)}
+        if days - first:
+            return start
+        start = end + 1
+    return None

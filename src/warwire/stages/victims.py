@@ -65,6 +65,7 @@ class Rules:
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
     day_date: re.Pattern  # "on 11 December", "on Dec. 11"
+    clause_day: re.Pattern  # "3 Jan" of a digest's clause
     month_names: re.Pattern  # any month name (the lead's month)
     countries: dict[str, str]
     hypothetical_aux: frozenset[str]
@@ -168,6 +169,7 @@ def load_rules() -> Rules:
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
         month_only=re.compile(data["other_date"]["month_only"], re.I),
         day_date=re.compile(data["other_date"]["day_date"], re.I),
+        clause_day=re.compile(data["other_date"]["clause_day"], re.I),
         month_names=re.compile(data["other_date"]["month"], re.I),
         countries={str(k).lower(): v for k, v in data["countries"].items()},
         hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
