@@ -207,3 +207,25 @@ def test_another_survivors_and_relative_clauses(text: str, killed: int, injured:
 def test_local_news_totals(text: str, killed: int, injured: int) -> None:
     ev = _main(text)
     assert (ev.fatalities.best, ev.injured.best) == (killed, injured)
+
+
+# Coders' notes and monthly digests
+@pytest.mark.parametrize("text,killed", [
+    # a labelled total is the event's total, not one more group
+    ("On 22 April 2023, militants ambushed an army convoy near an invented hamlet. Six soldiers "
+     "were killed, three wounded and two reported missing. Fatalities: 6.", 6),
+    # a toll told with its noun, and one the parser hung on another clause
+    ("A car bomb struck a vegetable market on Monday. The death toll has since risen to nine "
+     "people, including two children.", 9),
+    ("At least seven worshippers were killed in a blast inside a mosque on Friday. Later, an "
+     "official told reporters that the death toll had reached eleven and the wounded were being "
+     "treated at the provincial hospital.", 11),
+    # a figure told as what a source had first said gives way
+    ("Seven people were killed in the blast on Friday, officials said. Local media had initially "
+     "reported twelve deaths.", 7),
+    # a digest's later clause with a day of its own is another incident
+    ("In the north, militants 3 Jan killed 12 fishermen near a lake town; 9 Jan ambushed an army "
+     "convoy, killing four soldiers; 21 Jan overran a base, leaving an unknown number dead.", 12),
+])
+def test_coder_note_totals(text: str, killed: int) -> None:
+    assert _undated_main(text).fatalities.best == killed

@@ -161,6 +161,12 @@ CASES = [
     # locative word frames the province, not the newsroom of the dateline
     ("BUJUMBURA — Gunmen killed four people in an attack in Nyarubanda commune, Kayanza "
      "province, on Sunday, police said.", "BDI", "Kayanza", None, None, None),
+    # the French "Région" names a province, not a town of its name
+    ("Armed men attacked a military position near Téra in the Tillabéri Région on Tuesday, "
+     "killing 12 soldiers.", "NER", "Tillabéri", (14.01, 0.75), 2, None),
+    # a numbered ward of a town ("05 kebele of X town") frames the town
+    ("Fighters killed seven people in 05 kebele of Dembi Dolo town late on Sunday.",
+     "ETH", "Oromia", (8.53, 34.8), None, None),
 ]
 
 
