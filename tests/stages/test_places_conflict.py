@@ -164,6 +164,16 @@ CASES = [
     # the French "Région" names a province, not a town of its name
     ("Armed men attacked a military position near Téra in the Tillabéri Région on Tuesday, "
      "killing 12 soldiers.", "NER", "Tillabéri", (14.01, 0.75), 2, None),
+    # a division named after a town with a compass word ("X South sub-county") is no town; the
+    # town the incident was near is the place
+    ("Four police reservists were killed when their truck hit a mine near Elwak town in Mandera "
+     "South sub-county, Mandera County.", "KEN", "Mandera", (2.8, 40.93), 2, None),
+    # "N kilometres from X" is near X
+    ("Four officers were killed about 10 kilometres from Elwak town on Monday.",
+     "KEN", "Mandera", (2.8, 40.93), 2, "places.near_prep"),
+    # only a road's ends name where: near the first, not in the newsroom of the dateline
+    ("KANO — A bomb hit a bus on the Maiduguri-Damboa road on Monday, killing three passengers, "
+     "police said.", "NGA", "Borno", (11.85, 13.16), 2, "places.near_reference"),
     # a numbered ward of a town ("05 kebele of X town") frames the town
     ("Fighters killed seven people in 05 kebele of Dembi Dolo town late on Sunday.",
      "ETH", "Oromia", (8.53, 34.8), None, None),

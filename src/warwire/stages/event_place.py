@@ -91,6 +91,15 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                     return replace(town, rule=town.rule + "+places.town_in_country")
         return _finish(best, places)
     datelines = [p for p in usable if p.role == "dateline"]
+    # "on the Elwak-Kotulo road", "about 10 km from Elwak town" and no place of the incident
+    # itself: it was near that town, rather than in the newsroom of the dateline
+    references = [p for p in usable if p.sent in event_sentences and p.candidate.kind == "city"
+                  and ("places.road_end" in p.rule or "places.bearing" in p.rule)
+                  and all(p.candidate.country == d.candidate.country for d in datelines)]
+    if references:
+        ref = min(references, key=lambda p: p.start)
+        return _finish(replace(ref, precision=max(2, ref.precision), rule=ref.rule + "+places.near_reference"),
+                       places)
     if datelines:
         return _finish(datelines[0], places)
     if usable:

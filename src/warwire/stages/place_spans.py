@@ -380,6 +380,11 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             raw.designator = "district"
         elif nxt_low in cues.town_nouns:
             raw.designator = "town"
+        elif nxt_low in cues.compass:
+            cm = re.match(r"\s+\S+\s+([\w\-]+)", after)
+            if cm and cm.group(1).lower() in cues.district_nouns | cues.division_nouns:
+                # "Mandera South sub-county": a division named after the town, not the town
+                raw.designator = "district"
         if nxt_low in cues.org_words and is_cap(nxt):
             raw.flags.add("org")
         elif (is_cap(nxt) and nxt.start == raw.end + 1 and nxt.ent_type not in _NOT_PLACE_ENTS
@@ -435,7 +440,7 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             raw.qualifier = q
             raw.cues.append("places.possessive_frame")
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
-               r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|from|outside))", "", b)
+               r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|outside))", "", b)
     if (nxt is not None and nxt.pos == "NOUN" and nxt.text.islower() and nxt.start <= raw.end + 1
             and raw.source == "places.ngram" and not raw.designator
             and any(c.kind == "country" for c in raw.cands)):

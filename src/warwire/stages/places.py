@@ -740,7 +740,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 r.chosen = city
                 continue
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
-                    and (c.country, c.admin1) != dom
+                    and (c.country, c.admin1) != dom and dom[0] == cues.standalone_country
                     and (c.population < _LOCAL_MAX_POP or (
                         c.country == dom[0] == cues.standalone_country
                         and fold(c.name) not in cues.standalone_cities))
