@@ -100,6 +100,9 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 # men were killed … The surviving victim was found wounded"; and one "in stable condition",
 # "who remains in critical condition" is alive when told.)
 _STILL_IN_CARE = ("cas.injure.condition",)
+_DEAD_AMONG = "cas.dead_among_hurt"  # "two of the wounded died" (casualties.dead_among_hurt)
+# figures of the hurt or hospitalised alone (not "shot", which counts the dead too)
+_HURT_ONLY = ("cas.injure.", "cas.hosp.")
 _LABEL = "cas.label"  # a coder's labelled figure: "Fatalities: 6"
 # Rules whose perpetrator death is implied by a word ("murder-suicide") rather than counted:
 # news figures next to it usually include the perpetrator already.
@@ -419,6 +422,12 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
                     and any(m.rule.endswith(_WEAK) for m in g.mentions)]
             if weak:
                 killed = GroupTally(country, kind, "killed", 1, 1, 1, (), ())
+        among = [m for m in (killed.mentions if killed is not None else ()) if m.rule.endswith(_DEAD_AMONG)]
+        if among and killed is not None and all(m.rule.startswith(_HURT_ONLY) for m in hit.mentions):
+            # "killing four and wounding nine ... two of the wounded succumbed, raising the toll
+            # to six": the hurt figure held only those two of the dead
+            n = max(m.low or 0 for m in among)
+            killed = GroupTally(country, kind, "killed", n, n, n, (), ())
         out = _merge_hit(out, hit, killed)
     out = _drop_care_restatements(out)
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))

@@ -229,3 +229,25 @@ def test_local_news_totals(text: str, killed: int, injured: int) -> None:
 ])
 def test_coder_note_totals(text: str, killed: int) -> None:
     assert _undated_main(text).fatalities.best == killed
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    # two of the wounded dying are two of the six dead, the other wounded the rest of the nine
+    ("A bomb hit a gathering of mourners in the town on Tuesday night, killing four people and "
+     "wounding nine others, a source said. The source later said two of the wounded had "
+     "succumbed to their injuries, raising the death toll to six.", 6, 7),
+    # "The figure includes the bomber" in another sentence than the toll
+    ("At least six people were killed and 11 others injured when a suicide bomber blew himself up "
+     "at a camp on Monday. The figure includes the bomber, a police commander said.", 6, 11),
+    # a later sentence told "earlier this week" in an undated report recalls another attack
+    ("Militants beheaded four men in a village near the river on Thursday, residents said. "
+     "Earlier this week, three soldiers were killed in a mortar attack on a base.", 4, 0),
+])
+def test_undated_report_totals_with_wounded(text: str, killed: int, injured: int) -> None:
+    ev = _undated_main(text)
+    assert (ev.fatalities.best, ev.injured.best) == (killed, injured)
+
+
+def test_sustained_injuries_parsed_as_a_noun_phrase() -> None:
+    # the tagger reads "sustained injuries" as an adjective and its noun; its subject is the hurt
+    assert _undated_main("A passerby sustained injuries in the blast.").injured.best == 1

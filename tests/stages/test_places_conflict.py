@@ -174,6 +174,10 @@ CASES = [
     # only a road's ends name where: near the first, not in the newsroom of the dateline
     ("KANO — A bomb hit a bus on the Maiduguri-Damboa road on Monday, killing three passengers, "
      "police said.", "NGA", "Borno", (11.85, 13.16), 2, "places.near_reference"),
+    # the press's "gunned down" tells the incident; the place after the bearing is a reference
+    ("QUETTA: At least nine passengers were offloaded from a bus and gunned down on the highway "
+     "near Kalat, 150 km south of Quetta, late on Friday night.", "PAK", "Balochistan",
+     (29.03, 66.59), 2, "places.near_prep"),
     # a numbered ward of a town ("05 kebele of X town") frames the town
     ("Fighters killed seven people in 05 kebele of Dembi Dolo town late on Sunday.",
      "ETH", "Oromia", (8.53, 34.8), None, None),

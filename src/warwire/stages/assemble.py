@@ -84,7 +84,8 @@ def _past_dates(analysis: Analysis) -> tuple[list[DateMention], list[DateMention
     earlier_rules = set(rule["earlier_rules"])
 
     def before_lead(d: DateMention) -> bool:
-        if not lead_days or d.sent <= lead or d.rule not in earlier_rules:
+        if not lead_days or d.sent <= lead or not (
+                d.rule in earlier_rules or d.text.lower().startswith(rule["earlier_prefix"])):
             return False
         if d.date_end is not None and all(x.date_start is not None for x in lead_days):
             return d.date_end < min(x.date_start for x in lead_days)

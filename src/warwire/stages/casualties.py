@@ -252,6 +252,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     return _dead_among_the_hurt(_ordinal_after_others(out), parsed.text, rules)
 
 
+DEAD_AMONG_HURT = "cas.dead_among_hurt"  # the rule id a death told of some of the hurt carries
+
+
 def _dead_among_the_hurt(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
     """"Three civilians were injured; one of them later succumbed": a death told of some of
     those hurt (casualties.yaml ``dead_among_hurt``) right after a hurt figure that holds them
@@ -271,7 +274,8 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], text: str, rules: Rules) -> 
         if hurt.category != "injured" or hurt.includes_killed or hurt.low is None or hurt.low < m.low:
             continue
         out[j] = replace(hurt, includes_killed=True)
-        out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country)
+        out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
+                         rule=m.rule + "|" + DEAD_AMONG_HURT)
     return out
 
 
@@ -422,6 +426,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                         # "a man suffered gunshot wounds", "was taken to hospital with injuries"
                         h = doc.toks[t.head]
                         via_with = t.dep == "pobj" and h.text.lower() in ("with", "from", "for")
+                        suffered = next((c for c in doc.children(t.i, {"amod"}) if c.i < t.i
+                                         and c.lemma.lower() in _SUFFER and c.tag in ("VBD", "VBN")), None)
+                        if suffered is not None and doc.subject(suffered.i, SUBJ) is not None:
+                            h = suffered  # "A passerby sustained injuries" parsed as "sustained injuries"
                         for _ in range(4):  # "... responded to hospitals with gunshot wounds"
                             if h.pos in ("VERB", "AUX") or h.head == h.i:
                                 break
@@ -766,8 +774,6 @@ def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, othe
     in it ("killing 12 people, including the bomber")."""
     if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
         return []
-    if attacker_counted and rules.attacker_in_toll.search(sent_text):
-        return []  # "blew herself up, killing 12 people, including herself": the toll holds her
     for rid, pattern, category, includes_killed in rules.self_inflicted:
         m = pattern.search(sent_text)
         if m is None:
@@ -776,8 +782,14 @@ def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, othe
         verb = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start >= at), None)
         if verb is not None and hypothetical(doc, verb, rules):
             continue  # "tried to take her own life", "threatened to kill himself"
-        if not attacker_counted:
-            rid = rules.separate_ids.get(rid, rid)
+        if rid in rules.separate_ids:
+            if attacker_counted and any(o.category == "killed" and not o.negated for o, _ in found):
+                # "blew herself up, killing 12 people, including herself"; "six were killed when
+                # a bomber blew himself up ... The figure includes the bomber": the toll beside
+                # it holds the attacker's death
+                return []
+            if not attacker_counted:
+                rid = rules.separate_ids[rid]
         start, end = sent.start + m.start(), sent.start + m.end()
         return [(CasualtyMention(
             category=category, low=1, high=1, qualifier="exact", start=start, end=end,

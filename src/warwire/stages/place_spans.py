@@ -413,7 +413,9 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if am:
             raw.designator = raw.designator or "town"
             b = b[:am.start()]
-    b = re.sub(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", "", b)
+    tm = re.search(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", b)
+    if tm and not cues.locative_re.search(tm.group(0)):
+        b = b[:tm.start()]  # "in the southern X"; not "on the highway near X"
     b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
     pm = cues.possessor_re.search(b)  # "Afghanistan's ", "the country's "
     if pm and raw.source == "places.ngram":
