@@ -178,6 +178,14 @@ CASES = [
     ("QUETTA: At least nine passengers were offloaded from a bus and gunned down on the highway "
      "near Kalat, 150 km south of Quetta, late on Friday night.", "PAK", "Balochistan",
      (29.03, 66.59), 2, "places.near_prep"),
+    # "X community" outside US local news is a village the gazetteer lacks, not a part of the
+    # dateline's city: the division named beside it frames the incident
+    ("JOS — Gunmen attacked Mushu community in Bokkos Local Government Area of Plateau State "
+     "on Tuesday, killing 12 residents.", "NGA", "Plateau", (9.3, 9.0), 2, None),
+    # a province's border ("fled towards the Balochistan border") is no place of the incident
+    ("DERA GHAZI KHAN: Terrorists fired on a police post in Dera Ghazi Khan district on Sunday "
+     "night, wounding two constables, and fled towards the Balochistan border.",
+     "PAK", "Punjab", None, None, None),
     # a numbered ward of a town ("05 kebele of X town") frames the town
     ("Fighters killed seven people in 05 kebele of Dembi Dolo town late on Sunday.",
      "ETH", "Oromia", (8.53, 34.8), None, None),

@@ -452,7 +452,7 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.cues.append("places.compound_adjective")
         return
     if raw.source == "places.ngram" and (raw.key in cues.demonyms or any(
-            c.kind == "country" for c in raw.cands)) and (
+            c.kind in ("country", "admin1", "region") for c in raw.cands)) and (
             cues.border_after_re.match(text, raw.end) or cues.border_before_re.search(before)):
         # "near the Malian border", "the Mali-Niger border", "the border with Mali": one side
         # of a border, not where it happened

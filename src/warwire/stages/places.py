@@ -758,6 +758,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     for r, role in zip(kept, roles):
         if r.source == "places.neighbourhood":
             own = _neighbourhood_city(parsed.text[r.start:r.end], gazetteer, cues, dom)
+            if own is None and dom is not None and dom[0] != cues.standalone_country:
+                continue  # "Mushu community" in a Nigerian report: a village, not the city's part
             if (own is not None and city is not None and own.population < _LOCAL_MAX_POP
                     and city.population >= cues.big_city_local[0] and own.lat is not None
                     and city.lat is not None and km_between(own.lat, own.lon, city.lat, city.lon)
