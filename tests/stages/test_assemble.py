@@ -251,3 +251,10 @@ def test_undated_report_totals_with_wounded(text: str, killed: int, injured: int
 def test_sustained_injuries_parsed_as_a_noun_phrase() -> None:
     # the tagger reads "sustained injuries" as an adjective and its noun; its subject is the hurt
     assert _undated_main("A passerby sustained injuries in the blast.").injured.best == 1
+
+
+def test_a_lone_another_is_no_new_victim() -> None:
+    # "another" beside no figure of harm in its sentence may be the one counted before
+    ev = _main("One suspect is dead after a police chase on Friday. One suspect was caught by a "
+               "police dog while another was found dead in the woods.")
+    assert ev.fatalities.best == 1

@@ -57,6 +57,7 @@ _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 # figures of someone pointed back at or of a running count ("the man", "he", "Smith", "a fourth person")
 _COUNTED_BEFORE = POINTED_BACK + ("cas.fig.ordinal_count",)
+_ANOTHER = "cas.fig.another"  # a bare "another" as the victim (victims.victim_of)
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones", "another"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
@@ -229,7 +230,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted))
-        ms = _distinct_weak(_inherit([m for m, _ in found]))
+        ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
         turn = other_clauses(sent_text, rules)
@@ -309,6 +310,15 @@ def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
             m = replace(m, additional=True)
         out.append(m)
     return out
+
+
+def _paired_another(ms: list[CasualtyMention]) -> list[CasualtyMention]:
+    """A bare "another" is a victim only beside the figure it is the other of, in its sentence
+    ("killed one and wounded another", "three died while another succumbed"); alone ("one
+    suspect was captured while another was found dead") it may be someone counted before."""
+    if all(m.rule.endswith(_ANOTHER) or m.category not in ("killed", "injured") for m in ms):
+        return [m for m in ms if not m.rule.endswith(_ANOTHER)]
+    return ms
 
 
 def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
