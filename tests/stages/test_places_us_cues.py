@@ -19,6 +19,11 @@ def _event_place(nlp, gaz, text, title=None):
 
 # (title, text, expected name or None, admin1, country)
 CASES = [
+    # a police department's acronym only one city uses names the city of a bare street
+    (None, "A second man has died after a triple shooting Sunday night on the east side, IMPD "
+     "said. Officers were called to the 3400 block of East 34th Street.", "Indianapolis", "Indiana", "USA"),
+    (None, "A teen was killed and two men were wounded in a shooting in the Shawnee neighborhood "
+     "on Monday, LMPD said.", "Louisville", "Kentucky", "USA"),
     # a local phone number's area code names the state of a same-name town
     (None, "A man was shot outside a corner store in Springfield on Friday night. Anyone with "
      "information is asked to call detectives at (217) 555-0148.", "Springfield", "Illinois", "USA"),

@@ -87,6 +87,9 @@ class Cues:
     area_codes: dict[str, str]  # US area code → state (rules/us_area_codes.tsv)
     area_code_re: re.Pattern  # a local phone number; group "code" is its area code
     area_code_weight: float
+    police_acronyms: dict[str, tuple[str, str]]  # "IMPD" → (city, state) (places.police_acronyms)
+    police_acronym_re: re.Pattern
+    police_acronym_weight: float
     nearby: tuple[float, float, int, float]  # places.nearby: km, weight, readings, cap
     big_city_local: tuple[int, float]  # places.big_city_local: min_pop, km
     copyright_re: re.Pattern  # a page's copyright line (places.copyright_line)
@@ -168,6 +171,7 @@ def cues() -> Cues:
     except ConfigError:  # the demonym list belongs to the actors stage; optional here
         demonyms = {}
     area = rules["places.area_code"]
+    police = rules["places.police_acronyms"]
     near = rules["places.nearby"]
     return Cues(
         standalone_cities=frozenset(fold(str(w)) for w in rules["places.standalone_cities"]["words"]),
@@ -175,6 +179,10 @@ def cues() -> Cues:
         area_codes={r["code"]: r["state"] for r in load_tsv("us_area_codes.tsv")},
         area_code_re=re.compile(area["pattern"]),
         area_code_weight=float(area["weight"]),
+        police_acronyms={str(k): tuple(str(v).split("|", 1)) for k, v in police["map"].items()},
+        police_acronym_re=re.compile(r"\b(" + "|".join(sorted(map(re.escape, police["map"]), key=len, reverse=True))
+                                     + r")\b"),
+        police_acronym_weight=float(police["weight"]),
         copyright_re=re.compile(rules["places.copyright_line"]["pattern"]),
         nearby=(float(near["km"]), float(near["weight"]), int(near["readings"]), float(near["cap"])),
         big_city_local=(int(rules["places.big_city_local"]["min_pop"]),

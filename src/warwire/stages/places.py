@@ -178,6 +178,18 @@ def _title_qualifiers(title: Optional[str], gaz: Gazetteer, cues: _Cues,
     return out
 
 
+def _police_city(text: str, gaz: Gazetteer, cues: _Cues) -> Optional[PlaceCandidate]:
+    """The city whose police the article names by an acronym only its department uses ("IMPD
+    said": Indianapolis; ``places.police_acronyms``), the first one named."""
+    m = cues.police_acronym_re.search(text)
+    if m is None:
+        return None
+    name, state = cues.police_acronyms[m.group(1)]
+    cities = [c for c in gaz.lookup(name) if c.kind == "city" and c.country == cues.standalone_country
+              and c.admin1 == state and c.lat is not None]
+    return max(cities, key=lambda c: c.population) if cities else None
+
+
 def _area_code_states(text: str, gaz: Gazetteer, cues: _Cues) -> list[tuple[float, PlaceCandidate]]:
     """The states the article's local phone numbers point to (``places.area_code``), each
     weighted by its share of the numbers."""
@@ -598,6 +610,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
         extra.append((w, [qc]))
     for w, qc in _area_code_states(parsed.text, gazetteer, cues):
         extra.append((w, [qc]))
+    police_city = _police_city(parsed.text, gazetteer, cues)
+    if police_city is not None:
+        qc = gazetteer.admin1_of(police_city.country, police_city.admin1)
+        if qc:
+            extra.append((cues.police_acronym_weight, [qc]))
     if dl_qual:
         qc = gazetteer.admin1_of(dl_qual[0], dl_qual[1]) if dl_qual[1] else gazetteer.country(dl_qual[0])
         if qc:
@@ -704,6 +721,8 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     # the article's city must lie in the article's state when that is known: a street or a
     # neighbourhood never moves the story to another state
     city = _context_city(kept, roles, dom_country, dom)
+    if city is None and police_city is not None and dom == (police_city.country, police_city.admin1):
+        city = police_city  # "IMPD said" and no city named: Indianapolis
     state = gazetteer.admin1_of(dom[0], dom[1]) if dom and city is None else None
     if dom_country:
         for r in kept:
