@@ -293,8 +293,11 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
         seen_values = {base.low} if plain else set()
         if plain and _restating_list(base, extra):
             extra = []  # "four people, three females and one male, were transported"
-        if plain and (base.is_total or base.is_update) and extra and all(_increment(m) for m in extra):
-            extra = []  # "three more died, raising the toll to 15": the toll holds them
+        if plain and (base.is_total or base.is_update) and extra and all(
+                _increment(m) or (m.category == "killed" and (m.low or 0) <= (base.low or 0)) for m in extra):
+            # "three more died, raising the toll to 15", "the bodies of four more victims were
+            # found, bringing the toll to 22": the toll holds them
+            extra = []
         for m in extra:
             if m.low is not None and m.low > 1 and m.low in seen_values and "other" in m.victim_text.lower():
                 continue  # "two dead and 19 injured ... 19 others injured": the same figure again

@@ -223,6 +223,12 @@ def test_local_news_totals(text: str, killed: int, injured: int) -> None:
     # a figure told as what a source had first said gives way
     ("Seven people were killed in the blast on Friday, officials said. Local media had initially "
      "reported twelve deaths.", 7),
+    # more bodies found "bringing the toll to 22": the toll holds them
+    ("Rebels raided a village overnight Monday, killing at least 18 people. Officials later said "
+     "the bodies of four more victims had been found, bringing the toll to 22.", 22),
+    # "The toll includes the two bombers": their deaths are inside the figure
+    ("Two female suicide bombers blew themselves up in a crowded market on Friday, killing 11 "
+     "people. The toll includes the two bombers.", 11),
     # a digest's later clause with a day of its own is another incident
     ("In the north, militants 3 Jan killed 12 fishermen near a lake town; 9 Jan ambushed an army "
      "convoy, killing four soldiers; 21 Jan overran a base, leaving an unknown number dead.", 12),

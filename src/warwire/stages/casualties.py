@@ -225,7 +225,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             if rule is None:
                 continue
             found.extend(_from_trigger(doc, t, rule, lo, hi, rules, country_of, other))
-        found.extend(_suicide_attackers(doc, sent, sent_text, rules, other))
+        found.extend(_suicide_attackers(doc, sent, sent_text, rules, other, attacker_counted))
         found.extend(_among(doc, lo, hi, rules, other))
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
@@ -692,11 +692,12 @@ def _part_mention(doc: Doc, category: str, span: FigureSpan, noun: Optional[Toke
     ), noun.i if noun is not None else -1)
 
 
-def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool
-                       ) -> list[tuple[CasualtyMention, int]]:
-    """"Two suicide bombers blew themselves up": the attackers' own deaths, by their figure."""
+def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
+                       attacker_counted: bool = False) -> list[tuple[CasualtyMention, int]]:
+    """"Two suicide bombers blew themselves up": the attackers' own deaths, by their figure
+    (none when the article says its toll counts them: "The toll includes the two bombers")."""
     m = rules.suicide_attackers.search(sent_text)
-    if m is None:
+    if m is None or attacker_counted:
         return []
     at = sent.start + m.start(2)
     noun = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start == at), None)
