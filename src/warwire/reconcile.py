@@ -32,7 +32,10 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      also died" is someone counted); after a total ("Three were shot. … Another was hit in the
      arm.") it restates; "N more" opening a later sentence adds
      ("Twenty were killed. … Two more died in hospital." → 22), but not to a toll told beside
-     it ("three more died, raising the toll to 15" → 15);
+     it ("three more died, raising the toll to 15" → 15; "the bodies of four more were found,
+     bringing the toll to 22" → 22); one of another kind than those counted adds one ("Three
+     militants were killed. A boy was also killed." → 4), and a bare "another" ("killed one and
+     wounded another") is one of a pair, which a later "another person" restates;
    - negated mentions ("no one was injured") give 0 only when the group has no other claim.
    - a figure told as an initial estimate (``initial_estimate``, shown as ``|cas.initial``:
      "initial estimates of a death toll of 11") gives way to any other figure of its category.
@@ -51,7 +54,10 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      injured figure (the larger wins). A running count told by an ordinal ("Three men died.
      … A fourth victim was wounded") counts everyone hit too, whatever its verb (→ 1), and so
      does a hurt figure some of whom are told dead after it ("three were injured; one of them
-     later died" → 2; casualties.yaml ``dead_among_hurt``). When
+     later died" → 2; casualties.yaml ``dead_among_hurt``; when the hurt figure is of the hurt
+     or hospitalised alone and other dead were told apart, only those of the hurt who died
+     come off it: "killing four and wounding nine ... two of the wounded died, raising the toll
+     to six" → 7). When
      the one dead is the perpetrator, a hit told only by a pronoun, a name, "the boy" or
      "shot himself" is that perpetrator ("The suspect was shot dead by a clerk. … Doe was hit
      twice" → 0 injured). In a group with one dead, a wounded person told by a
@@ -67,6 +73,8 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    None); ``fatalities`` sums killed over all groups (perpetrators included, as GVA/GTD count
    them), ``injured`` sums injured; best None when no group has a claim, 0 only when negated
    (or, with ``implied_zero``, when the other category has a figure).
+   - A coder's labelled total ("Fatalities: 6") is the category's total; the groups' figures
+     are parts of it.
    - Soldiers or police told only in a breakdown of the toll ("nine people were killed … At the
      station, four workers and two soldiers were killed") are inside the people's total when
      it already holds each such sentence's people and soldiers together; they are not added.
@@ -88,7 +96,7 @@ _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
 _PRONOUN = "cas.fig.pronoun"
 _POSSESSED = "cas.fig.possessed"
 # "killed one and wounded another": the other of a pair, not one of people told one by one
-_BARE_ANOTHER = "cas.fig.another"
+BARE_ANOTHER = "cas.fig.another"
 # Figures of someone pointed back at: a pronoun, a name, "the man".
 POINTED_BACK = (_PRONOUN, "cas.fig.named", "cas.fig.definite")
 # Figures of one person named or pointed at (and "shot himself"): usually someone counted elsewhere.
@@ -100,7 +108,7 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 # men were killed … The surviving victim was found wounded"; and one "in stable condition",
 # "who remains in critical condition" is alive when told.)
 _STILL_IN_CARE = ("cas.injure.condition",)
-_DEAD_AMONG = "cas.dead_among_hurt"  # "two of the wounded died" (casualties.dead_among_hurt)
+DEAD_AMONG_HURT = "cas.dead_among_hurt"  # "two of the wounded died" (casualties.yaml dead_among_hurt)
 # figures of the hurt or hospitalised alone (not "shot", which counts the dead too)
 _HURT_ONLY = ("cas.injure.", "cas.hosp.")
 _LABEL = "cas.label"  # a coder's labelled figure: "Fatalities: 6"
@@ -280,7 +288,7 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
                     and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
-                    and (all(u.low == 1 and not u.rule.endswith(_BARE_ANOTHER) for u in running.mentions)
+                    and (all(u.low == 1 and not u.rule.endswith(BARE_ANOTHER) for u in running.mentions)
                          or _other_kind(extra[0], running)))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;
@@ -328,10 +336,12 @@ def _other_kind(m: CasualtyMention, running: Claim) -> bool:
 
 
 def _of_a_kind(m: CasualtyMention) -> bool:
+    """The figure names what its victims were ("militants", "officers"), not just people."""
     if m.victim_kind not in ("unknown", "people"):
         return True
     noun = m.victim_text.strip().lower()
-    return bool(noun) and noun not in ("another", "one", "person", "man", "woman") and not _GROUP_NOUNS.search(noun)
+    return bool(noun) and noun not in ("another", "one", "person", "man", "woman") \
+        and not _GROUP_NOUNS.search(noun)
 
 
 def _increment(m: CasualtyMention) -> bool:
@@ -425,7 +435,8 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
                     and any(m.rule.endswith(_WEAK) for m in g.mentions)]
             if weak:
                 killed = GroupTally(country, kind, "killed", 1, 1, 1, (), ())
-        among = [m for m in (killed.mentions if killed is not None else ()) if m.rule.endswith(_DEAD_AMONG)]
+        among = [m for m in (killed.mentions if killed is not None else ())
+                 if m.rule.endswith(DEAD_AMONG_HURT)]
         if among and killed is not None and all(m.rule.startswith(_HURT_ONLY) for m in hit.mentions):
             # "killing four and wounding nine ... two of the wounded succumbed, raising the toll
             # to six": the hurt figure held only those two of the dead

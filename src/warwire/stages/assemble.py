@@ -6,7 +6,9 @@ their sources, reconciles low/best/high (``reconcile.py``) and orders events by 
 
 How mentions become events (the rules, in order):
 1. Every sentence gets a *context*: ``historical`` when it holds a historical trigger or a date
-   that lies clearly before the incident period (``dates.is_past_context``); otherwise current.
+   that lies clearly before the incident period (``dates.is_past_context``; or, in a sentence
+   after the lead, a date before the day the lead tells: ``assemble.earlier_than_lead``, whose
+   sentence's triggers are then historical too); otherwise current.
 2. Triggers fall into *buckets* by (context, family) — family ``violence`` (battles, explosions,
    violence against civilians, riots), ``protest``, ``agreement``, ``arrests``, ``other``.
    One bucket is one event: news articles report one incident and recall others, and the
@@ -32,8 +34,8 @@ from typing import Optional
 
 from .. import reconcile
 from ..model import (
-    Actor, ActorMention, Analysis, Attribution, Casualty, CasualtyMention, Claim, DateMention, Estimate, Event,
-    EventDate, Evidence, Location, ParsedText, PlaceMention, TriggerMention,
+    Actor, ActorMention, Analysis, Attribution, Casualty, CasualtyMention, Claim, DateMention,
+    Estimate, Event, EventDate, Evidence, Location, ParsedText, PlaceMention, TriggerMention,
 )
 from ..pipeline import Resources, Stage
 from ..rules import load_yaml
@@ -131,7 +133,7 @@ def _casualty_is_historical(cas: CasualtyMention, triggers_by_sent: dict[int, li
     return closest.historical
 
 
-def _buckets(analysis: Analysis, hist_sents: set[int], dated_back: set[int] = frozenset()) -> list[_Bucket]:
+def _buckets(analysis: Analysis, hist_sents: set[int], dated_back: set[int]) -> list[_Bucket]:
     """Current events one per family; everything historical in one background event. Arrests
     and captures told in a current violence story belong to that violence event."""
     buckets: dict[tuple[bool, str], _Bucket] = {}

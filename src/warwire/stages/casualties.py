@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from ..reconcile import POINTED_BACK
+from ..reconcile import BARE_ANOTHER, DEAD_AMONG_HURT, POINTED_BACK
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_clauses,
@@ -57,7 +57,6 @@ _WEAK_FIGURES = ("cas.fig.pronoun", "cas.fig.definite")
 _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 # figures of someone pointed back at or of a running count ("the man", "he", "Smith", "a fourth person")
 _COUNTED_BEFORE = POINTED_BACK + ("cas.fig.ordinal_count",)
-_ANOTHER = "cas.fig.another"  # a bare "another" as the victim (victims.victim_of)
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones", "another"})
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
@@ -253,9 +252,6 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     return _dead_among_the_hurt(_ordinal_after_others(out), parsed.text, rules)
 
 
-DEAD_AMONG_HURT = "cas.dead_among_hurt"  # the rule id a death told of some of the hurt carries
-
-
 def _dead_among_the_hurt(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
     """"Three civilians were injured; one of them later succumbed": a death told of some of
     those hurt (casualties.yaml ``dead_among_hurt``) right after a hurt figure that holds them
@@ -316,8 +312,8 @@ def _paired_another(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     """A bare "another" is a victim only beside the figure it is the other of, in its sentence
     ("killed one and wounded another", "three died while another succumbed"); alone ("one
     suspect was captured while another was found dead") it may be someone counted before."""
-    if all(m.rule.endswith(_ANOTHER) or m.category not in ("killed", "injured") for m in ms):
-        return [m for m in ms if not m.rule.endswith(_ANOTHER)]
+    if all(m.rule.endswith(BARE_ANOTHER) or m.category not in ("killed", "injured") for m in ms):
+        return [m for m in ms if not m.rule.endswith(BARE_ANOTHER)]
     return ms
 
 
@@ -384,8 +380,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             is_update = h.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
             # "rose to nine people": the number on the noun counted
-            cands = [k for c in cands for k in
-                     ([n for n in doc.children(c.i, {"nummod"}) if n.i < c.i] if not figure_token_ok(doc, c) else []) + [c]]
+            cands = [k for c in cands for k in ([] if figure_token_ok(doc, c) else
+                                                [n for n in doc.children(c.i, {"nummod"}) if n.i < c.i]) + [c]]
             if is_update and h.i != t.i and h.i > t.i:
                 # "the toll had reached eleven and the wounded ...": the number right after the
                 # update verb, whatever clause the parser hung it on

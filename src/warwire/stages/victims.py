@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import ParsedText, Token
+from ..reconcile import BARE_ANOTHER
 from ..rules import load_yaml
 from .numbers import Figure, figure_at, opens_qualifier
 
@@ -383,10 +384,11 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
     if low in rules.singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
-    if low == "another" and v.pos in ("PRON", "DET", "NOUN") and v.dep in ("dobj", "nsubj", "nsubjpass", "conj"):
+    if low == "another" and v.pos in ("PRON", "DET", "NOUN") \
+            and v.dep in ("dobj", "nsubj", "nsubjpass", "conj"):
         # "killed a trader and wounded another", "another was in critical condition": one more
         # person, the first of its category (not "the death of another", a statute's words)
-        return Victim(Figure(1, 1, "exact", "cas.fig.another"), v.i, v.i + 1, v)
+        return Victim(Figure(1, 1, "exact", BARE_ANOTHER), v.i, v.i + 1, v)
     if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)):
         left = v.i
         while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
