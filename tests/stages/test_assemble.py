@@ -264,3 +264,23 @@ def test_a_lone_another_is_no_new_victim() -> None:
     ev = _main("One suspect is dead after a police chase on Friday. One suspect was caught by a "
                "police dog while another was found dead in the woods.")
     assert ev.fatalities.best == 1
+
+
+@pytest.mark.parametrize("text,killed,injured", [
+    # a number on the demonym before the noun counted ("Six Nigerien soldiers")
+    ("NIAMEY (AFP) - Six Nigerien soldiers were killed and 14 wounded in an ambush near the "
+     "border, the defence ministry said.", 6, 14),
+    # the counted object of "killed" taken by the parser for the subject of "said"
+    ("A drone strike on a busy market in a hill town killed at least 12 people, including two "
+     "children, residents and a health official said.", 12, 0),
+    # "Another 18 people" were hurt besides the dead
+    ("A drone strike on a market killed at least 12 people on Monday, officials said. Another 18 "
+     "people were being treated for injuries at the town's hospital.", 12, 18),
+    # a coder's note closing on the figure alone
+    ("On 11 May 2024, militants attacked an army detachment near a market town. Local sources "
+     "reported that dozens of soldiers were killed; a security source reported 30 fatalities "
+     "among the soldiers and attackers combined. 30 fatalities.", 30, 0),
+])
+def test_more_conflict_phrasings(text: str, killed: int, injured: int) -> None:
+    ev = _undated_main(text)
+    assert (ev.fatalities.best, ev.injured.best) == (killed, injured)

@@ -232,6 +232,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
+        if ms and rules.label_sentence.match(sent_text):  # "3 fatalities.": the note's total
+            ms = [replace(m, rule="cas.label|" + m.rule.split("|", 1)[-1]) if m.category == "killed" else m
+                  for m in ms]
         turn = other_clauses(sent_text, rules)
         if turn is not None:  # "...; 9 Jan ambushed a convoy, killing four": another incident
             ms = [replace(m, other_incident=True) if m.figure_start >= sent.start + turn else m for m in ms]
@@ -603,8 +606,10 @@ def _tells_harm(doc: Doc, clause: Token, rules: Rules) -> bool:
 
 def _others(doc: Doc, v: Token, vic: Victim) -> bool:
     """People besides those already counted ("two others", "10 more"): not the dead among a hit."""
+    many = vic.figure is not None and (vic.figure.low or 0) > 1  # "Another 18 people", not "another man"
     return vic.additional and (v.lemma.lower() in ("other", "others", "more") or any(
-        c.text.lower() in ("other", "more", "additional") for c in doc.children(v.i, {"amod", "advmod"})))
+        c.text.lower() in ("other", "more", "additional") or (many and c.text.lower() == "another")
+        for c in doc.children(v.i, {"amod", "advmod", "det"})))
 
 
 def _of_phrase_of(doc: Doc, noun: Token, t: Token) -> bool:

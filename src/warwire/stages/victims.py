@@ -42,6 +42,7 @@ class Rules:
     suicide_attackers: re.Pattern
     among: dict[str, str]  # "were among the dead": the pobj word → category
     labels: dict[str, str]  # "Fatalities: 4 militants": the label word → category
+    label_sentence: re.Pattern  # "3 fatalities." closing a coder's note
     person_only: frozenset[str]
     not_care_places: frozenset[str]
     non_person: frozenset[str]
@@ -146,6 +147,7 @@ def load_rules() -> Rules:
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
         among={str(k): str(v) for k, v in data["among"].items()},
         labels={str(k): str(v) for k, v in data["labels"].items()},
+        label_sentence=re.compile(data["label_sentence"], re.I),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
@@ -362,7 +364,9 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         mods += doc.children(p.i, {"nummod"})  # "two sheriff's deputies"
     for p in doc.children(v.i, {"compound"}):
         if p.i < v.i and not (p.like_num or p.pos == "NUM"):
-            mods += doc.children(p.i, {"nummod"})  # "9 government troops" (the number on the modifier)
+            # "9 government troops", "Six Nigerien soldiers" (the number on the modifier)
+            mods += doc.children(p.i, {"nummod"}) + [c for c in doc.children(p.i, {"compound"})
+                                                     if c.i < p.i and (c.like_num or c.pos == "NUM")]
     for c in mods:
         if (c.like_num or c.pos == "NUM" or c.text.lower() in rules.quantity_modifiers
                 or c.text.lower() in rules.quantity_dets) \
@@ -560,6 +564,17 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 (prev.like_num and not is_bad_number(doc, prev))
                 or doc.child(prev.i, {"nummod"}) is not None):
             return [prev]
+    if shape == "verb" and t.tag in ("VBD", "VBN") and not has_auxpass and t.dep == "ccomp" \
+            and doc.object(t.i) is None and doc.subject(t.i, SUBJ) is not None:
+        # "A drone strike ... killed at least 12 people, including two children, residents
+        # said", its counted object taken for the subject of "said": the noun the figure right
+        # after the verb counts
+        for k in range(t.i + 1, min(t.i + 5, len(doc.toks))):
+            nxt = doc.toks[k]
+            if nxt.sent != t.sent or nxt.pos in ("VERB", "AUX", "PUNCT"):
+                break
+            if nxt.pos == "NOUN" and doc.child(nxt.i, {"nummod"}) is not None and nxt.head != t.i:
+                return [nxt]
     if shape == "verb":
         obj = doc.object(t.i)
         if obj is not None and not has_auxpass:
