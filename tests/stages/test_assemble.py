@@ -284,3 +284,10 @@ def test_a_lone_another_is_no_new_victim() -> None:
 def test_more_conflict_phrasings(text: str, killed: int, injured: int) -> None:
     ev = _undated_main(text)
     assert (ev.fatalities.best, ev.injured.best) == (killed, injured)
+
+
+def test_of_whom_among_the_dead_takes_nothing_off_the_hurt() -> None:
+    # "two of whom" tells a death among the hurt only with a verb of dying
+    ev = _undated_main("Bombs on four trains killed 13 people and wounded 71 on Monday. Among the "
+                       "dead were five women, two of whom were pregnant.")
+    assert (ev.fatalities.best, ev.injured.best) == (13, 71)
