@@ -98,8 +98,8 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                   and all(p.candidate.country == d.candidate.country for d in datelines)]
     if references:
         ref = min(references, key=lambda p: p.start)
-        return _finish(replace(ref, precision=max(2, ref.precision), rule=ref.rule + "+places.near_reference"),
-                       places)
+        near = replace(ref, precision=max(2, ref.precision), rule=ref.rule + "+places.near_reference")
+        return _finish(near, places)
     if datelines:
         return _finish(datelines[0], places)
     if usable:

@@ -180,8 +180,7 @@ def cues() -> Cues:
         area_code_re=re.compile(area["pattern"]),
         area_code_weight=float(area["weight"]),
         police_acronyms={str(k): tuple(str(v).split("|", 1)) for k, v in police["map"].items()},
-        police_acronym_re=re.compile(r"\b(" + "|".join(sorted(map(re.escape, police["map"]), key=len, reverse=True))
-                                     + r")\b"),
+        police_acronym_re=re.compile(r"\b(" + alt(police["map"]) + r")\b"),
         police_acronym_weight=float(police["weight"]),
         copyright_re=re.compile(rules["places.copyright_line"]["pattern"]),
         nearby=(float(near["km"]), float(near["weight"]), int(near["readings"]), float(near["cap"])),

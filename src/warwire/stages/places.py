@@ -15,10 +15,11 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
    of X"), "City, State" qualifiers (a name that is both a country and a state follows the
    city's namesakes and the article's country), and the article's context: the countries and
    first-level divisions the other mentions, the title (its "City, State" too), the dateline,
-   the area codes of its local phone numbers (``places.area_code``) and demonyms point to. The
-   article's city lies in the article's state when that is known; a small namesake elsewhere,
-   or another state's city named bare that AP style would have qualified
-   (``places.standalone_cities``), is a local place of the article's city; a street with no
+   the area codes of its local phone numbers (``places.area_code``), a police acronym only one
+   city uses (``places.police_acronyms``, also the article's city when none is named) and
+   demonyms point to. The article's city lies in the article's state when that is known; in US
+   news a small namesake elsewhere, or another state's city named bare that AP style would have
+   qualified (``places.standalone_cities``), is a local place of the article's city; a street with no
    city of that state reads as the state (precision 3, ``places.state_only``).
 3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
    ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Riverton hospital"),
