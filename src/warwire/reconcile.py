@@ -85,12 +85,14 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from . import model
 from .model import CasualtyMention
+from .rules import load_yaml
 
 _MERGED_KINDS = {"civilians": "people", "unknown": "people"}
 _PRONOUN = "cas.fig.pronoun"
@@ -340,8 +342,12 @@ def _of_a_kind(m: CasualtyMention) -> bool:
     if m.victim_kind not in ("unknown", "people"):
         return True
     noun = m.victim_text.strip().lower()
-    return bool(noun) and noun not in ("another", "one", "person", "man", "woman") \
-        and not _GROUP_NOUNS.search(noun)
+    return bool(noun) and noun not in _kindless_nouns() and not _GROUP_NOUNS.search(noun)
+
+
+@functools.lru_cache(maxsize=1)
+def _kindless_nouns() -> frozenset[str]:
+    return frozenset(load_yaml("casualties.yaml")["kindless_victim_nouns"])
 
 
 def _increment(m: CasualtyMention) -> bool:

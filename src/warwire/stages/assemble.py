@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -113,12 +114,18 @@ def _dated_back(analysis: Analysis, past: list[DateMention], hist_sents: set[int
     a point of comparison ("the deadliest since June 2023")."""
     text = analysis.parsed.text if analysis.parsed is not None else ""
     dated = {d.sent for d in past if d.sent in hist_sents
-             and not _COMPARISON_BEFORE.search(text, max(0, d.start - 12), d.start)}
+             and not _comparison_re().search(text, max(0, d.start - 12), d.start)}
     return {t.start for t in analysis.triggers if t.sent in dated}
 
 
 _YEAR = re.compile(r"\b\d{4}\b")
-_COMPARISON_BEFORE = re.compile(r"\b(?:since|until|till)\s+(?:the\s+)?$", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_re() -> re.Pattern:
+    """A comparison word right before a date (``earlier_than_lead.comparison_words``)."""
+    words = load_yaml("assemble.yaml")["earlier_than_lead"]["comparison_words"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?$", re.I)
 
 
 def _casualty_is_historical(cas: CasualtyMention, triggers_by_sent: dict[int, list[TriggerMention]],
