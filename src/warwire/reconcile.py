@@ -286,7 +286,7 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                         and (m.end <= base.start or m.start >= base.end):
                     low, high = _add(low, m.low), _add(high, m.high)
                     used.append(m)
-        elif running is not None and id(extra[0]) in leads and (
+        elif running is not None and (id(extra[0]) in leads or extra[0].rule.endswith(DEAD_AMONG_HURT)) and (
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
                     and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
@@ -354,7 +354,8 @@ def _increment(m: CasualtyMention) -> bool:
     """More deaths after those counted: "Two more died in hospital", "three more victims later
     died" (recaps that restate a count are told otherwise: "four officers also died", "an
     additional five people were hurt", "the two others are in stable condition")."""
-    return m.category == "killed" and m.increment and m.low is not None and m.low > 1
+    return m.category == "killed" and m.increment and m.low is not None and (
+        m.low > 1 or m.rule.endswith(DEAD_AMONG_HURT))
 _GROUP_NOUNS = re.compile(r"\b(people|persons|victims|individuals|children|kids|teens|teenagers|youths|"
                           r"students|juveniles|adults|others|relatives|members)\b", re.I)
 

@@ -564,6 +564,16 @@ HIT_AND_DEAD = [
     # a death told of some of those hurt before: they are now among the dead, not the hurt
     ("A bomb thrown at a bus stop left four traders injured; one of them later died of his wounds.", (1, 3)),
     ("Six people were wounded in the attack. Two of the wounded died in hospital overnight.", (2, 4)),
+    # ... and when they died after the toll was told, or were hurt besides the dead counted, they
+    # are more dead than that toll
+    ("Two guards were killed and four others hurt in the raid. One of the injured guards died "
+     "later in hospital.", (3, 3)),
+    ("A mortar round killed two fighters. Eleven people were hurt, two of whom later died.", (4, 9)),
+    # ... but the dead among a count of the hit told as a state may be the dead counted before,
+    # and someone who played dead is alive
+    ("Gunmen killed two people on Monday. At least 20 people were hurt and two of those victims "
+     "are dead.", (2, 18)),
+    ("Two people were killed and nine hurt. One of the wounded played dead to survive.", (2, 9)),
     # ... but not someone of another group told after the hurt
     ("Two guards were killed and three wounded. One of them was the post's commander.", (2, 3)),
     # "an unknown number of" gives no figure: it adds nothing to the toll it is listed with

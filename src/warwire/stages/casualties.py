@@ -252,14 +252,18 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if ms and ms[0].other_incident:
             prev_other = sent.i
         out.extend(ms)
-    return _dead_among_the_hurt(_ordinal_after_others(out), parsed.text, rules)
+    return _dead_among_the_hurt(_ordinal_after_others(out), parsed, rules)
 
 
-def _dead_among_the_hurt(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
+def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: Rules) -> list[CasualtyMention]:
     """"Three civilians were injured; one of them later succumbed": a death told of some of
     those hurt (casualties.yaml ``dead_among_hurt``) right after a hurt figure that holds them
     makes that figure count everyone hit, the dead included, and puts the dead in its group,
-    so the reconciled hurt figure is the rest (2)."""
+    so the reconciled hurt figure is the rest (2). Told as happening after the toll, or of
+    hurt counted besides the dead (``dead_among_hurt_later``), they add to the dead counted
+    before ("Two soldiers were killed and four others wounded. One of the injured died later":
+    three dead)."""
+    text = parsed.text
     out = list(ms)
     for k, m in enumerate(out):
         if m.category != "killed" or m.negated or m.other_incident or m.low is None \
@@ -276,6 +280,11 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], text: str, rules: Rules) -> 
         out[j] = replace(hurt, includes_killed=True)
         out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
                          rule=m.rule + "|" + DEAD_AMONG_HURT)
+        sent = parsed.sentences[parsed.sentence_at(m.start)]
+        if rules.dead_among_hurt_later.search(text, m.start, sent.end) or (
+                hurt.additional and m.sent - hurt.sent <= 2 and any(
+                    o.category == "killed" and o.sent == hurt.sent and o.start < hurt.start for o in out)):
+            out[k] = replace(out[k], additional=True, increment=True, is_update=False)
     return out
 
 

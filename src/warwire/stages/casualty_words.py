@@ -164,8 +164,8 @@ def died_of_illness(doc: Doc, t: Token, rules: Rules) -> bool:
 def hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
     """A harm that did not happen: a modal ("could've been dead", "might be killed") or
     "almost"/"nearly" ("she almost lost her life") on the
-    trigger or the verb it complements, or a verb of intent or fear governing it ("threatened to
-    kill", "was going to be shot")."""
+    trigger or the verb it complements, or a verb of intent, fear or pretence governing it
+    ("threatened to kill", "was going to be shot", "played dead")."""
     cur = t
     for _ in range(2):
         if any(c.dep in ("aux", "auxpass") and c.text.lower() in rules.hypothetical_aux
@@ -175,7 +175,7 @@ def hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
         if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:
             break
         head = doc.toks[cur.head]
-        if cur.dep == "xcomp" and head.lemma.lower() in rules.hypothetical_verbs \
+        if cur.dep in ("xcomp", "acomp") and head.lemma.lower() in rules.hypothetical_verbs \
                 and not (head.lemma.lower() == "fear" and doc.child(head.i, {"auxpass"}) is not None):
             return True  # (but "five were feared killed" reports presumed deaths)
         cur = head

@@ -97,6 +97,7 @@ class Rules:
     qualifier_preps: frozenset[str]  # "over", "between": a figure's opener parsed as a preposition
     counted_collectives: frozenset[str]  # "a family of five": the size is the figure
     dead_among_hurt: re.Pattern  # "one of them died", "one of the wounded died"
+    dead_among_hurt_later: re.Pattern  # "... died later", "... succumbed": after the toll told
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,6 +137,7 @@ def load_rules() -> Rules:
         qualifier_preps=frozenset(data["qualifier_preps"]),
         counted_collectives=frozenset(data["counted_collectives"]),
         dead_among_hurt=re.compile(data["dead_among_hurt"]),
+        dead_among_hurt_later=re.compile(data["dead_among_hurt_later"]),
         triggers=triggers,
         noun_triggers=noun_triggers,
         care_triggers=care_triggers,
