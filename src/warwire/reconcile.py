@@ -167,7 +167,8 @@ class Total:
 # A party's own claim of what it inflicted ("the militants claimed to have killed 20",
 # "Al-Shabaab said it killed 47"): kept as a claim, but the best figure is a neutral source's
 # when one gives it (conflict coders take the figure of the closest, least partisan source).
-PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim")
+# A figure said to be unconfirmed gives way the same way.
+PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim", "cas.attr.unverified")
 
 
 def _partisan(m: CasualtyMention) -> bool:

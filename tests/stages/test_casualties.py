@@ -468,6 +468,10 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     "Since 2014, more than 900 soldiers have been killed in the region.",
     # "X comes after Y": Y is an earlier incident, with or without a span of time
     "The shooting came after an attack at a nightclub left 20 people dead.",
+    "The ambush came barely a week after gunmen killed 14 herders in a nearby district.",
+    # a state of years, and a war's toll told after another of its deeds
+    "The district has been under siege by armed gangs for over a decade, with thousands killed.",
+    "The war has uprooted more than two million people and killed about 9,000.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
@@ -633,6 +637,36 @@ HIT_AND_DEAD = [
     # a figure of animals is no victim
     ("A stray round killed a farmer and wounded one of his goats.", (1, 0)),
 ]
+
+
+# (text, (killed, injured)): the figures of conflict reports told twice, or as claims
+CONFLICT_TOTALS = [
+    # a later sentence opening on last week tells another incident; the lead never does
+    ("Rebels shot dead two farmers in the valley on Monday. Last week, rebels killed five traders "
+     "on the highway.", (2, 0)),
+    ("Last week, rebels killed five traders on the highway, officials said on Monday.", (5, 0)),
+    # the armed side named two ways is one group told twice
+    ("Twelve soldiers were killed in an attack on a base in the north, the army said on Sunday, "
+     "adding that 30 assailants were killed in the counter-offensive. \"Thirty terrorists were "
+     "neutralised and a large quantity of weapons recovered,\" the statement said.", (42, 0)),
+    # auxiliaries fighting beside troops are of the forces counted with them
+    ("Eleven soldiers and members of an auxiliary militia were killed in the raid. Seven soldiers "
+     "and four volunteers died, the army said.", (11, 0)),
+    # a figure said to be unconfirmed gives way to a confirmed one
+    ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
+     "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONFLICT_TOTALS)
+def test_conflict_totals(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
+def test_digest_sentence_with_a_day_of_its_own_is_another_incident(nlp) -> None:
+    ms = find_casualties(_parse_undated(nlp, "In the north, rebels 4 Mar killed 9 herders near a well. "
+                                             "Army 19 Mar said air raids killed dozens of rebels."))
+    assert [(m.low, m.other_incident) for m in ms] == [(9, False), (12, True)]
 
 
 @pytest.mark.parametrize("text,expected", HIT_AND_DEAD)

@@ -20,6 +20,11 @@ def _sentences(text: str, nlp) -> list[str]:
      ["Police said the toll was 4 (four).", "Nobody else was hurt."]),
     ("Gunmen attacked a bus\n\nTwo passengers died on Sunday.",
      ["Gunmen attacked a bus", "Two passengers died on Sunday."]),
+    # an agency's dateline with no dash after it is not the subject of the story's first clause
+    ("Raipur (Chhattisgarh), (PTI) Three jawans were hurt in a blast on Monday.",
+     ["Raipur (Chhattisgarh), (PTI)", "Three jawans were hurt in a blast on Monday."]),
+    ("JOS, (Xinhua) -- Two herders, including a boy, were killed on Friday.",
+     ["JOS, (Xinhua) --", "Two herders, including a boy, were killed on Friday."]),
 ])
 def test_sentences_end_where_a_reader_sees_them_end(text, expected, nlp):
     assert [s.strip() for s in _sentences(text, nlp)] == expected

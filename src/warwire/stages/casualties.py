@@ -27,8 +27,8 @@ from ..pipeline import Resources, Stage
 from ..reconcile import BARE_ANOTHER, DEAD_AMONG_HURT, POINTED_BACK
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
-from .recalled import (LEAD_SENTENCES, earlier_weekday, first_year, lead_dates, lead_weekday, other_clauses,
-                       other_date, other_year)
+from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, lead_dates, lead_weekday,
+                       other_clauses, other_date, other_digest_sentence, other_year)
 from .victims import (
     SUBJ,
     Doc,
@@ -197,6 +197,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     in_other_section = False
     attacker_counted = rules.attacker_in_toll.search(text) is not None
     lead_day = lead_weekday(parsed, rules)
+    own_digest_days = digest_days(parsed, rules)
     pub_weekday = parsed.article.published.weekday() if parsed.article.published else None
     prev_other = -2  # the last sentence whose figures belong to another incident
     for sent in parsed.sentences:
@@ -205,9 +206,11 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if not in_other_section:
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
         other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
+            or (sent.i > 0 and any(p.search(sent_text) for _, p in rules.other_later)) \
             or other_year(doc, lo, hi, sent_text, pub_year, rules) \
             or other_date(sent.i, sent_text, pub_month, lead, rules) \
-            or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday)
+            or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday) \
+            or other_digest_sentence(sent.i, sent_text, own_digest_days, rules)
         own_until = None  # the figures before a trailing running tally are the event's own
         tail = rules.trailing_tally.search(sent_text) if other and not in_other_section else None
         if tail is not None:
@@ -247,12 +250,25 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             # alleged killer - shot dead by police - ...": the person of a recalled incident's
             # next sentence is its own (a dated news lead often follows a flagged headline)
             ms = [replace(m, other_incident=True) for m in ms]
+        unverified = rules.unverified.search(sent_text) if ms else None
+        if unverified is not None:  # "..., a figure that could not be independently verified"
+            ms = [replace(m, attribution=_unverified(m.attribution, unverified, sent.start)) for m in ms]
         if ms and rules.initial.search(sent_text):
             ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
         if ms and ms[0].other_incident:
             prev_other = sent.i
         out.extend(ms)
     return _dead_among_the_hurt(_ordinal_after_others(out), parsed, rules)
+
+
+UNVERIFIED = "cas.attr.unverified"
+
+
+def _unverified(found: Optional[Attribution], cue: re.Match, offset: int) -> Attribution:
+    """The claim's attribution marked unconfirmed (the cue itself when no source is named)."""
+    if found is not None:
+        return replace(found, rule=UNVERIFIED)
+    return Attribution(cue.group(0), offset + cue.start(), offset + cue.end(), UNVERIFIED)
 
 
 def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: Rules) -> list[CasualtyMention]:

@@ -5,6 +5,8 @@ The only module that imports spaCy. It turns the spaCy ``Doc`` into warwire's ow
 """
 from __future__ import annotations
 
+import functools
+import re
 from typing import Any, Iterable
 
 from ..errors import ConfigError
@@ -18,11 +20,30 @@ PARAGRAPHS = "warwire_paragraph_breaks"
 
 def _paragraph_breaks(doc: Any) -> Any:
     """A blank line ends a sentence: headlines, datelines and captions are not run into the
-    next paragraph's first sentence (the parser keeps sentence starts set before it)."""
+    next paragraph's first sentence (the parser keeps sentence starts set before it). A
+    paragraph's opening agency dateline (rules/parse.yaml ``sentence_after``) is a sentence of
+    its own."""
+    starts = [0]
     for token in doc[1:]:
         if "\n\n" in doc[token.i - 1].text or doc[token.i - 1].text.count("\n") >= 2:
             token.is_sent_start = True
+            starts.append(token.idx)
+    text = doc.text
+    for at in starts:
+        for pattern in _sentence_after():
+            m = pattern.match(text, at)
+            if m is None or m.end() <= at:
+                continue
+            token = next((t for t in doc if t.idx >= m.end()), None)
+            if token is not None and token.i > 0:
+                token.is_sent_start = True
+            break
     return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_after() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rule["pattern"]) for rule in load_yaml("parse.yaml")["sentence_after"])
 
 
 def _add_infixes(nlp: Any) -> None:

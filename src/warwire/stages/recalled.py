@@ -117,6 +117,16 @@ def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, i
     return 1 <= before <= 3
 
 
+def _clause_days(sent_text: str, rules: Rules, start: int = 0, end: Optional[int] = None) -> set[str]:
+    """The bare days a digest's clause names ("3 Jan", "3 January": the same day)."""
+    end = len(sent_text) if end is None else end
+    out = set()
+    for m in rules.clause_day.finditer(sent_text, start, end):
+        day, month = m.group(0).lower().split()[:2]
+        out.add(day + " " + month[:3])
+    return out
+
+
 def other_clauses(sent_text: str, rules: Rules) -> Optional[int]:
     """Where a monthly digest's sentence turns to another incident: the offset of the first
     ";" clause after the first that has a day of its own, other than the first clause's
@@ -124,15 +134,35 @@ def other_clauses(sent_text: str, rules: Rules) -> Optional[int]:
     cut = sent_text.find(";")
     if cut < 0:
         return None
-    first = {m.group(0).lower() for m in rules.clause_day.finditer(sent_text, 0, cut)}
+    first = _clause_days(sent_text, rules, 0, cut)
     if not first:
         return None
     start = cut + 1
     while start <= len(sent_text):
         end = sent_text.find(";", start)
         end = len(sent_text) if end < 0 else end
-        days = {m.group(0).lower() for m in rules.clause_day.finditer(sent_text, start, end)}
-        if days - first:
+        if _clause_days(sent_text, rules, start, end) - first:
             return start
         start = end + 1
     return None
+
+
+def digest_days(parsed: ParsedText, rules: Rules) -> set[str]:
+    """The days the first clause of an undated text's first sentence names bare, digest-style
+    ("In Borno state, jihadists 3 Jan killed 12 ...")."""
+    if parsed.article.published is not None or not parsed.sentences:
+        return set()
+    first = parsed.sentence_text(0)
+    cut = first.find(";")
+    return _clause_days(first, rules, 0, cut if cut >= 0 else None)
+
+
+def other_digest_sentence(sent_i: int, sent_text: str, own_days: set[str], rules: Rules) -> bool:
+    """A later sentence of a digest whose first clause names bare days, none of them its
+    first sentence's ("Military 26 Jan claimed airstrikes killed dozens of militants"): another
+    incident."""
+    if sent_i == 0 or not own_days:
+        return False
+    cut = sent_text.find(";")
+    days = _clause_days(sent_text, rules, 0, cut if cut >= 0 else None)
+    return bool(days) and not days & own_days

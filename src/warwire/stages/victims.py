@@ -63,6 +63,7 @@ class Rules:
     weekday: re.Pattern  # any weekday name
     weekday_opening: re.Pattern  # a sentence opening "On Monday,"
     other: tuple[tuple[str, re.Pattern], ...]
+    other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -97,6 +98,7 @@ class Rules:
     qualifier_preps: frozenset[str]  # "over", "between": a figure's opener parsed as a preposition
     counted_collectives: frozenset[str]  # "a family of five": the size is the figure
     dead_among_hurt: re.Pattern  # "one of them died", "one of the wounded died"
+    unverified: re.Pattern  # "a figure that could not be independently verified"
     dead_among_hurt_later: re.Pattern  # "... died later", "... succumbed": after the toll told
 
 
@@ -144,6 +146,7 @@ def load_rules() -> Rules:
         illness=frozenset(str(w).lower() for w in data["illness_causes"]),
         illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
         initial=re.compile(data["initial_estimate"], re.I),
+        unverified=re.compile(data["unverified_claim"], re.I),
         survived=re.compile(data["survived"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
@@ -170,6 +173,7 @@ def load_rules() -> Rules:
         weekday=re.compile(data["other_date"]["weekday"], re.I),
         weekday_opening=re.compile(data["other_date"]["weekday_opening"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
+        other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
         month_only=re.compile(data["other_date"]["month_only"], re.I),
