@@ -652,6 +652,11 @@ CONFLICT_TOTALS = [
     # auxiliaries fighting beside troops are of the forces counted with them
     ("Eleven soldiers and members of an auxiliary militia were killed in the raid. Seven soldiers "
      "and four volunteers died, the army said.", (11, 0)),
+    # two subjects of one plural verb, joined by "and", are one list of victims ...
+    ("4 Levies personnel and 3 attackers were killed in the ensuing gunfight, and 2 Levies "
+     "personnel were injured.", (7, 2)),
+    # ... not a singular verb's ("Fifth and Main" is a corner)
+    ("A man wounded in a shooting at Fifth and Main has died.", (1, 0)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..model import ParsedText, Token
@@ -192,6 +192,33 @@ def load_rules() -> Rules:
 
 
 
+_PLURAL_AUX = frozenset({"were", "are", "have", "had"})
+
+
+def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """Two subjects of one verb joined by "and" ("3 FC personnel and 2 attackers were killed",
+    parsed as two subjects) are one subject and its conjunct, as a list of victims is
+    (``kids`` is updated in place). The verb agrees with a plural ("were", "have"), or both
+    are counted ("two soldiers and a civilian died"): not "A man shot at 22nd and Bragg has
+    died", "Their mother — and his wife — Jane Doe was found"."""
+    out: Optional[list[Token]] = None
+    for verb, ks in enumerate(kids):
+        subjects = [c for c in ks if toks[c].dep in ("nsubj", "nsubjpass") and c < verb]
+        if len(subjects) < 2:
+            continue
+        aux = [toks[c].text.lower() for c in ks if toks[c].dep in ("aux", "auxpass")]
+        for a, b in zip(subjects, subjects[1:]):
+            agrees = any(w in _PLURAL_AUX for w in aux) if aux else all(
+                any(toks[c].dep == "nummod" for c in kids[k]) for k in (a, b))
+            if agrees and any(toks[c].dep == "cc" and a < c < b for c in kids[a]):
+                out = out if out is not None else list(toks)
+                out[b] = replace(toks[b], dep="conj", head=a)
+                ks.remove(b)
+                kids[a].append(b)
+                kids[a].sort()
+    return tuple(out) if out is not None else toks
+
+
 class Doc:
     """Per-article helpers over the token tuple (children index built once, O(n))."""
 
@@ -206,6 +233,7 @@ class Doc:
                 # a time parsed as the object of a joined verb ("were shot and killed Saturday
                 # evening") is none: the verb shares the first one's subject
                 kids[t.head].append(t.i)
+        self.toks = _joined_subjects(self.toks, kids)
         self.kids = kids
         # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
         self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
