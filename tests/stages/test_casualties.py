@@ -472,6 +472,8 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     # a state of years, and a war's toll told after another of its deeds
     "The district has been under siege by armed gangs for over a decade, with thousands killed.",
     "The war has uprooted more than two million people and killed about 9,000.",
+    "The gunfight comes days after three soldiers were killed in a nearby district.",
+    "The valley has seen a string of raids since last March, when the killing of a herder set off reprisals.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
@@ -657,6 +659,15 @@ CONFLICT_TOTALS = [
      "personnel were injured.", (7, 2)),
     # ... not a singular verb's ("Fifth and Main" is a corner)
     ("A man wounded in a shooting at Fifth and Main has died.", (1, 0)),
+    # a breakdown of the hurt names passers-by as people
+    ("Three guards were killed and six other people hurt in the blast. The injured, four guards "
+     "and two passersby who were walking to a mosque, were shifted to hospital.", (3, 6)),
+    # a press office's word for the armed side
+    ("Troops raided a hideout near the border on Monday. During the raid, six khwarij were sent "
+     "to hell, the military said.", (6, 0)),
+    # an ordinal continues the count before it, whoever they were
+    ("Three militants and a soldier were killed in the raid on Monday. Two militants were killed "
+     "in the first exchange of fire, while the body of a third was found on Tuesday.", (4, 0)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),
@@ -666,6 +677,13 @@ CONFLICT_TOTALS = [
 @pytest.mark.parametrize("text,expected", CONFLICT_TOTALS)
 def test_conflict_totals(nlp, text: str, expected: tuple) -> None:
     assert _totals(nlp, text) == expected
+
+
+def test_undated_report_recalling_a_month_of_another_year(nlp) -> None:
+    text = ("Gunmen killed six miners at a gold site on Sunday. Troops killed two of the attackers. "
+            "Residents fled to the town. In June 2023, an attack on a camp in the area killed 40 people.")
+    assert [(m.low, m.other_incident) for m in find_casualties(_parse_undated(nlp, text))] == [
+        (6, False), (2, False), (40, True)]
 
 
 def test_digest_sentence_with_a_day_of_its_own_is_another_incident(nlp) -> None:

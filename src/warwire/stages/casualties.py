@@ -345,17 +345,28 @@ def _paired_another(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     return ms
 
 
+_ORDINAL = "cas.fig.ordinal"
+
+
 def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     """A bare figure ("10 more were wounded", "one dead, 13 captured, and 24 missing troops",
     "two others") takes the victim kind and country of the nearest mention of its sentence that
-    names its victims (the previous one, else the next one)."""
-    named = [i for i, m in enumerate(ms) if m.victim_text.lower() not in _BARE_VICTIMS
-             and m.category not in ("arrested",) and m.victim_kind != "perpetrator"]
+    names its victims (the previous one, else the next one); not a perpetrator's ("the gunman
+    killed two others"), but an ordinal continues any count before it ("Two militants were
+    killed, while the body of a third was recovered")."""
+    named_any = [i for i, m in enumerate(ms) if m.victim_text.lower() not in _BARE_VICTIMS
+                 and m.category not in ("arrested",)]
+    named = [i for i in named_any if ms[i].victim_kind != "perpetrator"]
     out = []
     for i, m in enumerate(ms):
-        if m.victim_kind == "unknown" and m.victim_text.lower() in _BARE_VICTIMS and named:
-            before = [j for j in named if j < i]
-            after = [j for j in named if j > i]
+        ordinal = m.rule.endswith(_ORDINAL)
+        if m.victim_kind == "unknown" and m.victim_text.lower() in _BARE_VICTIMS and (named or ordinal):
+            pool = named_any if ordinal else named
+            before = [j for j in pool if j < i]
+            after = [j for j in pool if j > i]
+            if not before and not after:
+                out.append(m)
+                continue
             src = ms[before[-1]] if before else ms[after[0]]
             m = replace(m, victim_kind=src.victim_kind, victim_country=m.victim_country or src.victim_country)
         out.append(m)
