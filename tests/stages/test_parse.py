@@ -25,6 +25,8 @@ def _sentences(text: str, nlp) -> list[str]:
      ["Raipur (Chhattisgarh), (PTI)", "Three jawans were hurt in a blast on Monday."]),
     ("JOS, (Xinhua) -- Two herders, including a boy, were killed on Friday.",
      ["JOS, (Xinhua) --", "Two herders, including a boy, were killed on Friday."]),
+    # ... and a place in capitals with a dash, whose next word is not a sentence alone
+    ("GAO - Six soldiers were killed on Friday.", ["GAO -", "Six soldiers were killed on Friday."]),
 ])
 def test_sentences_end_where_a_reader_sees_them_end(text, expected, nlp):
     assert [s.strip() for s in _sentences(text, nlp)] == expected

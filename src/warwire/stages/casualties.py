@@ -271,6 +271,9 @@ def _unverified(found: Optional[Attribution], cue: re.Match, offset: int) -> Att
     return Attribution(cue.group(0), offset + cue.start(), offset + cue.end(), UNVERIFIED)
 
 
+_OF_THE_HURT = re.compile(r"\bof the\b", re.I)  # "one of the injured" (not "one of them")
+
+
 def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: Rules) -> list[CasualtyMention]:
     """"Three civilians were injured; one of them later succumbed": a death told of some of
     those hurt (casualties.yaml ``dead_among_hurt``) right after a hurt figure that holds them
@@ -282,8 +285,8 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
     text = parsed.text
     out = list(ms)
     for k, m in enumerate(out):
-        if m.category != "killed" or m.negated or m.other_incident or m.low is None \
-                or not rules.dead_among_hurt.match(text, m.start):
+        cue = rules.dead_among_hurt.match(text, m.start) if m.category == "killed" else None
+        if cue is None or m.negated or m.other_incident or m.low is None:
             continue
         before = [j for j, o in enumerate(out) if o.start < m.start and not o.other_incident
                   and not o.negated and o.category in ("killed", "injured")]
@@ -293,6 +296,8 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         hurt = out[j]
         if hurt.category != "injured" or hurt.includes_killed or hurt.low is None or hurt.low < m.low:
             continue
+        if m.sent - hurt.sent > 1 and not _OF_THE_HURT.search(cue.group(0)):
+            continue  # "them" far from the hurt is others: "repulsed the attackers and four of them were killed"
         out[j] = replace(hurt, includes_killed=True)
         out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
                          rule=m.rule + "|" + DEAD_AMONG_HURT)

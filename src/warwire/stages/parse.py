@@ -37,6 +37,8 @@ def _paragraph_breaks(doc: Any) -> Any:
             token = next((t for t in doc if t.idx >= m.end()), None)
             if token is not None and token.i > 0:
                 token.is_sent_start = True
+                if token.i + 1 < len(doc):  # (nor a sentence of its first word alone: "Six")
+                    doc[token.i + 1].is_sent_start = False
             break
     return doc
 

@@ -219,6 +219,57 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
     return tuple(out) if out is not None else toks
 
 
+def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """A count before a unit's name belongs to the people named after it ("Three Central
+    Reserve Police Force (CRPF) jawans", "Six South Sudan People's Defence Forces (SSPDF)
+    soldiers"): the parser hangs the number on the name, and the people on the name as its
+    apposition; the people become the head, the name their modifier, the number their count
+    (``kids`` is updated in place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+
+    def move(i: int, head: int, dep: str) -> None:
+        nonlocal out
+        out = out if out is not None else list(toks)
+        old = out[i].head
+        if old != i and i in kids[old]:
+            kids[old].remove(i)
+        out[i] = replace(out[i], head=head, dep=dep)
+        if head != i:
+            kids[head].append(i)
+            kids[head].sort()
+
+    def leftmost(i: int) -> int:
+        while kids[i] and kids[i][0] < i:
+            i = kids[i][0]
+        return i
+
+    for x in toks:
+        low = x.text.lower()
+        if x.pos != "NOUN" or not (x.lemma.lower() in rules.person or low in rules.person
+                                   or low.endswith("s") and low[:-1] in rules.person):
+            continue
+        if any(toks[c].dep == "nummod" for c in kids[x.i]):
+            continue
+        if x.dep == "appos" and toks[x.head].pos == "PROPN" and x.head < x.i:
+            name = x.head  # "Six ... Defence Forces (SSPDF) soldiers": the people are the head
+        else:
+            name = next((c for c in kids[x.i] if c < x.i and toks[c].dep in ("nmod", "compound")
+                         and toks[c].pos == "PROPN"), -1)
+            if name < 0:
+                continue
+        first = leftmost(name)
+        num = toks[first]
+        if first >= name or not num.like_num or num.dep not in ("nummod", "compound") \
+                or any(toks[k].pos not in ("PROPN", "PART", "PUNCT", "NUM") for k in range(first + 1, name)):
+            continue
+        if name == x.head:
+            move(x.i, toks[name].head if toks[name].head != name else x.i, toks[name].dep)
+            move(name, x.i, "compound")
+        move(first, x.i, "nummod")
+    return tuple(out) if out is not None else toks
+
+
 class Doc:
     """Per-article helpers over the token tuple (children index built once, O(n))."""
 
@@ -234,6 +285,7 @@ class Doc:
                 # evening") is none: the verb shares the first one's subject
                 kids[t.head].append(t.i)
         self.toks = _joined_subjects(self.toks, kids)
+        self.toks = _unit_counts(self.toks, kids)
         self.kids = kids
         # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
         self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
@@ -548,7 +600,8 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     if v.pos == "PROPN" and _group_name(v, rules) and (any(
             figure_token_ok(doc, c) for c in doc.children(v.i, {"nummod"})) or _loose_number(doc, v, 0)):
         return True  # a group's members counted by its name: "6 Taliban", "three Houthis"
-    if v.pos == "PROPN" and v.ent_type in ("", "PERSON"):
+    if v.pos == "PROPN" and v.ent_type in ("", "PERSON") and v.text.lower() not in rules.quantity_nouns:
+        # (a sentence's opening "Dozens" is tagged a name: it is counted below)
         return doc.child(v.i, {"compound"}) is not None or v.ent_type == "PERSON"
     if _hyphenated_person(doc, v, rules):
         return True  # "a passer-by" (its head tagged as an adverb, or "by" taken for the noun)
