@@ -685,6 +685,29 @@ def test_conflict_totals(nlp, text: str, expected: tuple) -> None:
     assert _totals(nlp, text) == expected
 
 
+# A dated story's later sentences that go on with another incident told before them.
+RECALLED_FOLLOW_ONS = [
+    # a city's tally told in the perfect right after it ...
+    ("A man was shot dead outside a store on Friday night. Police have no suspects. Detectives "
+     "canvassed the block. At least 300 people have been killed in the city this year. More than "
+     "1,900 people have been shot.", [False, True, True]),
+    # ... and the person of a recalled incident pointed back at ("That teen")
+    ("Two men were wounded early Sunday outside a bar. Police said the gunman fled. No arrests "
+     "were made. The shooting came less than a day after a teenager was wounded a few blocks away. "
+     "That teen was shot in the leg on Saturday afternoon.", [False, True, True]),
+    # ... but not after a recalled sentence that only pointed back at the story's own victim
+    ("A student was found dead in her bedroom on Monday. Deputies arrived at 6 a.m. A neighbor "
+     "called them. The man charged with killing her had ended their romance in recent weeks. She "
+     "had been shot through a window.", [False, True, False]),
+]
+
+
+@pytest.mark.parametrize("text,flags", RECALLED_FOLLOW_ONS)
+def test_recalled_incident_follow_ons(nlp, text: str, flags: list[bool]) -> None:
+    ms = find_casualties(_parse(nlp, text))
+    assert [m.other_incident for m in ms if m.category in ("killed", "injured")] == flags
+
+
 def test_undated_report_recalling_a_month_of_another_year(nlp) -> None:
     text = ("Gunmen killed six miners at a gold site on Sunday. Troops killed two of the attackers. "
             "Residents fled to the town. In June 2023, an attack on a camp in the area killed 40 people.")

@@ -200,6 +200,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     own_digest_days = digest_days(parsed, rules)
     pub_weekday = parsed.article.published.weekday() if parsed.article.published else None
     prev_other = -2  # the last sentence whose figures belong to another incident
+    other_has_new = False  # ... whose first sentence told people of its own ("a boy was wounded")
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
         sent_text = text[sent.start:sent.end]
@@ -235,6 +236,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
+        if ms and not other and prev_other == sent.i - 1 and sent.i >= LEAD_SENTENCES \
+                and rules.tally_continuation.search(sent_text):
+            ms = [replace(m, other_incident=True) for m in ms]  # "More than 2,600 people have been shot."
         if ms and rules.label_sentence.match(sent_text):  # "3 fatalities.": the note's total
             ms = [replace(m, rule="cas.label|" + m.rule.split("|", 1)[-1]) if m.category == "killed" else m
                   for m in ms]
@@ -244,12 +248,16 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         for cause in rules.cause_phrase.finditer(sent_text):  # "marched against the killing of a trader"
             at = sent.start + cause.start()
             ms = [replace(m, other_incident=True) if m.figure_start >= at else m for m in ms]
-        if ms and not other and lead is not None and prev_other == sent.i - 1 >= LEAD_SENTENCES \
+        continued = False
+        if ms and not other and prev_other == sent.i - 1 >= LEAD_SENTENCES and other_has_new \
                 and all(m.rule.endswith(_CONTINUING_FIGURES) for m in ms):
-            # an undated text: "Five people were killed on 11 December in Strasbourg. The
-            # alleged killer - shot dead by police - ...": the person of a recalled incident's
-            # next sentence is its own (a dated news lead often follows a flagged headline)
+            # "Five people were killed on 11 December in Strasbourg. The alleged killer - shot
+            # dead by police - ...", "The shooting came a day after a boy was wounded nearby.
+            # That teen was shot in the leg": the person of a recalled incident's next sentence
+            # is its own (not in the lead: a dated news lead often follows a flagged headline;
+            # nor after a recalled sentence that only pointed back at the story's own victim)
             ms = [replace(m, other_incident=True) for m in ms]
+            continued = True
         unverified = rules.unverified.search(sent_text) if ms else None
         if unverified is not None:  # "..., a figure that could not be independently verified"
             ms = [replace(m, attribution=_unverified(m.attribution, unverified, sent.start)) for m in ms]
@@ -257,6 +265,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
         if ms and ms[0].other_incident:
             prev_other = sent.i
+            if not continued:
+                other_has_new = any(not m.rule.endswith(_CONTINUING_FIGURES) for m in ms if m.other_incident)
         out.extend(ms)
     return _dead_among_the_hurt(_ordinal_after_others(out), parsed, rules)
 
