@@ -674,6 +674,13 @@ CONFLICT_TOTALS = [
      "said it had killed 45 rebels in operations across the zone.", (17, 0)),
     # a sentence's opening "Dozens" after a dateline is a count
     ("JOS - Dozens of people were killed when gunmen stormed villages on Sunday night.", (12, 0)),
+    # companions are people; those "under treatment" are hurt
+    ("Gunmen killed a former commander and two of his companions in an ambush on Tuesday.", (3, 0)),
+    ("Three policemen were killed when gunmen attacked a checkpost on Monday. Three other "
+     "policemen are under treatment.", (3, 3)),
+    # drones shot down hurt no one
+    ("Two explosive-laden drones targeted the airport on Tuesday, officials said, adding that "
+     "both were shot down. The attack caused no casualties.", (0, 0)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

@@ -363,6 +363,14 @@ def _paired_another(ms: list[CasualtyMention]) -> list[CasualtyMention]:
 _ORDINAL = "cas.fig.ordinal"
 
 
+def _aircraft_near(doc: Doc, t: Token, rules: Rules) -> bool:
+    """The sentence of ``t`` or the one before names an aircraft (casualties.yaml ``aircraft``)."""
+    first = doc.parsed.sentences[max(t.sent - 1, 0)].first_token
+    last = doc.parsed.sentences[t.sent].last_token
+    return any(doc.toks[k].lemma.lower() in rules.aircraft or doc.toks[k].text.lower() in rules.aircraft
+               for k in range(first, last))
+
+
 def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     """A bare figure ("10 more were wounded", "one dead, 13 captured, and 24 missing troops",
     "two others") takes the victim kind and country of the nearest mention of its sentence that
@@ -400,6 +408,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     prt = doc.child(t.i, {"prt"})
     if prt is not None and prt.text.lower() in ("up", "out", "off"):
         return []  # "shot up a restaurant", "struck out"
+    if prt is not None and prt.text.lower() == "down" and lemma == "shoot" and _aircraft_near(doc, t, rules):
+        return []  # "Two drones targeted the airport ... both were shot down"
     if hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
     if category == "killed" and died_of_illness(doc, t, rules):

@@ -65,6 +65,7 @@ class Rules:
     other: tuple[tuple[str, re.Pattern], ...]
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
+    aircraft: frozenset[str]  # "both drones were shot down": no people
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -176,6 +177,7 @@ def load_rules() -> Rules:
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
+        aircraft=frozenset(data["aircraft"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
         month_only=re.compile(data["other_date"]["month_only"], re.I),
