@@ -558,6 +558,10 @@ def _verb_between(parsed: ParsedText, start: int, end: int, cues: _Cues) -> bool
     return False
 
 
+# a place named before this one and joined to it ("in Baalbek and ", "in Baalbek, ")
+_AFTER_CONJUNCT = re.compile(r"(?<![\w'’.\-])[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s*(?:,|\band\b|\bor\b)\s+$")
+
+
 def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[str]]) -> str:
     text = parsed.text
     sent = parsed.sentences[raw.sent]
@@ -568,7 +572,9 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         return "dateline"
     if "adjective" in raw.flags:
         return "mention"
-    if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]):
+    conj = _AFTER_CONJUNCT.search(before)  # "hospitals in Baalbek and Zahle": the second too
+    if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]) or (
+            conj is not None and cues.care_before_re.search(before[:conj.start()][-120:])):
         # "flown to a Riverton hospital", "treated at a medical center in Millbrook", "taken to
         # hospital in Peshawar": where the wounded were treated, not where they were hurt
         raw.cues.append("places.care_words")
@@ -581,8 +587,9 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         raw.cues.append("places.say_verbs")
         return "speaker"
     sm = cues.speaker_before_re.search(before)
-    if sm and not cues.target_nouns.isdisjoint(sm.group(0).lower().split()):
-        sm = None  # "a military camp in X", "an army base in X": a target, not a speaker
+    if sm and not (cues.target_nouns.isdisjoint(sm.group(0).lower().split())
+                   and cues.event_words.isdisjoint(sm.group(0).lower().split())):
+        sm = None  # "a military camp in X", "an army base in X", "a military raid in X": no speaker
     if sm and cues.party_before_re.search(before[:sm.start()]):
         sm = None  # "fighting between the army and rebels in X": a party to the clash
     if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start, cues) \
