@@ -190,9 +190,10 @@ CASES = [
     ("Fighters killed seven people in 05 kebele of Dembi Dolo town late on Sunday.",
      "ETH", "Oromia", (8.53, 34.8), None, None),
     # a town joined to a hospital's town is where the hurt were treated too
-    ("An airstrike hit a house on the outskirts of Nabatieh on Sunday, wounding 12 people, some "
-     "of whom were taken to hospitals in Nabatieh and Sidon.",
-     "LBN", None, (33.38, 35.48), None, None),
+    ("HERMEL (NNA) - An airstrike hit a house on the edge of Hermel town on Sunday evening. The "
+     "ministry said the strike killed three people and wounded 15, some of whom were taken to "
+     "hospitals in Hermel and Baalbek.",
+     "LBN", None, (34.39, 36.38), None, None),
     # a raid is no speaker: "a military raid in X" is where it happened
     ("AMMAN (Reuters) - Troops killed two gunmen during a military raid in the Tubas refugee "
      "camp in the West Bank on Monday, the ministry said.",
