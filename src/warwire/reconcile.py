@@ -502,6 +502,40 @@ def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
     return out
 
 
+def _armed_group_claim(c: Claim) -> bool:
+    """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
+    return all(m.attribution is not None and any(
+        re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", m.attribution.text, re.I) for a in _armed_group_names())
+        for m in c.mentions)
+
+
+@functools.lru_cache(maxsize=1)
+def _armed_group_names() -> tuple[str, ...]:
+    return tuple(str(a) for e in load_yaml("actors.yaml")["named"]
+                 if e.get("type") not in ("state_forces", "external_forces", "civilians", "protesters", "unknown")
+                 for a in (e.get("aliases") or []) + [e["name"]])
+
+
+def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:
+    """Groups whose figures add up exactly to a later count of "people" that names no kind:
+    "Two policemen were martyred ... three attackers were also killed. ... Five people,
+    including the three terrorists, lost their lives" is five in all. Only for a count of at
+    least three over two or more groups told before it (one person and one gunman killed are
+    two)."""
+    people = [g for g in groups if g.kind == "people"]
+    if len(people) != 1 or people[0].best is None or people[0].best < 3:
+        return []
+    total = people[0]
+    kindless = [m for m in total.mentions if not m.negated and m.low == total.best
+                and m.victim_text.strip().lower().split()[-1:] in (["people"], ["persons"])]
+    parts = [g for g in groups if g is not total and g.best]
+    if not kindless or len(parts) < 2 or sum(g.best or 0 for g in parts) != total.best:
+        return []
+    if min(m.start for g in parts for m in g.mentions) > min(m.start for m in kindless):
+        return []  # the parts told after the count break it down (_breakdown_subsets' case)
+    return parts
+
+
 _CARE_RULES = ("cas.hosp.", "cas.injure.condition")
 
 
@@ -564,7 +598,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             last = max(labelled, key=lambda m: m.start)
             result[name] = Total(last.low, last.low if last.low is not None else last.high, last.high)
             continue
-        subsets = _breakdown_subsets(groups)
+        subsets = _breakdown_subsets(groups) + _parts_of_people_total(groups)
         groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False
@@ -588,7 +622,17 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
                                  if m.sent in by_sent and m.rule.startswith(_SAME_SENTENCE_SELF)), default=0)
                 groups = counted
                 extra_best = composite - sum(g.best or 0 for g in counted)
+        told_neutrally = any(not c.partisan for g in groups for c in g.claims if not c.negated)
         for g in groups:
+            if told_neutrally and g.claims and all(c.partisan and _armed_group_claim(c) for c in g.claims):
+                # a group only an armed group claims ("al-Shabaab said 15 soldiers died") beside
+                # a toll from other sources: a claim kept, no figure of the event's total (a
+                # government's claim of the attackers it killed is counted, as coders do)
+                if g.high is None:
+                    hi_open = True
+                else:
+                    high += g.high
+                continue
             low += g.low or 0
             best += g.best or 0
             if g.high is None:

@@ -681,6 +681,22 @@ CONFLICT_TOTALS = [
     # drones shot down hurt no one
     ("Two explosive-laden drones targeted the airport on Tuesday, officials said, adding that "
      "both were shot down. The attack caused no casualties.", (0, 0)),
+    # an armed group's claim of the dead beside a toll from other sources is a claim only ...
+    ("A car bomb killed six people, including three soldiers, at a checkpoint on Monday, local "
+     "sources said. Al-Shabaab claimed the attack, saying 20 soldiers died.", (6, 0)),
+    # ... but a government's count of the attackers it killed is counted
+    ("Gunmen attacked an army post on Sunday. The army said it killed 15 militants. Four soldiers "
+     "also died in the fighting, a security source said.", (19, 0)),
+    # a later count of people that the groups told before add up to is their total
+    ("Three policemen were martyred and two others injured when militants attacked a post on "
+     "Monday, adding that two attackers were also killed. \"Five people, including the two "
+     "terrorists, lost their lives,\" the officer said.", (5, 2)),
+    # a coder's choice among the figures reported
+    ("On 2 May 2024, militants ambushed a group of Dozo hunters near a village. Local sources "
+     "reported 9 Dozos killed; the militants said they killed 25. Fatalities coded as 9.", (9, 0)),
+    # the one who shot is the perpetrator, killed; the one he shot is hurt
+    ("A man who shot a store clerk Friday night was killed minutes later by officers. The clerk "
+     "was taken to a hospital and is expected to survive.", (1, 1)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

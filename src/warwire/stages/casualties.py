@@ -146,6 +146,8 @@ def _victim_phrase(doc: Doc, noun: Token, lo: int) -> tuple[int, int]:
 def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if noun is None:
         return "unknown"
+    if _who_shot(doc, noun, rules):
+        return "perpetrator"  # "A man who shot a store clerk was killed by officers"
     low = noun.text.lower()
     for word in (noun.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
         if word in rules.kinds:
@@ -164,6 +166,20 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         if k is not None:
             return k
     return "unknown"
+
+
+def _who_shot(doc: Doc, noun: Token, rules: Rules) -> bool:
+    """The person is told as the one who did the harm: a relative clause on the noun whose
+    subject is "who"/"that" and whose verb is a harm verb ("a man who shot a clerk", "the
+    gunman who opened fire"; casualties.yaml ``perpetrator_verbs``)."""
+    for rel in doc.children(noun.i, {"relcl"}):
+        subj = doc.child(rel.i, {"nsubj"})
+        obj = doc.child(rel.i, {"dobj"})
+        if subj is not None and subj.text.lower() in ("who", "that") \
+                and rel.lemma.lower() in rules.perpetrator_verbs and doc.child(rel.i, {"auxpass"}) is None \
+                and not (obj is not None and obj.text.lower() in rules.reflexive):
+            return True  # (not "a boy who accidentally shot himself")
+    return False
 
 
 def _country(doc: Doc, noun: Optional[Token], country_of: CountryOf) -> Optional[str]:
@@ -814,10 +830,12 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
     while j < hi:
         t = doc.toks[j]
         low = t.text.lower()
-        if low in rules.labels and j + 1 < hi and doc.toks[j + 1].text == ":" \
-                and (j == lo or doc.toks[j - 1].pos == "PUNCT"):
+        joint = rules.label_joint.match(doc.parsed.text, t.end) if low in rules.labels and j + 1 < hi else None
+        if joint is not None and (j == lo or doc.toks[j - 1].pos == "PUNCT"):
             cat, n, depth = rules.labels[low], 0, 0
-            j += 2
+            j += 1  # "Fatalities: 4", "Fatalities coded as 11"
+            while j < hi and doc.toks[j].start < joint.end():
+                j += 1
             continue
         depth += (low == "(") - (low == ")")
         if cat is not None and depth > 0 and n > 0:

@@ -66,6 +66,8 @@ class Rules:
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
     aircraft: frozenset[str]  # "both drones were shot down": no people
+    perpetrator_verbs: frozenset[str]  # "a man who shot a clerk": the perpetrator
+    label_joint: re.Pattern  # "Fatalities: 6", "Fatalities coded as 11"
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -155,6 +157,7 @@ def load_rules() -> Rules:
         among={str(k): str(v) for k, v in data["among"].items()},
         labels={str(k): str(v) for k, v in data["labels"].items()},
         label_sentence=re.compile(data["label_sentence"], re.I),
+        label_joint=re.compile(data["label_joint"]),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
@@ -178,6 +181,7 @@ def load_rules() -> Rules:
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
         aircraft=frozenset(data["aircraft"]),
+        perpetrator_verbs=frozenset(data["perpetrator_verbs"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
         month_only=re.compile(data["other_date"]["month_only"], re.I),
