@@ -60,6 +60,9 @@ CASES = [
     ("Boy, 12, hurt in Norristown shooting", "Montgomery County detectives said a 12-year-old boy "
      "was shot in the arm in Montgomery County on Friday. Call 610-555-0100 with tips.",
      "Norristown", "Pennsylvania", "USA"),
+    # a place name that begins another name ("near Jordan Park") is no place of the incident
+    (None, "BOISE — Two people were hurt in a shooting over the weekend near Jordan Park on the "
+     "city's east side, Boise police said Monday.", "Boise", "Idaho", "USA"),
 ]
 
 

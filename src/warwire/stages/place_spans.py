@@ -572,6 +572,8 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         return "dateline"
     if "adjective" in raw.flags:
         return "mention"
+    if "org" in raw.flags and "jurisdiction" not in raw.flags and raw.source == "places.ngram":
+        return "mention"  # "near Jordan Park", "the Chicago Tribune": part of another name
     conj = _AFTER_CONJUNCT.search(before)  # "hospitals in Baalbek and Zahle": the second too
     if cues.care_after_re.match(after) or cues.care_before_re.search(before[-120:]) or (
             conj is not None and cues.care_before_re.search(before[:conj.start()][-120:])):
