@@ -198,6 +198,15 @@ CASES = [
     ("AMMAN (Reuters) - Troops killed two gunmen during a military raid in the Tubas refugee "
      "camp in the West Bank on Monday, the ministry said.",
      "PSE", None, (32.32, 35.37), 1, None),
+    # a dateline of a whole country: the town the event's sentences name, even as where the
+    # hurt were treated, is nearer the incident (precision 2)
+    ("Yemen: The hospital in Hajjah city received 6 dead and 15 wounded on Sunday after a "
+     "missile hit a market, the charity said.",
+     "YEM", "Hajjah", (15.69, 43.6), 2, "places.town_in_division"),
+    # "at the entrance of X" is where it happened; "the road to Y" leads elsewhere
+    ("RAQQA, Syria - A car bomb exploded at a checkpoint at the southern entrance of Tabqa on "
+     "Friday, killing four fighters manning the checkpoint on the road to Aleppo.",
+     "SYR", "Raqqa", (35.84, 38.55), 1, None),
 ]
 
 

@@ -100,6 +100,18 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         ref = min(references, key=lambda p: p.start)
         near = replace(ref, precision=max(2, ref.precision), rule=ref.rule + "+places.near_reference")
         return _finish(near, places)
+    if datelines and datelines[0].candidate.kind in ("country", "region", "admin1"):
+        # "Yemen: The hospital in Saada city received 9 dead": a dateline of a whole country or
+        # province; a town of it the event's sentences name (even as where the hurt were
+        # treated) is nearer the incident (precision 2)
+        frame = datelines[0].candidate
+        towns = [p for p in usable if p.sent in event_sentences and p.candidate.kind == "city"
+                 and p.role in ("care", "mention") and p.candidate.country == frame.country
+                 and (frame.kind == "country" or p.candidate.admin1 == frame.admin1)]
+        if towns:
+            town = min(towns, key=lambda p: p.start)
+            return _finish(replace(town, precision=max(2, town.precision),
+                                   rule=town.rule + "+places.town_in_division"), places)
     if datelines:
         return _finish(datelines[0], places)
     if usable:
