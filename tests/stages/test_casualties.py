@@ -607,6 +607,10 @@ HIT_AND_DEAD = [
     ("Militants shot dead two teachers. The school's principal was also shot but survived.", (2, 1)),
     # conjoined victims of a death noun add up
     ("Detectives are investigating the deaths of a woman and her teenage son.", (2, 0)),
+    # one who drove himself to hospital is the one hurt; the officers he told are no victims
+    ("A man was wounded Friday night in a shooting at an apartment complex. Police said the "
+     "22-year-old drove himself to a medical center with a gunshot wound to the leg. The man "
+     "told officers he had been shot during an argument.", (0, 1)),
     # a perpetrator's suicide told beside his victim in one sentence is one more dead
     ("Police said the man killed his wife in the kitchen and then committed suicide.", (2, 0)),
     # a suicide attempt is no death

@@ -149,6 +149,10 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if _who_shot(doc, noun, rules):
         return "perpetrator"  # "A man who shot a store clerk was killed by officers"
     low = noun.text.lower()
+    if low in rules.reflexive and noun.head != noun.i:
+        head_rule = rules.triggers.get(doc.toks[noun.head].lemma.lower())
+        if head_rule is None or str(head_rule["id"]).startswith("cas.hosp"):
+            return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
     for word in (noun.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
         if word in rules.kinds:
             kind = rules.kinds[word]
@@ -718,7 +722,10 @@ def _antecedent_kind(doc: Doc, t: Token, pron: Token, lo: int, rules: Rules) -> 
     """The kind of the nearest object noun before a pronoun victim in its sentence, when it is
     police or soldiers ("fired at an officer, striking him" →
     police); otherwise unknown (a pronoun mostly points at someone counted already: splitting
-    it off by kind lowered dev accuracy)."""
+    it off by kind lowered dev accuracy). Not a subject pronoun ("told officers he had been
+    shot": the teller)."""
+    if pron.dep in ("nsubj", "nsubjpass"):
+        return "unknown"
     for j in range(pron.i - 1, max(lo, pron.i - 7) - 1, -1):  # the same clause: a few words back
         tok = doc.toks[j]
         if tok.pos == "NOUN" and tok.dep in ("dobj", "pobj") and tok.head != t.i:

@@ -479,6 +479,10 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     if low in rules.reflexive:
         if low == "themselves":
             return None
+        head_rule = rules.triggers.get(doc.toks[v.head].lemma.lower()) if v.head != v.i else None
+        if v.head != v.i and (head_rule is None or str(head_rule["id"]).startswith("cas.hosp")):
+            # "drove himself to the hospital with a gunshot wound": the subject, hurt
+            return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
     if low in rules.singular_pron:
         return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
