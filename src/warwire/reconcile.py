@@ -376,6 +376,11 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
     positive = [c for c in claims if not c.negated]
     if not positive:
         return (0, 0, 0) if claims else (None, None, None)
+    if len(positive) < len(claims) and all(
+            m.rule.startswith(_CARE_RULES) and m.rule.endswith(_WEAK) for c in positive for m in c.mentions):
+        # "no one was struck ... He was taken to a hospital to be checked out": the care of
+        # someone pointed back at is no wound when the article says nobody was hurt
+        return 0, 0, 0
     # an update supersedes when it is a count ("the toll rose to 12"), not when one named or
     # pronoun victim "later died"
     updates = [c for c in positive if c.is_update

@@ -607,6 +607,9 @@ HIT_AND_DEAD = [
     ("Militants shot dead two teachers. The school's principal was also shot but survived.", (2, 1)),
     # conjoined victims of a death noun add up
     ("Detectives are investigating the deaths of a woman and her teenage son.", (2, 0)),
+    # the care of someone pointed back at is no wound when the article says nobody was hurt
+    ("A man fired at officers during a standoff on Sunday, and officers shot back, but no one "
+     "was struck. He was taken to a hospital to be checked out and then booked into jail.", (0, 0)),
     # one who drove himself to hospital is the one hurt; the officers he told are no victims
     ("A man was wounded Friday night in a shooting at an apartment complex. Police said the "
      "22-year-old drove himself to a medical center with a gunshot wound to the leg. The man "
