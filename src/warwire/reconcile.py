@@ -376,7 +376,7 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
     positive = [c for c in claims if not c.negated]
     if not positive:
         return (0, 0, 0) if claims else (None, None, None)
-    if len(positive) < len(claims) and all(
+    if len(positive) < len(claims) and all(c.mentions for c in positive) and all(
             m.rule.startswith(_CARE_RULES) and m.rule.endswith(_WEAK) for c in positive for m in c.mentions):
         # "no one was struck ... He was taken to a hospital to be checked out": the care of
         # someone pointed back at is no wound when the article says nobody was hurt
