@@ -704,6 +704,12 @@ CONFLICT_TOTALS = [
     # the one who shot is the perpetrator, killed; the one he shot is hurt
     ("A man who shot a store clerk Friday night was killed minutes later by officers. The clerk "
      "was taken to a hospital and is expected to survive.", (1, 1)),
+    # a toll joined to another shares its update, with its own figure
+    ("Four worshippers were killed and 12 wounded in the blast on Friday, police said. Later, a "
+     "ministry spokesman said the death toll had risen to six and the number of wounded to 17.", (6, 17)),
+    # those receiving treatment are alive: not among the dead told before
+    ("Gunmen killed four traders at a market on Thursday. Two persons who sustained gunshot "
+     "wounds are receiving treatment at the general hospital, a resident said.", (4, 2)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

@@ -458,10 +458,18 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             is_total = True
             h = doc.toks[t.head]
             cands = doc.children(h.i, {"attr", "dobj"}) if h.i != t.i else []
-            for p in doc.children(h.i, {"prep"}) + doc.children(t.i, {"prep"}):
+            own = [o for p in doc.children(t.i, {"prep"}) if p.text.lower() in ("to", "at")
+                   for o in doc.children(p.i, {"pobj"})]
+            if t.dep == "conj" and t.head < t.i and own:
+                # "the toll had risen to seven and the number of wounded to 19": the second
+                # toll's own "to N", not the first one's figure it is joined to
+                h = t
+                cands = own
+            for p in (doc.children(h.i, {"prep"}) if h.i != t.i else []) + doc.children(t.i, {"prep"}):
                 if p.text.lower() in ("to", "at", "of"):
                     cands += doc.children(p.i, {"pobj"})
-            is_update = h.lemma.lower() in rules.update or any(
+            told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and the number of wounded to 19")
+            is_update = h.lemma.lower() in rules.update or told.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
             # "rose to nine people": the number on the noun counted
             cands = [k for c in cands for k in ([] if figure_token_ok(doc, c) else
