@@ -710,6 +710,12 @@ CONFLICT_TOTALS = [
     # those receiving treatment are alive: not among the dead told before
     ("Gunmen killed four traders at a market on Thursday. Two persons who sustained gunshot "
      "wounds are receiving treatment at the general hospital, a resident said.", (4, 2)),
+    # an ordinal goes on with the count of its own kind
+    ("Two soldiers and a farmer were killed when militants attacked an army post on Thursday. A "
+     "third soldier was wounded and taken to hospital.", (3, 1)),
+    # what sources "had earlier told" is an early figure, superseded
+    ("A bomb in a market killed one person and wounded six others on Sunday, police said. Local "
+     "sources had earlier told reporters that ten people were wounded.", (1, 6)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

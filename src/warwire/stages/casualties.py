@@ -349,9 +349,13 @@ def _ordinal_after_others(ms: list[CasualtyMention]) -> list[CasualtyMention]:
         if m.rule.endswith("cas.fig.ordinal_count") and not m.other_incident and m.low is not None:
             before = [o for o in out if not o.other_incident and not o.negated
                       and o.category in ("killed", "injured")]
+            kin = [o for o in before if o.victim_kind == m.victim_kind]  # "Two soldiers and a
+            # shepherd were killed. A third soldier was wounded": the soldiers' count goes on
             if before and not any(o.category == m.category for o in before) \
                     and all(o.low is not None and o.low == o.high for o in before) \
-                    and sum(o.low for o in before) == m.low - 1:
+                    and (sum(o.low for o in before) == m.low - 1
+                         or m.victim_kind not in ("unknown", "civilians")
+                         and kin and sum(o.low or 0 for o in kin) == m.low - 1):
                 m = replace(m, low=1, high=1, additional=True, includes_killed=False,
                             rule=m.rule.replace("cas.fig.ordinal_count", "cas.fig.ordinal_other"))
         out.append(m)
