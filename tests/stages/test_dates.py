@@ -321,6 +321,13 @@ CHOOSE_MORE_CASES = [
     ("Unidentified armed men abducted four farmers near Tillaberi. The fate of the abductees is unknown.",
      None, None, None),
     ("Late on Thursday, an airstrike hit a market in Saada province, killing 11 people.", None, None, None),
+    # a person "fired" on a weekday lost a job: no date of the shooting
+    ("A worker returned to the plant Friday morning and opened fire, killing a manager. Police said "
+     "the man had been fired Tuesday after a dispute with coworkers.", dt.datetime(2021, 3, 6), None,
+     D(2021, 3, 5)),
+    # ... but shots "fired" on a weekday are the shooting
+    ("Police said dozens of shots were fired Thursday night near the park. No one was hit.",
+     dt.datetime(2021, 3, 6), None, D(2021, 3, 4)),
 ]
 
 

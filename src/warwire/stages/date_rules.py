@@ -56,6 +56,7 @@ class DateLexicon:
     say_lemmas: frozenset[str]
     other_lemmas: frozenset[str]  # heads that make a date belong to something else (court ...)
     incident_lemmas: frozenset[str]
+    fired_things: frozenset[str]  # "shots were fired": the passive "fired" of a shooting
     death_lemmas: frozenset[str]  # "died Friday": when a victim died, maybe days after the incident
     future_lemmas: frozenset[str]  # auxiliaries and words that put a date in the future
     stamp: re.Pattern[str]  # "Posted", "Updated": a publication stamp, not the incident
@@ -107,6 +108,7 @@ def lexicon() -> DateLexicon:
         say_lemmas=frozenset(ctx["say_lemmas"]),
         other_lemmas=frozenset(ctx["other_lemmas"]),
         incident_lemmas=frozenset(ctx["incident_lemmas"]),
+        fired_things=frozenset(ctx["fired_things"]),
         death_lemmas=frozenset(ctx["death_lemmas"]),
         future_lemmas=frozenset(ctx["future_lemmas"]),
         stamp=re.compile(fill(ctx["stamp"])),

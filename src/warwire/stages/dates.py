@@ -344,6 +344,21 @@ def _head_chain(parsed: ParsedText, start: int, end: int, steps: int = 3) -> lis
     return chain
 
 
+def _dismissed(verb: Token, parsed: ParsedText, lex: DateLexicon) -> bool:
+    """A passive "fired" whose subject is a person, not a shot ("had been fired Tuesday" from a
+    job; "shots were fired Tuesday" is the incident; rules/dates.yaml ``fired_things``)."""
+    toks = parsed.sentence_tokens(verb.sent)
+    kids = [k for k in toks if k.head == verb.i and k.i != verb.i]
+    subj = next((k for k in kids if k.dep == "nsubjpass"), None)
+    if subj is None or not any(k.dep == "auxpass" for k in kids):
+        return False
+    # the subject, or what it counts ("Dozens of shots were fired")
+    words = {subj.lemma.lower(), subj.text.lower()} | {
+        o.lemma.lower() for p in toks if p.head == subj.i and p.dep == "prep" and p.text.lower() == "of"
+        for o in toks if o.head == p.i and o.dep == "pobj"}
+    return not words & lex.fired_things
+
+
 def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
     text = parsed.text
     governors = _head_chain(parsed, m.start, m.end, steps=_VERB_REACH)
@@ -386,6 +401,8 @@ def _context(m: DateMention, parsed: ParsedText, lex: DateLexicon) -> _Context:
         # "was shot in the shoulder near the parade route Saturday night"
         verb = next((t for t in governors if t.pos == "VERB"), None)
         incident = verb is not None and verb.lemma.lower() in lex.incident_lemmas
+    if incident and chain and lemmas[0] == "fire" and _dismissed(chain[0], parsed, lex):
+        incident, other = False, True  # "Kessler had been fired Tuesday": from his job
     death = death and not incident
     sent = parsed.sentences[m.sent]
     line_start = text.rfind("\n", 0, m.start) + 1
