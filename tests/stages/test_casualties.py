@@ -604,8 +604,8 @@ HIT_AND_DEAD = [
     # a death told only by a pronoun is of the one wounded before
     ("A woman was injured in the blast. She died on the way to hospital.", (1, 0)),
     # one who escaped with wounds lives
-    ("Insurgents caught two farmers returning from their fields and beheaded them. A woman managed "
-     "to escape with machete wounds and was taken to the health centre.", (2, 1)),
+    ("Insurgents beheaded two farmers returning from their fields on Monday. A woman managed to "
+     "escape with machete wounds and was taken to the health centre.", (2, 1)),
     # one hit who "survived" lives; a principal is a person
     ("Militants shot dead two teachers. The school's principal was also shot but survived.", (2, 1)),
     # conjoined victims of a death noun add up
