@@ -468,6 +468,7 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     "The war has uprooted more than two million people and killed about 9,000.",
     "The gunfight comes days after three soldiers were killed in a nearby district.",
     "The valley has seen a string of raids since last March, when the killing of a herder set off reprisals.",
+    "In its 30-year campaign, the group has been responsible for the deaths of more than 10,000 people.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
@@ -719,6 +720,16 @@ CONFLICT_TOTALS = [
     # what sources "had earlier told" is an early figure, superseded
     ("A bomb in a market killed one person and wounded six others on Sunday, police said. Local "
      "sources had earlier told reporters that ten people were wounded.", (1, 6)),
+    # a superlative's "this year" dates no other incident
+    ("A truck bomb killed at least 25 people and wounded 40 in a market on Saturday, police said, in "
+     "one of the deadliest attacks in the province this year.", (25, 40)),
+    # a tally in the perfect right after a sentence of another time is that tally's
+    ("Gunmen killed three villagers in the hills on Tuesday, officials said. Police reached the "
+     "village hours later. Residents fled to the town. The state has been in turmoil since clashes "
+     "broke out in May 2023. More than 200 people have been killed.", (3, 0)),
+    # an event summary's best estimate among the sources' range
+    ("Government - rebels. 3 May 2023: An airstrike hit a market in the town. Sources report between "
+     "8 and 20 deaths. Best estimate: 10 (low 8, high 20).", (10, 0)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

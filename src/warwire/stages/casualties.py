@@ -220,6 +220,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     own_digest_days = digest_days(parsed, rules)
     pub_weekday = parsed.article.published.weekday() if parsed.article.published else None
     prev_other = -2  # the last sentence whose figures belong to another incident
+    prev_cue = -2  # the last sentence with a cue of another time, figures or not
     other_has_new = False  # ... whose first sentence told people of its own ("a boy was wounded")
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -256,7 +257,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
-        if ms and not other and prev_other == sent.i - 1 and sent.i >= LEAD_SENTENCES \
+        if ms and not other and sent.i - 1 in (prev_other, prev_cue) and sent.i >= LEAD_SENTENCES \
                 and rules.tally_continuation.search(sent_text):
             ms = [replace(m, other_incident=True) for m in ms]  # "More than 2,600 people have been shot."
         if ms and rules.label_sentence.match(sent_text):  # "3 fatalities.": the note's total
@@ -283,6 +284,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [replace(m, attribution=_unverified(m.attribution, unverified, sent.start)) for m in ms]
         if ms and rules.initial.search(sent_text):
             ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
+        if other:
+            prev_cue = sent.i  # ("The region has been on the boil since May 2023. More than 220
+            # people have been killed.")
         if ms and ms[0].other_incident:
             prev_other = sent.i
             if not continued:
@@ -850,7 +854,8 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
         t = doc.toks[j]
         low = t.text.lower()
         joint = rules.label_joint.match(doc.parsed.text, t.end) if low in rules.labels and j + 1 < hi else None
-        if joint is not None and (j == lo or doc.toks[j - 1].pos == "PUNCT"):
+        if joint is not None and (j == lo or doc.toks[j - 1].pos == "PUNCT"
+                                  or doc.toks[j - 1].text.lower() in rules.label_openers):
             cat, n, depth = rules.labels[low], 0, 0
             j += 1  # "Fatalities: 4", "Fatalities coded as 11"
             while j < hi and doc.toks[j].start < joint.end():

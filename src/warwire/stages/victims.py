@@ -68,6 +68,7 @@ class Rules:
     aircraft: frozenset[str]  # "both drones were shot down": no people
     perpetrator_verbs: frozenset[str]  # "a man who shot a clerk": the perpetrator
     label_joint: re.Pattern  # "Fatalities: 6", "Fatalities coded as 11"
+    label_openers: frozenset[str]  # "Best" of "Best estimate: 12"
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -158,6 +159,7 @@ def load_rules() -> Rules:
         labels={str(k): str(v) for k, v in data["labels"].items()},
         label_sentence=re.compile(data["label_sentence"], re.I),
         label_joint=re.compile(data["label_joint"]),
+        label_openers=frozenset(data["label_openers"]),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
