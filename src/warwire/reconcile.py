@@ -287,7 +287,8 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                         and (m.end <= base.start or m.start >= base.end):
                     low, high = _add(low, m.low), _add(high, m.high)
                     used.append(m)
-        elif running is not None and (id(extra[0]) in leads or extra[0].rule.endswith(DEAD_AMONG_HURT)) and (
+        elif running is not None and (id(extra[0]) in leads
+                                      or extra[0].rule.endswith(DEAD_AMONG_HURT)) and (
                 all(_increment(m) for m in extra)
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
                     and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
@@ -509,16 +510,19 @@ def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
 
 def _armed_group_claim(c: Claim) -> bool:
     """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
-    return all(m.attribution is not None and any(
-        re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", m.attribution.text, re.I) for a in _armed_group_names())
-        for m in c.mentions)
+    return all(m.attribution is not None and _armed_group_names().search(m.attribution.text) is not None
+               for m in c.mentions)
+
+
+_NOT_ARMED_GROUPS = ("state_forces", "external_forces", "civilians", "protesters", "unknown")
 
 
 @functools.lru_cache(maxsize=1)
-def _armed_group_names() -> tuple[str, ...]:
-    return tuple(str(a) for e in load_yaml("actors.yaml")["named"]
-                 if e.get("type") not in ("state_forces", "external_forces", "civilians", "protesters", "unknown")
-                 for a in (e.get("aliases") or []) + [e["name"]])
+def _armed_group_names() -> re.Pattern:
+    names = [str(a) for e in load_yaml("actors.yaml")["named"] if e.get("type") not in _NOT_ARMED_GROUPS
+             for a in (e.get("aliases") or []) + [e["name"]]]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+                      + r")(?![\w-])", re.I)
 
 
 def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:

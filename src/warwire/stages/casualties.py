@@ -331,7 +331,7 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         if hurt.category != "injured" or hurt.includes_killed or hurt.low is None or hurt.low < m.low:
             continue
         if m.sent - hurt.sent > 1 and not _OF_THE_HURT.search(cue.group(0)):
-            continue  # "them" far from the hurt is others: "repulsed the attackers and four of them were killed"
+            continue  # "them" far from the hurt: others ("repulsed the attackers and four of them ...")
         out[j] = replace(hurt, includes_killed=True)
         out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
                          rule=m.rule + "|" + DEAD_AMONG_HURT)
@@ -476,7 +476,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             for p in (doc.children(h.i, {"prep"}) if h.i != t.i else []) + doc.children(t.i, {"prep"}):
                 if p.text.lower() in ("to", "at", "of"):
                     cands += doc.children(p.i, {"pobj"})
-            told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and the number of wounded to 19")
+            told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and ... to 19")
             is_update = h.lemma.lower() in rules.update or told.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
             # "rose to nine people": the number on the noun counted
