@@ -730,6 +730,14 @@ CONFLICT_TOTALS = [
     # an event summary's best estimate among the sources' range
     ("Government - rebels. 3 May 2023: An airstrike hit a market in the town. Sources report between "
      "8 and 20 deaths. Best estimate: 10 (low 8, high 20).", (10, 0)),
+    # people "along with" the victims are more victims
+    ("A missile struck a camp on Sunday, killing a woman and her two children along with three "
+     "other residents, officials said.", (6, 0)),
+    # "Meanwhile," opens another incident; a day's total over many strikes is no event's
+    ("Two suicide bombers killed six people at a market on Tuesday. Meanwhile, troops on Monday "
+     "repelled an attack on a base, killing five terrorists, the army said.", (6, 0)),
+    ("An airstrike killed four people in a building on Wednesday. In its evening update, the "
+     "ministry said strikes on the south had killed nine people over the course of the day.", (4, 0)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

@@ -229,6 +229,40 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
     return tuple(out) if out is not None else toks
 
 
+def _reattach(out: list[Token], kids: list[list[int]], i: int, head: int, dep: str) -> None:
+    """Hang token ``i`` from ``head`` with ``dep`` (``out`` and ``kids`` updated in place)."""
+    old = out[i].head
+    if old != i and i in kids[old]:
+        kids[old].remove(i)
+    out[i] = replace(out[i], head=head, dep=dep)
+    if head != i:
+        kids[head].append(i)
+        kids[head].sort()
+
+
+def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """People "along with" or "together with" a verb's victims are more of its victims
+    ("killing a woman and her three children along with two other residents"; the parser hangs
+    them on the verb): they join the victims' list (``kids`` is updated in place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+    for t in toks:
+        if t.text.lower() not in ("along", "together") or t.head == t.i:
+            continue
+        with_ = next((toks[c] for c in kids[t.i] if toks[c].text.lower() == "with"), None)
+        person = next((toks[c] for c in kids[with_.i] if toks[c].dep == "pobj"), None) if with_ else None
+        victims = [c for c in kids[t.head] if toks[c].dep in ("dobj", "nsubjpass") and c < t.i]
+        if person is None or not victims or not (person.lemma.lower() in rules.person
+                                                  or person.text.lower() in rules.person):
+            continue
+        last = victims[-1]
+        while any(toks[c].dep == "conj" for c in kids[last]):
+            last = max(c for c in kids[last] if toks[c].dep == "conj")
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, person.i, last, "conj")
+    return tuple(out) if out is not None else toks
+
+
 def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """A count before a unit's name belongs to the people named after it ("Three Central
     Reserve Police Force (CRPF) jawans", "Six South Sudan People's Defence Forces (SSPDF)
@@ -241,13 +275,7 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
     def move(i: int, head: int, dep: str) -> None:
         nonlocal out
         out = out if out is not None else list(toks)
-        old = out[i].head
-        if old != i and i in kids[old]:
-            kids[old].remove(i)
-        out[i] = replace(out[i], head=head, dep=dep)
-        if head != i:
-            kids[head].append(i)
-            kids[head].sort()
+        _reattach(out, kids, i, head, dep)
 
     def leftmost(i: int) -> int:
         while kids[i] and kids[i][0] < i:
@@ -296,6 +324,7 @@ class Doc:
                 kids[t.head].append(t.i)
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
+        self.toks = _along_with(self.toks, kids)
         self.kids = kids
         # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
         self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
