@@ -738,6 +738,10 @@ CONFLICT_TOTALS = [
      "repelled an attack on a base, killing five terrorists, the army said.", (6, 0)),
     ("An airstrike killed four people in a building on Wednesday. In its evening update, the "
      "ministry said strikes on the south had killed nine people over the course of the day.", (4, 0)),
+    # members of a force are of that force: one group with the soldiers counted before
+    ("Jihadists attacked a detachment on Sunday, killing at least 12 soldiers and three civilian "
+     "auxiliaries. A source said 12 soldiers and three members of the Volunteers for the Defence "
+     "of the Homeland had been killed. Two civilians were also killed by stray bullets.", (17, 0)),
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),

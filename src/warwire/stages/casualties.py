@@ -169,6 +169,11 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
+    if noun.lemma.lower() == "member":  # "three members of the Volunteers for the Defence ..."
+        of = next((p for p in doc.children(noun.i, {"prep"}) if p.text.lower() == "of"), None)
+        body = doc.child(of.i, {"pobj"}) if of is not None else None
+        if body is not None and body.i != noun.i:
+            return _kind(doc, body, rules)
     return "unknown"
 
 
