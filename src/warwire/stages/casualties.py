@@ -42,6 +42,7 @@ from .victims import (
     listed,
     of_non_person,
     load_rules,
+    taken_to_care,
     victim_heads,
     victim_of,
 )
@@ -149,10 +150,8 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if _who_shot(doc, noun, rules):
         return "perpetrator"  # "A man who shot a store clerk was killed by officers"
     low = noun.text.lower()
-    if low in rules.reflexive and noun.head != noun.i:
-        head_rule = rules.triggers.get(doc.toks[noun.head].lemma.lower())
-        if head_rule is None or str(head_rule["id"]).startswith("cas.hosp"):
-            return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
+    if low in rules.reflexive and taken_to_care(doc, noun, rules):
+        return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
     for word in (noun.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
         if word in rules.kinds:
             kind = rules.kinds[word]
@@ -169,7 +168,7 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
-    if noun.lemma.lower() == "member":  # "three members of the Volunteers for the Defence ..."
+    if noun.lemma.lower() in rules.membership_nouns:  # "three members of the Volunteers for the Defence ..."
         of = next((p for p in doc.children(noun.i, {"prep"}) if p.text.lower() == "of"), None)
         body = doc.child(of.i, {"pobj"}) if of is not None else None
         if body is not None and body.i != noun.i:
@@ -340,8 +339,7 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         out[j] = replace(hurt, includes_killed=True)
         out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
                          rule=m.rule + "|" + DEAD_AMONG_HURT)
-        sent = parsed.sentences[parsed.sentence_at(m.start)]
-        if rules.dead_among_hurt_later.search(text, m.start, sent.end) or (
+        if rules.dead_among_hurt_later.search(text, m.start, parsed.sentences[m.sent].end) or (
                 hurt.additional and m.sent - hurt.sent <= 2 and any(
                     o.category == "killed" and o.sent == hurt.sent and o.start < hurt.start for o in out)):
             out[k] = replace(out[k], additional=True, increment=True, is_update=False)

@@ -23,18 +23,19 @@ def _paragraph_breaks(doc: Any) -> Any:
     next paragraph's first sentence (the parser keeps sentence starts set before it). A
     paragraph's opening agency dateline (rules/parse.yaml ``sentence_after``) is a sentence of
     its own."""
-    starts = [0]
+    starts = [0]  # the first token of each paragraph
     for token in doc[1:]:
         if "\n\n" in doc[token.i - 1].text or doc[token.i - 1].text.count("\n") >= 2:
             token.is_sent_start = True
-            starts.append(token.idx)
+            starts.append(token.i)
     text = doc.text
-    for at in starts:
+    for first in starts:
+        at = doc[first].idx if len(doc) else 0
         for pattern in _sentence_after():
             m = pattern.match(text, at)
             if m is None or m.end() <= at:
                 continue
-            token = next((t for t in doc if t.idx >= m.end()), None)
+            token = next((t for t in doc[first:] if t.idx >= m.end()), None)
             if token is not None and token.i > 0:
                 token.is_sent_start = True
                 if token.i + 1 < len(doc):  # (nor a sentence of its first word alone: "Six")

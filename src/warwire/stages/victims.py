@@ -69,6 +69,9 @@ class Rules:
     perpetrator_verbs: frozenset[str]  # "a man who shot a clerk": the perpetrator
     label_joint: re.Pattern  # "Fatalities: 6", "Fatalities coded as 11"
     label_openers: frozenset[str]  # "Best" of "Best estimate: 12"
+    plural_aux: frozenset[str]  # "were" of "3 FC personnel and 2 attackers were killed"
+    accompanying_words: frozenset[str]  # "along" of "along with two other residents"
+    membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -160,6 +163,9 @@ def load_rules() -> Rules:
         label_sentence=re.compile(data["label_sentence"], re.I),
         label_joint=re.compile(data["label_joint"]),
         label_openers=frozenset(data["label_openers"]),
+        plural_aux=frozenset(data["joined_subjects"]["plural_aux"]),
+        accompanying_words=frozenset(data["accompanying_words"]),
+        membership_nouns=frozenset(data["membership_nouns"]),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
@@ -202,15 +208,13 @@ def load_rules() -> Rules:
 
 
 
-_PLURAL_AUX = frozenset({"were", "are", "have", "had"})
-
-
 def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """Two subjects of one verb joined by "and" ("3 FC personnel and 2 attackers were killed",
     parsed as two subjects) are one subject and its conjunct, as a list of victims is
     (``kids`` is updated in place). The verb agrees with a plural ("were", "have"), or both
     are counted ("two soldiers and a civilian died"): not "A man shot at 22nd and Bragg has
     died", "Their mother — and his wife — Jane Doe was found"."""
+    plural_aux = load_rules().plural_aux
     out: Optional[list[Token]] = None
     for verb, ks in enumerate(kids):
         subjects = [c for c in ks if toks[c].dep in ("nsubj", "nsubjpass") and c < verb]
@@ -218,14 +222,11 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
             continue
         aux = [toks[c].text.lower() for c in ks if toks[c].dep in ("aux", "auxpass")]
         for a, b in zip(subjects, subjects[1:]):
-            agrees = any(w in _PLURAL_AUX for w in aux) if aux else all(
+            agrees = any(w in plural_aux for w in aux) if aux else all(
                 any(toks[c].dep == "nummod" for c in kids[k]) for k in (a, b))
             if agrees and any(toks[c].dep == "cc" and a < c < b for c in kids[a]):
                 out = out if out is not None else list(toks)
-                out[b] = replace(toks[b], dep="conj", head=a)
-                ks.remove(b)
-                kids[a].append(b)
-                kids[a].sort()
+                _reattach(out, kids, b, a, "conj")
     return tuple(out) if out is not None else toks
 
 
@@ -247,7 +248,7 @@ def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, 
     rules = load_rules()
     out: Optional[list[Token]] = None
     for t in toks:
-        if t.text.lower() not in ("along", "together") or t.head == t.i:
+        if t.text.lower() not in rules.accompanying_words or t.head == t.i:
             continue
         with_ = next((toks[c] for c in kids[t.i] if toks[c].text.lower() == "with"), None)
         person = next((toks[c] for c in kids[with_.i] if toks[c].dep == "pobj"), None) if with_ else None
@@ -451,6 +452,15 @@ def figure_token_ok(doc: Doc, tok: Token) -> bool:
     return (tok.like_num or tok.pos == "NUM") and not is_bad_number(doc, tok)
 
 
+def taken_to_care(doc: Doc, reflexive: Token, rules: Rules) -> bool:
+    """A reflexive object of a verb of no harm or of care ("drove himself to the hospital"):
+    the one hurt pointed back at, no perpetrator ("shot himself" is one)."""
+    if reflexive.head == reflexive.i:
+        return False
+    rule = rules.triggers.get(doc.toks[reflexive.head].lemma.lower())
+    return rule is None or str(rule["id"]).startswith("cas.hosp")
+
+
 def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Victim]:
     """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
     low = v.text.lower()
@@ -510,8 +520,7 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
     if low in rules.reflexive:
         if low == "themselves":
             return None
-        head_rule = rules.triggers.get(doc.toks[v.head].lemma.lower()) if v.head != v.i else None
-        if v.head != v.i and (head_rule is None or str(head_rule["id"]).startswith("cas.hosp")):
+        if taken_to_care(doc, v, rules):
             # "drove himself to the hospital with a gunshot wound": the subject, hurt
             return Victim(Figure(1, 1, "exact", "cas.fig.pronoun"), v.i, v.i + 1, v)
         return Victim(Figure(1, 1, "exact", "cas.fig.reflexive"), v.i, v.i + 1, v)
