@@ -439,7 +439,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     prt = doc.child(t.i, {"prt"})
     if prt is not None and prt.text.lower() in ("up", "out", "off"):
         return []  # "shot up a restaurant", "struck out"
-    if prt is not None and prt.text.lower() == "down" and lemma == "shoot" and _aircraft_near(doc, t, rules):
+    if prt is not None and f"{lemma} {prt.text.lower()}" in rules.aircraft_verbs and _aircraft_near(doc, t, rules):
         return []  # "Two drones targeted the airport ... both were shot down"
     if hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"

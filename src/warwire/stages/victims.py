@@ -66,6 +66,7 @@ class Rules:
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
     aircraft: frozenset[str]  # "both drones were shot down": no people
+    aircraft_verbs: frozenset[str]  # "shoot down"
     perpetrator_verbs: frozenset[str]  # "a man who shot a clerk": the perpetrator
     label_joint: re.Pattern  # "Fatalities: 6", "Fatalities coded as 11"
     label_openers: frozenset[str]  # "Best" of "Best estimate: 12"
@@ -189,6 +190,7 @@ def load_rules() -> Rules:
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
         aircraft=frozenset(data["aircraft"]),
+        aircraft_verbs=frozenset(data["aircraft_verbs"]),
         perpetrator_verbs=frozenset(data["perpetrator_verbs"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
