@@ -212,6 +212,27 @@ def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed
 
 
+@pytest.mark.parametrize("mentions,killed", [
+    # "Rebels stormed a checkpoint, killing four soldiers. Three more people died overnight,
+    # taking the toll to seven": the later kindless toll holds the soldiers
+    ([m("killed", 4, sent=0, kind="state_forces"),
+      m("killed", 3, sent=1, start=100, additional=True, increment=True),
+      m("killed", 7, sent=1, start=140, is_update=True, is_total=True, rule="cas.kill.toll|num.words")], 7),
+    # a toll smaller than the groups told before it is not theirs: they add
+    ([m("killed", 4, sent=0, kind="state_forces"),
+      m("killed", 3, sent=1, start=140, is_update=True, is_total=True, rule="cas.kill.toll|num.words")], 7),
+    # a toll told before another group is not the last word: the group adds
+    ([m("killed", 7, sent=0, is_update=True, is_total=True, rule="cas.kill.toll|num.words"),
+      m("killed", 2, sent=1, start=100, kind="state_forces")], 9),
+    # a toll of a kind ("the civilian toll rose to ten") holds only its kind
+    ([m("killed", 4, sent=0, kind="state_forces"),
+      m("killed", 10, sent=1, start=140, is_update=True, is_total=True, victim="civilian",
+        rule="cas.kill.toll|num.words")], 14),
+])
+def test_later_toll_holds_groups_told_before(mentions, killed) -> None:
+    assert totals(tally(mentions))["fatalities"].best == killed
+
+
 @pytest.mark.parametrize("mentions, best", [
     # "Twenty were killed. ... Two more died in hospital.": the increment adds
     ([m("killed", 20, sent=0), m("killed", 2, sent=1, start=100, additional=True, increment=True)], 22),

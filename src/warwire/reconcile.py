@@ -545,6 +545,25 @@ def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:
     return parts
 
 
+def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
+    """Groups told before an updated toll that names no kind and holds them all: "three
+    policemen were killed … Two more died in hospital, bringing the toll to five" is five in
+    all, not the policemen's three beside the toll's five. The toll is the last figure of its
+    category, the people group's best, and at least the other groups' sum."""
+    people = [g for g in groups if g.kind == "people"]
+    if len(people) != 1 or people[0].best is None:
+        return []
+    total = people[0]
+    last = max((m for g in groups for m in g.mentions if not m.negated), key=lambda m: m.start, default=None)
+    if last is None or last not in total.mentions or not (last.is_update and last.is_total) \
+            or last.victim_text.strip() or last.low != total.best:
+        return []
+    parts = [g for g in groups if g is not total and g.best]
+    if not parts or sum(g.best or 0 for g in parts) > total.best:
+        return []
+    return parts
+
+
 _CARE_RULES = ("cas.hosp.", "cas.injure.condition")
 
 
@@ -607,7 +626,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             last = max(labelled, key=lambda m: m.start)
             result[name] = Total(last.low, last.low if last.low is not None else last.high, last.high)
             continue
-        subsets = _breakdown_subsets(groups) + _parts_of_people_total(groups)
+        subsets = _breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
         groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False
