@@ -224,6 +224,9 @@ def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
     # a toll told before another group is not the last word: the group adds
     ([m("killed", 7, sent=0, is_update=True, is_total=True, rule="cas.kill.toll|num.words"),
       m("killed", 2, sent=1, start=100, kind="state_forces")], 9),
+    # the attackers stay apart from a victims' toll ("… excluding the bomber, to seven")
+    ([m("killed", 5, sent=0, kind="state_forces"), m("killed", 1, sent=0, start=50, kind="perpetrator"),
+      m("killed", 7, sent=1, start=140, is_update=True, is_total=True, rule="cas.kill.toll|num.words")], 8),
     # a toll of a kind ("the civilian toll rose to ten") holds only its kind
     ([m("killed", 4, sent=0, kind="state_forces"),
       m("killed", 10, sent=1, start=140, is_update=True, is_total=True, victim="civilian",

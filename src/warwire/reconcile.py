@@ -549,7 +549,9 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     """Groups told before an updated toll that names no kind and holds them all: "three
     policemen were killed … Two more died in hospital, bringing the toll to five" is five in
     all, not the policemen's three beside the toll's five. The toll is the last figure of its
-    category, the people group's best, and at least the other groups' sum."""
+    category, the people group's best, and at least the other groups' sum. Attackers stay
+    apart: a toll counts victims ("bringing the number of the dead, excluding the bomber, to
+    seven"; "three militants were also killed")."""
     people = [g for g in groups if g.kind == "people"]
     if len(people) != 1 or people[0].best is None:
         return []
@@ -558,7 +560,7 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     if last is None or last not in total.mentions or not (last.is_update and last.is_total) \
             or last.victim_text.strip() or last.low != total.best:
         return []
-    parts = [g for g in groups if g is not total and g.best]
+    parts = [g for g in groups if g is not total and g.best and g.kind != "perpetrator"]
     if not parts or sum(g.best or 0 for g in parts) > total.best:
         return []
     return parts

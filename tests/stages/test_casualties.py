@@ -482,6 +482,16 @@ def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     # ... unless the toll says it counts him (then reconcile reads his death as one of them)
     ("A suicide bombing killed 9 people, including the bomber. The bomber blew himself up near the stage.",
      [(9, "cas.kill.verb"), (1, "cas.self.blew_up")]),
+    # a suicide attacker told only by his attack died in it as well
+    ("A suicide bomber drove a truck packed with explosives into the army post, killing six soldiers.",
+     [(6, "cas.kill.verb"), (1, "cas.perp.suicide_attack")]),
+    ("A female suicide bomber on Monday struck a crowded bus station, killing 11 people.",
+     [(11, "cas.kill.verb"), (1, "cas.perp.suicide_attack")]),
+    # ... but not one stopped before he could set off his charge
+    ("A suicide bomber attacked the gate of the base, killing two guards. Soldiers shot the second "
+     "attacker before he could detonate his vest.",
+     [(2, "cas.kill.verb")]),
+    ("A would-be suicide bomber stormed the hall, killing a guard.", [(1, "cas.kill.verb")]),
 ])
 def test_suicide_attacker_own_death(nlp, text: str, killed: list) -> None:
     ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]

@@ -220,6 +220,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     lead = lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
     attacker_counted = rules.attacker_in_toll.search(text) is not None
+    attacker_stopped = rules.attacker_stopped.search(text) is not None
     lead_day = lead_weekday(parsed, rules)
     own_digest_days = digest_days(parsed, rules)
     pub_weekday = parsed.article.published.weekday() if parsed.article.published else None
@@ -257,7 +258,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_among(doc, lo, hi, rules, other))
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
-        found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted))
+        found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted,
+                                     attacker_stopped))
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
@@ -886,13 +888,15 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
 
 def _self_inflicted(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
                     found: list[tuple[CasualtyMention, int]], attacker_counted: bool = False,
-                    ) -> list[tuple[CasualtyMention, int]]:
+                    attacker_stopped: bool = False) -> list[tuple[CasualtyMention, int]]:
     """The perpetrator's own death or wound. A suicide attacker's death ("blew himself up") is
     one more than the toll of those he killed (``separate_id``) unless the article counts him
     in it ("killing 12 people, including the bomber")."""
     if any(m.victim_kind == "perpetrator" and m.category == "killed" for m, _ in found):
         return []
     for rid, pattern, category, includes_killed in rules.self_inflicted:
+        if attacker_stopped and rid in rules.stoppable_ids:
+            continue  # "guards shot the suicide bomber before he could detonate his vest"
         m = pattern.search(sent_text)
         if m is None:
             continue

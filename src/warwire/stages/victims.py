@@ -55,6 +55,8 @@ class Rules:
     claimed_deeds: frozenset[str]  # "claimed responsibility": no claim of a figure
     total: frozenset[str]
     self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
+    stoppable_ids: frozenset[str]  # self-inflicted rules that an ``attacker_stopped`` article voids
+    attacker_stopped: re.Pattern  # "a would-be suicide bomber", "before he could detonate"
     separate_ids: dict[str, str]  # a self-inflicted rule id → its id when not among the toll
     attacker_in_toll: re.Pattern  # "killing 12 people, including the bomber"
     alive_nouns: frozenset[str]  # "survivors": wounded, none among the dead
@@ -181,6 +183,8 @@ def load_rules() -> Rules:
         self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
                               bool(r.get("includes_killed"))) for r in data["self_inflicted"]),
         separate_ids={r["id"]: r["separate_id"] for r in data["self_inflicted"] if r.get("separate_id")},
+        stoppable_ids=frozenset(r["id"] for r in data["self_inflicted"] if r.get("stoppable")),
+        attacker_stopped=re.compile(data["attacker_stopped"], re.I),
         attacker_in_toll=re.compile(data["attacker_in_toll"], re.I),
         trailing_tally=re.compile(data["trailing_tally"], re.I),
         cause_phrase=re.compile(data["cause_phrase"], re.I),
