@@ -160,6 +160,8 @@ def test_other_incident_flagged(nlp) -> None:
     ("According to police, two people were injured.", "police"),
     ("Officials in Baku said seven troops died.", "Officials in Baku"),
     ("Police told reporters that a man was killed.", "Police"),
+    # a participle's speaker is the subject of the clause it hangs on
+    ("The rebels claimed responsibility on their website, saying they had killed 30 soldiers.", "The rebels"),
 ])
 def test_attribution(nlp, text: str, source: str) -> None:
     ms = find_casualties(_parse(nlp, text))
@@ -469,6 +471,8 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     "The gunfight comes days after three soldiers were killed in a nearby district.",
     "The valley has seen a string of raids since last March, when the killing of a herder set off reprisals.",
     "In its 30-year campaign, the group has been responsible for the deaths of more than 10,000 people.",
+    # a running toll since a time told before
+    "More than 400 people have been killed in the province since then, according to a monitoring group.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))

@@ -249,6 +249,16 @@ CONFLICT_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text", [
+    "Troops killed four men in a raid on the camp. Raids have grown more frequent since "
+    "the March 3, 2021, attack on the garrison.",
+    "Troops killed four men in a raid on the camp. Raids have grown more frequent since 3 March 2021.",
+])
+def test_full_date_starting_a_background_period_is_no_incident_day(nlp: Any, text: str) -> None:
+    p = parse(nlp, text, None)
+    assert choose_event_date(find_dates(p), p, {0, 1}) is None
+
+
 @pytest.mark.parametrize("text,published,start,end,precision", CONFLICT_CASES)
 def test_conflict_report_dates(nlp: Any, text: str, published: Optional[dt.datetime],
                                start: Optional[dt.date], end: Optional[dt.date], precision: Optional[str]) -> None:

@@ -98,6 +98,14 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
                 agent = doc.child(verb.i, {"agent"})
                 src = doc.child(agent.i, {"pobj"}) if agent is not None else None
             rule = "cas.attr.subject_" + verb.lemma.lower()
+            if src is None and verb.tag == "VBG" and verb.dep == "advcl" and verb.head != verb.i:
+                # "The group claimed responsibility on its radio, saying it had killed 27": the
+                # participle's speaker is the subject of the clause it hangs on, whose claim it is
+                head = doc.toks[verb.head]
+                head_subjects = [c for c in doc.children(head.i, SUBJ) if c.tag not in ("WDT", "WP")]
+                src = head_subjects[0] if head_subjects else None
+                if head.lemma.lower() in rules.report:
+                    rule = "cas.attr.subject_" + head.lemma.lower()
         if src is None:
             return None
         a, b = doc.edges(src.i)

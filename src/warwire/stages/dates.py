@@ -578,8 +578,9 @@ def _lead_date(scored: list[tuple[float, DateMention]], parsed: ParsedText,
                 or _PRECISION_RANK.get(m.precision, 0) < _PRECISION_RANK["week"]):
             continue
         ctx = article.context(m)
-        if ctx.speech or ctx.other or ctx.death:
-            continue
+        rule = lex.by_id.get(m.rule)
+        if ctx.speech or ctx.other or ctx.death or (rule is not None and rule.score < 0):
+            continue  # (a rule scored down tells a day that starts a period: "since the ...")
         if m.sent in event_sentences:
             # the first day the event's sentences give ("on Sunday ... a week after a raid on 21
             # February 2021" is no lead date)
