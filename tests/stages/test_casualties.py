@@ -759,6 +759,12 @@ CONFLICT_TOTALS = [
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),
+    # a party's spokesman telling what "the group's fighters" killed speaks for the group
+    ("A rocket hit a clinic in the town on Monday, killing two nurses, doctors said. A Houthi "
+     "spokesman said the group's fighters had shelled \"enemy positions\" and killed 40 of them.", (2, 0)),
+    # a party's claims over a period are no incident's
+    ("Shelling killed a farmer and his son in a village on Friday, residents said. The rebels said "
+     "their fighters had killed 60 soldiers in clashes over the past week.", (2, 0)),
 ]
 
 

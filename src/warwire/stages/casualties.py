@@ -117,12 +117,17 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
     def own_claim(found: Attribution) -> Attribution:
         """"X said it killed 47": the source claims what it inflicted (a partisan claim)."""
         subj = doc.child(t.i, {"nsubj"})
+        if subj is None and t.dep == "conj":
+            subj = doc.child(t.head, {"nsubj"})  # "its forces had targeted ... and killed dozens"
         if subj is None or t.pos != "VERB":
             return found
         poss = doc.child(subj.i, {"poss"})
         if subj.text.lower() in rules.own_claim_subjects or (
                 poss is not None and poss.text.lower() in rules.own_claim_subjects):
             return replace(found, rule="cas.attr.own_claim")
+        if poss is not None and poss.lemma.lower() in rules.own_claim_owners and any(
+                w in rules.own_claim_speakers for w in found.text.lower().split()):
+            return replace(found, rule="cas.attr.own_claim")  # "a spokesman said the group's forces killed 20"
         return found
 
     # an ancestor reporting verb governs the claim

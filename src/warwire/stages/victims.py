@@ -52,6 +52,8 @@ class Rules:
     update: frozenset[str]
     report: frozenset[str]
     own_claim_subjects: frozenset[str]  # "it" of "X said it killed 47"
+    own_claim_owners: frozenset[str]  # "group" of "a spokesman said the group's fighters killed 20"
+    own_claim_speakers: frozenset[str]  # "spokesman": a speaker who is a party's voice
     claimed_deeds: frozenset[str]  # "claimed responsibility": no claim of a figure
     total: frozenset[str]
     self_inflicted: tuple[tuple[str, re.Pattern, str, bool], ...]
@@ -178,6 +180,8 @@ def load_rules() -> Rules:
         update=frozenset(data["update_verbs"]),
         report=frozenset(data["report_verbs"]),
         own_claim_subjects=frozenset(data["own_claim_subjects"]),
+        own_claim_owners=frozenset(data["own_claim_owners"]),
+        own_claim_speakers=frozenset(data["own_claim_speakers"]),
         claimed_deeds=frozenset(data["claimed_deeds"]),
         total=frozenset(data["total_words"]),
         self_inflicted=tuple((r["id"], re.compile(r["pattern"], re.I), r["category"],
