@@ -236,6 +236,19 @@ def test_later_toll_holds_groups_told_before(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed
 
 
+@pytest.mark.parametrize("mentions,killed", [
+    # "killing 12 security personnel ... Eight soldiers and four policemen were killed": the
+    # second sentence breaks the first one's total down
+    ([m("killed", 12, sent=0, kind="state_forces"), m("killed", 8, sent=1, start=100, kind="state_forces"),
+      m("killed", 4, sent=1, start=130, kind="police", additional=True)], 12),
+    # figures that do not add up to it are more dead
+    ([m("killed", 12, sent=0, kind="state_forces"), m("killed", 8, sent=1, start=100, kind="state_forces"),
+      m("killed", 3, sent=1, start=130, kind="police", additional=True)], 15),
+])
+def test_breakdown_across_groups(mentions, killed) -> None:
+    assert totals(tally(mentions))["fatalities"].best == killed
+
+
 @pytest.mark.parametrize("mentions, best", [
     # "Twenty were killed. ... Two more died in hospital.": the increment adds
     ([m("killed", 20, sent=0), m("killed", 2, sent=1, start=100, additional=True, increment=True)], 22),

@@ -508,6 +508,30 @@ def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
     return out
 
 
+def _breakdown_across_groups(groups: list[GroupTally]) -> list[GroupTally]:
+    """A sentence whose figures over two or more groups add up to a total that one of those
+    groups told in another sentence breaks that total down ("killing 14 security personnel …
+    Seven soldiers, three police officers and four vigilantes were killed"): the groups told
+    only in that sentence are inside the total."""
+    by_sent: dict[int, list[tuple[GroupTally, CasualtyMention]]] = {}
+    for g in groups:
+        for m in g.mentions:
+            if not m.negated and m.low is not None and not _partisan(m):
+                by_sent.setdefault(m.sent, []).append((g, m))
+    out: list[GroupTally] = []
+    for sent, pairs in by_sent.items():
+        told = {id(g) for g, _ in pairs}
+        if len(told) < 2:
+            continue
+        total = sum(m.low or 0 for _, m in pairs)
+        holders = [g for g, _ in pairs if g.best == total
+                   and any(m.sent != sent and m.low == total for m in g.mentions)]
+        if holders:
+            out += [g for g, _ in pairs if g not in holders and g not in out
+                    and all(m.sent == sent for m in g.mentions)]
+    return out
+
+
 def _armed_group_claim(c: Claim) -> bool:
     """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
     return all(m.attribution is not None and _armed_group_names().search(m.attribution.text) is not None
@@ -628,7 +652,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             last = max(labelled, key=lambda m: m.start)
             result[name] = Total(last.low, last.low if last.low is not None else last.high, last.high)
             continue
-        subsets = _breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
+        subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
+                   + _breakdown_across_groups(groups))
         groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False

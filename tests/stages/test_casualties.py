@@ -759,6 +759,10 @@ CONFLICT_TOTALS = [
     # a figure said to be unconfirmed gives way to a confirmed one
     ("Nine soldiers were killed in the ambush, the ministry said. A local source said about "
      "thirty soldiers had died, a figure that could not be independently verified.", (9, 0)),
+    # people of another kind after a count and a comma are more of the list ...
+    ("Two militants, an army soldier and a police constable were killed in a gunfight in the forest on Tuesday.", (4, 0)),
+    # ... people of the same kind restate the count
+    ("Two children, a boy and a girl, were wounded when a shell hit their home on Monday.", (0, 2)),
     # a party's spokesman telling what "the group's fighters" killed speaks for the group
     ("A rocket hit a clinic in the town on Monday, killing two nurses, doctors said. A Houthi "
      "spokesman said the group's fighters had shelled \"enemy positions\" and killed 40 of them.", (2, 0)),

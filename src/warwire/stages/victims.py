@@ -319,6 +319,51 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
     return tuple(out) if out is not None else toks
 
 
+_CLOSERS = frozenset({",", "-", "—", "–", "--"})  # marks that close an apposition
+
+
+def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """People of another kind after a count and a comma are more of the list, not the count
+    restated: "Two militants, an Army soldier and a police officer were killed" (the parser
+    hangs the soldier on the militants as an apposition). Only when both nouns name a kind
+    (casualties.yaml ``victim_kinds``) and the kinds differ: "Two children, a boy and a girl,
+    were hurt" restates, and so does an apposition closed by a comma or a dash ("Two suspects -
+    a man and a woman - were hit") (``kids`` is updated in place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+
+    def kind(t: Token) -> Optional[str]:
+        low = t.text.lower()
+        for word in (t.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
+            if word in rules.kinds:
+                return rules.kinds[word]
+        return None
+
+    for x in toks:
+        if x.dep != "appos" or x.head >= x.i or x.pos != "NOUN" and x.pos != "PROPN":
+            continue
+        head = toks[x.head]
+        if not any(toks[c].dep == "nummod" for c in kids[head.i]) or not any(
+                toks[c].dep in ("det", "nummod") for c in kids[x.i]):
+            continue
+        stack, inside = [x.i], []
+        while stack:
+            k = stack.pop()
+            inside.append(k)
+            stack.extend(kids[k])
+        after = max(inside) + 1
+        if any(toks[k].text in _CLOSERS for k in range(head.i + 1, x.i)
+               if toks[k].text != ",") or any(toks[k].text in _CLOSERS and toks[k + 1].dep != "cc" for k in inside if k > x.i) \
+                or after < len(toks) and toks[after].text in _CLOSERS:
+            continue
+        a, b = kind(head), kind(x)
+        if a is None or b is None or a == b or "unknown" in (a, b) or "civilians" in (a, b) and "people" in (a, b):
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, x.i, head.i, "conj")
+    return tuple(out) if out is not None else toks
+
+
 class Doc:
     """Per-article helpers over the token tuple (children index built once, O(n))."""
 
@@ -336,6 +381,7 @@ class Doc:
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
+        self.toks = _listed_apposition(self.toks, kids)
         self.kids = kids
         # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
         self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
