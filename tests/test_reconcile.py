@@ -218,6 +218,10 @@ def test_breakdowns_and_initial_estimates(mentions, killed) -> None:
     ([m("killed", 4, sent=0, kind="state_forces"),
       m("killed", 3, sent=1, start=100, additional=True, increment=True),
       m("killed", 7, sent=1, start=140, is_update=True, is_total=True, rule="cas.kill.toll|num.words")], 7),
+    # ... also when a figure of the people comes after it (an earlier clash told later)
+    ([m("killed", 4, sent=0, kind="state_forces"),
+      m("killed", 7, sent=1, start=140, is_update=True, is_total=True, rule="cas.kill.toll|num.words"),
+      m("killed", 2, sent=2, start=200)], 7),
     # a toll smaller than the groups told before it is not theirs: they add
     ([m("killed", 4, sent=0, kind="state_forces"),
       m("killed", 3, sent=1, start=140, is_update=True, is_total=True, rule="cas.kill.toll|num.words")], 7),

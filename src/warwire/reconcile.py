@@ -168,7 +168,9 @@ class Total:
 # "Al-Shabaab said it killed 47"): kept as a claim, but the best figure is a neutral source's
 # when one gives it (conflict coders take the figure of the closest, least partisan source).
 # A figure said to be unconfirmed gives way the same way.
-PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim", "cas.attr.unverified")
+PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim", "cas.attr.unverified", "cas.attr.refuted")
+# A party's claim the other side denies ("The army denied the claim"): kept, counted in no total.
+REFUTED_RULE = "cas.attr.refuted"
 
 
 def _partisan(m: CasualtyMention) -> bool:
@@ -572,20 +574,20 @@ def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:
 def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     """Groups told before an updated toll that names no kind and holds them all: "three
     policemen were killed … Two more died in hospital, bringing the toll to five" is five in
-    all, not the policemen's three beside the toll's five. The toll is the last figure of its
-    category, the people group's best, and at least the other groups' sum. Attackers stay
-    apart: a toll counts victims ("bringing the number of the dead, excluding the bomber, to
-    seven"; "three militants were also killed")."""
+    all, not the policemen's three beside the toll's five. The toll is the people group's best,
+    after every figure of the other groups, and at least their sum. Attackers stay apart: a
+    toll counts victims ("bringing the number of the dead, excluding the bomber, to seven";
+    "three militants were also killed")."""
     people = [g for g in groups if g.kind == "people"]
     if len(people) != 1 or people[0].best is None:
         return []
     total = people[0]
-    last = max((m for g in groups for m in g.mentions if not m.negated), key=lambda m: m.start, default=None)
-    if last is None or last not in total.mentions or not (last.is_update and last.is_total) \
-            or last.victim_text.strip() or last.low != total.best:
-        return []
+    tolls = [m for m in total.mentions if m.is_update and m.is_total and not m.negated
+             and not m.victim_text.strip() and m.low == total.best]
     parts = [g for g in groups if g is not total and g.best and g.kind != "perpetrator"]
-    if not parts or sum(g.best or 0 for g in parts) > total.best:
+    if not tolls or not parts or sum(g.best or 0 for g in parts) > total.best:
+        return []
+    if max(m.start for g in parts for m in g.mentions) > tolls[-1].start:
         return []
     return parts
 
@@ -679,6 +681,9 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
                 extra_best = composite - sum(g.best or 0 for g in counted)
         told_neutrally = any(not c.partisan for g in groups for c in g.claims if not c.negated)
         for g in groups:
+            if g.claims and all(c.mentions and all(m.attribution is not None and m.attribution.rule == REFUTED_RULE
+                                                   for m in c.mentions) for c in g.claims):
+                continue  # "... saying several soldiers had been killed. The army denied the claim."
             if told_neutrally and g.claims and all(c.partisan and _armed_group_claim(c) for c in g.claims):
                 # a group only an armed group claims ("al-Shabaab said 15 soldiers died") beside
                 # a toll from other sources: a claim kept, no figure of the event's total (a

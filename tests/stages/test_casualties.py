@@ -766,6 +766,9 @@ CONFLICT_TOTALS = [
     # a party's spokesman telling what "the group's fighters" killed speaks for the group
     ("A rocket hit a clinic in the town on Monday, killing two nurses, doctors said. A Houthi "
      "spokesman said the group's fighters had shelled \"enemy positions\" and killed 40 of them.", (2, 0)),
+    # a party's claim that the other side denies counts in no total
+    ("Rebels fired mortars at an army camp on Monday night. The rebels claimed in a statement that "
+     "five soldiers had been killed. The army denied the claim, saying one soldier was slightly injured.", (0, 1)),
     # a party's claims over a period are no incident's
     ("Shelling killed a farmer and his son in a village on Friday, residents said. The rebels said "
      "their fighters had killed 60 soldiers in clashes over the past week.", (2, 0)),

@@ -24,7 +24,7 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from ..reconcile import BARE_ANOTHER, DEAD_AMONG_HURT, POINTED_BACK
+from ..reconcile import BARE_ANOTHER, DEAD_AMONG_HURT, PARTISAN_RULES, POINTED_BACK, REFUTED_RULE
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, lead_dates, lead_weekday,
@@ -301,6 +301,11 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         unverified = rules.unverified.search(sent_text) if ms else None
         if unverified is not None:  # "..., a figure that could not be independently verified"
             ms = [replace(m, attribution=_unverified(m.attribution, unverified, sent.start)) for m in ms]
+        refuted = rules.refuted.search(sent_text)
+        if refuted is not None:  # "The army denied the claim": this sentence's or the last one's
+            at = sent.start + refuted.start()
+            ms = [_refuted(m) if m.start < at else m for m in ms]
+            out = [_refuted(m) if m.sent == sent.i - 1 else m for m in out]
         if ms and rules.initial.search(sent_text):
             ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
         if other:
@@ -315,6 +320,13 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
 
 
 UNVERIFIED = "cas.attr.unverified"
+
+
+def _refuted(m: CasualtyMention) -> CasualtyMention:
+    """A party's claim (``reconcile.PARTISAN_RULES``) marked denied by the other side."""
+    if m.attribution is None or m.attribution.rule not in PARTISAN_RULES:
+        return m
+    return replace(m, attribution=replace(m.attribution, rule=REFUTED_RULE))
 
 
 def _unverified(found: Optional[Attribution], cue: re.Match, offset: int) -> Attribution:

@@ -112,6 +112,7 @@ class Rules:
     counted_collectives: frozenset[str]  # "a family of five": the size is the figure
     dead_among_hurt: re.Pattern  # "one of them died", "one of the wounded died"
     unverified: re.Pattern  # "a figure that could not be independently verified"
+    refuted: re.Pattern  # "The army denied the claim"
     dead_among_hurt_later: re.Pattern  # "... died later", "... succumbed": after the toll told
 
 
@@ -160,6 +161,7 @@ def load_rules() -> Rules:
         illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
         initial=re.compile(data["initial_estimate"], re.I),
         unverified=re.compile(data["unverified_claim"], re.I),
+        refuted=re.compile(data["refuted_claim"], re.I),
         survived=re.compile(data["survived"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
