@@ -502,6 +502,21 @@ def test_suicide_attacker_own_death(nlp, text: str, killed: list) -> None:
     assert [(m.low, m.rule.split("|")[0]) for m in ms] == killed
 
 
+@pytest.mark.parametrize("text,killed", [
+    # attackers a toll leaves out died too, by their figure ...
+    ("Officials said the toll had climbed to 15, not counting the three attackers.",
+     [(15, "cas.kill.toll"), (3, "cas.perp.excluded")]),
+    # ... one for a singular
+    ("The explosion killed six worshippers, excluding the bomber, police said.",
+     [(6, "cas.kill.verb"), (1, "cas.perp.excluded")]),
+    # no toll in the sentence, no figure
+    ("Apart from the gunmen, nobody knew the road.", []),
+])
+def test_attackers_a_toll_leaves_out(nlp, text: str, killed: list) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]
+    assert [(m.low, m.rule.split("|")[0]) for m in ms] == killed
+
+
 @pytest.mark.parametrize("text,low", [
     ("Twelve were killed at first; the final toll was 21.", 21),  # "21" tagged as a day
     ("The toll from the raid climbed to 33.", 33),

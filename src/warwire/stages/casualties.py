@@ -271,6 +271,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_among(doc, lo, hi, rules, other))
         found.extend(_labelled(doc, lo, hi, rules, other))
         found = _dedupe(found)
+        found.extend(_excluded_attackers(doc, sent, sent_text, rules, other, found))
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted,
                                      attacker_stopped))
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
@@ -840,6 +841,31 @@ def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, o
         return []
     mention, vi = _part_mention(doc, "killed", span, noun, sent.i, "cas.perp.suicide_attackers", other,
                                 rules, low_only=False)
+    return [(replace(mention, victim_kind="perpetrator"), vi)]
+
+
+def _excluded_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
+                        found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
+    """"The toll had risen to 18, not counting the two suicide bombers": the attackers the toll
+    leaves out died too, by their figure (one for a singular)."""
+    m = rules.excluded_attackers.search(sent_text)
+    if m is None or not any(o.category == "killed" and not o.negated for o, _ in found):
+        return []
+    at = sent.start + m.start(6)
+    noun = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start == at), None)
+    if noun is None:
+        return []
+    num = doc.child(noun.i, {"nummod"})
+    if num is not None:
+        span = figure_at(doc.toks, num.i, sent.first_token, sent.last_token) if figure_token_ok(doc, num) else None
+    elif not noun.text.lower().endswith("s") or noun.text.lower() == "gunmen":
+        span = FigureSpan(noun.i, noun.i + 1, Figure(1, 1, "exact", "cas.fig.definite"))
+    else:
+        span = None
+    if span is None:
+        return []
+    mention, vi = _part_mention(doc, "killed", span, noun, sent.i, "cas.perp.excluded", other, rules,
+                                low_only=False)
     return [(replace(mention, victim_kind="perpetrator"), vi)]
 
 

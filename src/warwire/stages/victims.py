@@ -40,6 +40,7 @@ class Rules:
     initial: re.Pattern  # "initial estimates of a toll of 11": a figure later ones replace
     survived: re.Pattern  # "with non-life-threatening injuries": the one hit lives
     suicide_attackers: re.Pattern
+    excluded_attackers: re.Pattern  # "the toll rose to 18, not counting the two bombers"
     among: dict[str, str]  # "were among the dead": the pobj word → category
     labels: dict[str, str]  # "Fatalities: 4 militants": the label word → category
     label_sentence: re.Pattern  # "3 fatalities." closing a coder's note
@@ -165,6 +166,7 @@ def load_rules() -> Rules:
         survived=re.compile(data["survived"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
+        excluded_attackers=re.compile(data["excluded_attackers"], re.I),
         among={str(k): str(v) for k, v in data["among"].items()},
         labels={str(k): str(v) for k, v in data["labels"].items()},
         label_sentence=re.compile(data["label_sentence"], re.I),
