@@ -784,6 +784,9 @@ CONFLICT_TOTALS = [
     # a party's claim that the other side denies counts in no total
     ("Rebels fired mortars at an army camp on Monday night. The rebels claimed in a statement that "
      "five soldiers had been killed. The army denied the claim, saying one soldier was slightly injured.", (0, 1)),
+    # ... whatever verb of the party's clause tells the figure
+    ("A rebel spokesman said its fighters had attacked an army post, killing 12 soldiers and wounding "
+     "nine others. The army rejected the claim, saying two soldiers were wounded.", (0, 2)),
     # a party's claims over a period are no incident's
     ("Shelling killed a farmer and his son in a village on Friday, residents said. The rebels said "
      "their fighters had killed 60 soldiers in clashes over the past week.", (2, 0)),

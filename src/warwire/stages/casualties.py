@@ -116,9 +116,12 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
 
     def own_claim(found: Attribution) -> Attribution:
         """"X said it killed 47": the source claims what it inflicted (a partisan claim)."""
-        subj = doc.child(t.i, {"nsubj"})
-        if subj is None and t.dep == "conj":
-            subj = doc.child(t.head, {"nsubj"})  # "its forces had targeted ... and killed dozens"
+        subj, cur, steps = doc.child(t.i, {"nsubj"}), t, 0
+        while subj is None and (cur.dep == "conj" or cur.dep == "advcl" and cur.tag == "VBG") and steps < 3:
+            # "its forces had targeted ... and killed dozens", "its forces attacked a checkpoint,
+            # killing 10 fighters and wounding seven": the subject of the clause it goes on from
+            cur, steps = doc.toks[cur.head], steps + 1
+            subj = doc.child(cur.i, {"nsubj"})
         if subj is None or t.pos != "VERB":
             return found
         poss = doc.child(subj.i, {"poss"})
