@@ -344,6 +344,24 @@ def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
     assert ms and all(m.other_incident == other for m in ms)
 
 
+@pytest.mark.parametrize("text,published,flags", [
+    # a clause after ";" opening on another month than the publication's ...
+    ("The market has been attacked before; in March, a bomb there killed eight traders.",
+     dt.datetime(2021, 11, 17), [True]),
+    # ... or, undated, than the lead's
+    ("Gunmen stormed a hotel on 14 June 2024, killing nine people. The siege lasted hours. Guests fled "
+     "to the beach. The beach has been attacked before; in March, a siege at a nearby hotel killed "
+     "eight.", None, [False, True]),
+    # the same month is the story's own
+    ("Gunmen stormed a hotel on 14 June 2024, killing nine people. The siege lasted hours. Guests fled "
+     "to the beach. Guards fought back; in June, the guards said, two of them were wounded.", None,
+     [False, False]),
+])
+def test_clause_of_another_month_is_other_incident(nlp, text: str, published, flags: list) -> None:
+    ms = find_casualties(parse_article(Article("t", text, published=published), nlp))
+    assert [m.other_incident for m in ms] == flags
+
+
 @pytest.mark.parametrize("text,flags", [
     # an undated report dating its own event by weekday: a later day date is another attack
     ("A parcel bomb wounded 13 people on Friday. Police sealed off the street. Officers searched "

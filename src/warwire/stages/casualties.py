@@ -28,7 +28,7 @@ from ..reconcile import BARE_ANOTHER, DEAD_AMONG_HURT, PARTISAN_RULES, POINTED_B
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, lead_dates, lead_weekday,
-                       other_clauses, other_date, other_digest_sentence, other_year)
+                       other_clauses, other_date, other_digest_sentence, other_month_clause, other_year)
 from .victims import (
     SUBJ,
     Doc,
@@ -287,6 +287,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [replace(m, rule="cas.label|" + m.rule.split("|", 1)[-1]) if m.category == "killed" else m
                   for m in ms]
         turn = other_clauses(sent_text, rules)
+        if turn is None and not other:  # "...; in March, a siege at a hotel killed eight"
+            turn = other_month_clause(sent.i, sent_text, pub_month, lead, rules)
         if turn is not None:  # "...; 9 Jan ambushed a convoy, killing four": another incident
             ms = [replace(m, other_incident=True) if m.figure_start >= sent.start + turn else m for m in ms]
         for cause in rules.cause_phrase.finditer(sent_text):  # "marched against the killing of a trader"

@@ -147,6 +147,19 @@ def other_clauses(sent_text: str, rules: Rules) -> Optional[int]:
     return None
 
 
+def other_month_clause(sent_i: int, sent_text: str, pub_month: Optional[int],
+                       lead: Optional[tuple[set[int], set[tuple[int, int]]]], rules: Rules) -> Optional[int]:
+    """Where a sentence turns, after a ";", to a clause opening on another month ("The beach has
+    been attacked before; in March, a siege at a hotel killed eight"): the offset of that
+    clause (``other_date``'s reading of a month, for the clause)."""
+    start = sent_text.find(";") + 1
+    while start > 0:
+        if rules.month_only.match(sent_text[start:]) and other_date(sent_i, sent_text[start:], pub_month, lead, rules):
+            return start
+        start = sent_text.find(";", start) + 1
+    return None
+
+
 def digest_days(parsed: ParsedText, rules: Rules) -> set[str]:
     """The days the first clause of an undated text's first sentence names bare, digest-style
     ("In Borno state, jihadists 3 Jan killed 12 ...")."""
