@@ -497,6 +497,18 @@ def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     assert ms and all(m.other_incident for m in ms)
 
 
+@pytest.mark.parametrize("text,kind", [
+    ("Troops pursued the attackers into the forest and killed two of them.", "perpetrator"),
+    ("Militants ambushed a patrol of soldiers, killing four of them.", "state_forces"),
+    # the listener of a report verb is no antecedent; nor people of no kind
+    ("The man told officers he had killed four of them.", "unknown"),
+    ("Three men were hit by gunfire; two of them died.", "unknown"),
+])
+def test_kind_of_them(nlp, text: str, kind: str) -> None:
+    ms = [m for m in find_casualties(_parse(nlp, text)) if "of them" in text[m.start:m.end + 9]]
+    assert ms and ms[-1].victim_kind == kind
+
+
 @pytest.mark.parametrize("text,killed", [
     # a suicide attacker's death told in its own sentence is one more than those he killed ...
     ("A suicide bomber killed 9 people at a wedding. The bomber blew himself up near the stage.",
@@ -799,6 +811,9 @@ CONFLICT_TOTALS = [
     # a party's spokesman telling what "the group's fighters" killed speaks for the group
     ("A rocket hit a clinic in the town on Monday, killing two nurses, doctors said. A Houthi "
      "spokesman said the group's fighters had shelled \"enemy positions\" and killed 40 of them.", (2, 0)),
+    # "(N of) them" after the attackers are attackers, not more of the people killed
+    ("Gunmen killed 14 villagers in a raid on the market on Tuesday. Soldiers pursued the attackers "
+     "into the bush and killed three of them, the army said.", (17, 0)),
     # a party's claim that the other side denies counts in no total
     ("Rebels fired mortars at an army camp on Monday night. The rebels claimed in a statement that "
      "five soldiers had been killed. The army denied the claim, saying one soldier was slightly injured.", (0, 1)),

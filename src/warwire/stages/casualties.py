@@ -116,12 +116,7 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
 
     def own_claim(found: Attribution) -> Attribution:
         """"X said it killed 47": the source claims what it inflicted (a partisan claim)."""
-        subj, cur, steps = doc.child(t.i, {"nsubj"}), t, 0
-        while subj is None and (cur.dep == "conj" or cur.dep == "advcl" and cur.tag == "VBG") and steps < 3:
-            # "its forces had targeted ... and killed dozens", "its forces attacked a checkpoint,
-            # killing 10 fighters and wounding seven": the subject of the clause it goes on from
-            cur, steps = doc.toks[cur.head], steps + 1
-            subj = doc.child(cur.i, {"nsubj"})
+        subj = _clause_subject(doc, t)
         if subj is None or t.pos != "VERB":
             return found
         poss = doc.child(subj.i, {"poss"})
@@ -150,6 +145,36 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
             if found is not None:
                 return found
     return None
+
+
+def _clause_subject(doc: Doc, t: Token) -> Optional[Token]:
+    """The subject of a verb, or of the clause it goes on from ("its forces had targeted ... and
+    killed dozens", "troops attacked a camp, killing 10 fighters and wounding seven")."""
+    subj, cur, steps = doc.child(t.i, {"nsubj"}), t, 0
+    while subj is None and (cur.dep == "conj" or cur.dep == "advcl" and cur.tag == "VBG") and steps < 3:
+        cur, steps = doc.toks[cur.head], steps + 1
+        subj = doc.child(cur.i, {"nsubj"})
+    return subj
+
+
+def _them_kind(doc: Doc, noun: Token, lo: int, rules: Rules) -> str:
+    """"Troops pursued the attackers and killed two of them": people told as "(N of) them" are
+    of the nearest plural object before it in the sentence, when that names fighters, soldiers
+    or police (else unknown: "three men ... two of them" tells no kind; nor the listener of
+    "told police")."""
+    them = noun if noun.text.lower() == "them" else next(
+        (o for p in doc.children(noun.i, {"prep"}) if p.text.lower() == "of"
+         for o in doc.children(p.i, {"pobj"}) if o.text.lower() == "them"), None)
+    if them is None:
+        return "unknown"
+    for j in range(them.i - 1, lo - 1, -1):
+        tok = doc.toks[j]
+        if tok.tag == "NNS" and tok.dep in ("dobj", "pobj"):
+            if doc.toks[tok.head].lemma.lower() in rules.report:
+                return "unknown"  # "told police he ... killing four of them": the listener
+            kind = _kind(doc, tok, rules)
+            return kind if kind in ("perpetrator", "state_forces", "police") else "unknown"
+    return "unknown"
 
 
 def _victim_phrase(doc: Doc, noun: Token, lo: int) -> tuple[int, int]:
@@ -685,6 +710,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         kind = _kind(doc, noun, rules)
         if noun is not None and noun.text.lower() in rules.singular_pron:
             kind = _antecedent_kind(doc, t, noun, lo, rules)
+        elif kind == "unknown" and noun is not None:
+            kind = _them_kind(doc, noun, lo, rules)
         vtext, vs, ve = "", None, None
         if noun is not None and not (noun.like_num or noun.pos == "NUM"):
             a, b = _victim_phrase(doc, noun, lo)
