@@ -253,6 +253,20 @@ def test_breakdown_across_groups(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed
 
 
+@pytest.mark.parametrize("mentions,killed", [
+    # "dozens of people died" in a fight told after as 13 soldiers, 6 civilians and 40 attackers
+    ([m("killed", 12, None, qualifier="at_least", rule="cas.kill.die|num.q.dozens"),
+      m("killed", 13, sent=1, start=100, kind="state_forces"),
+      m("killed", 6, sent=1, start=130, kind="civilians", additional=True),
+      m("killed", 40, sent=2, start=200, kind="perpetrator")], 59),
+    # exact counts short of the vague one leave it standing: more people died
+    ([m("killed", 12, None, qualifier="at_least", rule="cas.kill.die|num.q.dozens"),
+      m("killed", 3, sent=1, start=100, kind="state_forces")], 15),
+])
+def test_vague_total_told_in_parts(mentions, killed) -> None:
+    assert totals(tally(mentions))["fatalities"].best == killed
+
+
 @pytest.mark.parametrize("mentions, best", [
     # "Twenty were killed. ... Two more died in hospital.": the increment adds
     ([m("killed", 20, sent=0), m("killed", 2, sent=1, start=100, additional=True, increment=True)], 22),

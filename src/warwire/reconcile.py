@@ -87,7 +87,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional, Sequence
 
 from . import model
@@ -534,6 +534,28 @@ def _breakdown_across_groups(groups: list[GroupTally]) -> list[GroupTally]:
     return out
 
 
+_VAGUE = re.compile(r"\|num\.q\.(tens|dozens|scores|hundreds|several|multiple|a_few)$")
+
+
+def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
+    """A vague count of people ("fighting in which dozens of people died") beside exact counts
+    of several groups that reach it ("13 soldiers … six civilians … at least 40 attackers")
+    is the round sum of them all: the people count only their exact figures."""
+    people = [g for g in groups if g.kind == "people"]
+    if len(people) != 1 or people[0].best is None:
+        return groups
+    g = people[0]
+    vague = [c for c in g.claims if c.mentions and all(_VAGUE.search(m.rule) for m in c.mentions)]
+    exact = [c for c in g.claims if c not in vague and not c.negated and c.value is not None]
+    others = [o for o in groups if o is not g and o.best]
+    if not vague or not others or g.best != max(c.value or 0 for c in vague):
+        return groups
+    own = max((c.value or 0 for c in exact), default=0)
+    if own + sum(o.best or 0 for o in others) < g.best:
+        return groups
+    return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
+
+
 def _armed_group_claim(c: Claim) -> bool:
     """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
     return all(m.attribution is not None and _armed_group_names().search(m.attribution.text) is not None
@@ -654,6 +676,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             last = max(labelled, key=lambda m: m.start)
             result[name] = Total(last.low, last.low if last.low is not None else last.high, last.high)
             continue
+        groups = _vague_total_told_in_parts(groups)
         subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
                    + _breakdown_across_groups(groups))
         groups = [g for g in groups if g not in subsets]
