@@ -267,6 +267,18 @@ def test_vague_total_told_in_parts(mentions, killed) -> None:
     assert totals(tally(mentions))["fatalities"].best == killed
 
 
+@pytest.mark.parametrize("mentions,killed", [
+    # people killed by the forces, then the forces' count of fighters: the same dead
+    ([m("killed", 7, by_state_forces=True), m("killed", 5, sent=2, start=200, kind="perpetrator")], 7),
+    # more fighters than the people counted are more dead
+    ([m("killed", 3, by_state_forces=True), m("killed", 5, sent=2, start=200, kind="perpetrator")], 8),
+    # people killed by others: the fighters add
+    ([m("killed", 7), m("killed", 5, sent=2, start=200, kind="perpetrator")], 12),
+])
+def test_fighters_among_the_forces_dead(mentions, killed) -> None:
+    assert totals(tally(mentions))["fatalities"].best == killed
+
+
 @pytest.mark.parametrize("mentions, best", [
     # "Twenty were killed. ... Two more died in hospital.": the increment adds
     ([m("killed", 20, sent=0), m("killed", 2, sent=1, start=100, additional=True, increment=True)], 22),

@@ -167,6 +167,10 @@ class CasualtyMention:
     # Told as a first estimate ("initial reports said 11 died"): any other figure of its
     # category replaces it (reconcile.py).
     initial_estimate: bool = False
+    # Told as killed or hurt by state forces ("Troops killed seven people", "seven were killed
+    # when soldiers raided the town"): the forces' own count of fighters they killed may be the
+    # same dead (reconcile.py).
+    by_state_forces: bool = False
 
     @property
     def provenance(self) -> str:

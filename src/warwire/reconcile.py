@@ -556,6 +556,23 @@ def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
 
 
+def _fighters_among_forces_dead(groups: list[GroupTally]) -> list[GroupTally]:
+    """Fighters the forces say they killed, told after a count of people (of no kind) killed by
+    those forces that holds them ("Seven people were killed when troops raided the town … The
+    ministry said soldiers neutralised seven terrorists"; "Israeli forces killed three
+    Palestinians … The military said it killed two gunmen"): the same dead, told by the side
+    that killed them."""
+    people = [g for g in groups if g.kind == "people"]
+    perps = [g for g in groups if g.kind == "perpetrator" and g.best]
+    if len(people) != 1 or not perps or people[0].best is None:
+        return []
+    by_forces = [m for m in people[0].mentions if m.by_state_forces and not m.negated and m.low]
+    if not by_forces:
+        return []
+    first = min(m.start for m in by_forces)
+    return [g for g in perps if (g.best or 0) <= people[0].best and all(m.start > first for m in g.mentions)]
+
+
 def _armed_group_claim(c: Claim) -> bool:
     """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
     return all(m.attribution is not None and _armed_group_names().search(m.attribution.text) is not None
@@ -678,7 +695,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             continue
         groups = _vague_total_told_in_parts(groups)
         subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
-                   + _breakdown_across_groups(groups))
+                   + _breakdown_across_groups(groups) + _fighters_among_forces_dead(groups))
         groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False

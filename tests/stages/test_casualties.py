@@ -814,6 +814,15 @@ CONFLICT_TOTALS = [
     # "(N of) them" after the attackers are attackers, not more of the people killed
     ("Gunmen killed 14 villagers in a raid on the market on Tuesday. Soldiers pursued the attackers "
      "into the bush and killed three of them, the army said.", (17, 0)),
+    # fighters the army says it killed, told after a count of people its soldiers killed, are
+    # among those people ...
+    ("Five people were killed on Monday when soldiers raided a village in the hills, residents said. "
+     "The army said its troops had neutralised four terrorists in the operation.", (5, 0)),
+    ("Troops killed six people in a raid on the camp on Friday, the health ministry said. The "
+     "military said it had killed three gunmen.", (6, 0)),
+    # ... not when the people were killed by others
+    ("Gunmen killed five people in a village on Monday, residents said. The army said its troops "
+     "later killed four of the attackers.", (9, 0)),
     # a party's claim that the other side denies counts in no total
     ("Rebels fired mortars at an army camp on Monday night. The rebels claimed in a statement that "
      "five soldiers had been killed. The army denied the claim, saying one soldier was slightly injured.", (0, 1)),

@@ -751,10 +751,32 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 and not (v is not None and v.lemma.lower() in rules.alive_nouns)  # "five survivors"
                 # "Three men died … A fourth victim was wounded": an ordinal counts every victim
                 or fig.rule == "cas.fig.ordinal_count"),
+            by_state_forces=(kind == "unknown" or v is not None and v.lemma.lower() in _KINDLESS_PEOPLE)
+            and _done_by_forces(doc, t, rules),
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
     return mentions + extra
+
+
+_KINDLESS_PEOPLE = frozenset({"people", "person"})  # "seven people": no side named
+
+
+def _done_by_forces(doc: Doc, t: Token, rules: Rules) -> bool:
+    """The harm was done by state forces: the verb's subject or agent is soldiers ("Israeli
+    forces killed seven Palestinians"), or its sentence tells of their raid or fire
+    (casualties.yaml ``by_state_forces``: "were killed when government troops raided the town")."""
+    agent = doc.child(t.i, {"agent"})
+    if agent is not None:
+        doers = doc.children(agent.i, {"pobj"})
+    elif doc.child(t.i, {"auxpass"}) is None:  # (a dateline may hang on the verb as a subject too)
+        doers = doc.children(t.i, {"nsubj"}) or [s for s in [_clause_subject(doc, t)] if s is not None]
+    else:
+        doers = []
+    if any(_kind(doc, d, rules) == "state_forces" for d in doers):
+        return True  # (not police: "police shot the gunman" is the gunman, told as himself)
+    sent = doc.parsed.sentences[t.sent]
+    return rules.by_state_forces.search(doc.parsed.text, sent.start, sent.end) is not None
 
 
 def _tells_harm(doc: Doc, clause: Token, rules: Rules) -> bool:

@@ -114,6 +114,7 @@ class Rules:
     dead_among_hurt: re.Pattern  # "one of them died", "one of the wounded died"
     unverified: re.Pattern  # "a figure that could not be independently verified"
     refuted: re.Pattern  # "The army denied the claim"
+    by_state_forces: re.Pattern  # "killed when government troops raided the town"
     dead_among_hurt_later: re.Pattern  # "... died later", "... succumbed": after the toll told
 
 
@@ -163,6 +164,7 @@ def load_rules() -> Rules:
         initial=re.compile(data["initial_estimate"], re.I),
         unverified=re.compile(data["unverified_claim"], re.I),
         refuted=re.compile(data["refuted_claim"], re.I),
+        by_state_forces=re.compile(data["by_state_forces"], re.I),
         survived=re.compile(data["survived"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
