@@ -823,6 +823,9 @@ CONFLICT_TOTALS = [
     # ... not when the people were killed by others
     ("Gunmen killed five people in a village on Monday, residents said. The army said its troops "
      "later killed four of the attackers.", (9, 0)),
+    # a person titled by what he heads is a victim; a head shot is no person
+    ("Bandits stormed the settlement on Sunday, killing the ward head and his wife.", (2, 0)),
+    ("Bandits shot a trader in the head on Sunday.", (0, 1)),
     # a party's claim that the other side denies counts in no total
     ("Rebels fired mortars at an army camp on Monday night. The rebels claimed in a statement that "
      "five soldiers had been killed. The army denied the claim, saying one soldier was slightly injured.", (0, 1)),

@@ -48,6 +48,7 @@ class Rules:
     not_care_places: frozenset[str]
     non_person: frozenset[str]
     person: frozenset[str]
+    titled_heads: dict[str, frozenset[str]]  # "head" → {"village", "district", ...}: a person so titled
     kinds: dict[str, str]
     additional: frozenset[str]
     update: frozenset[str]
@@ -181,6 +182,7 @@ def load_rules() -> Rules:
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
         person=frozenset(data["person"]),
+        titled_heads={k: frozenset(v) for k, v in data["titled_heads"].items()},
         kinds=kinds,
         additional=frozenset(data["additional_words"]),
         update=frozenset(data["update_verbs"]),
@@ -699,6 +701,9 @@ def _hyphenated_person(doc: Doc, v: Token, rules: Rules) -> bool:
 
 def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
     lemma, low = v.lemma.lower(), v.text.lower()
+    if lemma in rules.titled_heads and any(c.lemma.lower() in rules.titled_heads[lemma]
+                                           for c in doc.children(v.i, {"compound", "amod"})):
+        return True  # "the village head", "a ward chairman" (not "shot in the head")
     if lemma in rules.non_person or low in rules.non_person or of_non_person(doc, v, rules):
         return False
     if v.pos == "PROPN" and aged(doc, v):
