@@ -385,6 +385,12 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             if cm and cm.group(1).lower() in cues.district_nouns | cues.division_nouns:
                 # "Mandera South sub-county": a division named after the town, not the town
                 raw.designator = "district"
+            elif is_cap(nxt) and nxt_low in cues.bearings and nxt.start == raw.end + 1 and not (
+                    cm and cm.group(1)[:1].isupper()):
+                # "shot dead in Mandera East", "Peshawar North": the constituency or district
+                # named after the town (a name the gazetteer lacks as a whole), read at the
+                # town (precision 2), not the town itself nor the province of its name
+                raw.cues.append("places.compass_division")
         if nxt_low in cues.org_words and is_cap(nxt):
             raw.flags.add("org")
         elif (is_cap(nxt) and nxt.start == raw.end + 1 and nxt.ent_type not in _NOT_PLACE_ENTS
@@ -408,6 +414,11 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         b = b[:m.start()]
         # "in the Red Sea port city of X": the describing name goes with the place noun
         b = re.sub(r"\bthe\s+(?:[A-Z][\w\-]*\s+){1,3}$", "", b)
+    elif raw.source == "places.ngram" and cues.part_of_re.search(b):
+        # "in the Daraa al-Balad neighbourhood of Daraa city": the locative word before the
+        # part frames the place it is part of (places.part_of)
+        b = b[:cues.part_of_re.search(b).start()]
+        raw.cues.append("places.part_of")
     elif raw.source == "places.ngram":
         am = cues.appositive_re.search(b)  # "in the Sudanese capital Khartoum"
         if am:
@@ -473,6 +484,14 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.near = True
         raw.cues.append("places.road_end")
         return
+    if raw.source == "places.ngram" and (cues.pair_after_re.match(text, raw.end) or (
+            cues.road_before_re.search(before) and cues.pair_noun_re.match(text, raw.end))):
+        # "in the Beni-Mbau sector", "the Rajouri-Poonch belt": an area named after the town
+        # (and another), not the town itself
+        raw.flags.add("adjective")
+        raw.near = True
+        raw.cues.append("places.pair_area")
+        return
     if raw.source == "places.ngram" and cues.descriptor_re.match(text, raw.end) \
             and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before):
         # "the Red Sea port city of X", "the Idlib town of X": the name describes the town
@@ -495,6 +514,9 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.locative = True
         raw.near = prep in cues.near_prep
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
+        if raw.near and (prep.split()[0] in cues.bearings or prep.endswith(" from")):
+            # "north-east of X", "10 km from X": X is a reference point, the place lies away
+            raw.cues.append("places.bearing_prep")
 
 
 def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate],
@@ -596,7 +618,7 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         sm = None  # "fighting between the army and rebels in X": a party to the clash
     if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start, cues) \
             and not _counted(parsed, raw.sent, raw.start - len(before) + sm.start()):
-        raw.cues.append("places.speaker_nouns")
+        raw.cues.append("places.say_verb_forms" if sm.group("say") else "places.speaker_nouns")
         return "speaker"
     if raw.source == "places.ngram" and not raw.locative:
         m = re.match(r"\s*(?:\d+-year-old\s+)?([A-Za-z]+)", after)
