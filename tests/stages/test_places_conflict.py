@@ -203,6 +203,9 @@ CASES = [
     ("Yemen: The hospital in Hajjah city received 6 dead and 15 wounded on Sunday after a "
      "missile hit a market, the charity said.",
      "YEM", "Hajjah", (15.69, 43.6), 2, "places.town_in_division"),
+    # a common English spelling of a Somali region ("Hiran" for Hiiraan)
+    ("NAIROBI - Militants ambushed a supply convoy in Hiran region on Friday, killing three "
+     "drivers, a regional official said.", "SOM", "Hiraan", None, None, None),
     # "at the entrance of X" is where it happened; "the road to Y" leads elsewhere
     ("RAQQA, Syria - A car bomb exploded at a checkpoint at the southern entrance of Tabqa on "
      "Friday, killing four fighters manning the checkpoint on the road to Aleppo.",
