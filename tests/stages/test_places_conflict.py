@@ -337,6 +337,9 @@ TOWN_CASES = [
     ("A bomb planted in a car killed two men in the Hayy al-Nasr neighbourhood of Homs city on "
      "Monday. The monitor has counted 40 such killings in Homs province since January.",
      "SYR", (34.72, 36.73), 1, "places.part_of"),
+    # "the <Name> area of X": the area is the named part's, X is the city itself
+    ("A grenade thrown at a shop wounded four people in the Qazi Bagh area of Peshawar on "
+     "Monday.", "PAK", (34.01, 71.58), 1, "places.part_of"),
 ]
 
 

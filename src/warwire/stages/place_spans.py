@@ -406,19 +406,21 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     if re.search(r"(?:,|\band|\bor|&)\s*$", before):  # cheap guard: only a list can end so
         b = re.sub(r"(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
                    r"\s+or\s+|&\s+))+$", "", before)
-    m = cues.designator_re.search(b)
-    if m:
+    # "in the Sariab area of Quetta", "in the Daraa al-Balad neighbourhood of Daraa city": the
+    # place noun is the named part's, the locative word before it frames the place it is part
+    # of (places.part_of); "in the district of X" keeps X a district
+    part = cues.part_of_re.search(b) if raw.source == "places.ngram" else None
+    m = None if part else cues.designator_re.search(b)
+    if part:
+        b = b[:part.start()]
+        raw.cues.append("places.part_of")
+    elif m:
         noun = m.group("noun").lower()
         raw.designator = raw.designator or ("division" if noun in cues.division_nouns else
                                             "district" if noun in cues.district_nouns else "town")
         b = b[:m.start()]
         # "in the Red Sea port city of X": the describing name goes with the place noun
         b = re.sub(r"\bthe\s+(?:[A-Z][\w\-]*\s+){1,3}$", "", b)
-    elif raw.source == "places.ngram" and cues.part_of_re.search(b):
-        # "in the Daraa al-Balad neighbourhood of Daraa city": the locative word before the
-        # part frames the place it is part of (places.part_of)
-        b = b[:cues.part_of_re.search(b).start()]
-        raw.cues.append("places.part_of")
     elif raw.source == "places.ngram":
         am = cues.appositive_re.search(b)  # "in the Sudanese capital Khartoum"
         if am:
