@@ -164,6 +164,61 @@ def _article_before(toks: Sequence[Token], i: int, cues: _Cues) -> Optional[int]
     return None
 
 
+_VOWELS = "aeiou"
+
+
+def _named_provinces(parsed: ParsedText, sent: int, gaz: Gazetteer, cues: _Cues) -> set[tuple]:
+    """(country, admin1) of the provinces a sentence names with their noun ("Abyan province",
+    "Lower Shabelle region")."""
+    toks = [t for t in parsed.sentence_tokens(sent)]
+    out: set[tuple] = set()
+    for k, tok in enumerate(toks):
+        if k == 0 or tok.text.lower() not in cues.division_nouns | {"region"}:
+            continue
+        for n in (2, 1):
+            if k - n < 0 or not all(is_cap(x) for x in toks[k - n:k]):
+                continue
+            name = parsed.text[toks[k - n].start:toks[k - 1].end]
+            found = {(c.country, c.admin1) for c in gaz.lookup(name) if c.kind == "admin1" and c.admin1}
+            if found:
+                out |= found
+                break
+    return out
+
+
+def _vowel_variant(parsed: ParsedText, i: int, gaz: Gazetteer, cues: _Cues,
+                   frames: dict[int, set[tuple]]) -> list[PlaceCandidate]:
+    """An unknown one-word name after a locative word, in a sentence that names its province
+    ("on the outskirts of Zinjubar, the capital of the southern Abyan province"): the town of
+    that province whose name differs from it in one vowel (Zinjibar), if exactly one does
+    (``places.vowel_variant``). Transliteration writes short vowels freely; a vowel skeleton
+    key over the whole gazetteer meets too many namesakes (transliteration.yaml), one province
+    does not."""
+    t = parsed.tokens[i]
+    word = t.text
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower() and len(word) >= 5):
+        return []
+    sent = parsed.sentences[t.sent]
+    if not cues.locative_re.search(parsed.text[max(sent.start, t.start - 40):t.start]):
+        return []
+    if t.sent not in frames:
+        frames[t.sent] = _named_provinces(parsed, t.sent, gaz, cues)
+    provinces = frames[t.sent]
+    if not provinces:
+        return []
+    found: dict[tuple, PlaceCandidate] = {}
+    for k, ch in enumerate(word):
+        if k == 0 or ch not in _VOWELS:
+            continue
+        for v in _VOWELS:
+            if v == ch:
+                continue
+            for c in gaz.lookup(word[:k] + v + word[k + 1:]):
+                if c.kind == "city" and (c.country, c.admin1) in provinces:
+                    found[(c.name, c.country, c.admin1)] = c
+    return list(found.values()) if len(found) == 1 else []
+
+
 def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
                phrases: Sequence[tuple[Raw, tuple[int, int]]] = ()) -> list[Raw]:
     """Every place span: ``phrases`` (found by ``place_phrases``: their token ranges are
@@ -210,6 +265,7 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     i = 0
     n_tok = len(toks)
     c_first, c_last, linked = _hyphen_compounds(toks)
+    frames: dict[int, set[tuple]] = {}  # per sentence, filled on demand by _vowel_variant
     while i < n_tok:
         t = toks[i]
         if taken[i] or not is_cap(t) or (linked[i] and c_first[i] != i):
@@ -240,11 +296,17 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             if cands:
                 hit = (j, cands)
                 break
+        variant = False
         if hit is None:
-            i += 1
-            continue
+            cands = _vowel_variant(parsed, i, gaz, cues, frames)
+            if not cands:
+                i += 1
+                continue
+            hit, variant = (i, cands), True
         j, cands = hit
         raw = Raw(t.start, toks[j].end, i, j + 1, t.sent, cands, key=fold(text[t.start:toks[j].end]))
+        if variant:
+            raw.cues.append("places.vowel_variant")
         if art is not None:  # the article is part of the span ("in al-Raqqa")
             raw.start, raw.first = toks[art].start, art
             raw.flags.add("article")
