@@ -344,6 +344,9 @@ TOWN_CASES = [
      "YEM", (13.88, 45.87), 2, "places.vowel_variant"),
     ("A drone struck a car near Shebam in Hadramawt province, killing three men.",
      "YEM", (15.93, 48.63), 2, "places.vowel_variant"),
+    # a letter written twice ("Bussayrah" for Al Busayrah), the province named in several words
+    ("Gunmen killed two fighters near Bussayrah in Deir ez-Zor province on Sunday.",
+     "SYR", (35.16, 40.43), 2, "places.vowel_variant"),
     # "the <Name> area of X": the area is the named part's, X is the city itself
     ("A grenade thrown at a shop wounded four people in the Qazi Bagh area of Peshawar on "
      "Monday.", "PAK", (34.01, 71.58), 1, "places.part_of"),

@@ -168,29 +168,41 @@ _VOWELS = "aeiou"
 
 
 def _named_provinces(parsed: ParsedText, sent: int, gaz: Gazetteer, cues: _Cues) -> set[tuple]:
-    """(country, admin1) of the provinces a sentence names with their noun ("Abyan province",
-    "Lower Shabelle region")."""
+    """(country, admin1) of the provinces a sentence names, with their noun or bare ("Abyan
+    province", "Lower Shabelle region", "south of Hasakah")."""
     toks = [t for t in parsed.sentence_tokens(sent)]
     out: set[tuple] = set()
-    for k, tok in enumerate(toks):
-        if k == 0 or tok.text.lower() not in cues.division_nouns | {"region"}:
+    nouns = cues.division_nouns | {"region"}
+    def linked(x: Token) -> bool:  # a piece of a name: "Deir ez-Zor", "Lower Shabelle"
+        return is_cap(x) or x.text in _HYPHENS or x.text.lower() in _CONNECTORS
+
+    k = 1
+    while k < len(toks):
+        if not is_cap(toks[k]):
+            k += 1
             continue
-        for n in (2, 1):
-            if k - n < 0 or not all(is_cap(x) for x in toks[k - n:k]):
+        for n in (4, 3, 2, 1):
+            last = k + n - 1
+            if last >= len(toks) or not is_cap(toks[last]) or not all(linked(x) for x in toks[k:last]):
                 continue
-            name = parsed.text[toks[k - n].start:toks[k - 1].end]
-            found = {(c.country, c.admin1) for c in gaz.lookup(name) if c.kind == "admin1" and c.admin1}
+            name = parsed.text[toks[k].start:toks[last].end]
+            after = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+            found = {(c.country, c.admin1) for c in gaz.lookup(name) if c.kind == "admin1" and c.admin1
+                     and (fold(c.name) == fold(name) or after in nouns)}
             if found:
                 out |= found
+                k = last
                 break
+        k += 1
     return out
 
 
-def _vowel_variant(parsed: ParsedText, i: int, gaz: Gazetteer, cues: _Cues,
+def _vowel_variant(parsed: ParsedText, i: int, art: Optional[int], gaz: Gazetteer, cues: _Cues,
                    frames: dict[int, set[tuple]]) -> list[PlaceCandidate]:
     """An unknown one-word name after a locative word, in a sentence that names its province
-    ("on the outskirts of Zinjubar, the capital of the southern Abyan province"): the town of
-    that province whose name differs from it in one vowel (Zinjibar), if exactly one does
+    ("on the outskirts of Zinjubar, the capital of the southern Abyan province"; "of
+    al-Shaddadi, south of Hasakah"): the town of that province whose name differs from it in
+    one vowel (Zinjibar) or in a letter written twice (Shadadi), if exactly one does
     (``places.vowel_variant``). Transliteration writes short vowels freely; a vowel skeleton
     key over the whole gazetteer meets too many namesakes (transliteration.yaml), one province
     does not."""
@@ -199,23 +211,23 @@ def _vowel_variant(parsed: ParsedText, i: int, gaz: Gazetteer, cues: _Cues,
     if not (word.isalpha() and word[0].isupper() and word[1:].islower() and len(word) >= 5):
         return []
     sent = parsed.sentences[t.sent]
-    if not cues.locative_re.search(parsed.text[max(sent.start, t.start - 40):t.start]):
+    start = parsed.tokens[art].start if art is not None else t.start  # "of al-Shaddadi"
+    if not cues.locative_re.search(parsed.text[max(sent.start, start - 40):start]):
         return []
     if t.sent not in frames:
         frames[t.sent] = _named_provinces(parsed, t.sent, gaz, cues)
     provinces = frames[t.sent]
     if not provinces:
         return []
+    variants = {word[:k] + v + word[k + 1:] for k, ch in enumerate(word) if k and ch in _VOWELS
+                for v in _VOWELS if v != ch}
+    variants.add(re.sub(r"(.)\1+", r"\1", word))  # a letter written twice ("Shaddadi")
+    variants.discard(word)
     found: dict[tuple, PlaceCandidate] = {}
-    for k, ch in enumerate(word):
-        if k == 0 or ch not in _VOWELS:
-            continue
-        for v in _VOWELS:
-            if v == ch:
-                continue
-            for c in gaz.lookup(word[:k] + v + word[k + 1:]):
-                if c.kind == "city" and (c.country, c.admin1) in provinces:
-                    found[(c.name, c.country, c.admin1)] = c
+    for variant in sorted(variants):
+        for c in gaz.lookup(variant):
+            if c.kind == "city" and (c.country, c.admin1) in provinces:
+                found[(c.name, c.country, c.admin1)] = c
     return list(found.values()) if len(found) == 1 else []
 
 
@@ -298,7 +310,7 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
                 break
         variant = False
         if hit is None:
-            cands = _vowel_variant(parsed, i, gaz, cues, frames)
+            cands = _vowel_variant(parsed, i, art, gaz, cues, frames)
             if not cands:
                 i += 1
                 continue
