@@ -24,7 +24,7 @@ from typing import Optional
 
 from ..gazetteer import fold
 from ..model import ParsedText, PlaceCandidate, PlaceMention, km_between
-from .place_cues import cues
+from .place_cues import cues, population_scales
 
 _KIND_RANK = {"city": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4}
 # Weight of a place's support (other mentions, title) against the role scores of the places
@@ -36,6 +36,10 @@ TOLL_BONUS = 1.0  # a town in a sentence with the toll ("..., killing 168"); 1.5
 # A town stands for a region of our own list (a district with a point) only this near it; for
 # a county with a point (the median of its ZIP points, near its people) only this near that.
 REGION_TOWN_KM = 60.0
+# A province frames a town's reading only this close after it ("X village in Y Local Government
+# Area of Z State"), and only a town smaller than a local namesake (places.population_scales).
+FRAME_CHARS = 100
+LOCAL_MAX_POP = population_scales().local_max
 COUNTY_TOWN_KM = 40.0
 
 
@@ -68,7 +72,12 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                                             -p.start))
         same = [p for p in incidents if p.candidate.country == top.candidate.country
                 and (top.candidate.kind != "city" or p.candidate.admin1 == top.candidate.admin1)]
+        # a town named as such before a district named after its seat ("near Digboi in
+        # Tinsukia district": Digboi); not a reference point ("the Hawija area southwest of
+        # Kirkuk")
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
+                                        "places.district_seat" in p.rule
+                                        or "places.bearing_prep" in p.rule,
                                         -p.score - SUPPORT_W * support[_key(p)], p.start))
         if best.candidate.kind != "city":
             # "in X County" + "Town, Ind.": the article's town inside that division
@@ -172,21 +181,43 @@ def _toll_sentences(parsed: ParsedText, sents: set[int]) -> set[int]:
 def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[PlaceMention]:
     """``cands`` without the towns read in another country than the country or province a
     locative mention of their own sentence places the event in ("shelled the village of X in
-    northern Syria" with X known only as a Turkish namesake): that reading is a namesake, the
-    frame is the better place. A town with its own qualifier ("X, Turkey") stays; if nothing is
+    northern Syria" with X known only as a Turkish namesake), or in another province of that
+    country than the one it names ("X village in Y State" with X known only in another state):
+    that reading is a namesake, the frame is the better place. A town with its own qualifier ("X, Turkey") stays; if nothing is
     left, ``cands`` is returned unchanged (``places.framed_abroad``)."""
     frames: dict[int, set[Optional[str]]] = defaultdict(set)
+    provinces: dict[int, set[tuple]] = defaultdict(set)
     for p in places:
         c = p.candidate
+        words = fold(p.text).split()
+        # "Borno State" (a region row of that name): the province named with its noun
+        with_noun = len(words) > 1 and words[-1] in cues().division_nouns \
+            and " ".join(words[:-1]) == fold(c.name)
         if "places.name_part" in p.rule or c.kind not in ("country", "admin1", "region") or (
-                c.kind != "country" and fold(p.text) != fold(c.name)):
+                c.kind != "country" and fold(p.text) != fold(c.name) and not with_noun):
             continue  # a province read through another spelling ("Del") frames nothing
         if "places.incident_prep" in p.rule:  # "in northern Syria"; "near Turkey" frames nothing
-            frames[p.sent].add(p.candidate.country)
+            frames[p.sent].add(c.country)
+            if c.admin1 and fold(c.admin1) == fold(c.name) and (
+                    c.kind == "admin1" and p.precision == 3 or with_noun):
+                # a province named as such (not "the Bekaa Valley"), after the town it holds
+                provinces[p.sent].add((c.country, c.admin1, p.start))
     if not frames:
         return cands
+
+    def elsewhere(p: PlaceMention) -> bool:
+        c = p.candidate
+        if c.country not in frames[p.sent]:
+            return True
+        # "stormed X village in Y Local Government Area of Z State" with X, a small town,
+        # known only in another state: a namesake too (the province follows the town closely:
+        # "in Detroit ... as grand juries in Ohio" is no frame)
+        inside = {a for k, a, at in provinces[p.sent]
+                  if k == c.country and 0 < at - p.start <= FRAME_CHARS}
+        return bool(inside) and c.admin1 not in inside and c.population < LOCAL_MAX_POP
+
     kept = [p for p in cands if not (
-        p.candidate.kind == "city" and p.sent in frames and p.candidate.country not in frames[p.sent]
+        p.candidate.kind == "city" and p.sent in frames and elsewhere(p)
         and "places.qualifier" not in p.rule)]
     if not kept or len(kept) == len(cands):
         return cands

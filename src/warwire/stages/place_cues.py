@@ -56,6 +56,9 @@ class Cues:
     road_after_re: re.Pattern  # "<X>-Damboa road"
     road_before_re: re.Pattern  # "the Maiduguri-<X>", when a road noun follows <X>
     road_noun_re: re.Pattern
+    part_of_re: re.Pattern  # "the Daraa al-Balad neighbourhood of " before a place
+    pair_after_re: re.Pattern  # "<X>-Mbau sector", "<X>-Poonch belt"
+    pair_noun_re: re.Pattern  # a pair-area noun after "the Rajouri-<X>"
     origin_before_re: re.Pattern
     care_before_re: re.Pattern
     region_adj_re: re.Pattern
@@ -215,7 +218,11 @@ def cues() -> Cues:
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
             r"(?:the\s+)?$|\b(?:told|telling)\s+[\w.]+(?:\s+[\w.]+)?\s+in\s+$|"
             r"\b(?:conference|briefing|interview|statement|television|broadcast|speech)"
-            r"(?:\s+[\w'’\-]+){0,2}?\s+(?:in|from)\s+$|\bby\s+(?:tele)?phone\s+from\s+$", re.I),
+            r"(?:\s+[\w'’\-]+){0,2}?\s+(?:in|from)\s+$|\bby\s+(?:tele)?phone\s+from\s+$"
+            # "the police chief said in Chandigarh that ...": a say-verb in the active voice
+            # ("were reported in X" is where the deaths were)
+            rf"|(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bbe\s)\b(?P<say>{alt(words('places.say_verb_forms'))})"
+            r"(?:\s+(?:on|late|early|last|this)(?:\s+\w+){1,2})?\s+in\s+$", re.I),
         demonyms=demonyms,
         country_cues=tuple((c["id"], c["country"], float(c["weight"]), re.compile(c["pattern"]))
                            for c in rules["places.country_cues"]["cues"]),
@@ -226,6 +233,11 @@ def cues() -> Cues:
         road_after_re=re.compile(rf"[-–]{name}(?:\s+{name})?\s+(?:{alt(words('places.road_nouns'))})\b"),
         road_before_re=re.compile(rf"{name}[-–]$"),
         road_noun_re=re.compile(rf"\s+(?:{alt(words('places.road_nouns'))})\b"),
+        part_of_re=re.compile(
+            r"\bthe\s+(?:(?:[A-Z][\w'’\-]*|(?:al|el|ad|an|ar|as|ash|at|az)-[\w'’\-]+)\s+){1,4}"
+            rf"(?:{alt(words('places.neighbourhood_nouns') | words('places.district_nouns'))})\s+of\s+$"),
+        pair_after_re=re.compile(rf"[-–]{name}(?:\s+{name})?\s+(?:{alt(words('places.pair_area'))})\b"),
+        pair_noun_re=re.compile(rf"\s+(?:{alt(words('places.pair_area'))})\b"),
         party_before_re=re.compile(rf"\b(?:{alt(words('places.party_words'))})\s+(?:the\s+)?$", re.I),
         region_adj_re=re.compile(rf"\b(?:(?:{alt(words('places.region_adjectives'))})\s+)+$", re.I),
         care_before_re=re.compile(

@@ -164,6 +164,73 @@ def _article_before(toks: Sequence[Token], i: int, cues: _Cues) -> Optional[int]
     return None
 
 
+_VOWELS = "aeiou"
+
+
+def _named_provinces(parsed: ParsedText, sent: int, gaz: Gazetteer, cues: _Cues) -> set[tuple]:
+    """(country, admin1) of the provinces a sentence names, with their noun or bare ("Abyan
+    province", "Lower Shabelle region", "south of Hasakah")."""
+    toks = [t for t in parsed.sentence_tokens(sent)]
+    out: set[tuple] = set()
+    nouns = cues.division_nouns | {"region"}
+    def linked(x: Token) -> bool:  # a piece of a name: "Deir ez-Zor", "Lower Shabelle"
+        return is_cap(x) or x.text in _HYPHENS or x.text.lower() in _CONNECTORS
+
+    k = 1
+    while k < len(toks):
+        if not is_cap(toks[k]):
+            k += 1
+            continue
+        for n in (4, 3, 2, 1):
+            last = k + n - 1
+            if last >= len(toks) or not is_cap(toks[last]) or not all(linked(x) for x in toks[k:last]):
+                continue
+            name = parsed.text[toks[k].start:toks[last].end]
+            after = toks[last + 1].text.lower() if last + 1 < len(toks) else ""
+            found = {(c.country, c.admin1) for c in gaz.lookup(name) if c.kind == "admin1" and c.admin1
+                     and (fold(c.name) == fold(name) or after in nouns)}
+            if found:
+                out |= found
+                k = last
+                break
+        k += 1
+    return out
+
+
+def _vowel_variant(parsed: ParsedText, i: int, art: Optional[int], gaz: Gazetteer, cues: _Cues,
+                   frames: dict[int, set[tuple]]) -> list[PlaceCandidate]:
+    """An unknown one-word name after a locative word, in a sentence that names its province
+    ("on the outskirts of Zinjubar, the capital of the southern Abyan province"; "of
+    al-Shaddadi, south of Hasakah"): the town of that province whose name differs from it in
+    one vowel (Zinjibar) or in a letter written twice (Shadadi), if exactly one does
+    (``places.vowel_variant``). Transliteration writes short vowels freely; a vowel skeleton
+    key over the whole gazetteer meets too many namesakes (transliteration.yaml), one province
+    does not."""
+    t = parsed.tokens[i]
+    word = t.text
+    if not (word.isalpha() and word[0].isupper() and word[1:].islower() and len(word) >= 5):
+        return []
+    sent = parsed.sentences[t.sent]
+    start = parsed.tokens[art].start if art is not None else t.start  # "of al-Shaddadi"
+    if not cues.locative_re.search(parsed.text[max(sent.start, start - 40):start]):
+        return []
+    if t.sent not in frames:
+        frames[t.sent] = _named_provinces(parsed, t.sent, gaz, cues)
+    provinces = frames[t.sent]
+    if not provinces:
+        return []
+    variants = {word[:k] + v + word[k + 1:] for k, ch in enumerate(word) if k and ch in _VOWELS
+                for v in _VOWELS if v != ch}
+    variants.add(re.sub(r"(.)\1+", r"\1", word))  # a letter written twice ("Shaddadi")
+    variants.discard(word)
+    found: dict[tuple, PlaceCandidate] = {}
+    for variant in sorted(variants):
+        for c in gaz.lookup(variant):
+            if c.kind == "city" and (c.country, c.admin1) in provinces:
+                found[(c.name, c.country, c.admin1)] = c
+    return list(found.values()) if len(found) == 1 else []
+
+
 def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
                phrases: Sequence[tuple[Raw, tuple[int, int]]] = ()) -> list[Raw]:
     """Every place span: ``phrases`` (found by ``place_phrases``: their token ranges are
@@ -210,6 +277,7 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     i = 0
     n_tok = len(toks)
     c_first, c_last, linked = _hyphen_compounds(toks)
+    frames: dict[int, set[tuple]] = {}  # per sentence, filled on demand by _vowel_variant
     while i < n_tok:
         t = toks[i]
         if taken[i] or not is_cap(t) or (linked[i] and c_first[i] != i):
@@ -240,11 +308,17 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             if cands:
                 hit = (j, cands)
                 break
+        variant = False
         if hit is None:
-            i += 1
-            continue
+            cands = _vowel_variant(parsed, i, art, gaz, cues, frames)
+            if not cands:
+                i += 1
+                continue
+            hit, variant = (i, cands), True
         j, cands = hit
         raw = Raw(t.start, toks[j].end, i, j + 1, t.sent, cands, key=fold(text[t.start:toks[j].end]))
+        if variant:
+            raw.cues.append("places.vowel_variant")
         if art is not None:  # the article is part of the span ("in al-Raqqa")
             raw.start, raw.first = toks[art].start, art
             raw.flags.add("article")
@@ -385,6 +459,12 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
             if cm and cm.group(1).lower() in cues.district_nouns | cues.division_nouns:
                 # "Mandera South sub-county": a division named after the town, not the town
                 raw.designator = "district"
+            elif is_cap(nxt) and nxt_low in cues.bearings and nxt.start == raw.end + 1 and not (
+                    cm and cm.group(1)[:1].isupper()):
+                # "shot dead in Mandera East", "Peshawar North": the constituency or district
+                # named after the town (a name the gazetteer lacks as a whole), read at the
+                # town (precision 2), not the town itself nor the province of its name
+                raw.cues.append("places.compass_division")
         if nxt_low in cues.org_words and is_cap(nxt):
             raw.flags.add("org")
         elif (is_cap(nxt) and nxt.start == raw.end + 1 and nxt.ent_type not in _NOT_PLACE_ENTS
@@ -400,8 +480,15 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     if re.search(r"(?:,|\band|\bor|&)\s*$", before):  # cheap guard: only a list can end so
         b = re.sub(r"(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*)*\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|"
                    r"\s+or\s+|&\s+))+$", "", before)
-    m = cues.designator_re.search(b)
-    if m:
+    # "in the Sariab area of Quetta", "in the Daraa al-Balad neighbourhood of Daraa city": the
+    # place noun is the named part's, the locative word before it frames the place it is part
+    # of (places.part_of); "in the district of X" keeps X a district
+    part = cues.part_of_re.search(b) if raw.source == "places.ngram" else None
+    m = None if part else cues.designator_re.search(b)
+    if part:
+        b = b[:part.start()]
+        raw.cues.append("places.part_of")
+    elif m:
         noun = m.group("noun").lower()
         raw.designator = raw.designator or ("division" if noun in cues.division_nouns else
                                             "district" if noun in cues.district_nouns else "town")
@@ -473,6 +560,14 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.near = True
         raw.cues.append("places.road_end")
         return
+    if raw.source == "places.ngram" and (cues.pair_after_re.match(text, raw.end) or (
+            cues.road_before_re.search(before) and cues.pair_noun_re.match(text, raw.end))):
+        # "in the Beni-Mbau sector", "the Rajouri-Poonch belt": an area named after the town
+        # (and another), not the town itself
+        raw.flags.add("adjective")
+        raw.near = True
+        raw.cues.append("places.pair_area")
+        return
     if raw.source == "places.ngram" and cues.descriptor_re.match(text, raw.end) \
             and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before):
         # "the Red Sea port city of X", "the Idlib town of X": the name describes the town
@@ -495,6 +590,9 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         raw.locative = True
         raw.near = prep in cues.near_prep
         raw.cues.append("places.near_prep" if raw.near else "places.incident_prep")
+        if raw.near and (prep.split()[0] in cues.bearings or prep.endswith(" from")):
+            # "north-east of X", "10 km from X": X is a reference point, the place lies away
+            raw.cues.append("places.bearing_prep")
 
 
 def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate],
@@ -596,7 +694,7 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
         sm = None  # "fighting between the army and rebels in X": a party to the clash
     if sm and words & cues.say_verbs and not _verb_between(parsed, raw.start - len(before) + sm.start(), raw.start, cues) \
             and not _counted(parsed, raw.sent, raw.start - len(before) + sm.start()):
-        raw.cues.append("places.speaker_nouns")
+        raw.cues.append("places.say_verb_forms" if sm.group("say") else "places.speaker_nouns")
         return "speaker"
     if raw.source == "places.ngram" and not raw.locative:
         m = re.match(r"\s*(?:\d+-year-old\s+)?([A-Za-z]+)", after)

@@ -430,8 +430,8 @@ def _aside(r: _Raw) -> bool:
     """A name that says little about where the story is: one side of a border ("near the
     Malian border"), the name describing a town ("the Red Sea port city of X") or a reference
     point ("in X, 40 km north of Y") or the end of a road ("on the X-Y road")."""
-    return bool({"places.border", "places.descriptor", "places.bearing", "places.road_end"}
-                & set(r.cues))
+    return bool({"places.border", "places.descriptor", "places.bearing", "places.road_end",
+                 "places.pair_area"} & set(r.cues))
 
 
 def _dominant_country(raws: list[_Raw], prior: dict[str, float]) -> Optional[str]:
@@ -499,7 +499,8 @@ def _precision(raw: _Raw, c: PlaceCandidate) -> int:
         return 2 if raw.designator == "district" else 3
     if c.kind in ("admin2", "region"):
         return 2
-    return 2 if raw.near or raw.designator in ("district", "division") else 1
+    return 2 if raw.near or raw.designator in ("district", "division") \
+        or "places.compass_division" in raw.cues else 1
 
 
 def _context_city(raws: list[_Raw], roles: list[str], country: Optional[str] = None,
@@ -824,6 +825,10 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if seat is not None and seat.lat is not None:
                 c = replace(c, lat=seat.lat, lon=seat.lon)
                 r.cues.append("places.admin1_seat")
+        if c.kind == "city" and r.source == "places.ngram" and (
+                r.designator in ("district", "division") or "places.compass_division" in r.cues):
+            # "Tinsukia district": the district named after its seat town, read at that town
+            r.cues.append("places.district_seat")
         key = role
         if role == "mention":
             key = "jurisdiction" if "jurisdiction" in r.flags else "locative" if r.locative else "mention"
