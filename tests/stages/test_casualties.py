@@ -823,6 +823,9 @@ CONFLICT_TOTALS = [
     # ... not when the people were killed by others
     ("Gunmen killed five people in a village on Monday, residents said. The army said its troops "
      "later killed four of the attackers.", (9, 0)),
+    # a qualified count read as a phrase on "over" is the joined verb's subject
+    ("One man was killed and over a dozen were injured when rival supporters clashed on Friday.", (1, 12)),
+    ("A policeman was killed and about 30, including four officers, were hurt in the riot.", (1, 30)),
     # a person titled by what he heads is a victim; a head shot is no person
     ("Bandits stormed the settlement on Sunday, killing the ward head and his wife.", (2, 0)),
     ("Bandits shot a trader in the head on Sunday.", (0, 1)),

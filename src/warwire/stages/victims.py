@@ -327,6 +327,34 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
     return tuple(out) if out is not None else toks
 
 
+_LOOSE_QUALIFIERS = frozenset({"over", "about", "around", "nearly", "almost", "some", "upwards"})
+
+
+def _qualified_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"One person was killed and over a dozen were injured": the parser reads the second
+    verb's subject, a qualified count, as a phrase on "over"; the count is the subject and the
+    qualifier its modifier (``kids`` is updated in place)."""
+    out: Optional[list[Token]] = None
+    for q in toks:
+        if q.text.lower() not in _LOOSE_QUALIFIERS or q.dep != "prep":
+            continue
+        verb = q.head
+        if verb < q.i:  # hung on the first verb: the subjectless verb joined to it after the count
+            verb = next((c for c in kids[verb] if c > q.i and toks[c].dep == "conj" and toks[c].pos == "VERB"), -1)
+            if verb < 0:
+                continue
+        if any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[verb]) or not any(
+                toks[c].dep in ("auxpass", "aux") and q.i < c for c in kids[verb]):
+            continue
+        count = next((c for c in kids[q.i] if toks[c].dep == "pobj"), None)
+        if count is None or not (toks[count].like_num or toks[count].lemma.lower() in ("dozen", "score", "hundred")):
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, count, verb, "nsubjpass" if any(toks[c].dep == "auxpass" for c in kids[verb]) else "nsubj")
+        _reattach(out, kids, q.i, count, "quantmod")
+    return tuple(out) if out is not None else toks
+
+
 _CLOSERS = frozenset({",", "-", "—", "–", "--"})  # marks that close an apposition
 
 
@@ -390,6 +418,7 @@ class Doc:
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
         self.toks = _listed_apposition(self.toks, kids)
+        self.toks = _qualified_subject(self.toks, kids)
         self.kids = kids
         # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
         self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
