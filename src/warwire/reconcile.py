@@ -241,7 +241,11 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
             continue
         others = [k for k in groups if k[2] == key[2] and k != key
                   and any(not m.rule.endswith(_WEAK) for m in groups[k])
-                  and not (k[1] == "perpetrator" and any(m.rule.startswith(IMPLIED_RULES) for m in groups[k]))]
+                  # (not a perpetrator told only by an implied death: "murder-suicide"; but "A man
+                  # who fired at officers died ... found the man dead of a self-inflicted wound")
+                  and not (k[1] == "perpetrator" and any(m.rule.startswith(IMPLIED_RULES) for m in groups[k])
+                           and all(m.rule.startswith(IMPLIED_RULES) or m.rule.endswith(_WEAK)
+                                   for m in groups[k]))]
         if not others and key[2] == "killed" and all((m.low or 0) <= 1 for m in ms):
             # "The suspect was shot and killed by a homeowner. … The man died at the scene": one
             # dead told only by pronouns, names or "the man" beside a dead perpetrator told the

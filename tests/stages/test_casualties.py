@@ -338,6 +338,9 @@ def _parse_undated(nlp, text: str) -> ParsedText:
     ("The raid came a week after an airstrike on a market killed 20 people.", True),
     ("The group says 900 fighters have died since the insurgency began.", True),
     ("Since the coup in March, 70 protesters have been killed.", True),
+    # a count over several days; not one night's
+    ("In all, at least nine people were shot in the city from Friday night through Sunday.", True),
+    ("Gunmen killed 12 villagers between Saturday night and Sunday morning.", False),
 ])
 def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
     ms = find_casualties(_parse(nlp, text))
@@ -823,6 +826,10 @@ CONFLICT_TOTALS = [
     # ... not when the people were killed by others
     ("Gunmen killed five people in a village on Monday, residents said. The army said its troops "
      "later killed four of the attackers.", (9, 0)),
+    # the man found dead is the perpetrator who died, told again
+    ("A man who shot at deputies late Friday died of a self-inflicted gunshot wound, the sheriff "
+     "said. When deputies entered the house on Saturday, they found the man dead of what appeared "
+     "to be a self-inflicted wound.", (1, 0)),
     # a qualified count read as a phrase on "over" is the joined verb's subject
     ("One man was killed and over a dozen were injured when rival supporters clashed on Friday.", (1, 12)),
     ("A policeman was killed and about 30, including four officers, were hurt in the riot.", (1, 30)),
