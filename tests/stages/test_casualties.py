@@ -826,6 +826,9 @@ CONFLICT_TOTALS = [
     # ... not when the people were killed by others
     ("Gunmen killed five people in a village on Monday, residents said. The army said its troops "
      "later killed four of the attackers.", (9, 0)),
+    # attackers who set off their vests died too, besides those shot
+    ("Militants stormed a police post on Monday, killing three constables. Four of the attackers "
+     "were shot dead by police, while two others detonated their explosive vests at the gate.", (9, 0)),
     # the man found dead is the perpetrator who died, told again
     ("A man who shot at deputies late Friday died of a self-inflicted gunshot wound, the sheriff "
      "said. When deputies entered the house on Saturday, they found the man dead of what appeared "

@@ -894,7 +894,8 @@ def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, o
     if span is None:
         return []
     mention, vi = _part_mention(doc, "killed", span, noun, sent.i, "cas.perp.suicide_attackers", other,
-                                rules, low_only=False)
+                                rules, low_only=False,
+                                additional=noun.text.lower() in rules.additional)  # "two others detonated"
     return [(replace(mention, victim_kind="perpetrator"), vi)]
 
 
