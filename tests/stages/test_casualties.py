@@ -829,6 +829,17 @@ CONFLICT_TOTALS = [
     # attackers who set off their vests died too, besides those shot
     ("Militants stormed a police post on Monday, killing three constables. Four of the attackers "
      "were shot dead by police, while two others detonated their explosive vests at the gate.", (9, 0)),
+    # hurt by an accident during the incident is not hurt by the attack ...
+    ("A man was shot dead outside a bar late Saturday. A bouncer who chased the gunman's car was "
+     "struck by the vehicle and suffered minor injuries.", (1, 0)),
+    ("Deputies shot and killed an armed man on Friday. A deputy suffered a minor knee injury when "
+     "he slipped on the icy driveway.", (1, 0)),
+    # ... unless the sentence tells the attack's harm too
+    ("A man was shot dead outside a bar late Saturday. A second man was shot in the arm and hit by a "
+     "car as he fled.", (1, 1)),
+    # one shot and released the next day lived: not the one who died
+    ("Two men were shot outside a store on Thursday. John Doe, 30, died at the scene. A 24-year-old "
+     "man was shot in the hip; he was treated at a hospital and released the next day.", (1, 1)),
     # the man found dead is the perpetrator who died, told again
     ("A man who shot at deputies late Friday died of a self-inflicted gunshot wound, the sheriff "
      "said. When deputies entered the house on Saturday, they found the man dead of what appeared "

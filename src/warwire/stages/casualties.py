@@ -332,6 +332,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         unverified = rules.unverified.search(sent_text) if ms else None
         if unverified is not None:  # "..., a figure that could not be independently verified"
             ms = [replace(m, attribution=_unverified(m.attribution, unverified, sent.start)) for m in ms]
+        if ms and rules.accident_injury.search(sent_text) and not rules.accident_exceptions.search(sent_text):
+            ms = [m for m in ms if m.category != "injured"]  # "slipped on ice", "struck by the fleeing car"
         refuted = rules.refuted.search(sent_text)
         if refuted is not None:  # "The army denied the claim": this sentence's or the last one's
             at = sent.start + refuted.start()

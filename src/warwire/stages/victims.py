@@ -115,6 +115,8 @@ class Rules:
     dead_among_hurt: re.Pattern  # "one of them died", "one of the wounded died"
     unverified: re.Pattern  # "a figure that could not be independently verified"
     refuted: re.Pattern  # "The army denied the claim"
+    accident_injury: re.Pattern  # "suffered a knee injury when he slipped on ice"
+    accident_exceptions: re.Pattern  # ... unless the sentence tells gunfire, a blast or a blade
     by_state_forces: re.Pattern  # "killed when government troops raided the town"
     dead_among_hurt_later: re.Pattern  # "... died later", "... succumbed": after the toll told
 
@@ -165,6 +167,8 @@ def load_rules() -> Rules:
         initial=re.compile(data["initial_estimate"], re.I),
         unverified=re.compile(data["unverified_claim"], re.I),
         refuted=re.compile(data["refuted_claim"], re.I),
+        accident_injury=re.compile(data["accident_injury"], re.I),
+        accident_exceptions=re.compile(data["accident_exceptions"], re.I),
         by_state_forces=re.compile(data["by_state_forces"], re.I),
         survived=re.compile(data["survived"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
