@@ -338,6 +338,8 @@ def _parse_undated(nlp, text: str) -> ParsedText:
     ("The raid came a week after an airstrike on a market killed 20 people.", True),
     ("The group says 900 fighters have died since the insurgency began.", True),
     ("Since the coup in March, 70 protesters have been killed.", True),
+    # a count over part of a year
+    ("According to the UN, 43 civilians were killed in the province in the first half of the year.", True),
     # a count over several days; not one night's
     ("In all, at least nine people were shot in the city from Friday night through Sunday.", True),
     ("Gunmen killed 12 villagers between Saturday night and Sunday morning.", False),
@@ -840,6 +842,9 @@ CONFLICT_TOTALS = [
     # one shot and released the next day lived: not the one who died
     ("Two men were shot outside a store on Thursday. John Doe, 30, died at the scene. A 24-year-old "
      "man was shot in the hip; he was treated at a hospital and released the next day.", (1, 1)),
+    # those treated in or at a hospital are hurt
+    ("Militants killed six villagers on Sunday. Eleven other people were being treated at the "
+     "district hospital, officials said.", (6, 11)),
     # the man found dead is the perpetrator who died, told again
     ("A man who shot at deputies late Friday died of a self-inflicted gunshot wound, the sheriff "
      "said. When deputies entered the house on Saturday, they found the man dead of what appeared "
