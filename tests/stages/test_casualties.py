@@ -842,6 +842,15 @@ CONFLICT_TOTALS = [
     # one shot and released the next day lived: not the one who died
     ("Two men were shot outside a store on Thursday. John Doe, 30, died at the scene. A 24-year-old "
      "man was shot in the hip; he was treated at a hospital and released the next day.", (1, 1)),
+    # a list of people that goes on after "the X, his Y" ...
+    ("A shell hit a pickup on the highway on Monday, killing the driver, his brother and four "
+     "farmers, residents said.", (6, 0)),
+    # (not the speakers after the victims)
+    ("A drone hit a bus near the town on Tuesday, killing 13 civilians, two residents and a nurse said.", (13, 0)),
+    # ... and one joined after a closed "including" phrase
+    ("Three villagers, including a teacher, and a militiaman were killed in the raid on Friday.", (4, 0)),
+    # ("as well as" goes on with those included)
+    ("Gunfire struck five people, including three children, as well as the children's uncle, on Friday.", (0, 5)),
     # those treated in or at a hospital are hurt
     ("Militants killed six villagers on Sunday. Eleven other people were being treated at the "
      "district hospital, officials said.", (6, 11)),

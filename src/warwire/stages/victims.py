@@ -331,6 +331,51 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
     return tuple(out) if out is not None else toks
 
 
+def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """Two misparses of a list of people (``kids`` is updated in place):
+    - "killed the driver, his assistant and nine passengers": the parser hangs "his assistant"
+      on the comma; a noun under a comma joins the noun before the comma as its conjunct;
+    - "Two civilians, including a boy, and a soldier were killed": the soldier, joined after
+      the closed "including" phrase, joins the counted head, not the boy."""
+    out: Optional[list[Token]] = None
+
+    def move(i: int, head: int) -> None:
+        nonlocal out
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, i, head, "conj")
+
+    for n in toks:
+        # a noun phrase right after "<object>," that the parser hangs elsewhere (on the comma,
+        # or on the reporting verb), and that goes on as a list ("his assistant and nine ...")
+        if n.pos not in ("NOUN", "PROPN", "NUM") or n.head == n.i:
+            continue
+        first = n.i
+        while kids[first] and kids[first][0] < first:
+            first = kids[first][0]
+        if first < 2 or toks[first - 1].text != ",":
+            continue
+        before = toks[first - 2]
+        if before.pos not in ("NOUN", "PROPN") or before.dep not in ("dobj", "pobj", "nsubjpass", "conj") \
+                or n.head in (before.i, first - 1) and n.dep == "conj":
+            continue
+        on_comma = n.head == first - 1
+        listed = any(toks[c].dep == "conj" for c in kids[n.i]) and any(
+            toks[c].dep == "cc" and toks[c].text.lower() == "and" for c in kids[n.i])
+        if on_comma or (listed and n.head > n.i and n.dep in ("npadvmod", "appos", "dep")):  # (not "..., two residents and a health worker said")
+            move(n.i, before.i)
+    for x in toks:
+        if x.dep != "conj" or x.pos not in ("NOUN", "PROPN"):
+            continue
+        h = toks[x.head]
+        prep = toks[h.head] if h.dep == "pobj" else None
+        if prep is None or prep.text.lower() not in ("including", "among") or prep.head >= prep.i:
+            continue
+        if any(toks[c].dep == "cc" and toks[c].text.lower() == "and" and toks[c - 1].text == ","
+               for c in kids[h.i] if h.i < c < x.i):  # ", and" (not "as well as": still included)
+            move(x.i, prep.head)
+    return tuple(out) if out is not None else toks
+
+
 _LOOSE_QUALIFIERS = frozenset({"over", "about", "around", "nearly", "almost", "some", "upwards"})
 
 
@@ -423,6 +468,7 @@ class Doc:
         self.toks = _along_with(self.toks, kids)
         self.toks = _listed_apposition(self.toks, kids)
         self.toks = _qualified_subject(self.toks, kids)
+        self.toks = _list_repairs(self.toks, kids)
         self.kids = kids
         # words of the article's person names (a full name tagged ORG in one sentence, PERSON in another)
         self.names = frozenset(t.text for t in self.toks if t.ent_type == "PERSON" and t.pos == "PROPN"
