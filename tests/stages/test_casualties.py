@@ -845,6 +845,12 @@ CONFLICT_TOTALS = [
     # a list of people that goes on after "the X, his Y" ...
     ("A shell hit a pickup on the highway on Monday, killing the driver, his brother and four "
      "farmers, residents said.", (6, 0)),
+    ("Gunmen raided the hamlet on Monday night, killing the headman, his wife and two of their "
+     "sons, local sources told the radio.", (4, 0)),
+    ("An airstrike on a lorry killed the driver, his helper and six traders, including two women, "
+     "villagers and a nurse said on Friday.", (8, 0)),
+    ("A shell hit a shelter on Friday, killing six people, among them one aid worker, and wounding "
+     "nine.", (6, 9)),
     # (not the speakers after the victims)
     ("A drone hit a bus near the town on Tuesday, killing 13 civilians, two residents and a nurse said.", (13, 0)),
     # ... and one joined after a closed "including" phrase

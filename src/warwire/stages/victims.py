@@ -361,7 +361,14 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
         on_comma = n.head == first - 1
         listed = any(toks[c].dep == "conj" for c in kids[n.i]) and any(
             toks[c].dep == "cc" and toks[c].text.lower() == "and" for c in kids[n.i])
-        if on_comma or (listed and n.head > n.i and n.dep in ("npadvmod", "appos", "dep")):  # (not "..., two residents and a health worker said")
+        # (not the speakers: "..., two residents and a health worker said"; but "his assistant
+        # and nine passengers, including ..., residents said" goes on with the victim's people)
+        kin = any(toks[c].dep == "poss" and toks[c].pos == "PRON" for c in kids[n.i])
+        # two objects of one verb, the second no part told ("among them one staff member")
+        sibling = n.dep == "dobj" and n.head == before.head and before.dep == "dobj" and not any(
+            toks[c].text.lower() in ("among", "including") for c in kids[n.i])
+        if on_comma or sibling or (listed and n.head > n.i and (
+                n.dep in ("npadvmod", "appos", "dep") or n.dep == "nsubj" and kin)):
             move(n.i, before.i)
     for x in toks:
         if x.dep != "conj" or x.pos not in ("NOUN", "PROPN"):
