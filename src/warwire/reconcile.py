@@ -256,9 +256,24 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
             target = max(others, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
             groups[target].extend(ms)
             del groups[key]
+    # a soldier or policeman told only by name or rank ("Sergeant Smith died hours later")
+    # beside a counted group of the other uniformed kind ("Two police officers … were killed")
+    # is one of them
+    for key in [k for k in groups if k[1] in _UNIFORMED]:
+        ms = groups.get(key, [])
+        if not ms or not all(m.rule.endswith(_WEAK) and (m.low or 0) <= 1 for m in ms):
+            continue
+        others = [k for k in groups if k[2] == key[2] and k[1] in _UNIFORMED and k[1] != key[1]
+                  and any(not m.rule.endswith(_WEAK) for m in groups[k])]
+        if others:
+            groups[max(others, key=lambda k: max((m.low or 0) for m in groups[k]))].extend(ms)
+            del groups[key]
     for k in groups:
         groups[k].sort(key=lambda m: (m.start, m.figure_start))
     return groups
+
+
+_UNIFORMED = ("state_forces", "police")
 
 
 def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:

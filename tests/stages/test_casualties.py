@@ -851,6 +851,15 @@ CONFLICT_TOTALS = [
      "villagers and a nurse said on Friday.", (8, 0)),
     ("A shell hit a shelter on Friday, killing six people, among them one aid worker, and wounding "
      "nine.", (6, 9)),
+    ("Gunmen stormed a checkpoint on Thursday, killing nine people, a police officer and a local "
+     "official said.", (9, 0)),
+    ("At least 30 people, most of them soldiers, were killed when militants attacked the base on Sunday.", (30, 0)),
+    # a soldier told by name and rank is one of the police or soldiers counted
+    ("Two police officers and a boy were killed when rebels attacked the station on Friday. Patrolman "
+     "John Doe died at the scene and Sergeant Richard Roe died hours later in hospital.", (3, 0)),
+    # "not including the attackers": the bomber's death is more
+    ("A suicide bomber and gunmen attacked a checkpoint on Monday. Two more victims died overnight, "
+     "bringing the toll to nine, not including the attackers.", (10, 0)),
     # (not the speakers after the victims)
     ("A drone hit a bus near the town on Tuesday, killing 13 civilians, two residents and a nurse said.", (13, 0)),
     # ... and one joined after a closed "including" phrase

@@ -232,7 +232,8 @@ def load_rules() -> Rules:
 
 def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """Two subjects of one verb joined by "and" ("3 FC personnel and 2 attackers were killed",
-    parsed as two subjects) are one subject and its conjunct, as a list of victims is
+    parsed as two subjects) are one subject and its conjunct, as a list of victims is; an
+    uncounted second one after a count and a comma tells what the count was (an apposition)
     (``kids`` is updated in place). The verb agrees with a plural ("were", "have"), or both
     are counted ("two soldiers and a civilian died"): not "A man shot at 22nd and Bragg has
     died", "Their mother — and his wife — Jane Doe was found"."""
@@ -249,6 +250,11 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
             if agrees and any(toks[c].dep == "cc" and a < c < b for c in kids[a]):
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "conj")
+            elif any(toks[c].dep == "nummod" for c in kids[a]) and not any(
+                    toks[c].dep == "nummod" for c in kids[b]) and toks[a + 1].text == ",":
+                # "At least 50 people, most of them soldiers, were killed": what the count was
+                out = out if out is not None else list(toks)
+                _reattach(out, kids, b, a, "appos")
     return tuple(out) if out is not None else toks
 
 
@@ -332,9 +338,12 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
 
 
 def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
-    """Two misparses of a list of people (``kids`` is updated in place):
+    """Misparses of a list of people (``kids`` is updated in place):
+    - "killing 11 people, a police officer and an official said": the list after the comma
+      that runs up to a reporting verb with no subject is its speaker;
     - "killed the driver, his assistant and nine passengers": the parser hangs "his assistant"
-      on the comma; a noun under a comma joins the noun before the comma as its conjunct;
+      on the comma, the reporting verb or the verb as a second object; it joins the noun
+      before the comma as its conjunct;
     - "Two civilians, including a boy, and a soldier were killed": the soldier, joined after
       the closed "including" phrase, joins the counted head, not the boy."""
     out: Optional[list[Token]] = None
@@ -344,10 +353,36 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
         out = out if out is not None else list(toks)
         _reattach(out, kids, i, head, "conj")
 
+    report = load_rules().report
+    speakers: set[int] = set()
+    for x in toks:
+        # "killing 11 people, a police officer and a regional official said": the list after
+        # the comma that runs up to a subjectless reporting verb is its speaker, no victims
+        if x.dep not in ("appos", "conj", "dobj") or x.head >= x.i or x.pos not in ("NOUN", "PROPN"):
+            continue
+        first = x.i
+        while kids[first] and kids[first][0] < first:
+            first = kids[first][0]
+        if toks[first - 1].text != ",":
+            continue
+        last = x.i
+        while any(toks[c].dep == "conj" and c > last for c in kids[last]):
+            last = max(c for c in kids[last] if toks[c].dep == "conj")
+        end = last
+        while kids[end] and kids[end][-1] > end:  # the right edge of the last one's phrase
+            end = kids[end][-1]
+        verb = toks[end + 1] if end + 1 < len(toks) else None
+        if verb is not None and verb.lemma.lower() in report and verb.pos in ("VERB", "AUX") \
+                and not any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[verb.i]):
+            out = out if out is not None else list(toks)
+            _reattach(out, kids, x.i, verb.i, "nsubj")
+            speakers.add(x.i)
     for n in toks:
+        if n.i in speakers:
+            continue
         # a noun phrase right after "<object>," that the parser hangs elsewhere (on the comma,
         # or on the reporting verb), and that goes on as a list ("his assistant and nine ...")
-        if n.pos not in ("NOUN", "PROPN", "NUM") or n.head == n.i:
+        if n.pos not in ("NOUN", "PROPN") or n.head == n.i:  # (not "..., both 31 and of Jackson")
             continue
         first = n.i
         while kids[first] and kids[first][0] < first:
@@ -356,7 +391,7 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
             continue
         before = toks[first - 2]
         if before.pos not in ("NOUN", "PROPN") or before.dep not in ("dobj", "pobj", "nsubjpass", "conj") \
-                or n.head in (before.i, first - 1) and n.dep == "conj":
+                or n.head == before.i:  # (hung on the noun before: a list or an apposition already)
             continue
         on_comma = n.head == first - 1
         listed = any(toks[c].dep == "conj" for c in kids[n.i]) and any(
@@ -367,8 +402,8 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
         # two objects of one verb, the second no part told ("among them one staff member")
         sibling = n.dep == "dobj" and n.head == before.head and before.dep == "dobj" and not any(
             toks[c].text.lower() in ("among", "including") for c in kids[n.i])
-        if on_comma or sibling or (listed and n.head > n.i and (
-                n.dep in ("npadvmod", "appos", "dep") or n.dep == "nsubj" and kin)):
+        if on_comma or sibling or (listed and (
+                n.dep in ("npadvmod", "appos", "dep") or n.dep == "nsubj" and kin and n.head > n.i)):
             move(n.i, before.i)
     for x in toks:
         if x.dep != "conj" or x.pos not in ("NOUN", "PROPN"):
