@@ -860,6 +860,11 @@ CONFLICT_TOTALS = [
     # "not including the attackers": the bomber's death is more
     ("A suicide bomber and gunmen attacked a checkpoint on Monday. Two more victims died overnight, "
      "bringing the toll to nine, not including the attackers.", (10, 0)),
+    # a later sentence opening on "Last <weekday>," or "On the same day as" tells another incident
+    ("A bomb tore through a market in the town on Sunday, killing 12 people. The blast is the "
+     "latest in a wave of attacks. Last Tuesday, gunmen killed four policemen at a checkpoint.", (12, 0)),
+    ("An airstrike on a village killed 20 people on Tuesday. On the same day as the strike, shelling "
+     "in a nearby township killed three people.", (20, 0)),
     # (not the speakers after the victims)
     ("A drone hit a bus near the town on Tuesday, killing 13 civilians, two residents and a nurse said.", (13, 0)),
     # ... and one joined after a closed "including" phrase
