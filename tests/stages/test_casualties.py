@@ -865,6 +865,8 @@ CONFLICT_TOTALS = [
      "latest in a wave of attacks. Last Tuesday, gunmen killed four policemen at a checkpoint.", (12, 0)),
     ("An airstrike on a village killed 20 people on Tuesday. On the same day as the strike, shelling "
      "in a nearby township killed three people.", (20, 0)),
+    ("A drone struck a checkpoint on Tuesday, killing three guardsmen. Hours later, in a nearby city, "
+     "a family of four was shot dead in an incident that officials have not linked to the attack.", (3, 0)),
     # (not the speakers after the victims)
     ("A drone hit a bus near the town on Tuesday, killing 13 civilians, two residents and a nurse said.", (13, 0)),
     # ... and one joined after a closed "including" phrase
