@@ -350,6 +350,13 @@ TOWN_CASES = [
     # "the <Name> area of X": the area is the named part's, X is the city itself
     ("A grenade thrown at a shop wounded four people in the Qazi Bagh area of Peshawar on "
      "Monday.", "PAK", (34.01, 71.58), 1, "places.part_of"),
+    # a village known only in another region than the township named right after it: a
+    # namesake; the township's seat (Ywar Thit Gyi, Yangon, stands in for a Sagaing village)
+    ("Jets bombed Ywar Thit Gyi village in Shwebo township on Sunday, killing nine villagers.",
+     "MMR", (22.57, 95.70), 2, "places.framed_abroad"),
+    # ... and before a possessor: "the <Name> area of south Kashmir's X district"
+    ("SRINAGAR: A soldier was killed in a gunfight in the Gadrinar area of south Kashmir's "
+     "Kulgam district on Friday, police said.", "IND", (33.64, 75.02), 2, "places.part_of"),
 ]
 
 

@@ -534,6 +534,11 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if q and not raw.qualifier:
             raw.qualifier = q
             raw.cues.append("places.possessive_frame")
+        if q and not part and cues.part_of_re.search(b):
+            # "in the Redwani area of south Kashmir's Kulgam district": the named part's
+            # place noun, then the possessor; the locative word frames the place
+            b = b[:cues.part_of_re.search(b).start()]
+            raw.cues.append("places.part_of")
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
                r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|outside))", "", b)
     if (nxt is not None and nxt.pos == "NOUN" and nxt.text.islower() and nxt.start <= raw.end + 1
