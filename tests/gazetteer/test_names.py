@@ -82,3 +82,11 @@ def test_loose_trace_names_the_rules():
 ])
 def test_gets_loose_keys(country, kind, population, expected):
     assert gets_loose_keys(country, kind, population) is expected
+
+
+@pytest.mark.parametrize("name, key", [("Impa-ong", "impaong"), ("Bab-el-Oued", "babeloued"),
+                                       ("Kaduna", ""), ("Lake - Shore", "")])
+def test_joined_hyphens(name, key):
+    from warwire.gazetteer.names import joined_hyphens
+
+    assert joined_hyphens(name) == key

@@ -430,3 +430,30 @@ def test_each_half_of_a_double_surname_is_a_person(nlp, real_gaz, name, half):
             "in jail.")
     places, _ = _event_place(nlp, real_gaz, text)
     assert not [p for p in places if p.text == half], [(p.text, p.rule) for p in places]
+
+
+# A hyphenated name whose last piece is lower case ("-ong", "-an") is looked up whole, and, the
+# gazetteer lacking that spelling, written as one word (invented town).
+@pytest.mark.parametrize("written", ["Pinagbay-ong", "Pinagbayong"])
+def test_a_hyphen_written_or_dropped(nlp, written):
+    from warwire.gazetteer.memory import MemoryGazetteer
+    from warwire.model import PlaceCandidate as C
+
+    gaz = MemoryGazetteer([
+        (C("Pinagbayong", "PHL", "Northern Mindanao", None, 8.1, 125.1, 1, "city", 40_000), []),
+    ])
+    _, place = _event_place(nlp, gaz, f"Two rebels were killed in a clash in the hinterlands of "
+                                      f"{written} town on Monday, the army said.")
+    assert place is not None and place.candidate.name == "Pinagbayong", place
+
+
+# "the district headquarters of X": the seat town X, not an organisation's name
+@pytest.mark.parametrize("text,name", [
+    ("Insurgents killed six people in an attack on the district headquarters of Muidumbe, in "
+     "the northern province of Cabo Delgado, on Tuesday.", "Muidumbe"),
+    ("Maoists killed two policemen in an attack on the district headquarters of Sukma on "
+     "Monday.", "Sukma"),
+])
+def test_a_district_headquarters_is_its_town(nlp, real_gaz, text, name):
+    _, place = _event_place(nlp, real_gaz, text)
+    assert place is not None and place.candidate.name == name, place

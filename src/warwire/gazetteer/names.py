@@ -110,3 +110,11 @@ def loose_trace(name: str) -> list[tuple[str, str]]:
             out.append((rid, new))
         key = new
     return out
+
+
+def joined_hyphens(name: str) -> str:
+    """The folded key of a hyphenated name written as one word ("Impasug-ong" → "impasugong",
+    the gazetteer's spelling); "" for a name without a hyphen between letters."""
+    if not re.search(r"\w-\w", name):
+        return ""
+    return fold(re.sub(r"(?<=\w)-(?=\w)", "", name))

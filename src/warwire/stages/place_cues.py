@@ -217,7 +217,7 @@ def cues() -> Cues:
         district_phrase_re=re.compile(
             rf"\s+({alt(w for w in words('places.district_nouns') if ' ' in w)})\b", re.I),
         designator_re=re.compile(
-            rf"(?:\bthe\s+)?(?:(?<![\w'’])(?!(?:{alt(preps)})\b)[a-z\-]+\s+|\d+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
+            rf"(?:\bthe\s+)?(?:(?<![\w'’])(?!(?:{alt(preps)})\b)[a-z\-]+\s+|\d+\s+){{0,2}}(?P<noun>{alt(place_nouns | words('places.seat_nouns'))})"
             r"\s+of\s+$", re.I),
         speaker_before_re=re.compile(
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"

@@ -295,7 +295,9 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         for n in range(min(MAX_NGRAM, n_tok - i), 0, -1):
             j = i + n - 1
             tj = toks[j]
-            if tj.sent != t.sent or not is_cap(tj) or any(taken[i:j + 1]):
+            # a name may end in a lower-case piece after a hyphen ("Impasug-ong")
+            tail = c_first[j] < j == c_last[j] and c_first[j] >= i and is_cap(toks[c_first[j]])
+            if tj.sent != t.sent or not (is_cap(tj) or tail) or any(taken[i:j + 1]):
                 continue
             if linked[j] and c_last[j] != j:
                 continue  # ends inside a hyphenated name ("Qala" of "Qala-i-Naw")
