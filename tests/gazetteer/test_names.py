@@ -85,7 +85,7 @@ def test_gets_loose_keys(country, kind, population, expected):
 
 
 @pytest.mark.parametrize("name, key", [("Impa-ong", "impaong"), ("Bab-el-Oued", "babeloued"),
-                                       ("Kaduna", ""), ("Lake - Shore", "")])
+                                       ("Kaduna", ""), ("Lake - Shore", ""), ("Tri-State", "")])
 def test_joined_hyphens(name, key):
     from warwire.gazetteer.names import joined_hyphens
 
