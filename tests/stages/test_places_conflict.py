@@ -406,6 +406,9 @@ ABROAD_CASES = [
     # ... while Michigan's own towns keep Michigan's AP form
     ("FLINT, Mich. — A man was shot dead outside a gas station on Friday night, police said.",
      "USA", "Michigan", (43.01, -83.69)),
+    # a Thai district written without its word break ("Ban Nang Sata" in the gazetteer)
+    ("YALA: A defence volunteer was shot dead at a tea shop in Bannang Sata district on "
+     "Monday.", "THA", "Yala", (6.27, 101.26)),
     # a Colombian department's town keeps its department
     ("Two soldiers were killed when dissidents attacked a patrol in Toribio, in the "
      "southwestern Cauca department, on Monday.", "COL", "Cauca", (2.95, -76.27)),
