@@ -327,3 +327,15 @@ def test_default_index_anchor_drops_a_namesake_state(name, other):
 
     g = SqliteGazetteer(default_index_path(500))
     assert not [c for c in g.lookup(other) if c.kind == "admin1" and c.name == name]
+
+
+# The name a group had from a town (its capital's, another town's) is no spelling of the
+# division its anchor row names: the town keeps it alone.
+@pytest.mark.parametrize("town,country", [("Tepic", "MEX"), ("Bihar Sharif", "IND"),
+                                          ("Victoria de Durango", "MEX")])
+def test_default_index_anchor_drops_a_town_display_name(town, country):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    found = [c for c in g.lookup(town) if c.country == country]
+    assert found and all(c.kind == "city" for c in found), found

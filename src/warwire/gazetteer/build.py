@@ -418,6 +418,11 @@ def _anchor_admin1(cities: list[dict], iso3: dict[str, str],
         if named:
             iso = named
         old = admin1.get(group, ("", ""))[0] if keep_old else ""
+        sub = pycountry.subdivisions.get(code=iso) if iso else None
+        if old and sub is not None and not _variants(old) & (keys | _variants(_PAREN.sub("", sub.name))):
+            # the old display name is another town's ("Tepic" for Nayarit, "Victoria de
+            # Durango" for Durango), not a spelling of the division's: no name of the division
+            old = ""
         admin1[group] = (cand.name, iso)
         alts[group] = [a for a in [*aliases, old] if a]
     return alts
