@@ -421,8 +421,11 @@ def _anchor_admin1(cities: list[dict], iso3: dict[str, str],
         sub = pycountry.subdivisions.get(code=iso) if iso else None
         if old and sub is not None and not _variants(old) & (keys | _variants(_PAREN.sub("", sub.name))):
             # the old display name is another town's ("Tepic" for Nayarit, "Victoria de
-            # Durango" for Durango), not a spelling of the division's: no name of the division
+            # Durango" for Durango), not a spelling of the division's: neither it nor that
+            # town's spellings name the division
             old = ""
+            if spellings is not None:
+                spellings.pop(iso, None)
         admin1[group] = (cand.name, iso)
         alts[group] = [a for a in [*aliases, old] if a]
     return alts
