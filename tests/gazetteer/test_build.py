@@ -64,7 +64,13 @@ ANCHORED = [("Peshawar", "PAK", "Khyber Pakhtunkhwa"), ("Lashkar Gah", "AFG", "H
             ("Zamboanga", "PHL", "Zamboanga Peninsula"), ("Jaffna", "LKA", "Northern Province"),
             ("Birganj", "NPL", "Madhesh"), ("Bosaso", "SOM", "Bari"),
             ("Dhabad", "SOM", "Galgaduud"), ("Tagab", "AFG", "Kapisa"),
-            ("Sar-e Pul", "AFG", "Sar-e Pol"), ("Jenin", "PSE", "West Bank"), ("Khan Yunis", "PSE", "Gaza Strip")]
+            ("Sar-e Pul", "AFG", "Sar-e Pol"), ("Jenin", "PSE", "West Bank"), ("Khan Yunis", "PSE", "Gaza Strip"),
+            # Mexican states and Colombian departments (numeric GeoNames codes), including
+            # groups a namesake town used to name (Ciudad Hidalgo; Santander de Quilichao)
+            ("Uruapan", "MEX", "Michoacán"), ("Pachuca de Soto", "MEX", "Hidalgo"),
+            ("Culiacán", "MEX", "Sinaloa"), ("Ecatepec de Morelos", "MEX", "México"),
+            ("Popayán", "COL", "Cauca"), ("Bucaramanga", "COL", "Santander"),
+            ("Medellín", "COL", "Antioquia"), ("Cúcuta", "COL", "Norte de Santander")]
 # Namesake villages no longer name a division: Lyon's and Budyonnovsk's stay unknown.
 UNNAMED = [("Lyon", "FRA"), ("Budyonnovsk", "RUS")]
 
@@ -299,3 +305,37 @@ def test_index_fingerprint_follows_the_county_points(monkeypatch):
     monkeypatch.setattr(rules, "read_text", lambda name: real(name) + (
         "ZZ\tNowhere County\t0\t0\t1\n" if name == "us_county_points.tsv" else ""))
     assert build._fingerprint(500) != before
+
+
+# A province of the ISO list (admin2) names its region as the region's own admin1 row does, not
+# by the ISO list's longer or former form: "(Region X)", the pre-2019 "ARMM".
+@pytest.mark.parametrize("province,region", [("Bukidnon", "Northern Mindanao"),
+                                             ("Maguindanao del Sur", "Bangsamoro")])
+def test_default_index_admin2_takes_its_regions_row_name(province, region):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    rows = [c for c in g.lookup(province) if c.kind == "admin2" and c.country == "PHL"]
+    assert rows and {c.admin1 for c in rows} == {region}
+
+
+# A state name that a namesake town matched to another group (the group's largest town named
+# like another state) neither names the anchored group nor lends it that state's spellings.
+@pytest.mark.parametrize("name,other", [("Michoacán", "Hidalgo"), ("Cauca", "Santander")])
+def test_default_index_anchor_drops_a_namesake_state(name, other):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    assert not [c for c in g.lookup(other) if c.kind == "admin1" and c.name == name]
+
+
+# The name a group had from a town (its capital's, another town's) is no spelling of the
+# division its anchor row names: the town keeps it alone.
+@pytest.mark.parametrize("town,country", [("Tepic", "MEX"), ("Bihar Sharif", "IND"),
+                                          ("Victoria de Durango", "MEX")])
+def test_default_index_anchor_drops_a_town_display_name(town, country):
+    from warwire.gazetteer.build import default_index_path
+
+    g = SqliteGazetteer(default_index_path(500))
+    found = [c for c in g.lookup(town) if c.country == country]
+    assert found and all(c.kind == "city" for c in found), found

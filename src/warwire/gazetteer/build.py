@@ -37,7 +37,7 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 from ..errors import ConfigError
 from ..model import PlaceCandidate
@@ -51,6 +51,9 @@ _TYPE_WORDS = re.compile(
     r"\b(province|governorate|region|state|oblast|district|county|department|prefecture|"
     r"autonomous republic|autonomous region|territory|municipality|rayon|division|city|"
     r"federal district|capital district|wilayah|vilayeti|muhafazat|ostan)\b")
+
+
+_PAREN = re.compile(r"\s*\([^)]*\)")
 
 
 def _variants(name: str) -> set[str]:
@@ -242,7 +245,7 @@ def build_default_index(out_path: str | Path, min_population: int = 500) -> Path
     us_counties = json.loads((base / "us_counties.json").read_text(encoding="utf-8"))
     iso3 = _iso2_to_iso3()
     admin1, spellings = _map_admin1(cities, iso3)
-    anchor_alts = _anchor_admin1(cities, iso3, admin1)
+    anchor_alts = _anchor_admin1(cities, iso3, admin1, spellings)
     for code, st in us_states.items():
         admin1[("US", code)] = (st["name"], f"US-{code}")
 
@@ -371,11 +374,13 @@ def _alternate_filter(cities: list[dict], divisions: list[tuple[str, int, tuple[
 
 
 def _anchor_admin1(cities: list[dict], iso3: dict[str, str],
-                   admin1: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], list[str]]:
+                   admin1: dict[tuple[str, str], tuple[str, str]],
+                   spellings: Optional[dict[str, list[str]]] = None) -> dict[tuple[str, str], list[str]]:
     """Name GeoNames admin1 code groups from regions.tsv rows with an anchor town: the group of
     the largest town of that name in the country gets the row's English name (overriding a
     name matched from pycountry, whose spellings carry diacritics: "Ḩamāh" → "Hama").
-    Returns the rows' aliases by group."""
+    Returns the rows' aliases by group; an ISO division the row shows was matched through a
+    namesake town loses that town's spellings in ``spellings``."""
     import pycountry
 
     to2 = {v: k for k, v in iso3.items()}
@@ -393,11 +398,34 @@ def _anchor_admin1(cities: list[dict], iso3: dict[str, str],
             continue
         group = (cc, town["admin1code"])
         iso = admin1.get(group, ("", ""))[1]
-        if not iso:  # the ISO 3166-2 division of that name, so it is not written twice
-            keys = {v for n in [cand.name, *aliases] for v in _variants(n)}
-            iso = next((sd.code for sd in pycountry.subdivisions.get(country_code=cc) or []
-                        if sd.parent_code is None and _variants(sd.name) & keys), "")
-        old = admin1.get(group, ("", ""))[0]
+        own = [n for n in [cand.name, *aliases] if n]
+        # the ISO 3166-2 division of that name (so it is not written twice and its provinces
+        # name this row as theirs): one named as the row is ("Ciudad de México" for Mexico
+        # City, not the State of México), else one that meets it once type words and a
+        # parenthesis are set aside ("Northern Mindanao (Region X)")
+        tops = [sd for sd in pycountry.subdivisions.get(country_code=cc) or []
+                if sd.parent_code is None]
+        exact = {fold(n) for n in own}
+        keys = {v for n in own for v in _variants(n)}
+        named = next((sd.code for sd in tops if fold(_PAREN.sub("", sd.name)) in exact), "") or \
+            next((sd.code for sd in tops if _variants(_PAREN.sub("", sd.name)) & keys), "")
+        # an ISO division matched to the group through a namesake town ("Ciudad Hidalgo", a
+        # town of Michoacán, matched the state of Hidalgo) is not this one: neither its names
+        # nor the display name it gave name the group
+        keep_old = not iso or not named or named == iso
+        if not keep_old and spellings is not None:
+            spellings.pop(iso, None)
+        if named:
+            iso = named
+        old = admin1.get(group, ("", ""))[0] if keep_old else ""
+        sub = pycountry.subdivisions.get(code=iso) if iso else None
+        if old and sub is not None and not _variants(old) & (keys | _variants(_PAREN.sub("", sub.name))):
+            # the old display name is another town's ("Tepic" for Nayarit, "Victoria de
+            # Durango" for Durango), not a spelling of the division's: neither it nor that
+            # town's spellings name the division
+            old = ""
+            if spellings is not None:
+                spellings.pop(iso, None)
         admin1[group] = (cand.name, iso)
         alts[group] = [a for a in [*aliases, old] if a]
     return alts
@@ -427,9 +455,13 @@ def _write_common(w: IndexWriter, gnc_countries: dict) -> None:
 def _write_other_subdivisions(w: IndexWriter, done: set[str], iso3: dict[str, str],
                               cities: list[dict], admin1: dict) -> None:
     """pycountry subdivisions not written as mapped admin1: second-level ones (admin2) and
-    first-level ones no city group matched (coordinates from a same-name town, else None)."""
+    first-level ones no city group matched (coordinates from a same-name town, else None). A
+    second-level one's province is named as its mapped admin1 row names it (Bukidnon's is
+    "Northern Mindanao", as its towns', not ISO's "Northern Mindanao (Region X)"; Maguindanao
+    del Sur's is "Bangsamoro", not the former "Autonomous Region in Muslim Mindanao (ARMM)")."""
     import pycountry
 
+    mapped = {iso: name for name, iso in admin1.values()}
     town: dict[tuple[str, str], dict] = {}
     for c in cities:
         key = (c["countrycode"], fold(c["name"]))
@@ -442,7 +474,7 @@ def _write_other_subdivisions(w: IndexWriter, done: set[str], iso3: dict[str, st
         t = next((town[(s.country_code, v)] for v in _variants(s.name)
                   if (s.country_code, v) in town), None)
         kind = "admin2" if parent else "admin1"
-        a1 = parent.name if parent else s.name
+        a1 = mapped.get(parent.code, parent.name) if parent else s.name
         w.add(PlaceCandidate(s.name, iso3.get(s.country_code), a1, s.name if parent else None,
                              t["latitude"] if t else None, t["longitude"] if t else None, None,
                              kind, 0), list(_variants(s.name)))

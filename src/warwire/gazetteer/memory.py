@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from ..model import PlaceCandidate
-from .names import fold, loose, place_loose_keys
+from .names import fold, joined_hyphens, loose, place_loose_keys
 
 
 class MemoryGazetteer:
@@ -28,7 +28,7 @@ class MemoryGazetteer:
 
     def lookup(self, name: str) -> list[PlaceCandidate]:
         """Places with this exact folded name; when none, those with the same loose key."""
-        hit = self._names.get(fold(name))
+        hit = self._names.get(fold(name)) or self._names.get(joined_hyphens(name))
         if hit:
             return list(hit)
         key = loose(name)

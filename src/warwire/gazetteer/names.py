@@ -110,3 +110,13 @@ def loose_trace(name: str) -> list[tuple[str, str]]:
             out.append((rid, new))
         key = new
     return out
+
+
+def joined_hyphens(name: str) -> str:
+    """The folded key of a hyphenated name written as one word ("Impasug-ong" → "impasugong",
+    the gazetteer's spelling) when a hyphen comes before a lower-case piece (a break between
+    syllables; "Tri-State" joins two words, whose run-together form names another place);
+    "" otherwise."""
+    if not re.search(r"\w-[a-z]", name):
+        return ""
+    return fold(re.sub(r"(?<=\w)-(?=\w)", "", name))

@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 
 from ..errors import ConfigError
 from ..model import PlaceCandidate
-from .names import fold, is_latin_key, loose, place_loose_keys
+from .names import fold, is_latin_key, joined_hyphens, loose, place_loose_keys
 
 INDEX_FILE = "gazetteer.sqlite"
 FORMAT_VERSION = "1"
@@ -125,13 +125,19 @@ class SqliteGazetteer:
         return dict(self.conn.execute("SELECT k, v FROM meta").fetchall())
 
     def lookup(self, name: str) -> list[PlaceCandidate]:
-        """Places with this exact folded name; when none, those with the same loose key."""
+        """Places with this exact folded name; when none, those of the name written without
+        its hyphens (``joined_hyphens``); when none, those with the same loose key."""
         key = fold(name)
-        hit = self._cache.get(key)
+        joined = joined_hyphens(name)
+        hit = self._cache.get(key + "-" * bool(joined))
         if hit is None:
             rows = self.conn.execute(
                 f"SELECT {_COLS} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
                 (key,)).fetchall()
+            if not rows and joined:
+                rows = self.conn.execute(
+                    f"SELECT {_COLS} FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
+                    (joined,)).fetchall()
             lkey = loose(key) if not rows and self._has_loose else ""
             if lkey:
                 rows = self.conn.execute(
@@ -140,7 +146,7 @@ class SqliteGazetteer:
             hit = [_cand(r) for r in rows]
             if len(self._cache) > 100_000:
                 self._cache.clear()
-            self._cache[key] = hit
+            self._cache[key + "-" * bool(joined)] = hit
         return list(hit)
 
     def country(self, iso3: str) -> Optional[PlaceCandidate]:

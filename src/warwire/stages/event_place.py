@@ -182,13 +182,21 @@ def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[Pla
     """``cands`` without the towns read in another country than the country or province a
     locative mention of their own sentence places the event in ("shelled the village of X in
     northern Syria" with X known only as a Turkish namesake), or in another province of that
-    country than the one it names ("X village in Y State" with X known only in another state):
-    that reading is a namesake, the frame is the better place. A town with its own qualifier ("X, Turkey") stays; if nothing is
+    country than the one it names ("X village in Y State" with X known only in another state;
+    "X village in Y township", the township named after its seat, with X known only in another
+    region): that reading is a namesake, the frame is the better place. A town with its own qualifier ("X, Turkey") stays; if nothing is
     left, ``cands`` is returned unchanged (``places.framed_abroad``)."""
     frames: dict[int, set[Optional[str]]] = defaultdict(set)
     provinces: dict[int, set[tuple]] = defaultdict(set)
     for p in places:
         c = p.candidate
+        if c.kind == "city" and "places.district_seat" in p.rule and "places.incident_prep" in p.rule \
+                and "places.name_part" not in p.rule and c.admin1:
+            # "X village in Kanbalu township": the district named after its seat frames the
+            # village like a province
+            frames[p.sent].add(c.country)
+            provinces[p.sent].add((c.country, c.admin1, p.start))
+            continue
         words = fold(p.text).split()
         # "Borno State" (a region row of that name): the province named with its noun
         with_noun = len(words) > 1 and words[-1] in cues().division_nouns \

@@ -40,6 +40,8 @@ class Cues:
     street_words: frozenset[str]
     us_states: dict[str, str]  # abbreviation → state name (AP and postal)
     us_postal: frozenset[str]
+    # dotted state abbreviation of another country → (iso3, state) (places.foreign_state_abbr)
+    foreign_states: dict[str, tuple[str, str]]
     dateline: re.Pattern
     street_re: re.Pattern
     neighbourhood_re: re.Pattern
@@ -51,6 +53,7 @@ class Cues:
     country_default: dict[str, float]
     compass: frozenset[str]
     speaker_after_re: re.Pattern
+    fronted_speaker_re: re.Pattern  # ", the interior minister condemned" after "In X"
     party_before_re: re.Pattern
     bearings: frozenset[str]  # places.bearing_words ("north", "south-east" ...)
     road_after_re: re.Pattern  # "<X>-Damboa road"
@@ -194,6 +197,8 @@ def cues() -> Cues:
         street_words=street,
         us_states={**postal, **ap},
         us_postal=frozenset(postal),
+        foreign_states={str(k): tuple(str(v).split("|", 1))
+                        for k, v in rules["places.foreign_state_abbr"]["map"].items()},
         dateline=re.compile(rules["places.dateline"]["pattern"], re.M),
         street_re=re.compile(
             r"(?:\b\d+[\w-]*\s+(?:block\s+of\s+)?)?(?:\b(?:[NSEW]\.?|North|South|East|West)\s+)?"
@@ -212,7 +217,7 @@ def cues() -> Cues:
         district_phrase_re=re.compile(
             rf"\s+({alt(w for w in words('places.district_nouns') if ' ' in w)})\b", re.I),
         designator_re=re.compile(
-            rf"(?:\bthe\s+)?(?:(?<![\w'’])(?!(?:{alt(preps)})\b)[a-z\-]+\s+|\d+\s+){{0,2}}(?P<noun>{alt(place_nouns)})"
+            rf"(?:\bthe\s+)?(?:(?<![\w'’])(?!(?:{alt(preps)})\b)[a-z\-]+\s+|\d+\s+){{0,2}}(?P<noun>{alt(place_nouns | words('places.seat_nouns'))})"
             r"\s+of\s+$", re.I),
         speaker_before_re=re.compile(
             rf"\b(?:{alt(words('places.speaker_nouns'))})(?:\s+[a-z]+){{0,2}}\s+(?:in|from)\s+"
@@ -229,6 +234,7 @@ def cues() -> Cues:
         country_default={k: float(v) for k, v in rules["places.country_cues"]["default"].items()},
         speaker_after_re=re.compile(r"\s*(?:'s|’s)\s+(?:[a-z\-]+\s+){0,2}(?:" + "|".join(
             re.escape(w) for w in words("places.speaker_nouns")) + r")\b", re.I),
+        fronted_speaker_re=re.compile(rules["places.fronted_speaker_place"]["pattern"]),
         bearings=frozenset(words("places.bearing_words")),
         road_after_re=re.compile(rf"[-–]{name}(?:\s+{name})?\s+(?:{alt(words('places.road_nouns'))})\b"),
         road_before_re=re.compile(rf"{name}[-–]$"),

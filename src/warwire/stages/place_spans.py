@@ -102,6 +102,12 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
         # point ("BIRMINGHAM, Ala (WIAT)") when the city has a namesake in that state
         ap = q if not q.isupper() or q.rstrip(".") in cues.us_postal else q.title()
         state = cues.us_states.get(ap) or cues.us_states.get(ap.rstrip(".") + ".")
+        abroad = cues.foreign_states.get(ap) if q.endswith(".") else None
+        if abroad and (not state or (
+                any(c.country == abroad[0] and c.admin1 == abroad[1] for c in cands)
+                and not any(c.country == "USA" and c.admin1 == state for c in cands))):
+            # "APATZINGÁN, Mich.": a town of Michoacán and of no Michigan (places.foreign_state_abbr)
+            return abroad[0], abroad[1], m.start(1) + len(q)
         if state and (q.endswith(".") or q in cues.us_postal or any(
                 c.country == "USA" and c.admin1 == state for c in cands)):
             return "USA", state, m.start(1) + len(q)
@@ -289,7 +295,9 @@ def find_spans(parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         for n in range(min(MAX_NGRAM, n_tok - i), 0, -1):
             j = i + n - 1
             tj = toks[j]
-            if tj.sent != t.sent or not is_cap(tj) or any(taken[i:j + 1]):
+            # a name may end in a lower-case piece after a hyphen ("Impasug-ong")
+            tail = c_first[j] < j == c_last[j] and c_first[j] >= i and is_cap(toks[c_first[j]])
+            if tj.sent != t.sent or not (is_cap(tj) or tail) or any(taken[i:j + 1]):
                 continue
             if linked[j] and c_last[j] != j:
                 continue  # ends inside a hyphenated name ("Qala" of "Qala-i-Naw")
@@ -528,6 +536,11 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if q and not raw.qualifier:
             raw.qualifier = q
             raw.cues.append("places.possessive_frame")
+        if q and not part and cues.part_of_re.search(b):
+            # "in the Redwani area of south Kashmir's Kulgam district": the named part's
+            # place noun, then the possessor; the locative word frames the place
+            b = b[:cues.part_of_re.search(b).start()]
+            raw.cues.append("places.part_of")
     b = re.sub(r"\b(?:the\s+)?\d+(?:\.\d+)?\s*(?:km|kilometres|kilometers|miles|mi)\s+"
                r"(?:\([^)]*\)\s+)?(?=(?:north|south|east|west|outside))", "", b)
     if (nxt is not None and nxt.pos == "NOUN" and nxt.text.islower() and nxt.start <= raw.end + 1
@@ -685,6 +698,10 @@ def role(raw: Raw, parsed: ParsedText, cues: _Cues, sent_words: dict[int, set[st
     if re.match(r"\s*(?:-based\b|said\b|says\b|reported\b|told\b|announced\b|claimed\b|"
                 r"accused\b|denied\b|confirmed\b|warned\b|insisted\b|stated\b|added\b)", after):
         raw.cues.append("places.say_verbs")
+        return "speaker"
+    if re.fullmatch(r"\s*In\s+", text[sent.start:raw.start]) and cues.fronted_speaker_re.match(after):
+        # "In Islamabad, the interior minister condemned ...": where it was said
+        raw.cues.append("places.fronted_speaker_place")
         return "speaker"
     sm = cues.speaker_before_re.search(before)
     if sm and not (cues.target_nouns.isdisjoint(sm.group(0).lower().split())

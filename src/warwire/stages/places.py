@@ -580,6 +580,11 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     # last names of people named in full elsewhere ("John Phillips ... Phillips said")
     surnames = {fold(parsed.text[parsed.tokens[e.last_token - 1].start:e.end])
                 for e in parsed.entities if e.label == "PERSON" and e.last_token - e.first_token > 1}
+    # each half of a double surname ("Luis Pereda-Marin ... Pereda told"): the last word of
+    # the name split at its hyphens
+    surnames |= {fold(piece) for e in parsed.entities
+                 if e.label == "PERSON" and e.last_token - e.first_token > 1
+                 for piece in parsed.text[e.start:e.end].split()[-1].split("-")[:-1] if piece}
     # and their given names, read as a person only with no place cue at all ("Morgan Osburn
     # ... Morgan was visiting a friend"; "shot in Morgan" stays a place)
     given = {fold(parsed.text[parsed.tokens[e.first_token].start:parsed.tokens[e.first_token].end])
