@@ -498,8 +498,11 @@ def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[Casualt
 
 def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
     """A figure told as an initial estimate ("initial estimates of a death toll of 11") gives
-    way to any other figure of its category."""
-    later = {m.category for m in mentions if not m.negated and not m.initial_estimate}
+    way to any other figure of its category, but not to one person told by an indefinite, a
+    name or a pronoun ("killed five and wounded nine, the ministry said in a preliminary toll
+    ... the military said it had struck a gunman": the nine stand)."""
+    later = {m.category for m in mentions if not m.negated and not m.initial_estimate
+             and not ((m.low or 0) <= 1 and (m.rule.endswith(_WEAK) or m.rule.endswith(_INDEFINITE)))}
     return [m for m in mentions if not (m.initial_estimate and m.category in later)]
 
 

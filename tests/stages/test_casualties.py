@@ -867,6 +867,12 @@ CONFLICT_TOTALS = [
      "in a nearby township killed three people.", (20, 0)),
     ("A drone struck a checkpoint on Tuesday, killing three guardsmen. Hours later, in a nearby city, "
      "a family of four was shot dead in an incident that officials have not linked to the attack.", (3, 0)),
+    # a preliminary toll's hurt stand beside a target the forces say they struck
+    ("A strike on a house killed five people and wounded nine on Tuesday, the ministry said in a "
+     "preliminary toll. The military said it had struck a militant operating in the area.", (5, 9)),
+    # a building damaged in an earlier strike dates no figure of the sentence to it
+    ("An airstrike hit a market on Sunday, killing 21 people. More than 30 people were injured and "
+     "were treated at clinics, as the town's hospital was damaged in an earlier strike.", (21, 30)),
     # (not the speakers after the victims)
     ("A drone hit a bus near the town on Tuesday, killing 13 civilians, two residents and a nurse said.", (13, 0)),
     # ... and one joined after a closed "including" phrase

@@ -503,6 +503,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         return []  # "Two drones targeted the airport ... both were shot down"
     if hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
+    if lemma in rules.targeting_verbs and doc.child(t.i, {"auxpass"}) is None and any(
+            s.text.lower() in rules.targeting_subjects or s.lemma.lower() in rules.targeting_subjects
+            for s in doc.children(t.i, {"nsubj"})):
+        return []  # "the military said it had struck a gunman": a target, no one counted hit
     if category == "killed" and died_of_illness(doc, t, rules):
         return []  # "eight people died of the unidentified disease"
     if shape in ("noun", "toll"):

@@ -48,6 +48,8 @@ class Rules:
     not_care_places: frozenset[str]
     non_person: frozenset[str]
     person: frozenset[str]
+    targeting_verbs: frozenset[str]  # "struck", "hit" with ...
+    targeting_subjects: frozenset[str]  # ... "it", "the military", "jets" as subject: a target, no victim
     titled_heads: dict[str, frozenset[str]]  # "head" → {"village", "district", ...}: a person so titled
     kinds: dict[str, str]
     additional: frozenset[str]
@@ -187,6 +189,8 @@ def load_rules() -> Rules:
         non_person=frozenset(data["non_person"]),
         person=frozenset(data["person"]),
         titled_heads={k: frozenset(v) for k, v in data["titled_heads"].items()},
+        targeting_verbs=frozenset(data["targeting_verbs"]),
+        targeting_subjects=frozenset(data["targeting_subjects"]),
         kinds=kinds,
         additional=frozenset(data["additional_words"]),
         update=frozenset(data["update_verbs"]),
