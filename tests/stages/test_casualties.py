@@ -870,6 +870,9 @@ CONFLICT_TOTALS = [
     # a preliminary toll's hurt stand beside a target the forces say they struck
     ("A strike on a house killed five people and wounded nine on Tuesday, the ministry said in a "
      "preliminary toll. The military said it had struck a militant operating in the area.", (5, 9)),
+    # people "who it said were killed" are counted
+    ("Three soldiers were killed when rebels attacked a post on Thursday night. The rebels held "
+     "funerals for five fighters who they said were killed in the attack.", (8, 0)),
     # a building damaged in an earlier strike dates no figure of the sentence to it
     ("An airstrike hit a market on Sunday, killing 21 people. More than 30 people were injured and "
      "were treated at clinics, as the town's hospital was damaged in an earlier strike.", (21, 30)),

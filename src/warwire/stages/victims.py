@@ -934,6 +934,10 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 return [doc.toks[t.head]]  # "people who were killed"
             return [subj]
         subj = doc.subject(t.i, {"nsubj"})
+        h = doc.toks[t.head]
+        if subj is not None and subj.tag in ("WDT", "WP") and has_auxpass and t.dep == "ccomp" \
+                and h.dep == "relcl" and h.head != h.i and h.lemma.lower() in load_rules().report:
+            return [doc.toks[h.head]]  # "seven fighters who it said were killed"
         if subj is not None and t.dep in ("ccomp", "xcomp", "oprd") and t.head != t.i \
                 and doc.toks[t.head].lemma.lower() in ("find", "leave", "discover"):
             return [subj]  # "they found a man shot to death" (a small clause)
