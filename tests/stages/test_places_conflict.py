@@ -216,6 +216,12 @@ CASES = [
 @pytest.mark.parametrize("text,country,admin1,point,precision,rule", CASES)
 def test_conflict_wording(nlp, real_gaz, text, country, admin1, point, precision, rule):
     _, place = _event_place(nlp, real_gaz, text)
+    _check_place(place, country, admin1, point, precision, rule)
+
+
+def _check_place(place, country, admin1, point, precision, rule) -> None:
+    """The event's place is in ``country`` (and, each when given, ``admin1``, within 30 km of
+    ``point``, of ``precision``, read by a rule id ``rule``)."""
     assert place is not None
     c = place.candidate
     assert c.country == country, place
@@ -364,14 +370,7 @@ TOWN_CASES = [
 def test_the_incident_town_among_its_surroundings(nlp, real_gaz, text, country, point,
                                                   precision, rule):
     _, place = _event_place(nlp, real_gaz, text)
-    assert place is not None
-    c = place.candidate
-    assert c.country == country, place
-    assert c.lat is not None and km_between(c.lat, c.lon, *point) <= 30, place
-    if precision is not None:
-        assert place.precision == precision, place
-    if rule is not None:
-        assert rule in place.rule.split("+"), place
+    _check_place(place, country, None, point, precision, rule)
 
 
 @pytest.mark.parametrize("text, name, role", [

@@ -569,17 +569,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
     if raw.source == "places.ngram" and (cues.road_after_re.match(text, raw.end) or (
             cues.road_before_re.search(before) and cues.road_noun_re.match(text, raw.end))):
         # "on the Maiduguri-Damboa road": the towns a road joins, not where on it it happened
-        raw.flags.add("adjective")
-        raw.near = True
-        raw.cues.append("places.road_end")
+        _named_after(raw, "places.road_end")
         return
     if raw.source == "places.ngram" and (cues.pair_after_re.match(text, raw.end) or (
             cues.road_before_re.search(before) and cues.pair_noun_re.match(text, raw.end))):
         # "in the Beni-Mbau sector", "the Rajouri-Poonch belt": an area named after the town
         # (and another), not the town itself
-        raw.flags.add("adjective")
-        raw.near = True
-        raw.cues.append("places.pair_area")
+        _named_after(raw, "places.pair_area")
         return
     if raw.source == "places.ngram" and cues.descriptor_re.match(text, raw.end) \
             and re.search(r"\bthe\s+(?:[a-z\-]+\s+)?$", before):
@@ -606,6 +602,14 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if raw.near and (prep.split()[0] in cues.bearings or prep.endswith(" from")):
             # "north-east of X", "10 km from X": X is a reference point, the place lies away
             raw.cues.append("places.bearing_prep")
+
+
+def _named_after(raw: Raw, cue: str) -> None:
+    """The name only names something else after it (a road's end, an area named after the
+    town): a modifier, near the event's place, with ``cue`` as its reason."""
+    raw.flags.add("adjective")
+    raw.near = True
+    raw.cues.append(cue)
 
 
 def _possessor_frame(name: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandidate],
