@@ -544,8 +544,9 @@ def test_suicide_attacker_own_death(nlp, text: str, killed: list) -> None:
     # ... one for a singular
     ("The explosion killed six worshippers, excluding the bomber, police said.",
      [(6, "cas.kill.verb"), (1, "cas.perp.excluded")]),
-    # no toll in the sentence, no figure
+    # no toll in the sentence, no figure; attackers not counted, no figure
     ("Apart from the gunmen, nobody knew the road.", []),
+    ("The blast killed six worshippers, excluding the gunmen, police said.", [(6, "cas.kill.verb")]),
 ])
 def test_attackers_a_toll_leaves_out(nlp, text: str, killed: list) -> None:
     ms = [m for m in find_casualties(_parse(nlp, text)) if m.category == "killed"]

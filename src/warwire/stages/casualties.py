@@ -919,7 +919,7 @@ def _excluded_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, 
     num = doc.child(noun.i, {"nummod"})
     if num is not None:
         span = figure_at(doc.toks, num.i, sent.first_token, sent.last_token) if figure_token_ok(doc, num) else None
-    elif not noun.text.lower().endswith("s") or noun.text.lower() == "gunmen":
+    elif noun.tag in ("NN", "NNP") and noun.text.lower() != "gunmen":  # "excluding the bomber": one
         span = FigureSpan(noun.i, noun.i + 1, Figure(1, 1, "exact", "cas.fig.definite"))
     else:
         span = None
