@@ -78,6 +78,14 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
    - Soldiers or police told only in a breakdown of the toll ("nine people were killed … At the
      station, four workers and two soldiers were killed") are inside the people's total when
      it already holds each such sentence's people and soldiers together; they are not added.
+   - Likewise groups inside another count: those a later count of people adds up to
+     (``_parts_of_people_total``), those told before a later kindless toll that holds them
+     (``_parts_of_later_toll``), a sentence's groups that add up to a total told elsewhere
+     (``_breakdown_across_groups``), and fighters the forces say they killed beside a count of
+     people those forces killed that holds them (``_fighters_among_forces_dead``); a vague
+     people count ("dozens died") the groups' exact figures reach counts only its exact part
+     (``_vague_total_told_in_parts``); a group only a refuted or an armed group's claim tells
+     is a claim kept, no part of the total.
    - A perpetrator's death told by a self-inflicted pattern ("murder-suicide", "then killed
      himself", "took his own life") is already among the dead counted elsewhere, unless the
      same sentence counts both ("killed three people and then himself" → a claim of 3 + 1,
