@@ -171,6 +171,9 @@ class CasualtyMention:
     # when soldiers raided the town"): the forces' own count of fighters they killed may be the
     # same dead (reconcile.py).
     by_state_forces: bool = False
+    # Parts of the figure its own phrase names by kind ("12 people, including three soldiers":
+    # (("state_forces", 3),)): a later count of those is among the figure (reconcile.py).
+    held: tuple[tuple[str, int], ...] = ()
 
     @property
     def provenance(self) -> str:

@@ -82,7 +82,8 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      (``_parts_of_people_total``), those told before a later kindless toll that holds them
      (``_parts_of_later_toll``), a sentence's groups that add up to a total told elsewhere
      (``_breakdown_across_groups``), and fighters the forces say they killed beside a count of
-     people those forces killed that holds them (``_fighters_among_forces_dead``); a vague
+     people those forces killed that holds them (``_fighters_among_forces_dead``), soldiers
+     a people figure says it includes, counted again later (``_held_in_a_total``); a vague
      people count ("dozens died") the groups' exact figures reach counts only its exact part
      (``_vague_total_told_in_parts``); a group only a refuted or an armed group's claim tells
      is a claim kept, no part of the total.
@@ -640,6 +641,23 @@ def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:
     return parts
 
 
+def _held_in_a_total(groups: list[GroupTally]) -> list[GroupTally]:
+    """Soldiers, police or attackers a people figure's phrase says it includes ("Insurgents
+    killed eight people, including two soldiers … two soldiers had died"), counted again only
+    after it and no more than it holds: inside that figure."""
+    people = [g for g in groups if g.kind == "people"]
+    if len(people) != 1 or people[0].best is None:
+        return []
+    holders = [m for m in people[0].mentions if m.held and not m.negated and m.low == people[0].best]
+    out = []
+    for g in groups:
+        held = max((n for m in holders for kind, n in m.held if kind == g.kind), default=0)
+        if g is not people[0] and g.best and g.best <= held and all(
+                m.start > min(h.start for h in holders) and not m.increment for m in g.mentions):
+            out.append(g)
+    return out
+
+
 def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     """Groups told before an updated toll that names no kind and holds them all: "three
     policemen were killed … Two more died in hospital, bringing the toll to five" is five in
@@ -725,7 +743,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             continue
         groups = _vague_total_told_in_parts(groups)
         subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
-                   + _breakdown_across_groups(groups) + _fighters_among_forces_dead(groups))
+                   + _breakdown_across_groups(groups) + _fighters_among_forces_dead(groups)
+                   + _held_in_a_total(groups))
         groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False

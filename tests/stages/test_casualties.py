@@ -874,6 +874,12 @@ CONFLICT_TOTALS = [
     # people "who it said were killed" are counted
     ("Three soldiers were killed when rebels attacked a post on Thursday night. The rebels held "
      "funerals for five fighters who they said were killed in the attack.", (8, 0)),
+    # soldiers a toll says it includes, counted again later, are among it ...
+    ("Insurgents killed eight people, including two soldiers, in an attack on the town on Friday. "
+     "The governor said that two soldiers had died and five were wounded.", (8, 5)),
+    # ... not those who died after it
+    ("Insurgents killed eight people, including two soldiers, in an attack on the town on Friday. "
+     "Two more soldiers died in hospital on Saturday.", (10, 0)),
     # a building damaged in an earlier strike dates no figure of the sentence to it
     ("An airstrike hit a market on Sunday, killing 21 people. More than 30 people were injured and "
      "were treated at clinics, as the town's hospital was damaged in an earlier strike.", (21, 30)),

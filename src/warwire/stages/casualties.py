@@ -759,6 +759,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 or fig.rule == "cas.fig.ordinal_count"),
             by_state_forces=(kind == "unknown" or v is not None and v.lemma.lower() in _KINDLESS_PEOPLE)
             and _done_by_forces(doc, t, rules),
+            held=_held_parts(doc, noun, lo, hi, rules) if noun is not None else (),
         ), v.i if v is not None else -1))
     if lemma == "casualty":
         mentions += [(replace(m, category="injured"), vi) for m, vi in mentions]
@@ -766,6 +767,24 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
 
 
 _KINDLESS_PEOPLE = frozenset({"people", "person"})  # "seven people": no side named
+_HELD_KINDS = ("state_forces", "police", "perpetrator")
+
+
+def _held_parts(doc: Doc, noun: Token, lo: int, hi: int, rules: Rules) -> tuple[tuple[str, int], ...]:
+    """The soldiers, police or attackers a figure's own phrase says it includes ("killed eight
+    people, including two soldiers"), by kind and count."""
+    out = []
+    for p in doc.children(noun.i, {"prep"}):
+        if p.text.lower() != "including":
+            continue
+        for o in doc.children(p.i, {"pobj"}):
+            for member in [o] + doc.children(o.i, {"conj"}):
+                num = doc.child(member.i, {"nummod"})
+                kind = _kind(doc, member, rules)
+                span = figure_at(doc.toks, num.i, lo, hi) if num is not None and figure_token_ok(doc, num) else None
+                if kind in _HELD_KINDS and span is not None and span.figure.low:
+                    out.append((kind, span.figure.low))
+    return tuple(out)
 
 
 def _done_by_forces(doc: Doc, t: Token, rules: Rules) -> bool:
