@@ -496,6 +496,7 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     "In its 30-year campaign, the group has been responsible for the deaths of more than 10,000 people.",
     # a running toll since a time told before
     "More than 400 people have been killed in the province since then, according to a monitoring group.",
+    "Troops or militias have killed more than 400 people in the province since then, a monitor says.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
