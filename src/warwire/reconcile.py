@@ -515,17 +515,23 @@ def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMentio
     return [m for m in mentions if not (m.initial_estimate and m.category in later)]
 
 
+def _the_people(groups: list[GroupTally]) -> Optional[GroupTally]:
+    """The one group of people (no side named) with a figure, if there is exactly one."""
+    people = [g for g in groups if g.kind == "people"]
+    return people[0] if len(people) == 1 and people[0].best is not None else None
+
+
 def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
     """Groups of soldiers or police told only in a breakdown of the toll ("nine people were
     killed … At the station, four workers and two soldiers were killed"): every mention of the
     group shares its sentence with a "people" figure, and the people's total already holds that
     sentence's people and soldiers together. Those groups are inside the people's total."""
-    people = [g for g in groups if g.kind == "people"]
-    if len(people) != 1 or people[0].best is None:
+    people = _the_people(groups)
+    if people is None:
         return []
-    total = people[0].best
+    total = people.best
     by_sent: dict[int, int] = {}
-    for m in people[0].mentions:
+    for m in people.mentions:
         if m.low is not None and not m.negated:
             by_sent[m.sent] = max(by_sent.get(m.sent, 0), m.low)
     out = []
@@ -565,18 +571,21 @@ def _breakdown_across_groups(groups: list[GroupTally]) -> list[GroupTally]:
     return out
 
 
-_VAGUE = re.compile(r"\|num\.q\.(tens|dozens|scores|hundreds|several|multiple|a_few)$")
+@functools.lru_cache(maxsize=1)
+def _vague_rules() -> tuple[str, ...]:
+    """The figure rule ids of vague, open-ended quantities ("dozens", "several": numbers.yaml
+    quantities with no high), as a mention's rule ends with them."""
+    return tuple("|" + q["id"] for q in load_yaml("numbers.yaml")["quantities"] if q.get("high") is None)
 
 
 def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     """A vague count of people ("fighting in which dozens of people died") beside exact counts
     of several groups that reach it ("13 soldiers … six civilians … at least 40 attackers")
     is the round sum of them all: the people count only their exact figures."""
-    people = [g for g in groups if g.kind == "people"]
-    if len(people) != 1 or people[0].best is None:
+    g = _the_people(groups)
+    if g is None:
         return groups
-    g = people[0]
-    vague = [c for c in g.claims if c.mentions and all(_VAGUE.search(m.rule) for m in c.mentions)]
+    vague = [c for c in g.claims if c.mentions and all(m.rule.endswith(_vague_rules()) for m in c.mentions)]
     exact = [c for c in g.claims if c not in vague and not c.negated and c.value is not None]
     others = [o for o in groups if o is not g and o.best]
     if not vague or not others or g.best != max(c.value or 0 for c in vague):
@@ -593,15 +602,15 @@ def _fighters_among_forces_dead(groups: list[GroupTally]) -> list[GroupTally]:
     ministry said soldiers neutralised seven terrorists"; "Israeli forces killed three
     Palestinians … The military said it killed two gunmen"): the same dead, told by the side
     that killed them."""
-    people = [g for g in groups if g.kind == "people"]
+    people = _the_people(groups)
     perps = [g for g in groups if g.kind == "perpetrator" and g.best]
-    if len(people) != 1 or not perps or people[0].best is None:
+    if people is None or not perps:
         return []
-    by_forces = [m for m in people[0].mentions if m.by_state_forces and not m.negated and m.low]
+    by_forces = [m for m in people.mentions if m.by_state_forces and not m.negated and m.low]
     if not by_forces:
         return []
     first = min(m.start for m in by_forces)
-    return [g for g in perps if (g.best or 0) <= people[0].best and all(m.start > first for m in g.mentions)]
+    return [g for g in perps if (g.best or 0) <= (people.best or 0) and all(m.start > first for m in g.mentions)]
 
 
 def _armed_group_claim(c: Claim) -> bool:
@@ -627,10 +636,9 @@ def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:
     including the three terrorists, lost their lives" is five in all. Only for a count of at
     least three over two or more groups told before it (one person and one gunman killed are
     two)."""
-    people = [g for g in groups if g.kind == "people"]
-    if len(people) != 1 or people[0].best is None or people[0].best < 3:
+    total = _the_people(groups)
+    if total is None or (total.best or 0) < 3:
         return []
-    total = people[0]
     kindless = [m for m in total.mentions if not m.negated and m.low == total.best
                 and m.victim_text.strip().lower().split()[-1:] in (["people"], ["persons"])]
     parts = [g for g in groups if g is not total and g.best]
@@ -645,14 +653,14 @@ def _held_in_a_total(groups: list[GroupTally]) -> list[GroupTally]:
     """Soldiers, police or attackers a people figure's phrase says it includes ("Insurgents
     killed eight people, including two soldiers … two soldiers had died"), counted again only
     after it and no more than it holds: inside that figure."""
-    people = [g for g in groups if g.kind == "people"]
-    if len(people) != 1 or people[0].best is None:
+    people = _the_people(groups)
+    if people is None:
         return []
-    holders = [m for m in people[0].mentions if m.held and not m.negated and m.low == people[0].best]
+    holders = [m for m in people.mentions if m.held and not m.negated and m.low == people.best]
     out = []
     for g in groups:
         held = max((n for m in holders for kind, n in m.held if kind == g.kind), default=0)
-        if g is not people[0] and g.best and g.best <= held and all(
+        if g is not people and g.best and g.best <= held and all(
                 m.start > min(h.start for h in holders) and not m.increment for m in g.mentions):
             out.append(g)
     return out
@@ -665,10 +673,9 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     after every figure of the other groups, and at least their sum. Attackers stay apart: a
     toll counts victims ("bringing the number of the dead, excluding the bomber, to seven";
     "three militants were also killed")."""
-    people = [g for g in groups if g.kind == "people"]
-    if len(people) != 1 or people[0].best is None:
+    total = _the_people(groups)
+    if total is None:
         return []
-    total = people[0]
     tolls = [m for m in total.mentions if m.is_update and m.is_total and not m.negated
              and not m.victim_text.strip() and m.low == total.best]
     parts = [g for g in groups if g is not total and g.best and g.kind != "perpetrator"]

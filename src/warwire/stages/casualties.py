@@ -45,6 +45,7 @@ from .victims import (
     taken_to_care,
     victim_heads,
     victim_of,
+    word_kind,
 )
 
 CountryOf = Callable[[str], Optional[str]]
@@ -193,16 +194,15 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     low = noun.text.lower()
     if low in rules.reflexive and taken_to_care(doc, noun, rules):
         return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
-    for word in (noun.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
-        if word in rules.kinds:
-            kind = rules.kinds[word]
-            if kind in ("civilians", "unknown"):
-                # "police officer", "the suspect's girlfriend" keep their head's kind
-                for c in doc.children(noun.i, {"compound"}):
-                    k = rules.kinds.get(c.lemma.lower())
-                    if k in ("police", "state_forces"):
-                        return k
-            return kind
+    kind = word_kind(noun, rules)
+    if kind is not None:
+        if kind in ("civilians", "unknown"):
+            # "police officer", "the suspect's girlfriend" keep their head's kind
+            for c in doc.children(noun.i, {"compound"}):
+                k = rules.kinds.get(c.lemma.lower())
+                if k in ("police", "state_forces"):
+                    return k
+        return kind
     for c in doc.children(noun.i, {"compound", "amod"}):
         if noun.pos == "PROPN" and c.tag == "NNS":
             continue  # a title before a name is singular ("Officer Smith"; not "told police Smith")
@@ -757,7 +757,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 and not (v is not None and v.lemma.lower() in rules.alive_nouns)  # "five survivors"
                 # "Three men died … A fourth victim was wounded": an ordinal counts every victim
                 or fig.rule == "cas.fig.ordinal_count"),
-            by_state_forces=(kind == "unknown" or v is not None and v.lemma.lower() in _KINDLESS_PEOPLE)
+            by_state_forces=(kind == "unknown" or v is not None and v.lemma.lower() in rules.sideless_people)
             and _done_by_forces(doc, t, rules),
             held=_held_parts(doc, noun, lo, hi, rules) if noun is not None else (),
         ), v.i if v is not None else -1))
@@ -766,7 +766,6 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     return mentions + extra
 
 
-_KINDLESS_PEOPLE = frozenset({"people", "person"})  # "seven people": no side named
 _HELD_KINDS = ("state_forces", "police", "perpetrator")
 
 
@@ -910,18 +909,7 @@ def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, o
     m = rules.suicide_attackers.search(sent_text)
     if m is None or attacker_counted:
         return []
-    at = sent.start + m.start(2)
-    noun = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start == at), None)
-    num = doc.child(noun.i, {"nummod"}) if noun is not None else None
-    if noun is None or num is None or not figure_token_ok(doc, num):
-        return []
-    span = figure_at(doc.toks, num.i, sent.first_token, sent.last_token)
-    if span is None:
-        return []
-    mention, vi = _part_mention(doc, "killed", span, noun, sent.i, "cas.perp.suicide_attackers", other,
-                                rules, low_only=False,
-                                additional=noun.text.lower() in rules.additional)  # "two others detonated"
-    return [(replace(mention, victim_kind="perpetrator"), vi)]
+    return _attackers_dead(doc, sent, sent.start + m.start(2), "cas.perp.suicide_attackers", other, rules)
 
 
 def _excluded_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
@@ -931,21 +919,29 @@ def _excluded_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, 
     m = rules.excluded_attackers.search(sent_text)
     if m is None or not any(o.category == "killed" and not o.negated for o, _ in found):
         return []
-    at = sent.start + m.start(6)
+    return _attackers_dead(doc, sent, sent.start + m.start(6), "cas.perp.excluded", other, rules,
+                           singular_is_one=True)
+
+
+def _attackers_dead(doc: Doc, sent: Sentence, at: int, rule: str, other: bool, rules: Rules,
+                    singular_is_one: bool = False) -> list[tuple[CasualtyMention, int]]:
+    """The dead attackers named by the noun that starts at offset ``at``, by the figure on it
+    ("two others detonated" adds to the dead told before); with ``singular_is_one`` a singular
+    noun with no figure is one ("excluding the bomber")."""
     noun = next((t for t in doc.toks[sent.first_token:sent.last_token] if t.start == at), None)
     if noun is None:
         return []
     num = doc.child(noun.i, {"nummod"})
     if num is not None:
         span = figure_at(doc.toks, num.i, sent.first_token, sent.last_token) if figure_token_ok(doc, num) else None
-    elif noun.tag in ("NN", "NNP") and noun.text.lower() != "gunmen":  # "excluding the bomber": one
+    elif singular_is_one and noun.tag in ("NN", "NNP") and noun.text.lower() != "gunmen":
         span = FigureSpan(noun.i, noun.i + 1, Figure(1, 1, "exact", "cas.fig.definite"))
     else:
         span = None
     if span is None:
         return []
-    mention, vi = _part_mention(doc, "killed", span, noun, sent.i, "cas.perp.excluded", other, rules,
-                                low_only=False)
+    mention, vi = _part_mention(doc, "killed", span, noun, sent.i, rule, other, rules, low_only=False,
+                                additional=noun.text.lower() in rules.additional)
     return [(replace(mention, victim_kind="perpetrator"), vi)]
 
 

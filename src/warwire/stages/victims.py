@@ -120,6 +120,7 @@ class Rules:
     accident_injury: re.Pattern  # "suffered a knee injury when he slipped on ice"
     accident_exceptions: re.Pattern  # ... unless the sentence tells gunfire, a blast or a blade
     by_state_forces: re.Pattern  # "killed when government troops raided the town"
+    sideless_people: frozenset[str]  # "people": a noun that names no side
     dead_among_hurt_later: re.Pattern  # "... died later", "... succumbed": after the toll told
 
 
@@ -172,6 +173,7 @@ def load_rules() -> Rules:
         accident_injury=re.compile(data["accident_injury"], re.I),
         accident_exceptions=re.compile(data["accident_exceptions"], re.I),
         by_state_forces=re.compile(data["by_state_forces"], re.I),
+        sideless_people=frozenset(data["sideless_people"]),
         survived=re.compile(data["survived"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
@@ -310,11 +312,6 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
         out = out if out is not None else list(toks)
         _reattach(out, kids, i, head, dep)
 
-    def leftmost(i: int) -> int:
-        while kids[i] and kids[i][0] < i:
-            i = kids[i][0]
-        return i
-
     for x in toks:
         low = x.text.lower()
         if x.pos != "NOUN" or not (x.lemma.lower() in rules.person or low in rules.person
@@ -329,7 +326,7 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
                          and toks[c].pos == "PROPN"), -1)
             if name < 0:
                 continue
-        first = leftmost(name)
+        first = _left_edge(kids, name)
         num = toks[first]
         if first >= name or not num.like_num or num.dep not in ("nummod", "compound") \
                 or any(toks[k].pos not in ("PROPN", "PART", "PUNCT", "NUM") for k in range(first + 1, name)):
@@ -364,17 +361,13 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
         # the comma that runs up to a subjectless reporting verb is its speaker, no victims
         if x.dep not in ("appos", "conj", "dobj") or x.head >= x.i or x.pos not in ("NOUN", "PROPN"):
             continue
-        first = x.i
-        while kids[first] and kids[first][0] < first:
-            first = kids[first][0]
+        first = _left_edge(kids, x.i)
         if toks[first - 1].text != ",":
             continue
         last = x.i
         while any(toks[c].dep == "conj" and c > last for c in kids[last]):
             last = max(c for c in kids[last] if toks[c].dep == "conj")
-        end = last
-        while kids[end] and kids[end][-1] > end:  # the right edge of the last one's phrase
-            end = kids[end][-1]
+        end = _right_edge(kids, last)  # the end of the last one's phrase
         verb = toks[end + 1] if end + 1 < len(toks) else None
         if verb is not None and verb.lemma.lower() in report and verb.pos in ("VERB", "AUX") \
                 and not any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[verb.i]):
@@ -388,9 +381,7 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
         # or on the reporting verb), and that goes on as a list ("his assistant and nine ...")
         if n.pos not in ("NOUN", "PROPN") or n.head == n.i:  # (not "..., both 31 and of Jackson")
             continue
-        first = n.i
-        while kids[first] and kids[first][0] < first:
-            first = kids[first][0]
+        first = _left_edge(kids, n.i)
         if first < 2 or toks[first - 1].text != ",":
             continue
         before = toks[first - 2]
@@ -422,16 +413,14 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
     return tuple(out) if out is not None else toks
 
 
-_LOOSE_QUALIFIERS = frozenset({"over", "about", "around", "nearly", "almost", "some", "upwards"})
-
-
 def _qualified_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """"One person was killed and over a dozen were injured": the parser reads the second
     verb's subject, a qualified count, as a phrase on "over"; the count is the subject and the
     qualifier its modifier (``kids`` is updated in place)."""
     out: Optional[list[Token]] = None
+    qualifiers = load_rules().qualifier_preps
     for q in toks:
-        if q.text.lower() not in _LOOSE_QUALIFIERS or q.dep != "prep":
+        if q.text.lower() not in qualifiers or q.dep != "prep":
             continue
         verb = q.head
         if verb < q.i:  # hung on the first verb: the subjectless verb joined to it after the count
@@ -450,6 +439,30 @@ def _qualified_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
     return tuple(out) if out is not None else toks
 
 
+def _left_edge(kids: list[list[int]], i: int) -> int:
+    """The first token of ``i``'s phrase (children sorted, a projective parse)."""
+    while kids[i] and kids[i][0] < i:
+        i = kids[i][0]
+    return i
+
+
+def _right_edge(kids: list[list[int]], i: int) -> int:
+    """The last token of ``i``'s phrase."""
+    while kids[i] and kids[i][-1] > i:
+        i = kids[i][-1]
+    return i
+
+
+def word_kind(t: Token, rules: Rules) -> Optional[str]:
+    """The victim kind the word itself names (casualties.yaml ``victim_kinds``: its lemma, its
+    form, or its form less a plural s), or None."""
+    low = t.text.lower()
+    for word in (t.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
+        if word in rules.kinds:
+            return rules.kinds[word]
+    return None
+
+
 _CLOSERS = frozenset({",", "-", "—", "–", "--"})  # marks that close an apposition
 
 
@@ -462,14 +475,6 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
     a man and a woman - were hit") (``kids`` is updated in place)."""
     rules = load_rules()
     out: Optional[list[Token]] = None
-
-    def kind(t: Token) -> Optional[str]:
-        low = t.text.lower()
-        for word in (t.lemma.lower(), low) + ((low[:-1],) if low.endswith("s") else ()):
-            if word in rules.kinds:
-                return rules.kinds[word]
-        return None
-
     for x in toks:
         if x.dep != "appos" or x.head >= x.i or x.pos != "NOUN" and x.pos != "PROPN":
             continue
@@ -477,17 +482,12 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
         if not any(toks[c].dep == "nummod" for c in kids[head.i]) or not any(
                 toks[c].dep in ("det", "nummod") for c in kids[x.i]):
             continue
-        stack, inside = [x.i], []
-        while stack:
-            k = stack.pop()
-            inside.append(k)
-            stack.extend(kids[k])
-        after = max(inside) + 1
-        if any(toks[k].text in _CLOSERS for k in range(head.i + 1, x.i)
-               if toks[k].text != ",") or any(toks[k].text in _CLOSERS and toks[k + 1].dep != "cc" for k in inside if k > x.i) \
-                or after < len(toks) and toks[after].text in _CLOSERS:
+        end = _right_edge(kids, x.i)  # (a projective parse: the phrase is x.i .. end)
+        if any(toks[k].text in _CLOSERS for k in range(head.i + 1, x.i) if toks[k].text != ",") \
+                or any(toks[k].text in _CLOSERS and toks[k + 1].dep != "cc" for k in range(x.i + 1, end + 1)) \
+                or end + 1 < len(toks) and toks[end + 1].text in _CLOSERS:
             continue
-        a, b = kind(head), kind(x)
+        a, b = word_kind(head, rules), word_kind(x, rules)
         if a is None or b is None or a == b or "unknown" in (a, b) or "civilians" in (a, b) and "people" in (a, b):
             continue
         out = out if out is not None else list(toks)
