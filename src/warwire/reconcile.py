@@ -249,7 +249,9 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
         if not all(m.rule.endswith(_WEAK) for m in ms):
             continue
         others = [k for k in groups if k[2] == key[2] and k != key
-                  and any(not m.rule.endswith(_WEAK) for m in groups[k])
+                  # (a group told only as none hurt holds no one: "No deputies were hurt")
+                  and any(not m.rule.endswith(_WEAK) and not m.negated and (m.low or m.high or 0) > 0
+                          for m in groups[k])
                   # (not a perpetrator told only by an implied death: "murder-suicide"; but "A man
                   # who fired at officers died ... found the man dead of a self-inflicted wound")
                   and not (k[1] == "perpetrator" and any(m.rule.startswith(IMPLIED_RULES) for m in groups[k])

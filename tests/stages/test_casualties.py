@@ -584,6 +584,43 @@ def test_trailing_running_tally(nlp, text: str, flags: list[bool]) -> None:
 
 
 @pytest.mark.parametrize("text,flags", [
+    # a wider count the victim is one of: only the count is others'
+    ("A man was shot dead outside a bar late Friday, one of at least 17 people shot across the city "
+     "over the weekend.", [False, True]),
+    ("Two guards died in the raid, two of more than 300 people killed in the province this year.",
+     [False, True]),
+    # no wider scope named: the count is the event's own
+    ("Smith was one of three people killed in the shooting on Friday.", [False]),
+])
+def test_wider_tally_the_victim_is_one_of(nlp, text: str, flags: list[bool]) -> None:
+    assert [m.other_incident for m in find_casualties(_parse(nlp, text))] == flags
+
+
+@pytest.mark.parametrize("text,flags", [
+    # a sentence putting the incident among others opens a list of them
+    ("A woman was shot dead on a porch on Sunday. The killing was one of a series of shootings that "
+     "kept officers busy overnight:\n\n- Around 10 p.m. Saturday, two men were wounded on a corner.",
+     [False, True, True]),
+    # a web page's links to other stories
+    ("A man was wounded in a shooting on Sunday.\n\nRELATED:\n- 3 dead, 4 hurt in weekend shootings",
+     [False, True, True]),
+    # ... but one link on the label's line may be the site's own earlier story of the incident
+    ("A teen was arrested in the killing of a man on Friday.\n\nRELATED: Man, 20, shot dead outside a "
+     "store\n\nPolice said the two knew each other.", [False, False]),
+    # a day date right after a sentence recalling other incidents
+    ("A man was wounded outside a store on Sunday. He was taken to a hospital. Police have no suspect. "
+     "Police said it was the fourth shooting on the block this month. On Nov. 2, a woman was shot in "
+     "the arm there.", [False, False, True]),
+    # ... but not after a sentence of the story's own
+    ("Police arrested a man on Sunday in the killing of a shop owner. The owner had been shot outside "
+     "his store. Police have no motive. On Nov. 2, the owner's brother was shot in the chest.",
+     [False, False, False, False]),
+])
+def test_lists_of_other_incidents(nlp, text: str, flags: list[bool]) -> None:
+    assert [m.other_incident for m in find_casualties(_parse(nlp, text))] == flags
+
+
+@pytest.mark.parametrize("text,flags", [
     # the day before's incident, told after the lead: another incident
     ("Shelling killed 8 villagers on Thursday, officials said. On Wednesday, a drone strike wounded three herders.",
      [False, True]),
@@ -774,6 +811,13 @@ CONFLICT_TOTALS = [
     # the one who shot is the perpetrator, killed; the one he shot is hurt
     ("A man who shot a store clerk Friday night was killed minutes later by officers. The clerk "
      "was taken to a hospital and is expected to survive.", (1, 1)),
+    # ... also when the relative clause runs through what someone says of him
+    ("A man who police say shot his neighbor and then opened fire on deputies was killed when the "
+     "deputies fired back on Sunday. Deputies found a 40-year-old woman who had been shot in the "
+     "leg. Two deputies returned fire, striking him. He died at the scene.", (1, 1)),
+    # one told only as "his brother" is not among a group told as none hurt
+    ("A man who shot his brother on Sunday was killed by deputies minutes later. His brother was "
+     "taken to a hospital in stable condition. No deputies were hurt.", (1, 1)),
     # a toll joined to another shares its update, with its own figure
     ("Four worshippers were killed and 12 wounded in the blast on Friday, police said. Later, a "
      "ministry spokesman said the death toll had risen to six and the number of wounded to 17.", (6, 17)),

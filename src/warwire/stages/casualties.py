@@ -28,7 +28,8 @@ from ..reconcile import BARE_ANOTHER, DEAD_AMONG_HURT, PARTISAN_RULES, POINTED_B
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, lead_dates, lead_weekday,
-                       other_clauses, other_date, other_digest_sentence, other_month_clause, other_year)
+                       opens_on_day_after_cue, other_clauses, other_date, other_digest_sentence, other_month_clause,
+                       other_year)
 from .victims import (
     SUBJ,
     Doc,
@@ -220,14 +221,23 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
 def _who_shot(doc: Doc, noun: Token, rules: Rules) -> bool:
     """The person is told as the one who did the harm: a relative clause on the noun whose
     subject is "who"/"that" and whose verb is a harm verb ("a man who shot a clerk", "the
-    gunman who opened fire"; casualties.yaml ``perpetrator_verbs``)."""
+    gunman who opened fire"; casualties.yaml ``perpetrator_verbs``), also through a report
+    verb ("a man who police say shot his neighbor and opened fire", "a gunman who witnesses said
+    opened fire")."""
     for rel in doc.children(noun.i, {"relcl"}):
         subj = doc.child(rel.i, {"nsubj"})
-        obj = doc.child(rel.i, {"dobj"})
-        if subj is not None and subj.text.lower() in ("who", "that") \
-                and rel.lemma.lower() in rules.perpetrator_verbs and doc.child(rel.i, {"auxpass"}) is None \
-                and not (obj is not None and obj.text.lower() in rules.reflexive):
-            return True  # (not "a boy who accidentally shot himself")
+        verbs = [rel]
+        if rel.lemma.lower() in rules.report:
+            verbs += doc.children(rel.i, {"ccomp", "xcomp"})
+        verbs += [c for v in verbs for c in doc.children(v.i, {"conj"})]  # "shot X and then opened fire"
+        for verb in verbs:
+            who = doc.child(verb.i, {"nsubj"}) if verb is not rel else None
+            who = who if who is not None and who.text.lower() in ("who", "that") else subj
+            obj = doc.child(verb.i, {"dobj"})
+            if who is not None and who.text.lower() in ("who", "that") \
+                    and verb.lemma.lower() in rules.perpetrator_verbs and doc.child(verb.i, {"auxpass"}) is None \
+                    and not (obj is not None and obj.text.lower() in rules.reflexive):
+                return True  # (not "a boy who accidentally shot himself")
     return False
 
 
@@ -260,6 +270,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     pub_month = parsed.article.published.month if parsed.article.published else None
     lead = lead_dates(parsed, rules) if pub_month is None else None
     in_other_section = False
+    in_links = False  # in a list of links to other stories
     attacker_counted = rules.attacker_in_toll.search(text) is not None
     attacker_stopped = rules.attacker_stopped.search(text) is not None
     lead_day = lead_weekday(parsed, rules)
@@ -273,14 +284,18 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         sent_text = text[sent.start:sent.end]
         if not in_other_section:
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
-        other = in_other_section or any(p.search(sent_text) for _, p in rules.other) \
+        in_links = rules.related_links.search(sent_text) is not None or (
+            in_links and rules.list_item.match(sent_text) is not None)
+        other = in_other_section or in_links or any(p.search(sent_text) for _, p in rules.other) \
             or (sent.i > 0 and any(p.search(sent_text) for _, p in rules.other_later)) \
             or other_year(doc, lo, hi, sent_text, pub_year, rules) \
             or other_date(sent.i, sent_text, pub_month, lead, rules) \
             or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday) \
-            or other_digest_sentence(sent.i, sent_text, own_digest_days, rules)
+            or other_digest_sentence(sent.i, sent_text, own_digest_days, rules) \
+            or opens_on_day_after_cue(sent.i, sent_text, prev_cue, rules)
         own_until = None  # the figures before a trailing running tally are the event's own
-        tail = rules.trailing_tally.search(sent_text) if other and not in_other_section else None
+        tail = (rules.trailing_tally.search(sent_text) or rules.wider_tally.search(sent_text)) \
+            if other and not in_other_section else None
         if tail is not None:
             head_text = sent_text[:tail.start()]
             head_hi = next((k for k in range(lo, hi) if doc.toks[k].start >= sent.start + tail.start()), hi)
@@ -318,6 +333,10 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [replace(m, other_incident=True) if m.figure_start >= sent.start + turn else m for m in ms]
         for cause in rules.cause_phrase.finditer(sent_text):  # "marched against the killing of a trader"
             at = sent.start + cause.start()
+            ms = [replace(m, other_incident=True) if m.figure_start >= at else m for m in ms]
+        wider = rules.wider_tally.search(sent_text)
+        if wider is not None:  # "A boy was killed, one of 23 people shot across the city this weekend"
+            at = sent.start + wider.start()
             ms = [replace(m, other_incident=True) if m.figure_start >= at else m for m in ms]
         continued = False
         if ms and not other and prev_other == sent.i - 1 >= LEAD_SENTENCES and other_has_new \

@@ -88,6 +88,16 @@ def other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
 
 
 
+def opens_on_day_after_cue(sent_i: int, sent_text: str, prev_cue: int, rules: Rules) -> bool:
+    """A sentence opening on a day date right after one that recalled other incidents tells one
+    of them ("It is the third shooting in the area this month. On Nov. 4, a teen was wounded
+    near a gas station")."""
+    if prev_cue != sent_i - 1 or sent_i < LEAD_SENTENCES:
+        return False
+    m = rules.day_date.search(sent_text)
+    return m is not None and not sent_text[:m.start()].strip(" \t\n\"'“(-—•*")
+
+
 def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
     """(sentence, weekday 0 = Monday) of the first lead sentence that names a weekday, if it
     names exactly one."""

@@ -68,6 +68,9 @@ class Rules:
     alive_nouns: frozenset[str]  # "survivors": wounded, none among the dead
     trailing_tally: re.Pattern  # ", bringing the toll since the coup to 79"
     cause_phrase: re.Pattern  # "protested against the killing of": another incident
+    wider_tally: re.Pattern  # ", one of at least 23 people shot across the city since Friday"
+    related_links: re.Pattern  # "RELATED: 1 dead in South Side shooting"
+    list_item: re.Pattern  # "- 2 hurt in ..." (a list item line)
     weekday: re.Pattern  # any weekday name
     weekday_opening: re.Pattern  # a sentence opening "On Monday,"
     other: tuple[tuple[str, re.Pattern], ...]
@@ -210,6 +213,9 @@ def load_rules() -> Rules:
         attacker_in_toll=re.compile(data["attacker_in_toll"], re.I),
         trailing_tally=re.compile(data["trailing_tally"], re.I),
         cause_phrase=re.compile(data["cause_phrase"], re.I),
+        wider_tally=re.compile(data["wider_tally"], re.I),
+        related_links=re.compile(data["related_links"], re.I),
+        list_item=re.compile(data["list_item"]),
         weekday=re.compile(data["other_date"]["weekday"], re.I),
         weekday_opening=re.compile(data["other_date"]["weekday_opening"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
