@@ -465,6 +465,12 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
     out = [g for g in raw.values() if g.category != _HIT]
     for (country, kind, _), hit in [(k, g) for k, g in raw.items() if k[2] == _HIT]:
         killed = raw.get((country, kind, "killed"))
+        if killed is None and country is None:
+            # a countryless hurt figure some of whom died, the dead told with a country ("eight
+            # injured soldiers ... one of the injured soldiers had died")
+            same = [g for k, g in raw.items() if k[1] == kind and k[2] == "killed"
+                    and any(m.rule.endswith(DEAD_AMONG_HURT) for m in g.mentions)]
+            killed = same[0] if len(same) == 1 else None
         if killed is None and kind == "people":
             # "The suspect was shot dead by a clerk. … Smith was shot in the chest"; "the boy
             # fatally shot himself … the child shot himself": one hit told only by a pronoun, a
@@ -488,7 +494,7 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
             # to six": the hurt figure held only those two of the dead
             n = max(m.low or 0 for m in among)
             killed = GroupTally(country, kind, "killed", n, n, n, (), ())
-        out = _merge_hit(out, hit, killed)
+        out = _merge_hit(out, hit, killed, dead_among=bool(among))
     out = _drop_care_restatements(out)
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))
     return out
@@ -596,6 +602,21 @@ def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     if own + sum(o.best or 0 for o in others) < g.best:
         return groups
     return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
+
+
+def _uniformed_told_twice(groups: list[GroupTally]) -> list[GroupTally]:
+    """Soldiers and police of one count told in different sentences by different words ("Four
+    policemen were martyred ... three SOG personnel were killed ... one of the injured
+    succumbed, taking the toll of policemen to four"): the same men, counted once (the group
+    told later is dropped). First told in one sentence ("two soldiers and two policemen") they
+    are two groups."""
+    uniformed = [g for g in groups if g.kind in _UNIFORMED and g.best]
+    if len(uniformed) != 2 or uniformed[0].best != uniformed[1].best or uniformed[0].kind == uniformed[1].kind:
+        return []
+    a, b = uniformed
+    if min(a.mentions, key=lambda m: m.start).sent == min(b.mentions, key=lambda m: m.start).sent:
+        return []
+    return [max((a, b), key=lambda g: min(m.start for m in g.mentions))]
 
 
 def _fighters_among_forces_dead(groups: list[GroupTally]) -> list[GroupTally]:
@@ -711,17 +732,28 @@ def _sub(a: Optional[int], b: Optional[int]) -> Optional[int]:
     return None if a is None else max(0, a - (b or 0))
 
 
-def _merge_hit(out: list[GroupTally], hit: GroupTally, killed: Optional[GroupTally]) -> list[GroupTally]:
+def _merge_hit(out: list[GroupTally], hit: GroupTally, killed: Optional[GroupTally],
+               dead_among: bool = False) -> list[GroupTally]:
     """Injured derived from a "were shot" figure: hit − killed of the same group, merged with
-    the group's plain injured figure (the larger best wins)."""
+    the group's plain injured figure (the larger best wins). ``dead_among``: the dead were told
+    as some of the hurt ("one of the injured soldiers had died"); a plain figure equal to the
+    hurt figure that held them is the same count told before ("eight others injured ... eight
+    others sustained injuries"), so the rest wins."""
     k_best = killed.best if killed is not None else 0
     d_low = _sub(hit.low, killed.high if killed is not None and killed.high is not None else k_best)
     d_best = _sub(hit.best, k_best)
     d_high = _sub(hit.high, killed.low if killed is not None else 0)
     plain = next((g for g in out if g.category == "injured" and (g.country, g.kind) == (hit.country, hit.kind)), None)
+    if plain is None and hit.country is None:  # a countryless hit figure restating a country's hurt
+        same = [g for g in out if g.category == "injured" and g.kind == hit.kind]
+        plain = same[0] if len(same) == 1 else None
     if plain is None:
         merged = GroupTally(hit.country, hit.kind, "injured", d_low, d_best, d_high, hit.claims, hit.mentions)
         return out + [merged]
+    if dead_among and plain.best is not None and plain.best == hit.best and d_best is not None:
+        merged = GroupTally(plain.country, plain.kind, "injured", d_low, d_best, d_high,
+                            plain.claims + hit.claims, plain.mentions + hit.mentions)
+        return [merged if g is plain else g for g in out]
     best = max(plain.best or 0, d_best or 0) if plain.best is not None or d_best is not None else None
     lows = [x for x in (plain.low, d_low) if x is not None]
     high = None if plain.high is None or d_high is None else max(plain.high, d_high)
@@ -753,7 +785,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
         groups = _vague_total_told_in_parts(groups)
         subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
                    + _breakdown_across_groups(groups) + _fighters_among_forces_dead(groups)
-                   + _held_in_a_total(groups))
+                   + _held_in_a_total(groups) + _uniformed_told_twice(groups))
         groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False

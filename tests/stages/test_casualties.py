@@ -953,6 +953,9 @@ CONFLICT_TOTALS = [
     # ... whatever verb of the party's clause tells the figure
     ("A rebel spokesman said its fighters had attacked an army post, killing 12 soldiers and wounding "
      "nine others. The army rejected the claim, saying two soldiers were wounded.", (0, 2)),
+    # ... also when the claim "was dismissed" in the passive
+    ("Rebels fired mortars at an army camp on Monday night. The rebels claimed in a statement that "
+     "five soldiers had been killed. The claim was dismissed by the army as propaganda.", (0, 0)),
     # a party's claims over a period are no incident's
     ("Shelling killed a farmer and his son in a village on Friday, residents said. The rebels said "
      "their fighters had killed 60 soldiers in clashes over the past week.", (2, 0)),
@@ -1043,3 +1046,61 @@ def test_numbers_after_ages_are_ages(nlp, text: str, ages: tuple) -> None:
     """A list of numbers after "ages"/"aged" tells how old the victims are, not how many."""
     ms = find_casualties(_parse(nlp, text))
     assert not any(m.low in ages for m in ms)
+
+
+LOCAL_PRESS_TOTALS = [
+    # the rebels' side: Maoists, the body "of a cadre", "the toll of Maoists"
+    ("Nine Maoists and two jawans were killed in an encounter in the forest on Friday. One more "
+     "body, of a woman cadre, was found on Saturday, taking the toll of Maoists to 10.", (12, 0)),
+    # "others" opening a sentence are more of the side counted just before; one of them dying
+    # is one of those hurt
+    ("Gunmen ambushed a patrol on Tuesday. Two jawans were killed on the spot. Three others who "
+     "sustained bullet injuries were airlifted to Raipur, where one of them died.", (3, 2)),
+    # a counted subject the parser left hanging before a second subject ("both natives of ...")
+    ("Militants attacked a police post on Sunday night. Two CRPF jawans, an inspector and a "
+     "constable, both natives of Bihar, were killed in the firing.", (2, 0)),
+    # a dateline ending in a colon is no subject of the lead's verb
+    ("Churachandpur, May 4 : A 30-year-old villager was killed and two others injured when gunmen "
+     "fired at farmers from the hills this morning.", (1, 2)),
+    # police told as policemen and as a force's personnel in other sentences are the same men
+    ("Three policemen were martyred in an encounter with terrorists in the forests on Monday. "
+     "Officials said two SOG personnel were killed in the first exchange of fire. Four others, "
+     "including the DSP, were injured. Late last night, one of the injured, a constable, succumbed, "
+     "taking the toll of policemen to three.", (3, 3)),
+    # the military press: "sons of the soil embraced shahadat"; "the number of martyred soldiers"
+    ("At least seven soldiers were martyred and nine militants killed when terrorists attacked a "
+     "post on Friday night, officials said. \"In the ensuing exchange of fire, nine terrorists were "
+     "sent to hell, while six brave sons of soil embraced shahadat,\" the statement said. Later one "
+     "of the injured soldiers succumbed, raising the number of martyred soldiers to seven.", (16, 0)),
+    # "four of them" after a count "including 11 policemen" are of the count, not the policemen
+    ("Seven people, including five policemen, were martyred and 19 others injured in the attack on "
+     "Tuesday. \"Nineteen injured, including 11 policemen, are under treatment, and four of them are "
+     "in critical condition,\" he added.", (7, 19)),
+    # the hurt told twice, then one of them dead: the rest are hurt
+    ("Five soldiers were killed and eight others injured in an attack on a base on Sunday. The "
+     "army said five soldiers died while eight others sustained injuries. On Monday an officer said "
+     "one of the injured soldiers had died.", (6, 7)),
+    # ... also when the dead are told as of a country and the hurt are not
+    ("Five Nigerian soldiers were killed and eight others injured in an attack on a base on Sunday. "
+     "The army said five soldiers died while eight others sustained injuries. On Monday an officer "
+     "said one of the injured soldiers had died.", (6, 7)),
+    # what forces "had killed ... on Friday" in a report of Saturday's attack is another day's
+    ("Seven jawans were killed when Maoists blew up their vehicle on Saturday, police said. During "
+     "the same operation, forces had killed two Maoists in an exchange of fire on Friday.", (7, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", LOCAL_PRESS_TOTALS)
+def test_local_press_totals(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
+def test_others_opening_a_sentence_are_of_the_side_counted_before(nlp) -> None:
+    """"Two jawans were killed. Three others were injured": the others are jawans too; after a
+    sentence that counted people of no side, or of two sides, they stay of no side."""
+    kinds = [m.victim_kind for m in find_casualties(_parse(nlp, "Two jawans were killed on the spot. "
+                                                                 "Three others were injured in the firing."))]
+    assert kinds == ["state_forces", "state_forces"]
+    kinds = [m.victim_kind for m in find_casualties(_parse(nlp, "Two soldiers and a rebel were killed on the "
+                                                                 "spot. Three others were injured in the firing."))]
+    assert kinds[-1] == "unknown"

@@ -101,3 +101,45 @@ def test_object_after_the_verb_is_the_victim() -> None:
     assert [t.text for t in victim_heads(doc, toks[4], "verb")] == ["son"]
     assert doc.object(4).text == "son"
     assert doc.object(6) is None
+
+
+def _hand_doc(words: list[tuple[str, str, str, int]]) -> "Doc":
+    """A one-sentence Doc from (word, POS, dep, head) rows, as the parser misread a sentence."""
+    from warwire.model import Article, ParsedText, Sentence, Token
+    from warwire.stages.victims import Doc
+
+    text, toks = "", []
+    for i, (w, pos, dep, head) in enumerate(words):
+        text += ("" if i == 0 else " ") + w
+        at = len(text) - len(w)
+        tag = {"VERB": "VBN", "NOUN": "NNS", "PROPN": "NNP", "NUM": "CD"}.get(pos, "XX")
+        toks.append(Token(i, w, at, at + len(w), w.lower(), pos, tag, dep, head, 0, "", pos == "NUM"))
+    return Doc(ParsedText(Article("t", text), tuple(toks), (Sentence(0, 0, len(text), 0, len(toks)),), ()))
+
+
+def test_dateline_taken_for_the_subject() -> None:
+    """"Kakching, Aug 9 : A farmer was killed": the parser makes the dateline the subject and
+    the farmer its apposition; after the colon the farmer is the subject."""
+    doc = _hand_doc([("Kakching", "PROPN", "nsubjpass", 8), (",", "PUNCT", "punct", 0),
+                     ("Aug", "PROPN", "npadvmod", 0), ("9", "NUM", "nummod", 2), (":", "PUNCT", "punct", 0),
+                     ("A", "DET", "det", 6), ("farmer", "NOUN", "appos", 0), ("was", "AUX", "auxpass", 8),
+                     ("killed", "VERB", "ROOT", 8), (".", "PUNCT", "punct", 8)])
+    assert doc.subject(8, {"nsubjpass"}).text == "farmer"
+    # a name and its apposition with no dateline mark between them stay as parsed
+    doc = _hand_doc([("Maria", "PROPN", "compound", 1), ("Lopez", "PROPN", "nsubjpass", 6),
+                     (",", "PUNCT", "punct", 1), ("his", "PRON", "poss", 4), ("wife", "NOUN", "appos", 1),
+                     ("was", "AUX", "auxpass", 6), ("shot", "VERB", "ROOT", 6), (".", "PUNCT", "punct", 6)])
+    assert doc.subject(6, {"nsubjpass"}).text == "Lopez"
+
+
+def test_counted_noun_left_hanging_before_the_subject() -> None:
+    """"Two DRG jawans, a constable and an inspector, both residents of X, were killed": the
+    parser leaves the counted noun as "dep" and makes "residents" the subject; the counted noun
+    is the subject and "residents" what they were."""
+    doc = _hand_doc([("Two", "NUM", "nummod", 1), ("DRG", "NOUN", "compound", 2), ("jawans", "NOUN", "dep", 11),
+                     (",", "PUNCT", "punct", 2), ("a", "DET", "det", 5), ("constable", "NOUN", "appos", 2),
+                     (",", "PUNCT", "punct", 11), ("both", "DET", "det", 8), ("residents", "NOUN", "nsubjpass", 11),
+                     (",", "PUNCT", "punct", 11), ("were", "AUX", "auxpass", 11), ("killed", "VERB", "ROOT", 11),
+                     (".", "PUNCT", "punct", 11)])
+    assert doc.subject(11, {"nsubjpass"}).text == "jawans"
+    assert doc.toks[8].dep == "appos" and doc.toks[8].head == 2

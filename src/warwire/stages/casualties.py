@@ -172,6 +172,8 @@ def _them_kind(doc: Doc, noun: Token, lo: int, rules: Rules) -> str:
     for j in range(them.i - 1, lo - 1, -1):
         tok = doc.toks[j]
         if tok.tag == "NNS" and tok.dep in ("dobj", "pobj"):
+            if doc.toks[tok.head].text.lower() in ("including", "among"):
+                continue  # "Nineteen injured, including 11 policemen ... four of them": a part
             if doc.toks[tok.head].lemma.lower() in rules.report:
                 return "unknown"  # "told police he ... killing four of them": the listener
             kind = _kind(doc, tok, rules)
@@ -195,6 +197,11 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     low = noun.text.lower()
     if low in rules.reflexive and taken_to_care(doc, noun, rules):
         return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
+    for p in doc.children(noun.i, {"prep"}):  # a kind told by a phrase: "ten sons of the soil"
+        for o in doc.children(p.i, {"pobj"}) if p.text.lower() == "of" else ():
+            kind = rules.kinds.get(f"{noun.lemma.lower()} of {o.lemma.lower()}")
+            if kind is not None:
+                return kind
     kind = word_kind(noun, rules)
     if kind is not None:
         if kind in ("civilians", "unknown"):
@@ -318,6 +325,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted,
                                      attacker_stopped))
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
+        ms = _others_of_the_last_sentence(ms, [m for m in out if m.sent == sent.i - 1 and not m.other_incident])
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
         if ms and not other and sent.i - 1 in (prev_other, prev_cue) and sent.i >= LEAD_SENTENCES \
@@ -419,8 +427,9 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
                          rule=m.rule + "|" + DEAD_AMONG_HURT)
         if rules.dead_among_hurt_later.search(text, m.start, parsed.sentences[m.sent].end) or (
-                hurt.additional and m.sent - hurt.sent <= 2 and any(
-                    o.category == "killed" and o.sent == hurt.sent and o.start < hurt.start for o in out)):
+                hurt.additional and m.sent - hurt.sent <= 2 and any(  # ("Two were killed. Three others ...")
+                    o.category == "killed" and o.sent in (hurt.sent, hurt.sent - 1) and o.start < hurt.start
+                    for o in out)):
             out[k] = replace(out[k], additional=True, increment=True, is_update=False)
     return out
 
@@ -506,6 +515,19 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
+def _others_of_the_last_sentence(ms: list[CasualtyMention], last: list[CasualtyMention]) -> list[CasualtyMention]:
+    """"Two jawans were killed on the spot. Three others were injured": "others" that open a
+    sentence naming no victims of its own are more of the people the sentence before counted,
+    when it counted people of one side only."""
+    kinds = {m.victim_kind for m in last if m.victim_text.lower() not in _BARE_VICTIMS}
+    if len(kinds) != 1 or kinds & {"unknown", "civilians"} or any(
+            m.victim_text.lower() not in _BARE_VICTIMS | {"them", "whom"} for m in ms):
+        return ms
+    kind = kinds.pop()
+    return [replace(m, victim_kind=kind) if m.victim_kind == "unknown" and m.victim_text.lower() in ("others", "other")
+            else m for m in ms]
+
+
 def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules,
                   country_of: CountryOf, other: bool) -> list[tuple[CasualtyMention, int]]:
     shape = rule["shape"]
@@ -539,7 +561,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 comp = [pobj.text.lower(), pobj.lemma.lower()] if pobj is not None else []
                 if pobj is not None:  # "the number of people killed", "of those injured"
                     comp += [c.lemma.lower() for c in doc.children(pobj.i, {"acl", "relcl", "amod"})]
-                    comp = ["dead" if c in ("kill", "die") else "injured" if c in ("injure", "wound") else c
+                    comp = ["dead" if c in ("kill", "die", "martyr", "martyred", "slay", "slain")
+                            else "injured" if c in ("injure", "wound") else c
                             for c in comp]
                 if any(c in ("injured", "wounded", "injury", "injuries") for c in comp):
                     # "put the number of injured at 57" (rule id cas.injure.toll)
@@ -580,7 +603,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                                                and doc.toks[c.head].ent_type != "DATE"):
                     span = figure_at(doc.toks, c.i, lo, hi)
                     if span is not None:
-                        results.append((Victim(span.figure, span.first, span.last, None), None))
+                        # "taking the toll of Maoists to 12": the side the toll is of
+                        whose = next((o for p in doc.children(t.i, {"prep"}) if p.text.lower() == "of"
+                                      for o in doc.children(p.i, {"pobj"})
+                                      if o.i != c.i and _kind(doc, o, rules) in _HELD_KINDS), None)
+                        results.append((Victim(span.figure, span.first, span.last, whose), None))
                         break
         elif lemma == "casualty":
             # "no casualties" says nobody was killed or hurt; a number of casualties mixes both
@@ -600,7 +627,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 if num is not None and not is_bad_number(doc, num):
                     span = figure_at(doc.toks, num.i, lo, hi)
                     if span is not None:
-                        results.append((Victim(span.figure, span.first, span.last, None), None))
+                        # "One more body, of a male cadre, was recovered": the body's person
+                        whose = next((o for p in doc.children(t.i, {"prep"}) if p.text.lower() == "of"
+                                      for o in doc.children(p.i, {"pobj"}) if is_person(doc, o, rules)),
+                                     None) if lemma in rules.membership_nouns else None
+                        results.append((Victim(span.figure, span.first, span.last, whose), None))
                 elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide", "life") + _OF_ONLY_NOUNS:
                     of = doc.child(t.i, {"prep"})
                     if (of is None or of.text.lower() != "of") and t.i + 1 < hi \

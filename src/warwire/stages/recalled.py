@@ -111,16 +111,18 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
 def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, int]], rules: Rules,
                     pub_weekday: Optional[int] = None) -> bool:
     """A later sentence opening on a weekday before the lead's ("The strikes killed 20 on
-    Tuesday. ... On Monday, militants fired rockets, injuring two"): an earlier incident. A later
+    Tuesday. ... On Monday, militants fired rockets, injuring two"), or telling in the past
+    perfect what had been done on one ("troops had killed two rebels in a gunfight on Monday"):
+    an earlier incident. A later
     day ("On Thursday, the wounded man died") is no other incident. With a publication date both
     days are the last ones before it, so any earlier day of that week counts; without one, only
     one to three days before the lead's (a later week's day reads the same)."""
     if lead_day is None or sent_i <= lead_day[0]:
         return False
-    m = rules.weekday_opening.search(sent_text)
+    m = rules.weekday_opening.search(sent_text) or rules.weekday_pluperfect.search(sent_text)
     if m is None:
         return False
-    day = _weekday(m.group(1))
+    day = _weekday(m.group("day"))
     if pub_weekday is not None:
         return (pub_weekday - day) % 7 > (pub_weekday - lead_day[1]) % 7
     before = (lead_day[1] - day) % 7

@@ -73,6 +73,7 @@ class Rules:
     list_item: re.Pattern  # "- 2 hurt in ..." (a list item line)
     weekday: re.Pattern  # any weekday name
     weekday_opening: re.Pattern  # a sentence opening "On Monday,"
+    weekday_pluperfect: re.Pattern  # "had killed two rebels ... on Monday"
     other: tuple[tuple[str, re.Pattern], ...]
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
@@ -218,6 +219,7 @@ def load_rules() -> Rules:
         list_item=re.compile(data["list_item"]),
         weekday=re.compile(data["other_date"]["weekday"], re.I),
         weekday_opening=re.compile(data["other_date"]["weekday_opening"], re.I),
+        weekday_pluperfect=re.compile(data["other_date"]["weekday_pluperfect"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
@@ -253,6 +255,16 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
     out: Optional[list[Token]] = None
     for verb, ks in enumerate(kids):
         subjects = [c for c in ks if toks[c].dep in ("nsubj", "nsubjpass") and c < verb]
+        if len(subjects) == 1:
+            # "Two jawans, a head constable and a constable, both residents of X, were killed":
+            # a counted noun left unattached ("dep") before the subject, with a comma after it,
+            # is the subject, the one after it what they were
+            counted = [c for c in ks if toks[c].dep == "dep" and c < subjects[0] and toks[c].pos == "NOUN"
+                       and toks[c + 1].text == "," and _counted(toks, kids, c)]
+            if counted:
+                out = out if out is not None else list(toks)
+                _reattach(out, kids, counted[0], verb, toks[subjects[0]].dep)
+                subjects = [counted[0], subjects[0]]
         if len(subjects) < 2:
             continue
         aux = [toks[c].text.lower() for c in ks if toks[c].dep in ("aux", "auxpass")]
@@ -262,12 +274,41 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
             if agrees and any(toks[c].dep == "cc" and a < c < b for c in kids[a]):
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "conj")
-            elif any(toks[c].dep == "nummod" for c in kids[a]) and not any(
-                    toks[c].dep == "nummod" for c in kids[b]) and toks[a + 1].text == ",":
+            elif _counted(toks, kids, a) and not _counted(toks, kids, b) and toks[a + 1].text == ",":
                 # "At least 50 people, most of them soldiers, were killed": what the count was
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "appos")
     return tuple(out) if out is not None else toks
+
+
+_DATELINE_MARKS = frozenset({":", "—", "–", "--", "-"})
+
+
+def _dateline_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"Moirang, Aug 3 : A 42-year-old farmer was killed": the parser takes the dateline's place
+    for the subject and the victim for its apposition; after the dateline's colon or dash the
+    apposition is the subject (``kids`` is updated in place)."""
+    out: Optional[list[Token]] = None
+    for x in toks:
+        if x.dep != "appos" or x.head >= x.i:
+            continue
+        h = toks[x.head]
+        if h.dep not in ("nsubj", "nsubjpass") or h.pos != "PROPN" or h.head == h.i \
+                or not any(toks[k].text in _DATELINE_MARKS and toks[k - 1].end < toks[k].start
+                           and toks[k].end < toks[k + 1].start  # (a mark set off by spaces, no hyphen)
+                           for k in range(h.i + 1, _left_edge(kids, x.i))):
+            continue
+        out = out if out is not None else list(toks)
+        verb, dep = h.head, h.dep
+        _reattach(out, kids, x.i, verb, dep)
+        _reattach(out, kids, h.i, verb, "npadvmod")
+    return tuple(out) if out is not None else toks
+
+
+def _counted(toks: tuple[Token, ...], kids: list[list[int]], i: int) -> bool:
+    """The noun has a count, on itself or on a compound before it ("Two DRG jawans")."""
+    return any(toks[k].dep == "nummod" for j in [i] + [j for j in kids[i] if toks[j].dep == "compound"]
+               for k in kids[j])
 
 
 def _reattach(out: list[Token], kids: list[list[int]], i: int, head: int, dep: str) -> None:
@@ -515,6 +556,7 @@ class Doc:
                 # a time parsed as the object of a joined verb ("were shot and killed Saturday
                 # evening") is none: the verb shares the first one's subject
                 kids[t.head].append(t.i)
+        self.toks = _dateline_subject(self.toks, kids)
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
@@ -1145,6 +1187,13 @@ def _listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
     out = conjuncts(doc, top)
     for a in doc.children(top.i, {"appos"}):
         group = conjuncts(doc, a)
+        if any(p.text.lower() == "among" and any(o.text.lower() in ("them", "whom") for o in doc.children(p.i, {"pobj"}))
+               for p in doc.children(a.i, {"prep"})):
+            # "Twelve rebels, among them four women, and three soldiers were killed": the part
+            # is held in the head's count; a member after ", and" is one more of the list
+            out += [g for g in group[1:] if g.i >= 3 and doc.toks[_left_edge(doc.kids, g.i) - 1].text.lower() == "and"
+                    and doc.toks[_left_edge(doc.kids, g.i) - 2].text == ","]
+            continue
         figs = [victim_of(doc, g, lo, hi, rules) for g in group]
         counted = [f.figure for f in figs if f is not None and f.figure is not None and not f.negated
                    and f.figure.rule.startswith("num.")]
