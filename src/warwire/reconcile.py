@@ -573,9 +573,9 @@ def _breakdown_across_groups(groups: list[GroupTally]) -> list[GroupTally]:
         total = sum(m.low or 0 for _, m in pairs)
         holders = [g for g, _ in pairs if g.best == total
                    and any(m.sent != sent and m.low == total for m in g.mentions)]
-        if holders:
+        if holders:  # (a party's own claim told elsewhere of the group does not keep it apart)
             out += [g for g, _ in pairs if g not in holders and g not in out
-                    and all(m.sent == sent for m in g.mentions)]
+                    and all(m.sent == sent for m in g.mentions if not _partisan(m) and not _by_armed_group(m))]
     return out
 
 
@@ -638,8 +638,11 @@ def _fighters_among_forces_dead(groups: list[GroupTally]) -> list[GroupTally]:
 
 def _armed_group_claim(c: Claim) -> bool:
     """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
-    return all(m.attribution is not None and _armed_group_names().search(m.attribution.text) is not None
-               for m in c.mentions)
+    return all(_by_armed_group(m) for m in c.mentions)
+
+
+def _by_armed_group(m: CasualtyMention) -> bool:
+    return m.attribution is not None and _armed_group_names().search(m.attribution.text) is not None
 
 
 _NOT_ARMED_GROUPS = ("state_forces", "external_forces", "civilians", "protesters", "unknown")

@@ -815,6 +815,10 @@ CONFLICT_TOTALS = [
     ("A man who police say shot his neighbor and then opened fire on deputies was killed when the "
      "deputies fired back on Sunday. Deputies found a 40-year-old woman who had been shot in the "
      "leg. Two deputies returned fire, striking him. He died at the scene.", (1, 1)),
+    # the one officers tried to stop is the suspect, not one more person hurt
+    ("DENTON, Texas — A deputy and a man he had tried to stop were both wounded in a shootout on "
+     "Friday, the sheriff said. The man fired at the deputy, hitting him in the arm. The deputy fired "
+     "back, striking the man. Both were taken to a hospital.", (0, 2)),
     # one told only as "his brother" is not among a group told as none hurt
     ("A man who shot his brother on Sunday was killed by deputies minutes later. His brother was "
      "taken to a hospital in stable condition. No deputies were hurt.", (1, 1)),
@@ -1104,3 +1108,57 @@ def test_others_opening_a_sentence_are_of_the_side_counted_before(nlp) -> None:
     kinds = [m.victim_kind for m in find_casualties(_parse(nlp, "Two soldiers and a rebel were killed on the "
                                                                  "spot. Three others were injured in the firing."))]
     assert kinds[-1] == "unknown"
+
+
+WIRE_AND_RIGHTS_GROUP_TOTALS = [
+    # a list of sides as two subjects, the first one hung on the reporting verb
+    ("Rebels attacked the town on Friday. Twelve rebels, three soldiers and two civilians died, a "
+     "ministry spokesman told reporters, adding that nine people were wounded.", (17, 9)),
+    # a total, its parts told in a sentence of their own, and an armed group's claim whose speaker
+    # the parser hangs on a misread relative clause
+    ("Insurgents attacked the port town on Friday, sparking fighting in which 20 people were killed, "
+     "the ministry said. Fourteen insurgents, four soldiers and two civilians died, a spokesman told "
+     "reporters. Islamic State, which calls the insurgents its Sahel Province, said through its news "
+     "agency that its fighters had killed more than 30 soldiers.", (20, 0)),
+    # soldiers and attackers a total says it includes, one of them told with "a", the others as
+    # "two of the attackers"
+    ("At least 10 people, including a soldier and two of the attackers, were killed in an ambush on "
+     "a bus on Monday. Seven passengers were killed and five others wounded. A soldier escorting the "
+     "bus died, and two of the gunmen were shot dead.", (10, 5)),
+    # a strike by a government task force: the bandits the police say it killed are of its toll
+    ("A drone strike carried out by a government task force on a gang hideout has killed at least 12 "
+     "people, including three children, a rights group said. Police said in a statement that eight "
+     "bandits had been neutralised in the operation.", (12, 0)),
+    # "the number of people killed ... to 33", the "to" hung on "killed"
+    ("Gunmen stormed a village on Thursday, killing at least 20 people. On Friday, the civil "
+     "protection agency raised the number of people killed by the gang to 33.", (33, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", WIRE_AND_RIGHTS_GROUP_TOTALS)
+def test_wire_and_rights_group_totals(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,other", [
+    # a war's toll, its subject far from its verb
+    ("The war between the army and the militia, now in its third year, has killed tens of "
+     "thousands of people.", True),
+    # the Nigerian press's way to recall an earlier incident
+    ("Recall that in May, gunmen killed 30 people in the same area.", True),
+    # a count across a territory
+    ("Health officials said at least 40 people had been killed across the Gaza Strip since dawn.", True),
+    # an earlier attack named by month and year
+    ("The gang was behind an August 2023 attack that killed 50 people.", True),
+])
+def test_more_tolls_of_other_incidents(nlp, text: str, other: bool) -> None:
+    ms = find_casualties(_parse_undated(nlp, "Gunmen attacked a market on Monday, killing four people. " + text))
+    assert [m.other_incident for m in ms][1:] == [other]
+
+
+def test_lead_under_headlines_dates_the_event(nlp) -> None:
+    """A rights group's release opens with headline lines: its lead's day is the event's own."""
+    text = ("Nigeria: Gunmen Kill Villagers in Kaduna\n\nAuthorities Should Protect Communities\n\n"
+            "(Lagos) - Gunmen killed at least 17 villagers in a village in Kaduna State on March 3, 2025, "
+            "a rights group said today. At least six other people were wounded.")
+    assert [m.other_incident for m in find_casualties(_parse_undated(nlp, text))] == [False, False]

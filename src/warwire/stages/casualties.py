@@ -99,6 +99,12 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
             if src is None:
                 agent = doc.child(verb.i, {"agent"})
                 src = doc.child(agent.i, {"pobj"}) if agent is not None else None
+            if src is None:
+                # "Islamic State, which calls X its province, said": the parser hangs the speaker
+                # on a clause it makes of the relative clause's end, before the verb
+                src = next((s for c in doc.children(verb.i, {"ccomp"}) if c.i < verb.i
+                            for s in doc.children(c.i, {"nsubj"})
+                            if s.tag not in ("WDT", "WP") and s.pos in ("PROPN", "NOUN")), None)
             rule = "cas.attr.subject_" + verb.lemma.lower()
             if src is None and verb.tag == "VBG" and verb.dep == "advcl" and verb.head != verb.i:
                 # "The group claimed responsibility on its radio, saying it had killed 27": the
@@ -192,7 +198,7 @@ def _victim_phrase(doc: Doc, noun: Token, lo: int) -> tuple[int, int]:
 def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if noun is None:
         return "unknown"
-    if _who_shot(doc, noun, rules):
+    if _who_shot(doc, noun, rules) or _police_target(doc, noun, rules):
         return "perpetrator"  # "A man who shot a store clerk was killed by officers"
     low = noun.text.lower()
     if low in rules.reflexive and taken_to_care(doc, noun, rules):
@@ -223,6 +229,20 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         if body is not None and body.i != noun.i:
             return _kind(doc, body, rules)
     return "unknown"
+
+
+def _police_target(doc: Doc, noun: Token, rules: Rules) -> bool:
+    """The person is told as the one officers meant to stop: a relative clause on the noun whose
+    verb (or the verb it tries to do) is one of casualties.yaml ``police_target_verbs`` and whose
+    subject is not "who" ("a man he had tried to stop", "the suspect officers were chasing")."""
+    for rel in doc.children(noun.i, {"relcl"}):
+        subj = doc.child(rel.i, {"nsubj"})
+        if subj is None or subj.text.lower() in ("who", "that", "which"):
+            continue
+        verbs = [rel] + doc.children(rel.i, {"xcomp"})
+        if any(v.lemma.lower() in rules.police_target_verbs for v in verbs):
+            return True
+    return False
 
 
 def _who_shot(doc: Doc, noun: Token, rules: Rules) -> bool:
@@ -585,6 +605,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             for p in (doc.children(h.i, {"prep"}) if h.i != t.i else []) + doc.children(t.i, {"prep"}):
                 if p.text.lower() in ("to", "at", "of"):
                     cands += doc.children(p.i, {"pobj"})
+            if lemma == "number":  # "raised the number of people killed by the gang to 33": "to" hung on "killed"
+                cands += [o for p in doc.children(t.i, {"prep"}) if p.text.lower() == "of"
+                          for x in doc.children(p.i, {"pobj"}) for v in doc.children(x.i, {"acl", "relcl"})
+                          for q in doc.children(v.i, {"prep"}) if q.text.lower() in ("to", "at")
+                          for o in doc.children(q.i, {"pobj"})]
             told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and ... to 19")
             is_update = h.lemma.lower() in rules.update or told.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
@@ -829,10 +854,18 @@ def _held_parts(doc: Doc, noun: Token, lo: int, hi: int, rules: Rules) -> tuple[
         for o in doc.children(p.i, {"pobj"}):
             for member in [o] + doc.children(o.i, {"conj"}):
                 num = doc.child(member.i, {"nummod"})
-                kind = _kind(doc, member, rules)
+                person = member
+                if num is None and member.like_num:  # "including ... two of the attackers"
+                    num = member
+                    person = next((x for q in doc.children(member.i, {"prep"}) if q.text.lower() == "of"
+                                   for x in doc.children(q.i, {"pobj"})), member)
+                kind = _kind(doc, person, rules)
                 span = figure_at(doc.toks, num.i, lo, hi) if num is not None and figure_token_ok(doc, num) else None
+                det = doc.child(member.i, {"det"})
                 if kind in _HELD_KINDS and span is not None and span.figure.low:
                     out.append((kind, span.figure.low))
+                elif kind in _HELD_KINDS and num is None and det is not None and det.text.lower() in ("a", "an"):
+                    out.append((kind, 1))  # "including a soldier"
     return tuple(out)
 
 

@@ -10,6 +10,7 @@ and months are those its lead (first sentences) names. Patterns: ``rules/casualt
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..model import ParsedText, Token
@@ -56,12 +57,18 @@ def _day_dates(sent_text: str, rules: Rules) -> set[tuple[int, int]]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s*$")
+
+
 def lead_dates(parsed: ParsedText, rules: Rules) -> tuple[set[int], set[tuple[int, int]]]:
-    """The months and (month, day) dates the lead of an undated text names."""
+    """The months and (month, day) dates the lead of an undated text names: its first sentences,
+    and the first ones that end like sentences when headlines stand above them ("Ethiopia: Armed
+    Men Kill Villagers" / "Authorities Should Investigate")."""
     months: set[int] = set()
     days: set[tuple[int, int]] = set()
-    for sent in parsed.sentences[:LEAD_SENTENCES]:
-        sent_text = parsed.text[sent.start:sent.end]
+    texts = [parsed.text[s.start:s.end] for s in parsed.sentences]
+    told = [t for t in texts if _SENTENCE_END.search(t)][:LEAD_SENTENCES]
+    for sent_text in texts[:LEAD_SENTENCES] + told:
         months |= {_month(m.group(0)) for m in rules.month_names.finditer(sent_text)
                    if m.group(0)[0].isupper()}  # not the modal "may"
         days |= _day_dates(sent_text, rules)

@@ -80,6 +80,7 @@ class Rules:
     aircraft: frozenset[str]  # "both drones were shot down": no people
     aircraft_verbs: frozenset[str]  # "shoot down"
     perpetrator_verbs: frozenset[str]  # "a man who shot a clerk": the perpetrator
+    police_target_verbs: frozenset[str]  # "a man he had tried to stop": the suspect
     label_joint: re.Pattern  # "Fatalities: 6", "Fatalities coded as 11"
     label_openers: frozenset[str]  # "Best" of "Best estimate: 12"
     plural_aux: frozenset[str]  # "were" of "3 FC personnel and 2 attackers were killed"
@@ -226,6 +227,7 @@ def load_rules() -> Rules:
         aircraft=frozenset(data["aircraft"]),
         aircraft_verbs=frozenset(data["aircraft_verbs"]),
         perpetrator_verbs=frozenset(data["perpetrator_verbs"]),
+        police_target_verbs=frozenset(data["police_target_verbs"]),
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
         month_only=re.compile(data["other_date"]["month_only"], re.I),
@@ -254,6 +256,18 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
     plural_aux = load_rules().plural_aux
     out: Optional[list[Token]] = None
     for verb, ks in enumerate(kids):
+        # "Fifteen insurgents, four soldiers and three civilians died, a spokesman told reporters":
+        # the parser hangs the first subject on the reporting verb; the verb told between it and
+        # the speaker is its own
+        subjects = [c for c in ks if toks[c].dep in ("nsubj", "nsubjpass") and c < verb]
+        told = [c for c in ks if toks[c].dep == "ccomp" and c < verb]
+        for a, b in zip(subjects, subjects[1:]):
+            inner = [c for c in told if a < c < b]
+            if inner and toks[a].pos in ("NOUN", "PROPN"):
+                out = out if out is not None else list(toks)
+                _reattach(out, kids, a, inner[0], toks[a].dep)
+    toks = tuple(out) if out is not None else toks
+    for verb, ks in enumerate(kids):
         subjects = [c for c in ks if toks[c].dep in ("nsubj", "nsubjpass") and c < verb]
         if len(subjects) == 1:
             # "Two jawans, a head constable and a constable, both residents of X, were killed":
@@ -271,7 +285,11 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
         for a, b in zip(subjects, subjects[1:]):
             agrees = any(w in plural_aux for w in aux) if aux else all(
                 any(toks[c].dep == "nummod" for c in kids[k]) for k in (a, b))
-            if agrees and any(toks[c].dep == "cc" and a < c < b for c in kids[a]):
+            listed = toks[a].pos == "NOUN" and "," in (
+                toks[a + 1].text, toks[_right_edge(kids, a)].text) and any(
+                toks[c].dep == "cc" and toks[c].text.lower() == "and" for c in kids[b]) and any(
+                toks[c].dep == "conj" for c in kids[b])  # "Fifteen insurgents, four soldiers and three civilians died"
+            if agrees and (any(toks[c].dep == "cc" and a < c < b for c in kids[a]) or listed):
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "conj")
             elif _counted(toks, kids, a) and not _counted(toks, kids, b) and toks[a + 1].text == ",":
