@@ -50,11 +50,16 @@ CASES = [
     # the lake's region in Chad is the province named after the lake
     ("Jihadists overran a fishing camp in the Lake Chad region of Chad, killing five "
      "fishermen.", None, "TCD", "Lac", None, None),
-    # Haitian towns carry their department
+    # Haitian towns carry their department (regions.tsv rows anchored on each seat town)
     ("Gang members shot dead six people in Cap-Haïtien on Friday.", None, "HTI", "Nord",
      (19.76, -72.2), None),
     ("Gunmen killed four motorists at a roadblock in Port-au-Prince on Monday.", None, "HTI",
      "Ouest", (18.54, -72.34), None),
+    # ... and so do the Philippine towns outside Mindanao, and a Nigerian state's seat
+    ("Two guards were shot dead at a warehouse in Cebu City on Tuesday.", None, "PHL",
+     "Central Visayas", (10.32, 123.89), None),
+    ("Bandits killed three farmers on the outskirts of Dutse on Sunday.", None, "NGA",
+     "Jigawa", (11.76, 9.34), None),
 ]
 
 
