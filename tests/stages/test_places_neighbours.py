@@ -39,6 +39,11 @@ CASES = [
     # a bearing's reference point yields to the town its sentence locates by it
     ("KABUL - Taliban fighters stormed a checkpoint near Charikar, some 60 km north of the "
      "capital, killing five policemen.", None, "AFG", "Parwan", (35.01, 69.17), None),
+    # a border town the gazetteer reads in the neighbouring state, framed by a district
+    # named after its seat a few dozen km away: that district's town, in its state
+    ("A constable was killed when a mine went off about two km from Konta in Chhattisgarh's "
+     "Sukma district on Friday.", None, "IND", "Chhattisgarh", (17.8, 81.39),
+     "places.frame_province"),
     # a region row that is a whole province stands for its towns however far from its point,
     # when the story names the town among the event's sentences...
     ("Shells hit a monastery in Myanmar's Rakhine state on Sunday. The monastery stands on a "

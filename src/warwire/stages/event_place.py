@@ -15,7 +15,7 @@ known only by its country comes back with precision 3 and no coordinates (when o
 name places, all in one country, their town's province at that town, precision 3, unless the
 town is the national capital). Rule ids it
 adds: ``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
-``places.side_country``, ``places.adjacent_incident``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
+``places.side_country``, ``places.adjacent_incident``, ``places.frame_province``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
 ``rules/places.yaml``).
 """
 from __future__ import annotations
@@ -42,6 +42,9 @@ REGION_TOWN_KM = 60.0
 # A province frames a town's reading only this close after it ("X village in Y Local Government
 # Area of Z State"), and only a town smaller than a local namesake (places.population_scales).
 FRAME_CHARS = 100
+# A town read in a neighbouring province is the framing district's own within this reach of
+# the district's seat (an Indian district is some 50-100 km across).
+SEAT_REACH_KM = 75.0
 LOCAL_MAX_POP = population_scales().local_max
 COUNTY_TOWN_KM = 40.0
 # The story's opening sentences: a dateline or title line, the lede, the sentence after it.
@@ -62,13 +65,14 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     stand_in = {p.candidate.country for p in usable if "places.state_only" in p.rule}
     usable = [p for p in usable if "places.state_only" not in p.rule
               and (not stand_in or p.candidate.country in stand_in)] or usable
+    usable = _border_towns(usable)
     incidents = _unframed([p for p in usable if p.role == "incident" and p.sent in event_sentences],
                           usable)
     # "near Afgooye, some 30 km northwest of the capital": the reference point of a bearing
     # yields to the town its sentence locates by it (not to a province: "south of X in North
     # Sinai" is near X)
     located = {p.sent for p in incidents if "places.bearing_prep" not in p.rule
-               and p.candidate.kind == "city"}
+               and p.candidate.kind == "city" and "places.district_seat" not in p.rule}
     incidents = [p for p in incidents if "places.bearing_prep" not in p.rule
                  or p.sent not in located]
     # the story's opening sentences (a dateline line, the lede and the sentence after it) say
@@ -268,6 +272,35 @@ def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[Pla
     if not kept or len(kept) == len(cands):
         return cands
     return [replace(p, rule=p.rule + "+places.framed_abroad") for p in kept]
+
+
+def _border_towns(places: list[PlaceMention]) -> list[PlaceMention]:
+    """``places`` with a town read just across a province's border read inside it: "near X in
+    Y's Z district" (Z named after its seat) with X known only in the neighbouring province,
+    within ``SEAT_REACH_KM`` of Z's seat, is the district's own town (the gazetteer gives some
+    border towns the neighbour's province); every mention of that reading moves with it
+    (``places.frame_province``)."""
+    seats = [p for p in places if p.candidate.kind == "city" and "places.district_seat" in p.rule
+             and "places.incident_prep" in p.rule and "places.name_part" not in p.rule
+             and p.candidate.admin1 and p.candidate.lat is not None]
+    if not seats:
+        return places
+    moved: dict[tuple, str] = {}
+    for p in places:
+        c = p.candidate
+        if c.kind != "city" or c.lat is None or c.lon is None or "places.qualifier" in p.rule \
+                or c.population >= LOCAL_MAX_POP:
+            continue
+        for z in seats:
+            d = z.candidate
+            if z.sent == p.sent and 0 < z.start - p.start <= FRAME_CHARS and d.country == c.country \
+                    and d.admin1 != c.admin1 and km_between(d.lat, d.lon, c.lat, c.lon) <= SEAT_REACH_KM:
+                moved[_key(p)] = d.admin1
+    if not moved:
+        return places
+    return [replace(p, candidate=replace(p.candidate, admin1=moved[_key(p)]),
+                    rule=p.rule + "+places.frame_province") if _key(p) in moved else p
+            for p in places]
 
 
 def _key(p: PlaceMention) -> tuple:
