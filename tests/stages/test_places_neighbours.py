@@ -98,3 +98,14 @@ def test_a_hyphenated_pair_before_a_division_noun_is_one_name(nlp, real_gaz):
                             "Mono-Kamba division in Cameroon's North-West region.")
     assert not any(p.candidate.country == "BEN" and p.role == "incident" for p in places), places
     assert place is not None and place.candidate.country == "CMR", place
+
+
+@pytest.mark.parametrize("text,name", [
+    # a dateline's country may hold "of", "the", "and"
+    ("BENI, Democratic Republic of Congo - Rebels killed 14 villagers overnight, the army said.",
+     "Beni"),
+    ("MOSTAR, Bosnia and Herzegovina (AP) - A gunman wounded two guards at a bank.", "Mostar"),
+])
+def test_a_dateline_with_a_country_of_several_words(nlp, real_gaz, text, name):
+    places, _ = _choose(nlp, real_gaz, text)
+    assert any(p.role == "dateline" and p.text.lower() == name.lower() for p in places), places
