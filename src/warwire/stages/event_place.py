@@ -5,14 +5,17 @@ reading) and the event's sentences. Incident mentions in the event's sentences c
 weighed by its support in the article (its other mentions, the title) and, for a town, by the
 toll its sentence carries; a town read in another country than the country or province its own
 sentence places the event in is set aside (a namesake abroad); then the most specific reading
-in the top one's state (or the article's much-named town in a country-only incident); else the
+in the top one's state (or the article's much-named town in a country-only incident, or an
+incident place of a sentence right next to the event's with no toll of its own); a bearing's
+reference point yields to the place its sentence locates by it; else such a place of a sentence
+next to the event's (after a town of a country dateline named in the event's sentences); else the
 dateline; else the best other mention (a country named as a side yields to the country the
 article names most). A speaker's place is never chosen while anything else exists; a place
 known only by its country comes back with precision 3 and no coordinates (when only speakers
 name places, all in one country, their town's province at that town, precision 3, unless the
 town is the national capital). Rule ids it
 adds: ``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
-``places.side_country``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
+``places.side_country``, ``places.adjacent_incident``, ``places.frame_province``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
 ``rules/places.yaml``).
 """
 from __future__ import annotations
@@ -39,8 +42,13 @@ REGION_TOWN_KM = 60.0
 # A province frames a town's reading only this close after it ("X village in Y Local Government
 # Area of Z State"), and only a town smaller than a local namesake (places.population_scales).
 FRAME_CHARS = 100
+# A town read in a neighbouring province is the framing district's own within this reach of
+# the district's seat (an Indian district is some 50-100 km across).
+SEAT_REACH_KM = 75.0
 LOCAL_MAX_POP = population_scales().local_max
 COUNTY_TOWN_KM = 40.0
+# The story's opening sentences: a dateline or title line, the lede, the sentence after it.
+LEDE_SENTENCES = 2
 
 
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
@@ -57,8 +65,29 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     stand_in = {p.candidate.country for p in usable if "places.state_only" in p.rule}
     usable = [p for p in usable if "places.state_only" not in p.rule
               and (not stand_in or p.candidate.country in stand_in)] or usable
+    usable = _border_towns(usable)
     incidents = _unframed([p for p in usable if p.role == "incident" and p.sent in event_sentences],
                           usable)
+    # "near Afgooye, some 30 km northwest of the capital": the reference point of a bearing
+    # yields to the town its sentence locates by it (not to a province: "south of X in North
+    # Sinai" is near X)
+    located = {p.sent for p in incidents if "places.bearing_prep" not in p.rule
+               and p.candidate.kind == "city" and "places.district_seat" not in p.rule}
+    incidents = [p for p in incidents if "places.bearing_prep" not in p.rule
+                 or p.sent not in located]
+    # the story's opening sentences (a dateline line, the lede and the sentence after it) say
+    # where it happened even when the event's own sentences (its tolls) do not: a lede's place
+    # told apart from the toll ("Dozens were killed in an attack on X" + "18 soldiers were
+    # killed"), a lede naming only the country followed by the town ("clashes in southern
+    # Chad" + "broke out in a village near X"). Only a place named as such (not a street or
+    # neighbourhood read as the article's city, not a bearing's reference point), in an
+    # opening sentence next to one of the event's and before its last (a sentence after it has
+    # moved on: "On the same day, a landmine in Y killed two children")
+    first, last = min(event_sentences, default=-1), max(event_sentences, default=-1)
+    beside = [p for p in usable if p.role == "incident" and p.candidate.kind != "country"
+              and p.sent not in event_sentences and first - 1 <= p.sent < last
+              and p.sent <= LEDE_SENTENCES and p.rule.startswith("places.ngram")
+              and "places.bearing_prep" not in p.rule]
     support = _support(usable, parsed.article.title)
     if incidents:
         # a town the title names and the body repeats competes with the incident mentions
@@ -84,7 +113,9 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
             inside = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
                       and p.candidate.country == best.candidate.country
                       and p.candidate.admin1 == best.candidate.admin1
-                      and best.candidate.admin1 is not None and _within_region(p, best)]
+                      and best.candidate.admin1 is not None
+                      and _within_region(p, best, p.sent in event_sentences
+                                         or first - 1 <= p.sent < last)]
             if inside:
                 town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
                 return replace(town, precision=max(2, town.precision),
@@ -98,6 +129,11 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                 if towns:
                     town = max(towns, key=lambda p: (support[_key(p)], p.score, -p.start))
                     return replace(town, rule=town.rule + "+places.town_in_country")
+                near = [p for p in beside if p.candidate.country == best.candidate.country]
+                if near:
+                    place = min(near, key=lambda p: (_KIND_RANK.get(p.candidate.kind, 5), p.start))
+                    return _finish(replace(place, precision=max(2, place.precision),
+                                           rule=place.rule + "+places.adjacent_incident"), places)
         return _finish(best, places)
     datelines = [p for p in usable if p.role == "dateline"]
     # "on the Elwak-Kotulo road", "about 10 km from Elwak town" and no place of the incident
@@ -121,6 +157,12 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
             town = min(towns, key=lambda p: p.start)
             return _finish(replace(town, precision=max(2, town.precision),
                                    rule=town.rule + "+places.town_in_division"), places)
+    # (a town, over a town's dateline: "Nashville" + "in Tennessee" keeps Nashville)
+    beside = [p for p in beside if p.candidate.kind == "city" or not any(
+        d.candidate.kind == "city" for d in datelines)]
+    if beside and all(p.candidate.country == d.candidate.country for p in beside for d in datelines):
+        place = min(beside, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5), p.start))
+        return _finish(replace(place, rule=place.rule + "+places.adjacent_incident"), places)
     if datelines:
         return _finish(datelines[0], places)
     if usable:
@@ -232,6 +274,35 @@ def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[Pla
     return [replace(p, rule=p.rule + "+places.framed_abroad") for p in kept]
 
 
+def _border_towns(places: list[PlaceMention]) -> list[PlaceMention]:
+    """``places`` with a town read just across a province's border read inside it: "near X in
+    Y's Z district" (Z named after its seat) with X known only in the neighbouring province,
+    within ``SEAT_REACH_KM`` of Z's seat, is the district's own town (the gazetteer gives some
+    border towns the neighbour's province); every mention of that reading moves with it
+    (``places.frame_province``)."""
+    seats = [p for p in places if p.candidate.kind == "city" and "places.district_seat" in p.rule
+             and "places.incident_prep" in p.rule and "places.name_part" not in p.rule
+             and p.candidate.admin1 and p.candidate.lat is not None]
+    if not seats:
+        return places
+    moved: dict[tuple, str] = {}
+    for p in places:
+        c = p.candidate
+        if c.kind != "city" or c.lat is None or c.lon is None or "places.qualifier" in p.rule \
+                or c.population >= LOCAL_MAX_POP:
+            continue
+        for z in seats:
+            d = z.candidate
+            if z.sent == p.sent and 0 < z.start - p.start <= FRAME_CHARS and d.country == c.country \
+                    and d.admin1 != c.admin1 and km_between(d.lat, d.lon, c.lat, c.lon) <= SEAT_REACH_KM:
+                moved[_key(p)] = d.admin1
+    if not moved:
+        return places
+    return [replace(p, candidate=replace(p.candidate, admin1=moved[_key(p)]),
+                    rule=p.rule + "+places.frame_province") if _key(p) in moved else p
+            for p in places]
+
+
 def _key(p: PlaceMention) -> tuple:
     c = p.candidate
     return (c.name, c.country, c.admin1, c.kind)
@@ -255,13 +326,18 @@ def _support(places: list[PlaceMention], title: Optional[str]) -> dict[tuple, fl
     return defaultdict(float, {k: min(v, 12.0) / 4.0 for k, v in count.items()})
 
 
-def _within_region(town: PlaceMention, division: PlaceMention) -> bool:
+def _within_region(town: PlaceMention, division: PlaceMention, in_story: bool = False) -> bool:
     """Whether a town can stand for a division it shares a province with: always for a
     province, or a county known by no point of its own; a district or region of our own list
     with its own point ("the Bajaur tribal district" under a PESHAWAR dateline) or a county
     with its point only holds towns near that point (not the state's big city the victim was
-    flown to)."""
+    flown to); a region row that is a whole province holds any town of it ``in_story`` (named
+    by the event's sentences or one among them)."""
     d, t = division.candidate, town.candidate
+    if in_story and d.kind == "region" and d.admin1 and fold(d.admin1) == fold(d.name):
+        # a region row that is a whole province ("Rakhine", "Michoacan") holds its far towns
+        # too, when the event's sentences (or one among them) name the town
+        return True
     if d.kind not in ("region", "admin2") or d.lat is None or d.lon is None or t.lat is None \
             or t.lon is None or "places.admin1_point" in division.rule:
         return True

@@ -248,7 +248,8 @@ def cues() -> Cues:
         region_adj_re=re.compile(rf"\b(?:(?:{alt(words('places.region_adjectives'))})\s+)+$", re.I),
         care_before_re=re.compile(
             rf"(?:\b(?:{alt(words('places.care_words'))})(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*|of|the))*"
-            rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to|"
+            rf"\s+(?:in|at)|\b(?:{alt(words('places.transport_verbs'))})\s+(?:[a-z]+\s+){{0,3}}?to"
+            rf"(?:\s+(?:(?-i:[A-Z])[\w'’.\-]*\s+){{1,3}}(?:in|at))?|"
             rf"\b(?:{alt(words('places.care_verbs'))})\s+(?:in|at))"
             r"\s+(?:(?:a|an|the|nearby)\s+)?$", re.I),
         care_after_re=re.compile(
