@@ -1162,3 +1162,43 @@ def test_lead_under_headlines_dates_the_event(nlp) -> None:
             "(Lagos) - Gunmen killed at least 17 villagers in a village in Kaduna State on March 3, 2025, "
             "a rights group said today. At least six other people were wounded.")
     assert [m.other_incident for m in find_casualties(_parse_undated(nlp, text))] == [False, False]
+
+
+MONITORING_DESK_TOTALS = [
+    # a lead that names the day of the telling too: the event's day is the other one
+    ("Four police officers were killed late Tuesday when militants attacked a checkpoint, an official "
+     "told reporters on Wednesday. The wounded were taken to hospital. On Monday, two shepherds were "
+     "killed by a mine nearby.", (4, 0)),
+    # a new operation on a later day is another incident
+    ("Seven people were killed on Sunday night when gunmen attacked a funeral in a village, a source "
+     "said. The wounded were taken to hospital. On Tuesday, the army said jets had struck a hideout, "
+     "killing four militants.", (7, 0)),
+    # a passive toll of another, earlier day in the same clause
+    ("Nine policemen were killed on Monday when rebels ambushed their convoy. They were returning from "
+     "an operation during which five rebels were killed in an exchange of fire on Saturday.", (9, 0)),
+    # "N of whom" are among the figure they are of
+    ("Gunmen killed two traders on Friday. Twelve others were still receiving treatment, three of whom "
+     "were in critical condition.", (2, 12)),
+    # a death before the event told in a clause of its own
+    ("Gunmen opened fire on mourners who had gathered to grieve for a relative who had died days "
+     "earlier, killing six people.", (6, 0)),
+    # "reported X and Y killed": the whole list
+    ("The army reported 4 soldiers and 6 militants killed in the clash on Sunday.", (10, 0)),
+    # a part "among them" the parser joined to the count as one more of a list
+    ("At least fourteen civilians, among them three children and an elderly woman, were killed in an "
+     "attack on a village on Sunday night, residents told reporters.", (14, 0)),
+    # the victims the parser took for the subject of "said", the speaker for their apposition
+    ("An explosion tore through a mosque on Friday, killing at least seven worshippers, a Taliban "
+     "spokesman for the provincial police said.", (7, 0)),
+    # "cost the lives of"; mourners' "we buried"; "Eight wounded were evacuated"
+    ("The attack cost the lives of 11 civilians. Eight wounded were evacuated to the health centre.", (11, 8)),
+    ("\"We buried seventeen people yesterday,\" a resident said of the attack on the convoy.", (17, 0)),
+    # ... but a funeral of someone told already adds no one
+    ("Three people were shot dead at a farm on Friday before the gunman killed himself. The gunman, "
+     "who was buried on Saturday, had a history of violence.", (4, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", MONITORING_DESK_TOTALS)
+def test_monitoring_desk_totals(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected

@@ -346,6 +346,10 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
                                      attacker_stopped))
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         ms = _others_of_the_last_sentence(ms, [m for m in out if m.sent == sent.i - 1 and not m.other_incident])
+        ms = _without_parts_of_whom(ms)
+        for earlier in rules.earlier_death.finditer(sent_text):  # "condolences for a relative who had died days earlier"
+            at, until = sent.start + earlier.start(), sent.start + earlier.end()
+            ms = [m for m in ms if not (m.category == "killed" and m.start < until and m.end >= at)]
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
         if ms and not other and sent.i - 1 in (prev_other, prev_cue) and sent.i >= LEAD_SENTENCES \
@@ -535,6 +539,20 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
+def _without_parts_of_whom(ms: list[CasualtyMention]) -> list[CasualtyMention]:
+    """"Twelve others were receiving treatment, three of whom were in critical condition": a part
+    told as "N of whom/them" of a figure of its own category before it in the sentence is among
+    that figure, no one more."""
+    out: list[CasualtyMention] = []
+    for m in ms:
+        part = m.victim_text.lower() in ("whom", "them") and any(
+            o.category == m.category and o.low is not None and m.low is not None and o.low >= m.low
+            and o.figure_start < m.figure_start and not o.negated for o in out)
+        if not part:
+            out.append(m)
+    return out
+
+
 def _others_of_the_last_sentence(ms: list[CasualtyMention], last: list[CasualtyMention]) -> list[CasualtyMention]:
     """"Two jawans were killed on the spot. Three others were injured": "others" that open a
     sentence naming no victims of its own are more of the people the sentence before counted,
@@ -564,6 +582,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         return []  # "Two drones targeted the airport ... both were shot down"
     if hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
+    if rule.get("active_only") and doc.child(t.i, {"auxpass"}) is not None:
+        return []
     if lemma in rules.targeting_verbs and doc.child(t.i, {"auxpass"}) is None and any(
             s.text.lower() in rules.targeting_subjects or s.lemma.lower() in rules.targeting_subjects
             for s in doc.children(t.i, {"nsubj"})):
@@ -721,8 +741,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         for n, v in enumerate(listed(doc, heads[0], lo, hi, rules) if heads else []):
             if n >= 6:
                 break
-            if v.i == t.i:
-                continue
+            if v.i == t.i and not (n == 0 and t.dep in ("nsubj", "nsubjpass") and t.tag == "VBN"):
+                continue  # (but "Eight wounded were evacuated": the participle counts its people)
             own = [c for c in doc.children(v.i, {"relcl", "acl"}) if c.i != t.i]
             if n > 0 and own and (t.dep == "relcl" or any(_tells_harm(doc, c, rules) for c in own)):
                 # "two men who were killed and two officers who were hurt": its own harm; "a teen

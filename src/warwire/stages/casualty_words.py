@@ -27,7 +27,7 @@ def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
                 figure_token_ok(doc, c) for c in doc.children(obj.i, {"nummod"})):
             return rules.triggers.get("lose men")  # "the army lost three soldiers"
         return None
-    if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take") \
+    if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take", "cost") \
             and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):
         verb = doc.toks[t.head]
         subj = doc.subject(verb.i, SUBJ)

@@ -109,7 +109,11 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
     """(sentence, weekday 0 = Monday) of the first lead sentence that names a weekday, if it
     names exactly one."""
     for sent in parsed.sentences[:LEAD_SENTENCES]:
-        days = {_weekday(m.group(1)) for m in rules.weekday.finditer(parsed.text[sent.start:sent.end])}
+        text = parsed.text[sent.start:sent.end]
+        days = {_weekday(m.group(1)) for m in rules.weekday.finditer(text)}
+        if len(days) > 1:  # "... late Tuesday, an official told reporters on Wednesday": the telling's day is not the event's
+            told = {_weekday(m.group("day")) for m in rules.weekday_told.finditer(text)}
+            days = days - told if days - told else days
         if days:
             return (sent.i, days.pop()) if len(days) == 1 else None
     return None
@@ -121,19 +125,25 @@ def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, i
     Tuesday. ... On Monday, militants fired rockets, injuring two"), or telling in the past
     perfect what had been done on one ("troops had killed two rebels in a gunfight on Monday"):
     an earlier incident. A later
-    day ("On Thursday, the wounded man died") is no other incident. With a publication date both
-    days are the last ones before it, so any earlier day of that week counts; without one, only
-    one to three days before the lead's (a later week's day reads the same)."""
+    day ("On Thursday, the wounded man died") is no other incident, unless it opens a new
+    operation ("On Tuesday, jets had struck a hideout, killing four militants": casualties.yaml
+    ``new_operation``). With a publication date both days are the last ones before it, so any
+    earlier day of that week counts; without one, only one to three days before the lead's (a
+    later week's day reads the same)."""
     if lead_day is None or sent_i <= lead_day[0]:
         return False
     m = rules.weekday_opening.search(sent_text) or rules.weekday_pluperfect.search(sent_text)
     if m is None:
         return False
-    day = _weekday(m.group("day"))
+    day = _weekday(m.groupdict().get("day") or m.group("pday"))
     if pub_weekday is not None:
-        return (pub_weekday - day) % 7 > (pub_weekday - lead_day[1]) % 7
-    before = (lead_day[1] - day) % 7
-    return 1 <= before <= 3
+        earlier = (pub_weekday - day) % 7 > (pub_weekday - lead_day[1]) % 7
+    else:
+        earlier = 1 <= (lead_day[1] - day) % 7 <= 3
+    if earlier:
+        return True
+    later = day != lead_day[1] and m.re is rules.weekday_opening
+    return later and rules.new_operation.search(sent_text) is not None
 
 
 def _clause_days(sent_text: str, rules: Rules, start: int = 0, end: Optional[int] = None) -> set[str]:

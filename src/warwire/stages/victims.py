@@ -69,11 +69,14 @@ class Rules:
     trailing_tally: re.Pattern  # ", bringing the toll since the coup to 79"
     cause_phrase: re.Pattern  # "protested against the killing of": another incident
     wider_tally: re.Pattern  # ", one of at least 23 people shot across the city since Friday"
+    earlier_death: re.Pattern  # "a relative who had died days earlier": no death of the event
     related_links: re.Pattern  # "RELATED: 1 dead in South Side shooting"
     list_item: re.Pattern  # "- 2 hurt in ..." (a list item line)
     weekday: re.Pattern  # any weekday name
     weekday_opening: re.Pattern  # a sentence opening "On Monday,"
     weekday_pluperfect: re.Pattern  # "had killed two rebels ... on Monday"
+    weekday_told: re.Pattern  # "an official told reporters on Wednesday"
+    new_operation: re.Pattern  # "jets had struck a hideout": a new operation, another incident
     other: tuple[tuple[str, re.Pattern], ...]
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
@@ -216,11 +219,14 @@ def load_rules() -> Rules:
         trailing_tally=re.compile(data["trailing_tally"], re.I),
         cause_phrase=re.compile(data["cause_phrase"], re.I),
         wider_tally=re.compile(data["wider_tally"], re.I),
+        earlier_death=re.compile(data["earlier_death"], re.I),
         related_links=re.compile(data["related_links"], re.I),
         list_item=re.compile(data["list_item"]),
         weekday=re.compile(data["other_date"]["weekday"], re.I),
         weekday_opening=re.compile(data["other_date"]["weekday_opening"], re.I),
         weekday_pluperfect=re.compile(data["other_date"]["weekday_pluperfect"], re.I),
+        weekday_told=re.compile(data["other_date"]["weekday_told"], re.I),
+        new_operation=re.compile(data["other_date"]["new_operation"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
@@ -285,7 +291,8 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
         for a, b in zip(subjects, subjects[1:]):
             agrees = any(w in plural_aux for w in aux) if aux else all(
                 any(toks[c].dep == "nummod" for c in kids[k]) for k in (a, b))
-            listed = toks[a].pos == "NOUN" and "," in (
+            listed = toks[a].pos == "NOUN" and toks[_left_edge(kids, b) - 1].text.lower() not in (
+                "them", "whom", "including", "among") and "," in (
                 toks[a + 1].text, toks[_right_edge(kids, a)].text) and any(
                 toks[c].dep == "cc" and toks[c].text.lower() == "and" for c in kids[b]) and any(
                 toks[c].dep == "conj" for c in kids[b])  # "Fifteen insurgents, four soldiers and three civilians died"
@@ -296,6 +303,46 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
                 # "At least 50 people, most of them soldiers, were killed": what the count was
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "appos")
+    return tuple(out) if out is not None else toks
+
+
+def _speaker_misread_as_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"..., killing at least seven worshippers, a Taliban spokesman for the police said": the
+    parser makes the victims the subject of "said" and the speaker their apposition. When the
+    verb right before the victims has no object, they are its object and the apposition is the
+    speaker (``kids`` is updated in place)."""
+    report = load_rules().report
+    out: Optional[list[Token]] = None
+    for x in toks:
+        if x.dep != "nsubj" or x.pos != "NOUN" or toks[x.head].lemma.lower() not in report or x.head < x.i:
+            continue
+        speaker = next((a for a in kids[x.i] if toks[a].dep == "appos" and a > x.i
+                        and toks[_left_edge(kids, a) - 1].text == ","), None)
+        first = _left_edge(kids, x.i)
+        verb = toks[first - 1] if first > 0 else None
+        if speaker is None or verb is None or verb.pos != "VERB" or verb.tag not in ("VBG", "VBD") \
+                or any(toks[c].dep == "dobj" for c in kids[verb.i]):
+            continue
+        out = out if out is not None else list(toks)
+        said = x.head
+        _reattach(out, kids, x.i, verb.i, "dobj")
+        _reattach(out, kids, speaker, said, "nsubj")
+    return tuple(out) if out is not None else toks
+
+
+def _among_them_part(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"At least 14 civilians, among them three children and a woman, were killed": the parser
+    may join the part to the count as one more of a list; told "among them" it is the count's
+    apposition, a part of it (``kids`` is updated in place)."""
+    out: Optional[list[Token]] = None
+    for x in toks:
+        if x.dep != "conj" or x.head >= x.i:
+            continue
+        among = [p for p in kids[x.i] if toks[p].dep == "prep" and p < x.i and toks[p].text.lower() == "among"
+                 and any(toks[o].text.lower() in ("them", "whom") for o in kids[p])]
+        if among:
+            out = out if out is not None else list(toks)
+            _reattach(out, kids, x.i, x.head, "appos")
     return tuple(out) if out is not None else toks
 
 
@@ -575,6 +622,8 @@ class Doc:
                 # evening") is none: the verb shares the first one's subject
                 kids[t.head].append(t.i)
         self.toks = _dateline_subject(self.toks, kids)
+        self.toks = _among_them_part(self.toks, kids)
+        self.toks = _speaker_misread_as_apposition(self.toks, kids)
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
@@ -972,6 +1021,9 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 break
             if nxt.pos == "NOUN" and doc.child(nxt.i, {"nummod"}) is not None and nxt.head != t.i:
                 return [nxt]
+    if shape == "verb" and t.tag == "VBN" and t.dep in ("nsubj", "nsubjpass") \
+            and doc.child(t.i, {"nummod"}) is not None:
+        return [t]  # "Eight wounded were evacuated": the participle is the people counted
     if shape == "verb":
         obj = doc.object(t.i)
         if obj is not None and not has_auxpass:
@@ -1022,7 +1074,13 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
         if t.dep in ("acl", "amod") and t.head != t.i and t.tag != "VBG":
             if any(doc.object(c.i) is not None for c in doc.children(t.i, {"conj"})):
                 return []  # "(DATELINE –) a man shot and killed his wife": he acts on the object
-            return [doc.toks[t.head]]  # "two people killed", not "the shooting suspect"
+            head = doc.toks[t.head]
+            top = head
+            while top.dep == "conj" and top.head < top.i:
+                top = doc.toks[top.head]
+            if top is not head and top.dep == "dobj" and doc.toks[top.head].lemma.lower() in load_rules().report:
+                return [top]  # "The army reported 4 soldiers and 6 militants killed": the whole list
+            return [head]  # "two people killed", not "the shooting suspect"
         if t.dep == "relcl" and t.head != t.i and (subj is None or subj.tag in ("WDT", "WP")) \
                 and (subj is None or has_auxpass or t.tag == "VBN"):
             return [doc.toks[t.head]]
