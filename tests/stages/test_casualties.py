@@ -1193,6 +1193,17 @@ MONITORING_DESK_TOTALS = [
     # "cost the lives of"; mourners' "we buried"; "Eight wounded were evacuated"
     ("The attack cost the lives of 11 civilians. Eight wounded were evacuated to the health centre.", (11, 8)),
     ("\"We buried seventeen people yesterday,\" a resident said of the attack on the convoy.", (17, 0)),
+    # the counted victims the parser hangs on "according to" as the source's apposition
+    ("According to the civil defence, 10 civilians, including three children, were killed and 31 "
+     "others were injured in the shelling on Monday.", (10, 31)),
+    # "bringing the number of people killed in the 8 June shelling to 22": "to" hung on "shelling"
+    ("Shells struck the camp on 8 June, killing at least 19 people. On 9 June volunteers recovered "
+     "the body of a girl, bringing the number of people killed in the 8 June shelling to 22.", (22, 0)),
+    # a claim told after the words that dismiss it
+    ("Three soldiers were killed when rebels attacked a base on Friday, the army said. The army "
+     "dismisses the false claims published by the rebels that they killed 20 soldiers.", (3, 0)),
+    ("The army dismissed the claims that rebels had killed 20 soldiers, saying three soldiers died in "
+     "the attack on Friday.", (3, 0)),
     # ... but a funeral of someone told already adds no one
     ("Three people were shot dead at a farm on Friday before the gunman killed himself. The gunman, "
      "who was buried on Saturday, had a history of violence.", (4, 0)),

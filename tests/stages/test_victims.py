@@ -143,3 +143,13 @@ def test_counted_noun_left_hanging_before_the_subject() -> None:
                      (".", "PUNCT", "punct", 11)])
     assert doc.subject(11, {"nsubjpass"}).text == "jawans"
     assert doc.toks[8].dep == "appos" and doc.toks[8].head == 2
+
+
+def test_counted_victims_hung_on_the_source() -> None:
+    """"According to the rescuers, 10 civilians were killed": the parser makes the civilians the
+    source's apposition and leaves the passive verb without a subject; they are its subject."""
+    doc = _hand_doc([("According", "VERB", "prep", 9), ("to", "ADP", "prep", 0), ("the", "DET", "det", 3),
+                     ("rescuers", "NOUN", "pobj", 1), (",", "PUNCT", "punct", 3), ("10", "NUM", "nummod", 6),
+                     ("civilians", "NOUN", "appos", 3), (",", "PUNCT", "punct", 6), ("were", "AUX", "auxpass", 9),
+                     ("killed", "VERB", "ROOT", 9), (".", "PUNCT", "punct", 9)])
+    assert doc.subject(9, {"nsubjpass"}).text == "civilians"

@@ -388,7 +388,14 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         refuted = rules.refuted.search(sent_text)
         if refuted is not None:  # "The army denied the claim": this sentence's or the last one's
             at = sent.start + refuted.start()
-            ms = [_refuted(m) if m.start < at else m for m in ms]
+            that = _CLAIM_THAT.match(sent_text, refuted.end())
+            # ("The army dismisses the false claims ... that they killed 20 soldiers": the claim
+            # after it, up to the end of its clause)
+            until = sent.start + (min((k for k in (sent_text.find(c, that.end()) for c in ",;") if k >= 0),
+                                      default=len(sent_text)) if that is not None else refuted.end())
+            claim = Attribution(refuted.group(0), at, sent.start + refuted.end(), REFUTED_RULE)
+            ms = [_refuted(m) if m.start < at else replace(m, attribution=claim) if m.figure_start < until
+                  else m for m in ms]
             out = [_refuted(m) if m.sent == sent.i - 1 else m for m in out]
         if ms and rules.initial.search(sent_text):
             ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
@@ -539,6 +546,9 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     return out
 
 
+_CLAIM_THAT = re.compile(r"[^.;]{0,80}?\bthat\b", re.I)
+
+
 def _without_parts_of_whom(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     """"Twelve others were receiving treatment, three of whom were in critical condition": a part
     told as "N of whom/them" of a figure of its own category before it in the sentence is among
@@ -625,11 +635,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             for p in (doc.children(h.i, {"prep"}) if h.i != t.i else []) + doc.children(t.i, {"prep"}):
                 if p.text.lower() in ("to", "at", "of"):
                     cands += doc.children(p.i, {"pobj"})
-            if lemma == "number":  # "raised the number of people killed by the gang to 33": "to" hung on "killed"
-                cands += [o for p in doc.children(t.i, {"prep"}) if p.text.lower() == "of"
-                          for x in doc.children(p.i, {"pobj"}) for v in doc.children(x.i, {"acl", "relcl"})
-                          for q in doc.children(v.i, {"prep"}) if q.text.lower() in ("to", "at")
-                          for o in doc.children(q.i, {"pobj"})]
+            if lemma == "number":
+                # "raised the number of people killed by the gang to 33", "bringing the number of
+                # people killed in the 8 June shelling to 22": the "to" hung on a word after it
+                cands += [doc.toks[k + 1] for k in range(t.i + 1, min(t.i + 15, hi - 1))
+                          if doc.toks[k].text.lower() == "to" and doc.toks[k + 1].pos == "NUM"
+                          and doc.toks[k + 1].head == k][:1]
             told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and ... to 19")
             is_update = h.lemma.lower() in rules.update or told.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))

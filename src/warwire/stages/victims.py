@@ -330,6 +330,33 @@ def _speaker_misread_as_apposition(toks: tuple[Token, ...], kids: list[list[int]
     return tuple(out) if out is not None else toks
 
 
+def _subject_after_source(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"According to the civil defence, 10 civilians ... were killed": the parser hangs the
+    counted victims on the source as its apposition and leaves the passive verb without a
+    subject; they are its subject (``kids`` is updated in place)."""
+    out: Optional[list[Token]] = None
+    for verb in toks:
+        if verb.pos != "VERB" or not any(toks[c].dep == "auxpass" for c in kids[verb.i]) \
+                or any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[verb.i]):
+            continue
+        source = next((c for c in kids[verb.i] if toks[c].dep == "prep" and c < verb.i
+                       and toks[c].text.lower() == "according"), None)
+        if source is None:
+            continue
+        stack, found = [source], None
+        while stack and found is None:
+            j = stack.pop()
+            for c in kids[j]:
+                if toks[c].dep == "appos" and toks[c].pos == "NOUN" and toks[_left_edge(kids, c) - 1].text == "," \
+                        and _counted(toks, kids, c):
+                    found = c
+                stack.append(c)
+        if found is not None:
+            out = out if out is not None else list(toks)
+            _reattach(out, kids, found, verb.i, "nsubjpass")
+    return tuple(out) if out is not None else toks
+
+
 def _among_them_part(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """"At least 14 civilians, among them three children and a woman, were killed": the parser
     may join the part to the count as one more of a list; told "among them" it is the count's
@@ -624,6 +651,7 @@ class Doc:
         self.toks = _dateline_subject(self.toks, kids)
         self.toks = _among_them_part(self.toks, kids)
         self.toks = _speaker_misread_as_apposition(self.toks, kids)
+        self.toks = _subject_after_source(self.toks, kids)
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
