@@ -528,9 +528,13 @@ def test_kind_of_them(nlp, text: str, kind: str) -> None:
     ("A female suicide bomber on Monday struck a crowded bus station, killing 11 people.",
      [(11, "cas.kill.verb"), (1, "cas.perp.suicide_attack")]),
     # ... but not one stopped before he could set off his charge
+    ("A suicide bomber stormed the gate of the base, killing two guards. Soldiers shot the attacker "
+     "before he could detonate his vest.",
+     [(2, "cas.kill.verb")]),
+    # ... a second attacker stopped leaves the first one's death as told
     ("A suicide bomber attacked the gate of the base, killing two guards. Soldiers shot the second "
      "attacker before he could detonate his vest.",
-     [(2, "cas.kill.verb")]),
+     [(2, "cas.kill.verb"), (1, "cas.perp.suicide_attack")]),
     ("A would-be suicide bomber stormed the hall, killing a guard.", [(1, "cas.kill.verb")]),
 ])
 def test_suicide_attacker_own_death(nlp, text: str, killed: list) -> None:

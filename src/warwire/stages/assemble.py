@@ -243,6 +243,16 @@ def group_name(country: Optional[str], kind: str) -> Optional[str]:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _counting_institutions() -> frozenset[str]:
+    return frozenset(load_yaml("assemble.yaml")["counting_institutions"])
+
+
+def _counting_institution(source: str) -> bool:
+    """The source is an institution that counts anyone's dead (assemble.yaml ``counting_institutions``)."""
+    return any(w in _counting_institutions() for w in re.findall(r"[a-z]+", source.lower()))
+
+
 def _with_victim_country(cas: CasualtyMention, actor_mentions: list[ActorMention]) -> CasualtyMention:
     """Fill a figure's victim country from an actor phrase inside its victim span, else from the
     claim's own source when the victims are a state's forces (a ministry reports its own losses)."""
@@ -256,7 +266,8 @@ def _with_victim_country(cas: CasualtyMention, actor_mentions: list[ActorMention
                 if kind == "unknown" and am.type in ("state_forces", "civilians"):
                     kind = am.type
                 break
-    if country is None and att is not None and att.country and kind in ("state_forces", "unknown"):
+    if country is None and att is not None and att.country and kind in ("state_forces", "unknown") and not (
+            kind == "unknown" and _counting_institution(att.text)):
         country = att.country
     return dataclasses.replace(cas, victim_country=country, victim_kind=kind, attribution=att)
 

@@ -299,7 +299,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     in_other_section = False
     in_links = False  # in a list of links to other stories
     attacker_counted = rules.attacker_in_toll.search(text) is not None
-    attacker_stopped = rules.attacker_stopped.search(text) is not None
+    attacker_stopped = any(rules.attacker_stopped.search(text, s.start, s.end) is not None
+                           and rules.other_attacker.search(text, s.start, s.end) is None for s in parsed.sentences)
     lead_day = lead_weekday(parsed, rules)
     own_digest_days = digest_days(parsed, rules)
     pub_weekday = parsed.article.published.weekday() if parsed.article.published else None

@@ -69,6 +69,7 @@ class Rules:
     trailing_tally: re.Pattern  # ", bringing the toll since the coup to 79"
     cause_phrase: re.Pattern  # "protested against the killing of": another incident
     wider_tally: re.Pattern  # ", one of at least 23 people shot across the city since Friday"
+    other_attacker: re.Pattern  # "a second suspected bomber was arrested": not the attack's bomber
     earlier_death: re.Pattern  # "a relative who had died days earlier": no death of the event
     related_links: re.Pattern  # "RELATED: 1 dead in South Side shooting"
     list_item: re.Pattern  # "- 2 hurt in ..." (a list item line)
@@ -219,6 +220,7 @@ def load_rules() -> Rules:
         trailing_tally=re.compile(data["trailing_tally"], re.I),
         cause_phrase=re.compile(data["cause_phrase"], re.I),
         wider_tally=re.compile(data["wider_tally"], re.I),
+        other_attacker=re.compile(data["other_attacker"], re.I),
         earlier_death=re.compile(data["earlier_death"], re.I),
         related_links=re.compile(data["related_links"], re.I),
         list_item=re.compile(data["list_item"]),
