@@ -1203,6 +1203,12 @@ MONITORING_DESK_TOTALS = [
     # "bringing the number of people killed in the 8 June shelling to 22": "to" hung on "shelling"
     ("Shells struck the camp on 8 June, killing at least 19 people. On 9 June volunteers recovered "
      "the body of a girl, bringing the number of people killed in the 8 June shelling to 22.", (22, 0)),
+    # military communiqués: soldiers who "fell in action", "the martyrdom of" soldiers
+    ("Three soldiers fell in action during the assault on the base on Monday, the army said.", (3, 0)),
+    ("The attack resulted in the martyrdom of two soldiers and the wounding of another soldier.", (2, 1)),
+    # mourners' "we have buried" is their count of the dead, no party's claim of harm done
+    ("The ministry said 12 civilians had been killed. On Tuesday the deputy mayor gave a higher "
+     "figure: \"We have buried 19 people,\" he said.", (19, 0)),
     # a claim told after the words that dismiss it
     ("Three soldiers were killed when rebels attacked a base on Friday, the army said. The army "
      "dismisses the false claims published by the rebels that they killed 20 soldiers.", (3, 0)),

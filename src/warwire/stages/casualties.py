@@ -125,7 +125,7 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
     def own_claim(found: Attribution) -> Attribution:
         """"X said it killed 47": the source claims what it inflicted (a partisan claim)."""
         subj = _clause_subject(doc, t)
-        if subj is None or t.pos != "VERB":
+        if subj is None or t.pos != "VERB" or t.lemma.lower() in rules.own_claim_exempt:
             return found
         poss = doc.child(subj.i, {"poss"})
         if subj.text.lower() in rules.own_claim_subjects or (
@@ -689,7 +689,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                                       for o in doc.children(p.i, {"pobj"}) if is_person(doc, o, rules)),
                                      None) if lemma in rules.membership_nouns else None
                         results.append((Victim(span.figure, span.first, span.last, whose), None))
-                elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide", "life") + _OF_ONLY_NOUNS:
+                elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide", "life",
+                               "martyrdom") + _OF_ONLY_NOUNS:
                     of = doc.child(t.i, {"prep"})
                     if (of is None or of.text.lower() != "of") and t.i + 1 < hi \
                             and doc.toks[t.i + 1].text.lower() == "of":

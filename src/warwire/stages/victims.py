@@ -56,6 +56,7 @@ class Rules:
     update: frozenset[str]
     report: frozenset[str]
     own_claim_subjects: frozenset[str]  # "it" of "X said it killed 47"
+    own_claim_exempt: frozenset[str]  # "we buried 19 people": no claim of harm done
     own_claim_owners: frozenset[str]  # "group" of "a spokesman said the group's fighters killed 20"
     own_claim_speakers: frozenset[str]  # "spokesman": a speaker who is a party's voice
     claimed_deeds: frozenset[str]  # "claimed responsibility": no claim of a figure
@@ -207,6 +208,7 @@ def load_rules() -> Rules:
         update=frozenset(data["update_verbs"]),
         report=frozenset(data["report_verbs"]),
         own_claim_subjects=frozenset(data["own_claim_subjects"]),
+        own_claim_exempt=frozenset(data["own_claim_exempt_lemmas"]),
         own_claim_owners=frozenset(data["own_claim_owners"]),
         own_claim_speakers=frozenset(data["own_claim_speakers"]),
         claimed_deeds=frozenset(data["claimed_deeds"]),
