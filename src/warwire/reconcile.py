@@ -642,6 +642,7 @@ def _armed_group_claim(c: Claim) -> bool:
 
 
 def _by_armed_group(m: CasualtyMention) -> bool:
+    """The mention is attributed to a named non-state armed group."""
     return m.attribution is not None and _armed_group_names().search(m.attribution.text) is not None
 
 
