@@ -508,9 +508,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if am:
             raw.designator = raw.designator or "town"
             b = b[:am.start()]
-    tm = re.search(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", b)
-    if tm and not cues.locative_re.search(tm.group(0)):
-        b = b[:tm.start()]  # "in the southern X"; not "on the highway near X"
+    # "in the southern X"; not "on the highway near X"; a building or institution of the town
+    # with its adjective ("in the crowded market of X", "at the main mosque of X"; not "the
+    # eastern countryside of X", which lies around it)
+    tm = re.search(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$|\bthe\s+[a-z\-]+\s+(?P<noun>[a-z]+)\s+of\s+$", b)
+    if tm and not cues.locative_re.search(tm.group(0)) and (
+            not tm.group("noun") or tm.group("noun") in cues.org_words):
+        b = b[:tm.start()]
     b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
     pm = cues.possessor_re.search(b)  # "Afghanistan's ", "the country's "
     if pm and raw.source == "places.ngram":
