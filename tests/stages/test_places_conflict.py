@@ -230,6 +230,12 @@ CASES = [
     # (a newspaper named after a town is no town of the lede)
     ("CHICAGO - The Evanston Review reported the news. A man was shot dead on Sunday, police "
      "said. The Evanston Review said more.", "USA", "Illinois", (41.85, -87.65), 1, None),
+    # a district noun before the name, in official style, names the district (at its seat); a
+    # hospital the wounded were flown to is no place of the incident while another is named
+    ("Based on inputs about militants hiding near an invented hamlet, Dhok Banal, District "
+     "Poonch, troops launched a search on Monday. Two soldiers were killed and three others "
+     "were flown to the military hospital in Udhampur.",
+     "IND", "Jammu and Kashmir", (33.77, 74.09), 2, "places.unit_before_name"),
     # an event told only as in the whole country, under a provincial town's dateline: that town
     ("KISMAYO, Somalia - A car bomb exploded at a checkpoint on Monday, killing nine people. "
      "The group has staged many attacks in southern Somalia.",

@@ -197,7 +197,10 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     if datelines:
         return _finish(datelines[0], places)
     if usable:
-        in_event = _unframed([p for p in usable if p.sent in event_sentences] or usable, usable)
+        # where the hurt were treated is no place of the incident while the article names
+        # another ("near X, District Y" in the lede, "evacuated to the hospital in Z" with the toll)
+        pool = [p for p in usable if p.role != "care"] or usable
+        in_event = _unframed([p for p in pool if p.sent in event_sentences] or pool, usable)
         best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
                                             -p.precision, -p.start))
         c = best.candidate

@@ -452,8 +452,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if q:
             raw.qualifier = (q[0], q[1])
             raw.cues.append("places.qualifier")
-    # designators after: "Helmand province", "Cook County" (already in the name), "X district"
-    if phrase is not None:
+    um = re.search(r"(?<![\w'’])([A-Z][a-z]+)\s+$", before) if raw.source == "places.ngram" else None
+    # designators after: "Helmand province", "Cook County" (already in the name), "X district";
+    # before, capitalised, in official style: "District Dhar" (places.unit_before_name)
+    if um is not None and um.group(1).lower() in cues.unit_before_name:
+        raw.designator = "district"
+        raw.cues.append("places.unit_before_name")
+    elif phrase is not None:
         raw.designator = "district"
     elif nxt is not None and raw.source == "places.ngram":
         if nxt_low in cues.division_nouns:
