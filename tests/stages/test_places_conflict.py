@@ -210,6 +210,36 @@ CASES = [
     ("RAQQA, Syria - A car bomb exploded at a checkpoint at the southern entrance of Tabqa on "
      "Friday, killing four fighters manning the checkpoint on the road to Aleppo.",
      "SYR", "Raqqa", (35.84, 38.55), 1, None),
+    # a town the gazetteer places in no province lies in the one the article names; its own
+    # point stays (not the province's seat)
+    ("Soldiers killed three rebels on Sunday in the hills above Isale, in Burundi's Bujumbura "
+     "Rural province.", "BDI", "Bujumbura Rural", (-3.35, 29.48), 1, "places.article_province"),
+    # a building of the town with its adjective before 'of' is in the town
+    ("A grenade went off in the old prison of Gwoza, in Borno State, wounding nine inmates.",
+     "NGA", "Borno", (11.08, 13.70), 1, None),
+    # (the country around a town is not the town)
+    ("Rebels burned houses in the northern countryside of Idlib on Monday, killing four people.",
+     "SYR", "Idlib", None, None, None),
+    # a provincial dateline is the newsroom: the lede's other town of that province is the story's
+    ("QUETTA, Pakistan - The bazaar in Turbat was already busy at dawn. A bomb tore through a "
+     "row of shops, killing six people and wounding 14, officials said.",
+     "PAK", "Balochistan", (26.0, 63.05), 1, "places.lede_town"),
+    ("KANO, Nigeria - Traders of Wudil had just opened their stalls. Gunmen opened fire, "
+     "killing eight people. Wudil has been calm for years.",
+     "NGA", "Kano", (11.81, 8.84), 1, "places.lede_town"),
+    # (a newspaper named after a town is no town of the lede)
+    ("CHICAGO - The Evanston Review reported the news. A man was shot dead on Sunday, police "
+     "said. The Evanston Review said more.", "USA", "Illinois", (41.85, -87.65), 1, None),
+    # a district noun before the name, in official style, names the district (at its seat); a
+    # hospital the wounded were flown to is no place of the incident while another is named
+    ("Based on inputs about militants hiding near an invented hamlet, Dhok Banal, District "
+     "Poonch, troops launched a search on Monday. Two soldiers were killed and three others "
+     "were flown to the military hospital in Udhampur.",
+     "IND", "Jammu and Kashmir", (33.77, 74.09), 2, "places.unit_before_name"),
+    # an event told only as in the whole country, under a provincial town's dateline: that town
+    ("KISMAYO, Somalia - A car bomb exploded at a checkpoint on Monday, killing nine people. "
+     "The group has staged many attacks in southern Somalia.",
+     "SOM", "Lower Juba", (-0.36, 42.55), 2, "places.dateline_town"),
 ]
 
 
@@ -217,6 +247,15 @@ CASES = [
 def test_conflict_wording(nlp, real_gaz, text, country, admin1, point, precision, rule):
     _, place = _event_place(nlp, real_gaz, text)
     _check_place(place, country, admin1, point, precision, rule)
+
+
+def test_a_national_capitals_dateline_stands_for_no_event_of_the_whole_country(nlp, real_gaz):
+    # the capital's newsroom reports on all of the country: "in southern Somalia" stays the country
+    _, place = _event_place(nlp, real_gaz, (
+        "MOGADISHU, Somalia - A car bomb exploded at a checkpoint on Monday, killing nine people. "
+        "The group has staged many attacks in southern Somalia."))
+    assert place is not None and place.candidate.kind == "country", place
+    assert "places.dateline_town" not in place.rule
 
 
 def _check_place(place, country, admin1, point, precision, rule) -> None:

@@ -8,14 +8,16 @@ sentence places the event in is set aside (a namesake abroad); then the most spe
 in the top one's state (or the article's much-named town in a country-only incident, or an
 incident place of a sentence right next to the event's with no toll of its own); a bearing's
 reference point yields to the place its sentence locates by it; else such a place of a sentence
-next to the event's (after a town of a country dateline named in the event's sentences); else the
-dateline; else the best other mention (a country named as a side yields to the country the
+next to the event's (after a town of a country dateline named in the event's sentences); else a
+town of the dateline's province (any, under a national capital) that the opening names (the
+dateline is the newsroom); else the dateline; else the best other mention (a country named as a side yields to the country the
 article names most). A speaker's place is never chosen while anything else exists; a place
 known only by its country comes back with precision 3 and no coordinates (when only speakers
 name places, all in one country, their town's province at that town, precision 3, unless the
 town is the national capital). Rule ids it
 adds: ``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
-``places.side_country``, ``places.adjacent_incident``, ``places.frame_province``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
+``places.side_country``, ``places.adjacent_incident``, ``places.lede_town``,
+``places.dateline_town``, ``places.frame_province``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
 ``rules/places.yaml``).
 """
 from __future__ import annotations
@@ -47,6 +49,9 @@ FRAME_CHARS = 100
 SEAT_REACH_KM = 75.0
 LOCAL_MAX_POP = population_scales().local_max
 COUNTY_TOWN_KM = 40.0
+NAMED_AGAIN = 2.0 / 4.0  # support of a place named twice in the body (``_support``)
+LEDE_TOWN_SENTENCE = 1  # the dateline's sentence and the one after it
+FULL_MENTION = 1.0  # a mention's role score (places stage); an institution's name scores half
 # The story's opening sentences: a dateline or title line, the lede, the sentence after it.
 LEDE_SENTENCES = 2
 
@@ -117,10 +122,15 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                       and _within_region(p, best, p.sent in event_sentences
                                          or first - 1 <= p.sent < last)]
             if inside:
-                town = max(inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
+                # the dateline's town, unless the opening sentences name another of them
+                lede = _lede_town(usable, [p for p in usable if p.role == "dateline"],
+                                  best.candidate.country, support)
+                town = lede if lede in inside else max(
+                    inside, key=lambda p: (p.role == "dateline", p.score, -p.start))
                 return replace(town, precision=max(2, town.precision),
                                rule=town.rule + "+places.town_in_division")
-            if best.candidate.kind == "country":
+            if best.candidate.kind == "country" or (best.candidate.kind == "region"
+                                                   and best.candidate.admin1 is None):
                 # "killed in the United States" in a story that names Boston again and again:
                 # the article's much-named town in that country
                 towns = [p for p in usable if p.candidate.kind == "city" and p.role != "origin"
@@ -134,6 +144,21 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                     place = min(near, key=lambda p: (_KIND_RANK.get(p.candidate.kind, 5), p.start))
                     return _finish(replace(place, precision=max(2, place.precision),
                                            rule=place.rule + "+places.adjacent_incident"), places)
+                datelines = [p for p in usable if p.role == "dateline"]
+                lede = _lede_town(usable, datelines, best.candidate.country, support)
+                if lede is not None:
+                    return _finish(replace(lede, precision=max(2, lede.precision),
+                                           rule=lede.rule + "+places.lede_town"), places)
+                capital = cues().capitals.get(best.candidate.country or "")
+                home = [d for d in datelines if d.candidate.kind == "city"
+                        and d.candidate.country == best.candidate.country
+                        and not (capital and fold(capital) == fold(d.candidate.name))]
+                if home:
+                    # "BELEDWEYNE, Somalia -" and the event told only as "in central Somalia":
+                    # a provincial town's dateline is nearer than the whole country (a
+                    # national capital's newsroom reports on all of it)
+                    return _finish(replace(home[0], precision=max(2, home[0].precision),
+                                           rule=home[0].rule + "+places.dateline_town"), places)
         return _finish(best, places)
     datelines = [p for p in usable if p.role == "dateline"]
     # "on the Elwak-Kotulo road", "about 10 km from Elwak town" and no place of the incident
@@ -163,10 +188,19 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     if beside and all(p.candidate.country == d.candidate.country for p in beside for d in datelines):
         place = min(beside, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5), p.start))
         return _finish(replace(place, rule=place.rule + "+places.adjacent_incident"), places)
+    if datelines and datelines[0].candidate.kind == "city":
+        # "PESHAWAR, Pakistan - The market in Lakki Marwat ...": a dateline names where the
+        # reporter files from; another town of its country the lede names is the story's
+        lede = _lede_town(usable, datelines, datelines[0].candidate.country, support)
+        if lede is not None:
+            return _finish(replace(lede, rule=lede.rule + "+places.lede_town"), places)
     if datelines:
         return _finish(datelines[0], places)
     if usable:
-        in_event = _unframed([p for p in usable if p.sent in event_sentences] or usable, usable)
+        # where the hurt were treated is no place of the incident while the article names
+        # another ("near X, District Y" in the lede, "evacuated to the hospital in Z" with the toll)
+        pool = [p for p in usable if p.role != "care"] or usable
+        in_event = _unframed([p for p in pool if p.sent in event_sentences] or pool, usable)
         best = max(in_event, key=lambda p: (p.score + SUPPORT_W * support[_key(p)],
                                             -p.precision, -p.start))
         c = best.candidate
@@ -301,6 +335,29 @@ def _border_towns(places: list[PlaceMention]) -> list[PlaceMention]:
     return [replace(p, candidate=replace(p.candidate, admin1=moved[_key(p)]),
                     rule=p.rule + "+places.frame_province") if _key(p) in moved else p
             for p in places]
+
+
+def _lede_town(usable: list[PlaceMention], datelines: list[PlaceMention], country: Optional[str],
+               support: dict[tuple, float]) -> Optional[PlaceMention]:
+    """The first town of ``country`` the story's opening (the dateline's sentence and the one
+    after it) names, other than its datelines': after a locative word ("The market in X usually
+    ...") or named again in the body ("The fishermen of X ..." + "X"); a full mention (not a
+    speaker's, patient's or person's origin, nor a name's part or an institution's name, nor
+    a bearing's reference point). A provincial town's newsroom reports on its own province;
+    a national capital's on the whole country (``places.lede_town``)."""
+    own = {_key(d) for d in datelines}
+    capitals = {fold(cues().capitals.get(d.candidate.country or "") or "") for d in datelines}
+    provinces = {d.candidate.admin1 for d in datelines if d.candidate.kind == "city"
+                 and fold(d.candidate.name) not in capitals}
+    towns = [p for p in usable if p.candidate.kind == "city" and p.role in ("mention", "incident")
+             and p.sent <= LEDE_TOWN_SENTENCE and p.candidate.country == country
+             and p.score >= FULL_MENTION
+             and p.rule.startswith("places.ngram") and _key(p) not in own
+             and (not provinces or p.candidate.admin1 in provinces)
+             and not any(cue in p.rule for cue in ("places.bearing_prep", "places.name_part",
+                                                    "places.near_prep", "places.district_seat"))
+             and ("places.incident_prep" in p.rule or support[_key(p)] >= NAMED_AGAIN)]
+    return min(towns, key=lambda p: p.start) if towns else None
 
 
 def _key(p: PlaceMention) -> tuple:

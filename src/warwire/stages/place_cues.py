@@ -28,6 +28,7 @@ class Cues:
     near_prep: tuple[str, ...]
     division_nouns: frozenset[str]
     district_nouns: frozenset[str]
+    unit_before_name: frozenset[str]  # "District Rajouri": official style, the noun first
     # a designator of several words right after a name ("Bokkos Local Government Area"):
     # group 1 is the designator
     district_phrase_re: re.Pattern
@@ -111,6 +112,7 @@ _WORD_SETS = {
     "incident_prep": "incident_prep",
     "division_nouns": "division_nouns",
     "district_nouns": "district_nouns",
+    "unit_before_name": "unit_before_name",
     "town_nouns": "town_nouns",
     "neighbourhood_nouns": "neighbourhood_nouns",
     "event_words": "event_words",

@@ -452,8 +452,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if q:
             raw.qualifier = (q[0], q[1])
             raw.cues.append("places.qualifier")
-    # designators after: "Helmand province", "Cook County" (already in the name), "X district"
-    if phrase is not None:
+    um = re.search(r"(?<![\w'’])([A-Z][a-z]+)\s+$", before) if raw.source == "places.ngram" else None
+    # designators after: "Helmand province", "Cook County" (already in the name), "X district";
+    # before, capitalised, in official style: "District Dhar" (places.unit_before_name)
+    if um is not None and um.group(1).lower() in cues.unit_before_name:
+        raw.designator = "district"
+        raw.cues.append("places.unit_before_name")
+    elif phrase is not None:
         raw.designator = "district"
     elif nxt is not None and raw.source == "places.ngram":
         if nxt_low in cues.division_nouns:
@@ -508,9 +513,13 @@ def context(raw: Raw, parsed: ParsedText, gaz: Gazetteer, cues: _Cues,
         if am:
             raw.designator = raw.designator or "town"
             b = b[:am.start()]
-    tm = re.search(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$", b)
-    if tm and not cues.locative_re.search(tm.group(0)):
-        b = b[:tm.start()]  # "in the southern X"; not "on the highway near X"
+    # "in the southern X"; not "on the highway near X"; a building or institution of the town
+    # with its adjective ("in the crowded market of X", "at the main mosque of X"; not "the
+    # eastern countryside of X", which lies around it)
+    tm = re.search(r"\bthe\s+(?:[a-z\-]+\s+){0,2}$|\bthe\s+[a-z\-]+\s+(?P<noun>[a-z]+)\s+of\s+$", b)
+    if tm and not cues.locative_re.search(tm.group(0)) and (
+            not tm.group("noun") or tm.group("noun") in cues.org_words):
+        b = b[:tm.start()]
     b = cues.region_adj_re.sub("", b)  # "in southern Idlib", "in rural Damascus"
     pm = cues.possessor_re.search(b)  # "Afghanistan's ", "the country's "
     if pm and raw.source == "places.ngram":

@@ -20,7 +20,9 @@ Geoparsing with an ACLED precision code. Steps, each driven by cue lists in
    demonyms point to. The article's city lies in the article's state when that is known; in US
    news a small namesake elsewhere, or another state's city named bare that AP style would have
    qualified (``places.standalone_cities``), is a local place of the article's city; a street with no
-   city of that state reads as the state (precision 3, ``places.state_only``).
+   city of that state reads as the state (precision 3, ``places.state_only``); a town the
+   gazetteer places in no province lies in the article's (its point kept,
+   ``places.article_province``).
 3. *Roles.* dateline ("HOUSTON --"), speaker ("officials in Baku said", "Baku's defence
    ministry"), origin ("a Houston man", "25, of Chicago"), care ("flown to a Riverton hospital"),
    incident (a locative preposition in a sentence with an event word, "the Houston shooting",
@@ -747,6 +749,13 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
     if dom is not None and (city is None or (city.country, city.admin1) != dom):
         for r in kept:
             c = r.chosen
+            if (r.source == "places.ngram" and c is not None and c.kind == "city"
+                    and c.admin1 is None and c.country == dom[0]):
+                # a town the gazetteer knows in no province, in the article's country: it lies
+                # in the article's province; its own point stays (places.article_province)
+                r.chosen = replace(c, admin1=dom[1])
+                r.cues.append("places.article_province")
+                continue
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and (c.country, c.admin1) != dom and c.population < _LOCAL_MAX_POP
                     and not r.qualifier and "dateline" not in r.flags):
