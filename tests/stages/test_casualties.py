@@ -1223,3 +1223,9 @@ MONITORING_DESK_TOTALS = [
 @pytest.mark.parametrize("text,expected", MONITORING_DESK_TOTALS)
 def test_monitoring_desk_totals(nlp, text: str, expected: tuple) -> None:
     assert _totals(nlp, text) == expected
+
+
+def test_south_asian_rank_before_a_name_is_a_soldier(nlp) -> None:
+    """"Havildar Ram Singh made the supreme sacrifice": the rank tells a soldier."""
+    ms = find_casualties(_parse(nlp, "Havildar Ram Singh made the supreme sacrifice in the line of duty."))
+    assert [m.victim_kind for m in ms] == ["state_forces"]
