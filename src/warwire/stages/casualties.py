@@ -217,7 +217,10 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
                 if k in ("police", "state_forces"):
                     return k
         return kind
-    for c in doc.children(noun.i, {"compound", "amod"}):
+    mods = doc.children(noun.i, {"compound", "amod"})
+    if noun.pos == "PROPN":  # a title before a two-word name: "Havildar Ram Singh"
+        mods += [g for c in mods if c.pos == "PROPN" for g in doc.children(c.i, {"compound"})]
+    for c in mods:
         if noun.pos == "PROPN" and c.tag == "NNS":
             continue  # a title before a name is singular ("Officer Smith"; not "told police Smith")
         k = rules.kinds.get(c.lemma.lower())
