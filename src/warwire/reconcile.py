@@ -604,6 +604,27 @@ def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
 
 
+_LONE_BOMBER = ("cas.perp.suicide_attack", "cas.perp.blew_up")  # one bomber dead besides the toll
+# (nor the attackers, a word that holds the bomber: "all five attackers, the bomber and four gunmen")
+_BOMBER_WORDS = re.compile(r"\b(bomb|bomber|bombers|suicide|attackers?|assailants?)\b", re.I)
+
+
+def _bomber_besides_gunmen(groups: list[GroupTally]) -> list[GroupTally]:
+    """"A suicide bomber drove a car into the checkpoint ... Two gunmen in a second vehicle were
+    killed by troops": the bomber, told dead by his attack alone, is one more than the other
+    attackers counted in another sentence by a word that names no bomber (3, not the larger of
+    1 and 2)."""
+    out = []
+    for g in groups:
+        bombers = [m for m in g.mentions if m.rule.startswith(_LONE_BOMBER)]
+        others = [m for m in g.mentions if m not in bombers and not m.negated and (m.low or 0) >= 1
+                  and m.sent not in {b.sent for b in bombers} and not _BOMBER_WORDS.search(m.victim_text)]
+        if g.kind == "perpetrator" and len(bombers) == 1 and others and g.best == max(m.low or 0 for m in others):
+            g = replace(g, low=(g.low or 0) + 1, best=g.best + 1, high=None if g.high is None else g.high + 1)
+        out.append(g)
+    return out
+
+
 def _uniformed_told_twice(groups: list[GroupTally]) -> list[GroupTally]:
     """Soldiers and police of one count told in different sentences by different words ("Four
     policemen were martyred ... three SOG personnel were killed ... one of the injured
@@ -787,6 +808,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             result[name] = Total(last.low, last.low if last.low is not None else last.high, last.high)
             continue
         groups = _vague_total_told_in_parts(groups)
+        if cat == "killed":
+            groups = _bomber_besides_gunmen(groups)
         subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
                    + _breakdown_across_groups(groups) + _fighters_among_forces_dead(groups)
                    + _held_in_a_total(groups) + _uniformed_told_twice(groups))

@@ -1209,6 +1209,12 @@ MONITORING_DESK_TOTALS = [
     # mourners' "we have buried" is their count of the dead, no party's claim of harm done
     ("The ministry said 12 civilians had been killed. On Tuesday the deputy mayor gave a higher "
      "figure: \"We have buried 19 people,\" he said.", (19, 0)),
+    # a bomber told dead by his attack alone is one more than the gunmen counted in another sentence
+    ("Six soldiers were killed when a suicide bomber drove a car into a checkpoint on Tuesday. Two "
+     "gunmen travelling behind the car opened fire and were killed by troops.", (9, 0)),
+    # ... but not more than "the attackers", a word that holds him
+    ("Six soldiers were killed when a suicide bomber drove a car into a checkpoint on Tuesday. All "
+     "three attackers, the driver and two gunmen, were killed.", (9, 0)),
     # a claim told after the words that dismiss it
     ("Three soldiers were killed when rebels attacked a base on Friday, the army said. The army "
      "dismisses the false claims published by the rebels that they killed 20 soldiers.", (3, 0)),
