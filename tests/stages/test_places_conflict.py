@@ -25,6 +25,9 @@ CASES = [
     # a hyphenated name is looked up whole; its pieces are no places of their own
     ("Gunmen shot dead a teacher in Qala-i-Naw on Monday.",
      "AFG", "Badghis", (34.99, 63.13), 1, None),
+    # a hyphenated province after "Town, " is one name ("Nord-Kivu" is no "Nord" elsewhere)
+    ("Rebels shelled the market of Rutshuru centre (Rutshuru, Nord-Kivu), killing three traders.",
+     "COD", "North Kivu", None, None, None),
     # bracketed chain, head known: read inside the province the last member names
     ("Militants burned a school in Gaoua (Poni, Sud-Ouest), killing two guards.",
      "BFA", "Sud-Ouest", (10.33, -3.18), 1, "places.chain"),

@@ -88,7 +88,8 @@ def qualifier(text: str, gaz: Gazetteer, cues: _Cues, cands: Sequence[PlaceCandi
     is both a country and a state ("Marietta, Georgia") is read as the one that holds a place
     called like the city, else as the one in the country the article leans to (``lean``)."""
     # "Gao, northern Mali": a region adjective may come before the country or state
-    m = re.match(rf",\s*(?:(?:{cues.qualifier_adj})\s+)?((?:[A-Z][A-Za-z.]*\.?\s?){{1,3}})", text)
+    # (a hyphenated name is one word: "Masisi, Nord-Kivu" is no "Nord")
+    m = re.match(rf",\s*(?:(?:{cues.qualifier_adj})\s+)?((?:[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z]*)*\.?\s?){{1,3}})", text)
     if not m:
         return None
     words = m.group(1).split()
