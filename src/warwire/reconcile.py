@@ -97,7 +97,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, replace
-from typing import Optional, Sequence
+from typing import Optional, Sequence, TypeVar
 
 from . import model
 from .model import CasualtyMention
@@ -198,6 +198,14 @@ def _country(m: CasualtyMention) -> Optional[str]:
     return None
 
 
+_T = TypeVar("_T")
+
+
+def _only(items: list[_T]) -> Optional[_T]:
+    """The one item of the list, or None when it has none or several."""
+    return items[0] if len(items) == 1 else None
+
+
 def _add(a: Optional[int], b: Optional[int]) -> Optional[int]:
     return None if a is None or b is None else a + b
 
@@ -233,7 +241,7 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
             value = m.low if m.low is not None else m.high
             same = [k for k in known if any((o.low if o.low is not None else o.high) == value
                                             for o in groups[k])]
-            target = same[0] if same else (known[0] if len(known) == 1 else None)
+            target = same[0] if same else _only(known)
             if target is None:
                 rest.append(m)
             else:
@@ -468,9 +476,8 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         if killed is None and country is None:
             # a countryless hurt figure some of whom died, the dead told with a country ("eight
             # injured soldiers ... one of the injured soldiers had died")
-            same = [g for k, g in raw.items() if k[1] == kind and k[2] == "killed"
-                    and any(m.rule.endswith(DEAD_AMONG_HURT) for m in g.mentions)]
-            killed = same[0] if len(same) == 1 else None
+            killed = _only([g for k, g in raw.items() if k[1] == kind and k[2] == "killed"
+                            and any(m.rule.endswith(DEAD_AMONG_HURT) for m in g.mentions)])
         if killed is None and kind == "people":
             # "The suspect was shot dead by a clerk. … Smith was shot in the chest"; "the boy
             # fatally shot himself … the child shot himself": one hit told only by a pronoun, a
@@ -770,8 +777,7 @@ def _merge_hit(out: list[GroupTally], hit: GroupTally, killed: Optional[GroupTal
     d_high = _sub(hit.high, killed.low if killed is not None else 0)
     plain = next((g for g in out if g.category == "injured" and (g.country, g.kind) == (hit.country, hit.kind)), None)
     if plain is None and hit.country is None:  # a countryless hit figure restating a country's hurt
-        same = [g for g in out if g.category == "injured" and g.kind == hit.kind]
-        plain = same[0] if len(same) == 1 else None
+        plain = _only([g for g in out if g.category == "injured" and g.kind == hit.kind])
     if plain is None:
         merged = GroupTally(hit.country, hit.kind, "injured", d_low, d_best, d_high, hit.claims, hit.mentions)
         return out + [merged]

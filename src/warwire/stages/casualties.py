@@ -61,6 +61,7 @@ _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 # figures of someone pointed back at or of a running count ("the man", "he", "Smith", "a fourth person")
 _COUNTED_BEFORE = POINTED_BACK + ("cas.fig.ordinal_count",)
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones", "another"})
+_BARE_OR_POINTING = _BARE_VICTIMS | {"them", "whom"}  # ... or pointing back ("one of them")
 _OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
@@ -165,14 +166,18 @@ def _clause_subject(doc: Doc, t: Token) -> Optional[Token]:
     return subj
 
 
+def _of_objects(doc: Doc, t: Token) -> list[Token]:
+    """The objects of the word's "of" phrases ("the toll of Maoists", "members of the VDP")."""
+    return [o for p in doc.children(t.i, {"prep"}) if p.text.lower() == "of" for o in doc.children(p.i, {"pobj"})]
+
+
 def _them_kind(doc: Doc, noun: Token, lo: int, rules: Rules) -> str:
     """"Troops pursued the attackers and killed two of them": people told as "(N of) them" are
     of the nearest plural object before it in the sentence, when that names fighters, soldiers
     or police (else unknown: "three men ... two of them" tells no kind; nor the listener of
     "told police")."""
     them = noun if noun.text.lower() == "them" else next(
-        (o for p in doc.children(noun.i, {"prep"}) if p.text.lower() == "of"
-         for o in doc.children(p.i, {"pobj"}) if o.text.lower() == "them"), None)
+        (o for o in _of_objects(doc, noun) if o.text.lower() == "them"), None)
     if them is None:
         return "unknown"
     for j in range(them.i - 1, lo - 1, -1):
@@ -203,11 +208,10 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     low = noun.text.lower()
     if low in rules.reflexive and taken_to_care(doc, noun, rules):
         return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
-    for p in doc.children(noun.i, {"prep"}):  # a kind told by a phrase: "ten sons of the soil"
-        for o in doc.children(p.i, {"pobj"}) if p.text.lower() == "of" else ():
-            kind = rules.kinds.get(f"{noun.lemma.lower()} of {o.lemma.lower()}")
-            if kind is not None:
-                return kind
+    for o in _of_objects(doc, noun):  # a kind told by a phrase: "ten sons of the soil"
+        kind = rules.kinds.get(f"{noun.lemma.lower()} of {o.lemma.lower()}")
+        if kind is not None:
+            return kind
     kind = word_kind(noun, rules)
     if kind is not None:
         if kind in ("civilians", "unknown"):
@@ -227,8 +231,7 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         if k is not None:
             return k
     if noun.lemma.lower() in rules.membership_nouns:  # "three members of the Volunteers for the Defence ..."
-        of = next((p for p in doc.children(noun.i, {"prep"}) if p.text.lower() == "of"), None)
-        body = doc.child(of.i, {"pobj"}) if of is not None else None
+        body = next(iter(_of_objects(doc, noun)), None)
         if body is not None and body.i != noun.i:
             return _kind(doc, body, rules)
     return "unknown"
@@ -325,8 +328,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             or other_digest_sentence(sent.i, sent_text, own_digest_days, rules) \
             or opens_on_day_after_cue(sent.i, sent_text, prev_cue, rules)
         own_until = None  # the figures before a trailing running tally are the event's own
-        tail = (rules.trailing_tally.search(sent_text) or rules.wider_tally.search(sent_text)) \
-            if other and not in_other_section else None
+        wider = rules.wider_tally.search(sent_text)  # "..., one of 23 people shot across the city"
+        tail = (rules.trailing_tally.search(sent_text) or wider) if other and not in_other_section else None
         if tail is not None:
             head_text = sent_text[:tail.start()]
             head_hi = next((k for k in range(lo, hi) if doc.toks[k].start >= sent.start + tail.start()), hi)
@@ -370,7 +373,6 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         for cause in rules.cause_phrase.finditer(sent_text):  # "marched against the killing of a trader"
             at = sent.start + cause.start()
             ms = [replace(m, other_incident=True) if m.figure_start >= at else m for m in ms]
-        wider = rules.wider_tally.search(sent_text)
         if wider is not None:  # "A boy was killed, one of 23 people shot across the city this weekend"
             at = sent.start + wider.start()
             ms = [replace(m, other_incident=True) if m.figure_start >= at else m for m in ms]
@@ -573,7 +575,7 @@ def _others_of_the_last_sentence(ms: list[CasualtyMention], last: list[CasualtyM
     when it counted people of one side only."""
     kinds = {m.victim_kind for m in last if m.victim_text.lower() not in _BARE_VICTIMS}
     if len(kinds) != 1 or kinds & {"unknown", "civilians"} or any(
-            m.victim_text.lower() not in _BARE_VICTIMS | {"them", "whom"} for m in ms):
+            m.victim_text.lower() not in _BARE_OR_POINTING for m in ms):
         return ms
     kind = kinds.pop()
     return [replace(m, victim_kind=kind) if m.victim_kind == "unknown" and m.victim_text.lower() in ("others", "other")
@@ -664,8 +666,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     span = figure_at(doc.toks, c.i, lo, hi)
                     if span is not None:
                         # "taking the toll of Maoists to 12": the side the toll is of
-                        whose = next((o for p in doc.children(t.i, {"prep"}) if p.text.lower() == "of"
-                                      for o in doc.children(p.i, {"pobj"})
+                        whose = next((o for o in _of_objects(doc, t)
                                       if o.i != c.i and _kind(doc, o, rules) in _HELD_KINDS), None)
                         results.append((Victim(span.figure, span.first, span.last, whose), None))
                         break
@@ -688,8 +689,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     span = figure_at(doc.toks, num.i, lo, hi)
                     if span is not None:
                         # "One more body, of a male cadre, was recovered": the body's person
-                        whose = next((o for p in doc.children(t.i, {"prep"}) if p.text.lower() == "of"
-                                      for o in doc.children(p.i, {"pobj"}) if is_person(doc, o, rules)),
+                        whose = next((o for o in _of_objects(doc, t) if is_person(doc, o, rules)),
                                      None) if lemma in rules.membership_nouns else None
                         results.append((Victim(span.figure, span.first, span.last, whose), None))
                 elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide", "life",

@@ -10,15 +10,15 @@ incident place of a sentence right next to the event's with no toll of its own);
 reference point yields to the place its sentence locates by it; else such a place of a sentence
 next to the event's (after a town of a country dateline named in the event's sentences); else a
 town of the dateline's province (any, under a national capital) that the opening names (the
-dateline is the newsroom); else the dateline; else the best other mention (a country named as a side yields to the country the
-article names most). A speaker's place is never chosen while anything else exists; a place
+dateline is the newsroom); else the dateline; else the best other mention (a country named as
+a side yields to the country the article names most). A speaker's place is never chosen while anything else exists; a place
 known only by its country comes back with precision 3 and no coordinates (when only speakers
 name places, all in one country, their town's province at that town, precision 3, unless the
 town is the national capital). Rule ids it
 adds: ``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
 ``places.side_country``, ``places.adjacent_incident``, ``places.lede_town``,
-``places.dateline_town``, ``places.frame_province``, ``places.speaker_province``, ``places.country_only``; cue list ``places.toll_sentence`` (see
-``rules/places.yaml``).
+``places.dateline_town``, ``places.frame_province``, ``places.speaker_province``,
+``places.country_only``; cue list ``places.toll_sentence`` (see ``rules/places.yaml``).
 """
 from __future__ import annotations
 
@@ -149,10 +149,8 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                 if lede is not None:
                     return _finish(replace(lede, precision=max(2, lede.precision),
                                            rule=lede.rule + "+places.lede_town"), places)
-                capital = cues().capitals.get(best.candidate.country or "")
                 home = [d for d in datelines if d.candidate.kind == "city"
-                        and d.candidate.country == best.candidate.country
-                        and not (capital and fold(capital) == fold(d.candidate.name))]
+                        and d.candidate.country == best.candidate.country and not _is_capital(d.candidate)]
                 if home:
                     # "BELEDWEYNE, Somalia -" and the event told only as "in central Somalia":
                     # a provincial town's dateline is nearer than the whole country (a
@@ -229,10 +227,8 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     # the whole country) the country they speak for, no finer
     sp = places[0]
     c = sp.candidate
-    capital = cues().capitals.get(c.country or "")
     if c.kind in ("city", "admin2") and c.admin1 and c.lat is not None and all(
-            p.candidate.country == c.country for p in places) \
-            and not (capital and fold(capital) == fold(c.name)):
+            p.candidate.country == c.country for p in places) and not _is_capital(c):
         return replace(sp, candidate=PlaceCandidate(c.admin1, c.country, c.admin1, None, c.lat, c.lon,
                                                     None, "admin1", 0),
                        precision=3, rule=sp.rule + "+places.speaker_province")
@@ -337,6 +333,12 @@ def _border_towns(places: list[PlaceMention]) -> list[PlaceMention]:
             for p in places]
 
 
+def _is_capital(c: PlaceCandidate) -> bool:
+    """The reading is its country's national capital (place_cues ``capitals``)."""
+    capital = cues().capitals.get(c.country or "")
+    return bool(capital) and fold(capital) == fold(c.name)
+
+
 def _lede_town(usable: list[PlaceMention], datelines: list[PlaceMention], country: Optional[str],
                support: dict[tuple, float]) -> Optional[PlaceMention]:
     """The first town of ``country`` the story's opening (the dateline's sentence and the one
@@ -346,9 +348,8 @@ def _lede_town(usable: list[PlaceMention], datelines: list[PlaceMention], countr
     a bearing's reference point). A provincial town's newsroom reports on its own province;
     a national capital's on the whole country (``places.lede_town``)."""
     own = {_key(d) for d in datelines}
-    capitals = {fold(cues().capitals.get(d.candidate.country or "") or "") for d in datelines}
     provinces = {d.candidate.admin1 for d in datelines if d.candidate.kind == "city"
-                 and fold(d.candidate.name) not in capitals}
+                 and not _is_capital(d.candidate)}
     towns = [p for p in usable if p.candidate.kind == "city" and p.role in ("mention", "incident")
              and p.sent <= LEDE_TOWN_SENTENCE and p.candidate.country == country
              and p.score >= FULL_MENTION

@@ -10,6 +10,7 @@ and months are those its lead (first sentences) names. Patterns: ``rules/casualt
 """
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Optional
 
@@ -66,9 +67,10 @@ def lead_dates(parsed: ParsedText, rules: Rules) -> tuple[set[int], set[tuple[in
     Men Kill Villagers" / "Authorities Should Investigate")."""
     months: set[int] = set()
     days: set[tuple[int, int]] = set()
-    texts = [parsed.text[s.start:s.end] for s in parsed.sentences]
-    told = [t for t in texts if _SENTENCE_END.search(t)][:LEAD_SENTENCES]
-    for sent_text in texts[:LEAD_SENTENCES] + told:
+    texts = (parsed.text[s.start:s.end] for s in parsed.sentences)
+    told = list(itertools.islice((t for t in texts if _SENTENCE_END.search(t)), LEAD_SENTENCES))
+    first = [parsed.text[s.start:s.end] for s in parsed.sentences[:LEAD_SENTENCES]]
+    for sent_text in first + told:
         months |= {_month(m.group(0)) for m in rules.month_names.finditer(sent_text)
                    if m.group(0)[0].isupper()}  # not the modal "may"
         days |= _day_dates(sent_text, rules)
@@ -113,7 +115,7 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
         days = {_weekday(m.group(1)) for m in rules.weekday.finditer(text)}
         if len(days) > 1:  # "... late Tuesday, an official told reporters on Wednesday": the telling's day is not the event's
             told = {_weekday(m.group("day")) for m in rules.weekday_told.finditer(text)}
-            days = days - told if days - told else days
+            days = (days - told) or days
         if days:
             return (sent.i, days.pop()) if len(days) == 1 else None
     return None
@@ -123,13 +125,12 @@ def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, i
                     pub_weekday: Optional[int] = None) -> bool:
     """A later sentence opening on a weekday before the lead's ("The strikes killed 20 on
     Tuesday. ... On Monday, militants fired rockets, injuring two"), or telling in the past
-    perfect what had been done on one ("troops had killed two rebels in a gunfight on Monday"):
-    an earlier incident. A later
-    day ("On Thursday, the wounded man died") is no other incident, unless it opens a new
-    operation ("On Tuesday, jets had struck a hideout, killing four militants": casualties.yaml
-    ``new_operation``). With a publication date both days are the last ones before it, so any
-    earlier day of that week counts; without one, only one to three days before the lead's (a
-    later week's day reads the same)."""
+    perfect or the passive what was done on one ("troops had killed two rebels in a gunfight on
+    Monday"): an earlier incident. A later day ("On Thursday, the wounded man died") is no other
+    incident, unless it opens a new operation ("On Tuesday, jets had struck a hideout, killing
+    four militants": casualties.yaml ``new_operation``). With a publication date both days are
+    the last ones before it, so any earlier day of that week counts; without one, only one to
+    three days before the lead's (a later week's day reads the same)."""
     if lead_day is None or sent_i <= lead_day[0]:
         return False
     m = rules.weekday_opening.search(sent_text) or rules.weekday_pluperfect.search(sent_text)
