@@ -678,11 +678,17 @@ _NOT_ARMED_GROUPS = ("state_forces", "external_forces", "civilians", "protesters
 
 
 @functools.lru_cache(maxsize=1)
-def _armed_group_names() -> re.Pattern:
+def armed_group_alternation() -> str:
+    """A regex group matching the name or an alias of any named non-state armed group
+    (rules/actors.yaml), longest first."""
     names = [str(a) for e in load_yaml("actors.yaml")["named"] if e.get("type") not in _NOT_ARMED_GROUPS
              for a in (e.get("aliases") or []) + [e["name"]]]
-    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-                      + r")(?![\w-])", re.I)
+    return "(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+
+
+@functools.lru_cache(maxsize=1)
+def _armed_group_names() -> re.Pattern:
+    return re.compile(r"(?<![\w-])" + armed_group_alternation() + r"(?![\w-])", re.I)
 
 
 def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:

@@ -1235,3 +1235,41 @@ def test_south_asian_rank_before_a_name_is_a_soldier(nlp) -> None:
     """"Havildar Ram Singh made the supreme sacrifice": the rank tells a soldier."""
     ms = find_casualties(_parse(nlp, "Havildar Ram Singh made the supreme sacrifice in the line of duty."))
     assert [m.victim_kind for m in ms] == ["state_forces"]
+
+
+SAHEL_AND_CODER_NOTE_TOTALS = [
+    # a rank opening a name after an opening phrase ("In a gunfight ..., Lance Naik X Y ...")
+    ("During a search operation in the hills on Friday, Lance Naik Deepak Rawat made the supreme "
+     "sacrifice, the army said.", (1, 0)),
+    # a group's record told by "thousands" is no toll of the event
+    ("Rebels killed nine villagers in a raid on Sunday night. The militia, which is accused of "
+     "killing thousands of civilians, denied any role.", (9, 0)),
+    # rebels killed in the pursuit are the armed side, beside the civilians they killed
+    ("Attackers killed 11 villagers on Tuesday night, local officials said. The army said its "
+     "soldiers had shot dead two rebels while pursuing the attackers.", (13, 0)),
+    # the bodies a side left as it fled are its own dead, beside the others killed
+    ("Eight soldiers were killed in the attack on the camp. The assailants retreated, leaving 10 "
+     "bodies behind. Two herders were also killed by stray bullets.", (20, 0)),
+    # ... but not the bodies left by attackers who stormed a village
+    ("Gunmen stormed the village at dawn, leaving 14 bodies in the streets, residents said.", (14, 0)),
+    # a claim told by a participle after "claimed responsibility"
+    ("Nine soldiers died when insurgents overran the outpost, the army said. The group claimed "
+     "responsibility on its website, asserting that it had killed 40 soldiers.", (9, 0)),
+    # a revised toll told on a later day; a first statement gives way to it
+    ("On 12 May, gunmen ambushed a patrol near the river. First army statement: 3 soldiers killed, "
+     "2 wounded. Revised toll from hospital sources on 14 May: 5 soldiers killed, 4 wounded.", (5, 4)),
+    # a coder's label for an armed group's claim
+    ("Militants attacked the checkpoint on 2 June; 4 policemen killed. Jihadist claim via its news "
+     "agency (25 policemen killed) not verified.", (4, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", SAHEL_AND_CODER_NOTE_TOTALS)
+def test_sahel_and_coder_note_totals(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
+def test_former_fighter_is_of_no_side(nlp) -> None:
+    """"A former rebel commander", "a retired soldier": of no armed side now."""
+    ms = find_casualties(_parse(nlp, "Gunmen shot dead a former rebel commander and a retired soldier."))
+    assert [m.victim_kind for m in ms] == ["unknown", "unknown"]

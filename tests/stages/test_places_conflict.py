@@ -501,3 +501,16 @@ def test_a_hyphen_written_or_dropped(nlp, written):
 def test_a_district_headquarters_is_its_town(nlp, real_gaz, text, name):
     _, place = _event_place(nlp, real_gaz, text)
     assert place is not None and place.candidate.name == name, place
+
+
+# a fight and its outcome in a communiqué's words make the place the incident's, over the
+# dateline's newsroom ("In a gunfight in X district, two terrorists were neutralised")
+@pytest.mark.parametrize("text,name", [
+    ("SRINAGAR: In a gunfight in Shopian district on Sunday, three terrorists were neutralised, "
+     "a defence spokesman said.", "Shopian"),
+    ("PESHAWAR: Security forces eliminated four militants during a firefight in Bannu district, "
+     "the military said on Monday.", "Bannu"),
+])
+def test_a_fight_in_a_communique_places_the_incident(nlp, real_gaz, text, name):
+    _, place = _event_place(nlp, real_gaz, text)
+    assert place is not None and place.candidate.name.startswith(name), place

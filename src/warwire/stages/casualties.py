@@ -208,6 +208,8 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     low = noun.text.lower()
     if low in rules.reflexive and taken_to_care(doc, noun, rules):
         return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
+    if any(c.lemma.lower() in rules.former for c in doc.children(noun.i, {"amod", "advmod", "compound"})):
+        return "unknown"  # "a former rebel commander", "a retired soldier": of no side now
     for o in _of_objects(doc, noun):  # a kind told by a phrase: "ten sons of the soil"
         kind = rules.kinds.get(f"{noun.lemma.lower()} of {o.lemma.lower()}")
         if kind is not None:
@@ -235,6 +237,20 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         if body is not None and body.i != noun.i:
             return _kind(doc, body, rules)
     return "unknown"
+
+
+def _left_in_retreat(doc: Doc, t: Token, rules: Rules) -> Optional[Token]:
+    """The side that fled leaving the bodies ``t`` behind: "the assailants fled in disarray,
+    leaving 14 bodies on the ground" (their own dead; not "gunmen stormed the village, leaving
+    14 bodies", where the verb before is no retreat: casualties.yaml ``retreat_verbs``)."""
+    leave = doc.toks[t.head]
+    if t.dep != "dobj" or leave.lemma.lower() != "leave" or leave.dep not in ("advcl", "xcomp", "conj") \
+            or leave.head == leave.i:
+        return None
+    went = doc.toks[leave.head]
+    if went.lemma.lower() not in rules.retreat_verbs:
+        return None
+    return doc.subject(went.i, SUBJ)
 
 
 def _police_target(doc: Doc, noun: Token, rules: Rules) -> bool:
@@ -320,13 +336,14 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             in_other_section = any(p.search(sent_text) for _, p in rules.other_section)
         in_links = rules.related_links.search(sent_text) is not None or (
             in_links and rules.list_item.match(sent_text) is not None)
+        revised = rules.revised_toll.search(sent_text) is not None  # "Updated toll on 5 March: 7 killed"
         other = in_other_section or in_links or any(p.search(sent_text) for _, p in rules.other) \
             or (sent.i > 0 and any(p.search(sent_text) for _, p in rules.other_later)) \
-            or other_year(doc, lo, hi, sent_text, pub_year, rules) \
-            or other_date(sent.i, sent_text, pub_month, lead, rules) \
-            or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday) \
-            or other_digest_sentence(sent.i, sent_text, own_digest_days, rules) \
-            or opens_on_day_after_cue(sent.i, sent_text, prev_cue, rules)
+            or not revised and (other_year(doc, lo, hi, sent_text, pub_year, rules)
+                                or other_date(sent.i, sent_text, pub_month, lead, rules)
+                                or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday)
+                                or other_digest_sentence(sent.i, sent_text, own_digest_days, rules)
+                                or opens_on_day_after_cue(sent.i, sent_text, prev_cue, rules))
         own_until = None  # the figures before a trailing running tally are the event's own
         wider = rules.wider_tally.search(sent_text)  # "..., one of 23 people shot across the city"
         tail = (rules.trailing_tally.search(sent_text) or wider) if other and not in_other_section else None
@@ -403,6 +420,13 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [_refuted(m) if m.start < at else replace(m, attribution=claim) if m.figure_start < until
                   else m for m in ms]
             out = [_refuted(m) if m.sent == sent.i - 1 else m for m in out]
+        if ms and revised and not other:
+            ms = [replace(m, is_update=True) for m in ms]
+        claimed = rules.group_claim.search(sent_text) if ms else None
+        if claimed is not None:  # "JNIM claim via its outlet (15 soldiers killed) not used"
+            at = sent.start + claimed.start()
+            by = Attribution(claimed.group(0), at, sent.start + claimed.end(), "cas.attr.subject_claim")
+            ms = [replace(m, attribution=by) if m.figure_start >= at and m.attribution is None else m for m in ms]
         if ms and rules.initial.search(sent_text):
             ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
         if other:
@@ -691,6 +715,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                         # "One more body, of a male cadre, was recovered": the body's person
                         whose = next((o for o in _of_objects(doc, t) if is_person(doc, o, rules)),
                                      None) if lemma in rules.membership_nouns else None
+                        whose = whose or _left_in_retreat(doc, t, rules)
                         results.append((Victim(span.figure, span.first, span.last, whose), None))
                 elif lemma in ("death", "killing", "murder", "body", "wound", "injury", "homicide", "life",
                                "martyrdom") + _OF_ONLY_NOUNS:

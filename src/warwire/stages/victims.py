@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from typing import Optional
 
 from ..model import ParsedText, Token
-from ..reconcile import BARE_ANOTHER
+from ..reconcile import BARE_ANOTHER, armed_group_alternation
 from ..rules import load_yaml
 from .numbers import Figure, figure_at, opens_qualifier
+from .place_cues import cues
 
 _NON_FIGURE_ENTS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON", "ADJ", "DET"})
@@ -38,6 +39,8 @@ class Rules:
     illness: frozenset[str]  # causes of death that are no violence (disease, starvation)
     illness_mods: frozenset[str]  # "unexplained deaths", "natural deaths"
     initial: re.Pattern  # "initial estimates of a toll of 11": a figure later ones replace
+    revised_toll: re.Pattern  # "Updated toll from a local source on 5 March: 7 soldiers killed"
+    group_claim: re.Pattern  # "JNIM claim via its outlet (15 soldiers killed)": a party's claim
     survived: re.Pattern  # "with non-life-threatening injuries": the one hit lives
     suicide_attackers: re.Pattern
     excluded_attackers: re.Pattern  # "the toll rose to 18, not counting the two bombers"
@@ -91,6 +94,8 @@ class Rules:
     plural_aux: frozenset[str]  # "were" of "3 FC personnel and 2 attackers were killed"
     accompanying_words: frozenset[str]  # "along" of "along with two other residents"
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
+    former: frozenset[str]  # "former" of "a former rebel commander": of no side now
+    retreat_verbs: frozenset[str]  # "fled" of "fled, leaving 14 bodies": the bodies are theirs
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -178,6 +183,8 @@ def load_rules() -> Rules:
         illness=frozenset(str(w).lower() for w in data["illness_causes"]),
         illness_mods=frozenset(str(w).lower() for w in data["illness_death_modifiers"]),
         initial=re.compile(data["initial_estimate"], re.I),
+        revised_toll=re.compile(data["revised_toll"], re.I),
+        group_claim=re.compile(data["group_claim"].replace("{group}", armed_group_alternation()), re.I),
         unverified=re.compile(data["unverified_claim"], re.I),
         refuted=re.compile(data["refuted_claim"], re.I),
         accident_injury=re.compile(data["accident_injury"], re.I),
@@ -196,6 +203,8 @@ def load_rules() -> Rules:
         plural_aux=frozenset(data["joined_subjects"]["plural_aux"]),
         accompanying_words=frozenset(data["accompanying_words"]),
         membership_nouns=frozenset(data["membership_nouns"]),
+        former=frozenset(data["former_words"]),
+        retreat_verbs=frozenset(data["retreat_verbs"]),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
@@ -441,6 +450,29 @@ def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, 
     return tuple(out) if out is not None else toks
 
 
+def _bare_count_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """A coder's list of counts: "7 soldiers killed, 6 wounded" (the parser hangs "6" on the
+    soldiers as an apposition and makes the soldiers the subject of "wounded"): a bare number
+    right before a verb-shaped harm participle is that verb's subject (``kids`` is updated in
+    place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+    for t in toks:
+        if not t.like_num or t.dep != "appos" or t.i + 1 >= len(toks):
+            continue
+        verb = toks[t.i + 1]
+        rule = rules.triggers.get(verb.lemma.lower())
+        if verb.tag not in ("VBN", "VBD") or rule is None or rule["shape"] != "verb":
+            continue
+        subj = t.head
+        if toks[subj].head != verb.i or toks[subj].dep not in ("nsubj", "nsubjpass"):
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, subj, verb.i, "dep")  # (no longer its subject)
+        _reattach(out, kids, t.i, verb.i, "nsubjpass")
+    return tuple(out) if out is not None else toks
+
+
 def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """A count before a unit's name belongs to the people named after it ("Three Central
     Reserve Police Force (CRPF) jawans", "Six South Sudan People's Defence Forces (SSPDF)
@@ -658,6 +690,7 @@ class Doc:
         self.toks = _subject_after_source(self.toks, kids)
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
+        self.toks = _bare_count_subject(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
         self.toks = _listed_apposition(self.toks, kids)
         self.toks = _qualified_subject(self.toks, kids)
@@ -867,7 +900,8 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         # "killed a trader and wounded another", "another was in critical condition": one more
         # person, the first of its category (not "the death of another", a statute's words)
         return Victim(Figure(1, 1, "exact", BARE_ANOTHER), v.i, v.i + 1, v)
-    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)):
+    if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)
+                             or _titled_name(doc, v)):
         left = v.i
         while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
             left -= 1
@@ -956,6 +990,18 @@ def aged(doc: Doc, v: Token) -> bool:
                for c in doc.children(v.i, {"amod"}))
 
 
+def _titled_name(doc: Doc, v: Token) -> bool:
+    """``v`` ends a name opened by a person's title or rank (places.person_titles) with at least
+    one more word between: "Havildar Ram Singh", "Constable A. Khan" (the tagger gives no entity
+    type to such names after an opening phrase)."""
+    left = v.i
+    while left - 1 >= 0 and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound" \
+            and left - 1 < doc.toks[left - 1].head <= v.i:
+        left -= 1
+    head = doc.toks[left]
+    return left < v.i - 1 and head.text.lower().rstrip(".") in cues().person_titles
+
+
 def _hyphenated_person(doc: Doc, v: Token, rules: Rules) -> bool:
     """``v`` is a part of a hyphenated word that is a person noun of the lexicon ("a passer-by"),
     whatever its tag and whichever part the parser made the head (it reads "passer" as an
@@ -978,8 +1024,8 @@ def is_person(doc: Doc, v: Token, rules: Rules) -> bool:
         return True  # "the village head", "a ward chairman" (not "shot in the head")
     if lemma in rules.non_person or low in rules.non_person or of_non_person(doc, v, rules):
         return False
-    if v.pos == "PROPN" and aged(doc, v):
-        return True
+    if v.pos == "PROPN" and (aged(doc, v) or _titled_name(doc, v)):
+        return True  # "16-year-old Jane Roe", "Lance Naik X Y" (whatever entity type the tagger gave)
     if v.ent_type in ("PERSON", "NORP") or lemma in rules.person or low in rules.person:
         return True
     if low.endswith("s") and low[:-1] in rules.person and low[:-1] not in rules.non_person:
