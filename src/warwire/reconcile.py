@@ -613,7 +613,7 @@ def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
 
 _LONE_BOMBER = ("cas.perp.suicide_attack", "cas.perp.blew_up")  # one bomber dead besides the toll
 # (nor the attackers, a word that holds the bomber: "all five attackers, the bomber and four gunmen")
-_BOMBER_WORDS = re.compile(r"\b(bomb|bomber|bombers|suicide|attackers?|assailants?)\b", re.I)
+_BOMBER_WORDS = re.compile(r"\b(bomb|bomber|bombers|suicide|attackers?|assailants?|kamikazes?)\b", re.I)
 
 
 def _bomber_besides_gunmen(groups: list[GroupTally]) -> list[GroupTally]:
@@ -626,7 +626,8 @@ def _bomber_besides_gunmen(groups: list[GroupTally]) -> list[GroupTally]:
         bombers = [m for m in g.mentions if m.rule.startswith(_LONE_BOMBER)]
         others = [m for m in g.mentions if m not in bombers and not m.negated and (m.low or 0) >= 1
                   and m.sent not in {b.sent for b in bombers} and not _BOMBER_WORDS.search(m.victim_text)]
-        if g.kind == "perpetrator" and len(bombers) == 1 and others and g.best == max(m.low or 0 for m in others):
+        if g.kind == "perpetrator" and len(bombers) == 1 and bombers[0].low == 1 and others \
+                and g.best == max(m.low or 0 for m in others):
             g = replace(g, low=(g.low or 0) + 1, best=g.best + 1, high=None if g.high is None else g.high + 1)
         out.append(g)
     return out

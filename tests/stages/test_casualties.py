@@ -1261,6 +1261,23 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # a coder's label for an armed group's claim
     ("Militants attacked the checkpoint on 2 June; 4 policemen killed. Jihadist claim via its news "
      "agency (25 policemen killed) not verified.", (4, 0)),
+    # a toll told as a list of people
+    ("Gunmen raided the village before dawn. The provisional toll is five gendarmes and three "
+     "herders killed, as well as several wounded.", (8, 3)),
+    # ... but not the parts told after it ("among them")
+    ("The health office raised the toll to 26 dead, among them nine children and five women.", (26, 0)),
+    # a communique's own side; another incident "in another development"
+    ("On the friendly side, we deplore 11 killed and 8 wounded. In another development, a patrol "
+     "struck a mine near the river, causing the death of two of our soldiers.", (11, 8)),
+    # a claim the forces call false; "in a related development" another incident
+    ("Four soldiers were killed when insurgents attacked the base. Claims by the terrorists that "
+     "30 soldiers died are false. In a related development, troops neutralised six insurgents "
+     "near the lake.", (4, 0)),
+    # bombers a toll leaves out ("the figure does not include"), after a hurt figure some of whom died
+    ("Two suicide bombers struck the bus station, killing 14 people and wounding 30. \"The figure "
+     "does not include the two bombers,\" an official said. Two of the injured later died.", (18, 28)),
+    # a count the parser hangs on the adjective after it
+    ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]
 
 

@@ -239,6 +239,34 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     return "unknown"
 
 
+_PART_PREPS = frozenset({"among", "including", "includes", "include"})
+
+
+def _toll_list(doc: Doc, figure: Token, category: str, lo: int, hi: int,
+               rules: Rules) -> list[tuple[Victim, Token]]:
+    """The toll told as a list of people: "the toll is eight VDP and three civilians killed",
+    each of them a victim (the second and later ones adding to the first), or nothing when the
+    figure counts no list. Not a harm word joined to the list, nor people hurt in another way
+    ("..., as well as several wounded")."""
+    noun = figure if figure.pos in ("NOUN", "PROPN") else doc.toks[figure.head] if figure.dep == "nummod" else None
+    if noun is None or doc.toks[noun.head].text.lower() in _PART_PREPS or any(
+            c.text.lower() in _PART_PREPS for c in doc.children(noun.i, {"prep"})):
+        return []  # ("the toll rose to 31, among them seven children and four women": its parts)
+    people = [v for v in conjuncts(doc, noun)[:6]
+              if trigger_rule(doc, v, rules) is None and is_person(doc, v, rules)
+              and not any((trigger_rule(doc, c, rules) or {}).get("category") not in (None, category)
+                          for c in doc.children(v.i, {"acl", "amod", "relcl"}))]
+    if len(people) < 2 or people[0].i != noun.i:
+        return []
+    out = []
+    for n, v in enumerate(people):
+        vic = victim_of(doc, v, lo, hi, rules)
+        if vic is not None:
+            vic.additional = n > 0
+            out.append((vic, v))
+    return out if len(out) > 1 else []
+
+
 def _left_in_retreat(doc: Doc, t: Token, rules: Rules) -> Optional[Token]:
     """The side that fled leaving the bodies ``t`` behind: "the assailants fled in disarray,
     leaving 14 bodies on the ground" (their own dead; not "gunmen stormed the village, leaving
@@ -420,6 +448,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [_refuted(m) if m.start < at else replace(m, attribution=claim) if m.figure_start < until
                   else m for m in ms]
             out = [_refuted(m) if m.sent == sent.i - 1 else m for m in out]
+        if ms and rules.friendly_side.search(sent_text):  # "on the friendly side, we deplore 23 killed"
+            ms = [replace(m, victim_kind="state_forces") if m.victim_kind in ("unknown", "people") else m
+                  for m in ms]
         if ms and revised and not other:
             ms = [replace(m, is_update=True) for m in ms]
         claimed = rules.group_claim.search(sent_text) if ms else None
@@ -475,7 +506,8 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         if cue is None or m.negated or m.other_incident or m.low is None:
             continue
         before = [j for j, o in enumerate(out) if o.start < m.start and not o.other_incident
-                  and not o.negated and o.category in ("killed", "injured")]
+                  and not o.negated and o.category in ("killed", "injured")
+                  and not o.rule.startswith("cas.perp.")]  # (nor the bombers a toll leaves out)
         if not before:
             continue
         j = max(before, key=lambda j: out[j].start)
@@ -692,7 +724,12 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                         # "taking the toll of Maoists to 12": the side the toll is of
                         whose = next((o for o in _of_objects(doc, t)
                                       if o.i != c.i and _kind(doc, o, rules) in _HELD_KINDS), None)
-                        results.append((Victim(span.figure, span.first, span.last, whose), None))
+                        parts = _toll_list(doc, c, category, lo, hi, rules)
+                        if parts:  # "the toll is eight VDP and three civilians killed": its parts
+                            is_total = False
+                            results.extend(parts)
+                        else:
+                            results.append((Victim(span.figure, span.first, span.last, whose), None))
                         break
         elif lemma == "casualty":
             # "no casualties" says nobody was killed or hurt; a number of casualties mixes both
@@ -1058,11 +1095,13 @@ def _suicide_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, o
 
 def _excluded_attackers(doc: Doc, sent: Sentence, sent_text: str, rules: Rules, other: bool,
                         found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
-    """"The toll had risen to 18, not counting the two suicide bombers": the attackers the toll
-    leaves out died too, by their figure (one for a singular)."""
+    """"The toll had risen to 18, not counting the two suicide bombers", "The figure does not
+    include the two bombers": the attackers the toll leaves out died too, by their figure (one
+    for a singular)."""
     m = rules.excluded_attackers.search(sent_text)
-    if m is None or not any(o.category == "killed" and not o.negated for o, _ in found):
-        return []
+    if m is None or not (any(o.category == "killed" and not o.negated for o, _ in found)
+                         or rules.toll_subject.search(sent_text, 0, m.start())):
+        return []  # (the toll in this sentence, or "the figure" told before it)
     return _attackers_dead(doc, sent, sent.start + m.start(6), "cas.perp.excluded", other, rules,
                            singular_is_one=True)
 

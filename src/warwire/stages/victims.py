@@ -96,6 +96,8 @@ class Rules:
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
     former: frozenset[str]  # "former" of "a former rebel commander": of no side now
     retreat_verbs: frozenset[str]  # "fled" of "fled, leaving 14 bodies": the bodies are theirs
+    friendly_side: re.Pattern  # "on the friendly side, we deplore 23 killed": the forces' dead
+    toll_subject: re.Pattern  # "The figure does not include the two bombers": of the toll before
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -205,6 +207,8 @@ def load_rules() -> Rules:
         membership_nouns=frozenset(data["membership_nouns"]),
         former=frozenset(data["former_words"]),
         retreat_verbs=frozenset(data["retreat_verbs"]),
+        friendly_side=re.compile(data["friendly_side"], re.I),
+        toll_subject=re.compile(data["toll_subject"], re.I),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
@@ -450,6 +454,22 @@ def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, 
     return tuple(out) if out is not None else toks
 
 
+def _count_on_adjective(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """A count the parser hung on the adjective after it ("The fifteen other wounded": "fifteen"
+    on "other") counts the noun the adjective modifies (``kids`` is updated in place)."""
+    out: Optional[list[Token]] = None
+    for t in toks:
+        if not (t.tag == "CD" or t.like_num) or t.dep not in ("amod", "advmod", "npadvmod", "nummod") \
+                or t.head != t.i + 1:
+            continue
+        adj = toks[t.head]
+        if adj.tag != "JJ" or adj.dep != "amod" or adj.head <= adj.i:
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, t.i, adj.head, "nummod")
+    return tuple(out) if out is not None else toks
+
+
 def _bare_count_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """A coder's list of counts: "7 soldiers killed, 6 wounded" (the parser hangs "6" on the
     soldiers as an apposition and makes the soldiers the subject of "wounded"): a bare number
@@ -691,6 +711,7 @@ class Doc:
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _bare_count_subject(self.toks, kids)
+        self.toks = _count_on_adjective(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
         self.toks = _listed_apposition(self.toks, kids)
         self.toks = _qualified_subject(self.toks, kids)
