@@ -1276,6 +1276,12 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # bombers a toll leaves out ("the figure does not include"), after a hurt figure some of whom died
     ("Two suicide bombers struck the bus station, killing 14 people and wounding 30. \"The figure "
      "does not include the two bombers,\" an official said. Two of the injured later died.", (18, 28)),
+    # cattle raiders killed in the pursuit are the armed side, beside the herders they killed
+    ("Gunmen killed 17 herders at a cattle camp on Friday. Local youth pursued the attackers and "
+     "three of the raiders were killed, the commissioner said.", (20, 0)),
+    # a coder's "coded separately"
+    ("On 3 May, militia fighters ambushed an army truck; 4 soldiers killed. Troops then shelled a "
+     "nearby village, killing 2 civilians (coded separately).", (4, 0)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]

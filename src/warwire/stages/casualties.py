@@ -188,7 +188,7 @@ def _them_kind(doc: Doc, noun: Token, lo: int, rules: Rules) -> str:
             if doc.toks[tok.head].lemma.lower() in rules.report:
                 return "unknown"  # "told police he ... killing four of them": the listener
             kind = _kind(doc, tok, rules)
-            return kind if kind in ("perpetrator", "state_forces", "police") else "unknown"
+            return kind if kind in _HELD_KINDS else "unknown"
     return "unknown"
 
 
