@@ -1282,6 +1282,18 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # a coder's "coded separately"
     ("On 3 May, militia fighters ambushed an army truck; 4 soldiers killed. Troops then shelled a "
      "nearby village, killing 2 civilians (coded separately).", (4, 0)),
+    # a running toll "since fighting resumed"
+    ("Shells struck the village on Sunday, killing five people. More than 120 civilians have been "
+     "killed in the township since fighting resumed in the spring, the group said.", (5, 0)),
+    # "Earlier on the 4th": another day's incident
+    ("Two policemen were martyred when terrorists attacked a checkpoint on Monday night. Earlier on "
+     "the 9th, four policemen were martyred in an ambush in the same district.", (2, 0)),
+    # "police personnel" are the police told before, their toll raised by one who succumbed
+    ("Three policemen were martyred in the attack on the post. Later a constable succumbed to his "
+     "wounds, raising the number of martyred police personnel to four.", (4, 0)),
+    # a claim the next sentence doubts, beside a neutral count
+    ("Local officials said six civilians were killed in the air strike. The rebels said 25 "
+     "civilians had died. The claim could not be independently verified.", (6, 0)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]

@@ -216,11 +216,12 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
             return kind
     kind = word_kind(noun, rules)
     if kind is not None:
-        if kind in ("civilians", "unknown"):
-            # "police officer", "the suspect's girlfriend" keep their head's kind
+        if kind in ("civilians", "unknown", "state_forces"):
+            # "police officer", "the suspect's girlfriend" keep their head's kind; "police
+            # personnel" are police
             for c in doc.children(noun.i, {"compound"}):
                 k = rules.kinds.get(c.lemma.lower())
-                if k in ("police", "state_forces"):
+                if k in ("police", "state_forces") and (kind != "state_forces" or k == "police"):
                     return k
         return kind
     mods = doc.children(noun.i, {"compound", "amod"})
@@ -240,6 +241,13 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
 
 
 _PART_PREPS = frozenset({"among", "including", "includes", "include"})
+
+
+def _last_told(out: list[CasualtyMention], sent: int) -> int:
+    """The last of the two sentences before ``sent`` that told figures (-1 if neither did): the
+    claim a denial or a doubt speaks of ("... said 40 terrorists were killed. It made no mention
+    of civilians. The claim could not be verified")."""
+    return max((m.sent for m in out if sent - 2 <= m.sent < sent), default=-1)
 
 
 def _toll_list(doc: Doc, figure: Token, category: str, lo: int, hi: int,
@@ -434,6 +442,12 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         unverified = rules.unverified.search(sent_text) if ms else None
         if unverified is not None:  # "..., a figure that could not be independently verified"
             ms = [replace(m, attribution=_unverified(m.attribution, unverified, sent.start)) for m in ms]
+        elif not ms and rules.claim_back_reference.match(sent_text):
+            # "... said around 40 terrorists were killed. The claim could not be verified."
+            back = rules.unverified.search(sent_text)
+            if back is not None:
+                out = [replace(m, attribution=_unverified(m.attribution, back, sent.start))
+                       if m.sent == sent.i - 1 and m.attribution is not None else m for m in out]
         if ms and rules.accident_injury.search(sent_text) and not rules.accident_exceptions.search(sent_text):
             ms = [m for m in ms if m.category != "injured"]  # "slipped on ice", "struck by the fleeing car"
         refuted = rules.refuted.search(sent_text)
@@ -447,7 +461,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             claim = Attribution(refuted.group(0), at, sent.start + refuted.end(), REFUTED_RULE)
             ms = [_refuted(m) if m.start < at else replace(m, attribution=claim) if m.figure_start < until
                   else m for m in ms]
-            out = [_refuted(m) if m.sent == sent.i - 1 else m for m in out]
+            told = _last_told(out, sent.i)
+            out = [_refuted(m) if m.sent == told else m for m in out]
         if ms and rules.friendly_side.search(sent_text):  # "on the friendly side, we deplore 23 killed"
             ms = [replace(m, victim_kind="state_forces") if m.victim_kind in ("unknown", "people") else m
                   for m in ms]

@@ -98,6 +98,7 @@ class Rules:
     retreat_verbs: frozenset[str]  # "fled" of "fled, leaving 14 bodies": the bodies are theirs
     friendly_side: re.Pattern  # "on the friendly side, we deplore 23 killed": the forces' dead
     toll_subject: re.Pattern  # "The figure does not include the two bombers": of the toll before
+    claim_back_reference: re.Pattern  # "The claim could not be verified": of the sentence before
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -209,6 +210,7 @@ def load_rules() -> Rules:
         retreat_verbs=frozenset(data["retreat_verbs"]),
         friendly_side=re.compile(data["friendly_side"], re.I),
         toll_subject=re.compile(data["toll_subject"], re.I),
+        claim_back_reference=re.compile(data["claim_back_reference"], re.I),
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
