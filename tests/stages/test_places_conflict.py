@@ -13,10 +13,11 @@ from warwire.stages.parse import parse_article
 from warwire.stages.places import choose_event_location, find_places
 
 
-def _event_place(nlp, gaz, text):
+def _event_place(nlp, gaz, text, event_sentences=None):
     parsed = parse_article(Article("t", text, None, dt.datetime(2022, 5, 1)), nlp)
     places = find_places(parsed, gaz)
-    return places, choose_event_location(places, parsed, set(range(len(parsed.sentences))))
+    sents = set(range(len(parsed.sentences))) if event_sentences is None else event_sentences
+    return places, choose_event_location(places, parsed, sents)
 
 
 # (text, country, admin1 or None, (lat, lon) within 30 km or None, precision or None, rule id
@@ -514,3 +515,24 @@ def test_a_district_headquarters_is_its_town(nlp, real_gaz, text, name):
 def test_a_fight_in_a_communique_places_the_incident(nlp, real_gaz, text, name):
     _, place = _event_place(nlp, real_gaz, text)
     assert place is not None and place.candidate.name.startswith(name), place
+
+
+# a city whose newsrooms report on the whole country (not its capital): the town its lede names
+# is the event's, whatever the province
+def test_a_national_newsroom_dateline_yields_to_the_lede_town(nlp, real_gaz):
+    text = ("PORT SUDAN - Shells fired by the paramilitary forces slammed into a crowded market in a "
+            "displacement camp on the northern edge of Nyala on Sunday, killing 14 people, volunteers "
+            "said. The market in Nyala was busy at the time.")
+    _, place = _event_place(nlp, real_gaz, text)
+    assert place is not None and place.candidate.name == "Nyala", place
+
+
+# a lede that places the event only in the country (its town unknown to the gazetteer), and a
+# later sentence that names the incident's province
+def test_a_later_incident_province_over_the_country(nlp, real_gaz):
+    text = ("OUAGADOUGOU, March 3 (AFP) - At least nine people were killed on Friday when a convoy "
+            "hit a landmine near Qwertyville, in eastern Burkina Faso, security sources said. \"The "
+            "truck at the front struck the device,\" one source said. A trader from Qwertyville, a "
+            "market town in Tapoa province, said the wounded were taken to a clinic.")
+    _, place = _event_place(nlp, real_gaz, text, {0, 1})  # (the dateline and the toll)
+    assert place is not None and place.candidate.admin1 == "Est", place

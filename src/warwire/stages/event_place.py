@@ -157,6 +157,15 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                     # national capital's newsroom reports on all of it)
                     return _finish(replace(home[0], precision=max(2, home[0].precision),
                                            rule=home[0].rule + "+places.dateline_town"), places)
+                finer = [p for p in usable if p.role == "incident" and p.candidate.kind != "country"
+                         and p.candidate.country == best.candidate.country
+                         and "places.bearing_prep" not in p.rule]
+                if finer:
+                    # "near Kantchari, in eastern Burkina Faso" (a town the gazetteer lacks) and,
+                    # later, "the attack in Tapoa province": the first finer place of an incident
+                    # the story names is nearer than the whole country
+                    place = min(finer, key=lambda p: p.start)
+                    return _finish(replace(place, rule=place.rule + "+places.later_incident"), places)
         return _finish(best, places)
     datelines = [p for p in usable if p.role == "dateline"]
     # "on the Elwak-Kotulo road", "about 10 km from Elwak town" and no place of the incident
@@ -334,9 +343,10 @@ def _border_towns(places: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def _is_capital(c: PlaceCandidate) -> bool:
-    """The reading is its country's national capital (place_cues ``capitals``)."""
+    """The reading is its country's national capital (place_cues ``capitals``) or another city
+    whose newsrooms report on the whole country (``places.national_newsrooms``: "PORT SUDAN -")."""
     capital = cues().capitals.get(c.country or "")
-    return bool(capital) and fold(capital) == fold(c.name)
+    return bool(capital) and fold(capital) == fold(c.name) or fold(c.name) in cues().national_newsrooms
 
 
 def _lede_town(usable: list[PlaceMention], datelines: list[PlaceMention], country: Optional[str],

@@ -22,6 +22,7 @@ class Cues:
     ambiguous: frozenset[str]
     never_alone: frozenset[str]
     person_titles: frozenset[str]
+    national_newsrooms: frozenset[str]  # folded names of cities other than capitals that report on the whole country
     org_words: frozenset[str]
     jurisdiction_words: frozenset[str]
     incident_prep: frozenset[str]
@@ -107,6 +108,7 @@ _WORD_SETS = {
     "ambiguous": "ambiguous_words",
     "never_alone": "never_alone",
     "person_titles": "person_titles",
+    "national_newsrooms": "national_newsrooms",
     "org_words": "org_words",
     "jurisdiction_words": "jurisdiction_words",
     "incident_prep": "incident_prep",
