@@ -533,6 +533,7 @@ def test_a_later_incident_province_over_the_country(nlp, real_gaz):
     text = ("OUAGADOUGOU, March 3 (AFP) - At least nine people were killed on Friday when a convoy "
             "hit a landmine near Qwertyville, in eastern Burkina Faso, security sources said. \"The "
             "truck at the front struck the device,\" one source said. A trader from Qwertyville, a "
-            "market town in Tapoa province, said the wounded were taken to a clinic.")
-    _, place = _event_place(nlp, real_gaz, text, {0, 1})  # (the dateline and the toll)
+            "market town in Tapoa province, said the wounded were taken to a clinic. The toll later "
+            "rose to 11.")
+    _, place = _event_place(nlp, real_gaz, text, {0, 1, 4})  # (the tolls' sentences)
     assert place is not None and place.candidate.admin1 == "Est", place
