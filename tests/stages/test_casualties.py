@@ -1294,6 +1294,13 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # a claim the next sentence doubts, beside a neutral count
     ("Local officials said six civilians were killed in the air strike. The rebels said 25 "
      "civilians had died. The claim could not be independently verified.", (6, 0)),
+    # "a motorcycle shot dead" read as a noun by the parser
+    ("Masked gunmen on a motorcycle shot dead two former police officers near the bus station.", (2, 0)),
+    # a sentence dated in the story's year names another year only in passing
+    ("On 4 November 2021, gunmen killed two men who had signed the 2018 peace deal.", (2, 0)),
+    # a communique's "rose as martyrs"
+    ("Our forces repelled the assault on the position. Three of our heroes rose as martyrs and "
+     "five others were wounded.", (3, 5)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]

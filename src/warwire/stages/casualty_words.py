@@ -45,6 +45,10 @@ def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
                 c.text.lower() in idiom[1] for c in doc.children(obj.i, {"amod", "poss", "compound"}))):
             return rules.triggers.get(idiom[2])
         return None
+    if lemma in rules.martyr_verbs and t.pos == "VERB" and any(
+            o.text.lower() in rules.martyr_nouns or o.lemma.lower() in rules.martyr_nouns
+            for p in doc.children(t.i, {"prep"}) if p.text.lower() == "as" for o in doc.children(p.i, {"pobj"})):
+        return rules.triggers.get("embrace martyrdom")  # "Four of our heroes rose as martyrs"
     if lemma in ("embrace", "lay", "attain", "achieve"):  # "embraced martyrdom", "laid down their lives"
         obj = doc.child(t.i, {"dobj"})
         if obj is not None and lemma != "lay" and obj.lemma.lower() in rules.martyrdom:

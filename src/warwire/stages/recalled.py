@@ -35,15 +35,14 @@ def first_year(doc: Doc, parsed: ParsedText) -> Optional[int]:
 
 def other_year(doc: Doc, lo: int, hi: int, sent_text: str, pub_year: Optional[int],
                rules: Rules) -> bool:
-    """A year other than the publication year ("in 2005", "in August 2015"); for an undated
-    text, other than the first year its lead names."""
+    """A year other than the publication year ("in 2005", "in August 2015"), in a sentence that
+    does not also name that year; for an undated text, other than the first year its lead names."""
     if pub_year is None:  # an undated text whose lead names no year: a later year is recalled
         return doc.toks[lo].sent >= LEAD_SENTENCES and bool(rules.other_year_no_date.search(sent_text))
-    for j in range(lo, hi):
-        t = doc.toks[j]
-        if is_year(t) and abs(int(t.text) - pub_year) >= 1:
-            return True
-    return False
+    years = {int(doc.toks[j].text) for j in range(lo, hi) if is_year(doc.toks[j])}
+    # (a sentence dated in the story's own year names another only in passing: "On 19 January
+    # 2024, gunmen shot dead two men who had joined the 2018 reconciliation deal")
+    return bool(years) and pub_year not in years
 
 
 

@@ -97,6 +97,8 @@ class Rules:
     former: frozenset[str]  # "former" of "a former rebel commander": of no side now
     retreat_verbs: frozenset[str]  # "fled" of "fled, leaving 14 bodies": the bodies are theirs
     friendly_side: re.Pattern  # "on the friendly side, we deplore 23 killed": the forces' dead
+    martyr_verbs: frozenset[str]  # "rose" of "Four of our heroes rose as martyrs"
+    martyr_nouns: frozenset[str]
     toll_subject: re.Pattern  # "The figure does not include the two bombers": of the toll before
     claim_back_reference: re.Pattern  # "The claim could not be verified": of the sentence before
     other_section: tuple[tuple[str, re.Pattern], ...]
@@ -209,6 +211,8 @@ def load_rules() -> Rules:
         former=frozenset(data["former_words"]),
         retreat_verbs=frozenset(data["retreat_verbs"]),
         friendly_side=re.compile(data["friendly_side"], re.I),
+        martyr_verbs=frozenset(data["martyr_verbs"]),
+        martyr_nouns=frozenset(data["martyr_nouns"]),
         toll_subject=re.compile(data["toll_subject"], re.I),
         claim_back_reference=re.compile(data["claim_back_reference"], re.I),
         person_only=frozenset(data["person_only"]),
@@ -453,6 +457,29 @@ def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, 
             last = max(c for c in kids[last] if toks[c].dep == "conj")
         out = out if out is not None else list(toks)
         _reattach(out, kids, person.i, last, "conj")
+    return tuple(out) if out is not None else toks
+
+
+def _shot_dead_misread(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"Gunmen on a motorcycle shot dead two men": the parser reads "motorcycle shot" as a noun
+    and "dead" as the verb of the clause. "shot" tagged a noun, right before a "dead" that
+    governs the clause's object, is the verb: it takes the place of "dead" and its subject and
+    object, and "dead" hangs on it (``kids`` is updated in place)."""
+    out: Optional[list[Token]] = None
+    for t in toks:
+        if t.text.lower() != "shot" or t.pos != "NOUN" or t.i + 1 >= len(toks):
+            continue
+        dead = toks[t.i + 1]
+        if dead.text.lower() != "dead" or not any(toks[c].dep == "dobj" for c in kids[dead.i]):
+            continue
+        out = out if out is not None else list(toks)
+        root = dead.head == dead.i
+        _reattach(out, kids, t.i, t.i if root else dead.head, dead.dep)
+        out[t.i] = replace(out[t.i], pos="VERB", tag="VBD", lemma="shoot")
+        for c in list(kids[dead.i]):
+            if out[c].dep in ("nsubj", "dobj", "prep", "npadvmod", "punct", "advcl", "cc", "conj") and c != t.i:
+                _reattach(out, kids, c, t.i, out[c].dep)
+        _reattach(out, kids, dead.i, t.i, "oprd")
     return tuple(out) if out is not None else toks
 
 
@@ -714,6 +741,7 @@ class Doc:
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _bare_count_subject(self.toks, kids)
         self.toks = _count_on_adjective(self.toks, kids)
+        self.toks = _shot_dead_misread(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
         self.toks = _listed_apposition(self.toks, kids)
         self.toks = _qualified_subject(self.toks, kids)
