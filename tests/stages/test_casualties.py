@@ -1301,6 +1301,13 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # a communique's "rose as martyrs"
     ("Our forces repelled the assault on the position. Three of our heroes rose as martyrs and "
      "five others were wounded.", (3, 5)),
+    # "around the state capital" is no cue of a statewide tally
+    ("An airstrike on a market in the township killed at least 12 people, residents said on "
+     "Monday, as fighting intensified around the state capital.", (12, 0)),
+    # a hurt figure some of whom died, with the dead pointed back at in between
+    ("A farmer was killed and four others injured when shells landed in the village on Saturday. "
+     "The deceased, Ram Kumar (60), was hit by a shell inside his courtyard. One of the injured, a "
+     "woman, succumbed at the hospital on Sunday, while the remaining three are stable.", (2, 3)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]

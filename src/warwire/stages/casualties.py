@@ -522,7 +522,8 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
             continue
         before = [j for j, o in enumerate(out) if o.start < m.start and not o.other_incident
                   and not o.negated and o.category in ("killed", "injured")
-                  and not o.rule.startswith("cas.perp.")]  # (nor the bombers a toll leaves out)
+                  and not o.rule.startswith("cas.perp.")  # (nor the bombers a toll leaves out,
+                  and not o.rule.endswith(POINTED_BACK)]  # nor "The deceased was hit by a shell")
         if not before:
             continue
         j = max(before, key=lambda j: out[j].start)
