@@ -1308,6 +1308,12 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     ("A farmer was killed and four others injured when shells landed in the village on Saturday. "
      "The deceased, Ram Kumar (60), was hit by a shell inside his courtyard. One of the injured, a "
      "woman, succumbed at the hospital on Sunday, while the remaining three are stable.", (2, 3)),
+    # "The incident follows an attack ... in which 23 were killed"
+    ("Gunmen killed nine villagers in the market town on Sunday. The incident follows an attack on "
+     "a nearby village in which 20 civilians were killed.", (9, 0)),
+    # a pursuit on a later day is another operation
+    ("Insurgents killed four fishermen on the beach on Monday, residents said. On Tuesday, troops "
+     "pursued the attackers into the forest and killed six of them, officials said.", (4, 0)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]
