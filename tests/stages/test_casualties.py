@@ -1314,6 +1314,9 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # a pursuit on a later day is another operation
     ("Insurgents killed four fishermen on the beach on Monday, residents said. On Tuesday, troops "
      "pursued the attackers into the forest and killed six of them, officials said.", (4, 0)),
+    # a participle told of a counted plural the parser hung elsewhere
+    ("Two gunmen opened indiscriminate fire on the villagers, leaving three persons dead on the "
+     "spot and six others, including two children, injured.", (3, 6)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]

@@ -460,6 +460,30 @@ def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, 
     return tuple(out) if out is not None else toks
 
 
+def _subject_before_participle(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"leaving two persons dead and seven others, including women and children, injured": a
+    harm participle with no subject, after a comma, is told of the nearest counted plural before
+    it (not a part of it after "including") when no verb stands between them; the parser hung
+    that plural elsewhere (``kids`` is updated in place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+    for v in toks:
+        rule = rules.triggers.get(v.lemma.lower())
+        if v.tag != "VBN" or rule is None or rule["shape"] != "verb" or v.i < 2 \
+                or any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[v.i]) or toks[v.i - 1].text != ",":
+            continue
+        counted = [n for n in toks[max(0, v.i - 15):v.i - 1] if n.tag == "NNS"
+                   and any(toks[c].dep == "nummod" for c in kids[n.i])
+                   and toks[n.head].text.lower() not in ("including", "among")]  # (not a part)
+        noun = counted[-1] if counted else None
+        if noun is None or noun.head == v.i or any(t.pos in ("VERB", "AUX") and t.dep != "prep"
+                                                    for t in toks[noun.i + 1:v.i]):  # ("including" is a prep)
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, noun.i, v.i, "nsubjpass")
+    return tuple(out) if out is not None else toks
+
+
 def _shot_dead_misread(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """"Gunmen on a motorcycle shot dead two men": the parser reads "motorcycle shot" as a noun
     and "dead" as the verb of the clause. "shot" tagged a noun, right before a "dead" that
@@ -742,6 +766,7 @@ class Doc:
         self.toks = _bare_count_subject(self.toks, kids)
         self.toks = _count_on_adjective(self.toks, kids)
         self.toks = _shot_dead_misread(self.toks, kids)
+        self.toks = _subject_before_participle(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
         self.toks = _listed_apposition(self.toks, kids)
         self.toks = _qualified_subject(self.toks, kids)
