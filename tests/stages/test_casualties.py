@@ -1317,6 +1317,9 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # a participle told of a counted plural the parser hung elsewhere
     ("Two gunmen opened indiscriminate fire on the villagers, leaving three persons dead on the "
      "spot and six others, including two children, injured.", (3, 6)),
+    # a new attack told on the day after
+    ("Gunmen killed nine mourners in a village on Thursday. The following day, gunmen killed four "
+     "men in a nearby village in a revenge attack.", (9, 0)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]
