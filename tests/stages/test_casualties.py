@@ -1320,6 +1320,10 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # a new attack told on the day after
     ("Gunmen killed nine mourners in a village on Thursday. The following day, gunmen killed four "
      "men in a nearby village in a revenge attack.", (9, 0)),
+    # a flash update's cumulative toll "since 7 October", and its next item "Also on ..."
+    ("On 3 May, an airstrike hit a house in the camp. The ministry said 14 people were killed. "
+     "Also on 3 May, four people were killed when a car was hit in a nearby town. The number of "
+     "people killed in the territory since 7 October has reached 9,100.", (14, 0)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]
