@@ -537,3 +537,11 @@ def test_a_later_incident_province_over_the_country(nlp, real_gaz):
             "rose to 11.")
     _, place = _event_place(nlp, real_gaz, text, {0, 1, 4})  # (the tolls' sentences)
     assert place is not None and place.candidate.admin1 == "Est", place
+
+
+# a coder's opening names the district; a party's claim later places it only "in northern Iraq"
+def test_the_opening_place_over_a_claims_country(nlp, real_gaz):
+    text = ("3 May 2024 - Sinjar district, Nineveh (Iraq). A drone struck a car near the town, killing "
+            "two men. The defence ministry said three terrorists were neutralised in northern Iraq.")
+    _, place = _event_place(nlp, real_gaz, text, {1, 2})
+    assert place is not None and place.candidate.admin1 in ("Nineveh", "Ninewa"), place

@@ -157,14 +157,18 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                     # national capital's newsroom reports on all of it)
                     return _finish(replace(home[0], precision=max(2, home[0].precision),
                                            rule=home[0].rule + "+places.dateline_town"), places)
-                finer = [p for p in usable if p.role == "incident" and p.candidate.kind != "country"
+                finer = [p for p in usable if p.candidate.kind != "country"
+                         and (p.role == "incident" or p.role == "mention" and p.sent <= LEDE_SENTENCES
+                              and p.rule.startswith("places.ngram"))
                          and p.candidate.country == best.candidate.country and p.sent <= last
                          and "places.bearing_prep" not in p.rule]
                 if finer:
                     # "near Kantchari, in eastern Burkina Faso" (a town the gazetteer lacks) and,
                     # later, "a trader from X, in Tapoa province": the first finer place of an
                     # incident the story names up to the event's last sentence (after it the
-                    # story has moved on) is nearer than the whole country
+                    # story has moved on), or a place its opening names ("Sinjar district,
+                    # Nineveh (Iraq)." before a claim "in northern Iraq"), is nearer than the
+                    # whole country
                     place = min(finer, key=lambda p: p.start)
                     return _finish(replace(place, rule=place.rule + "+places.later_incident"), places)
         return _finish(best, places)
