@@ -150,7 +150,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                     return _finish(replace(lede, precision=max(2, lede.precision),
                                            rule=lede.rule + "+places.lede_town"), places)
                 home = [d for d in datelines if d.candidate.kind == "city"
-                        and d.candidate.country == best.candidate.country and not _is_capital(d.candidate)]
+                        and d.candidate.country == best.candidate.country and not _reports_on_whole_country(d.candidate)]
                 if home:
                     # "BELEDWEYNE, Somalia -" and the event told only as "in central Somalia":
                     # a provincial town's dateline is nearer than the whole country (a
@@ -242,7 +242,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
     sp = places[0]
     c = sp.candidate
     if c.kind in ("city", "admin2") and c.admin1 and c.lat is not None and all(
-            p.candidate.country == c.country for p in places) and not _is_capital(c):
+            p.candidate.country == c.country for p in places) and not _reports_on_whole_country(c):
         return replace(sp, candidate=PlaceCandidate(c.admin1, c.country, c.admin1, None, c.lat, c.lon,
                                                     None, "admin1", 0),
                        precision=3, rule=sp.rule + "+places.speaker_province")
@@ -347,7 +347,7 @@ def _border_towns(places: list[PlaceMention]) -> list[PlaceMention]:
             for p in places]
 
 
-def _is_capital(c: PlaceCandidate) -> bool:
+def _reports_on_whole_country(c: PlaceCandidate) -> bool:
     """The reading is its country's national capital (place_cues ``capitals``) or another city
     whose newsrooms report on the whole country (``places.national_newsrooms``: "PORT SUDAN -")."""
     capital = cues().capitals.get(c.country or "")
@@ -364,7 +364,7 @@ def _lede_town(usable: list[PlaceMention], datelines: list[PlaceMention], countr
     a national capital's on the whole country (``places.lede_town``)."""
     own = {_key(d) for d in datelines}
     provinces = {d.candidate.admin1 for d in datelines if d.candidate.kind == "city"
-                 and not _is_capital(d.candidate)}
+                 and not _reports_on_whole_country(d.candidate)}
     towns = [p for p in usable if p.candidate.kind == "city" and p.role in ("mention", "incident")
              and p.sent <= LEDE_TOWN_SENTENCE and p.candidate.country == country
              and p.score >= FULL_MENTION
