@@ -1324,6 +1324,12 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     ("On 3 May, an airstrike hit a house in the camp. The ministry said 14 people were killed. "
      "Also on 3 May, four people were killed when a car was hit in a nearby town. The number of "
      "people killed in the territory since 7 October has reached 9,100.", (14, 0)),
+    # a toll raised "to ten, among them three children": the toll, not its parts
+    ("Rescuers pulled two more bodies from the rubble of a shop, bringing the number of dead from "
+     "the morning's strikes to eleven, among them four children and a woman.", (11, 0)),
+    # "The same week, ..." another incident
+    ("Rebels killed 14 villagers on Tuesday night. The same week, in a neighbouring territory, "
+     "another attack killed 20 people near the main road.", (14, 0)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]

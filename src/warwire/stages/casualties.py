@@ -703,6 +703,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             is_total = True
             h = doc.toks[t.head]
             cands = doc.children(h.i, {"attr", "dobj"}) if h.i != t.i else []
+            # (not the parts after "among them": "bringing the number of dead to ten, among them
+            # three children", the parser hanging the children on the verb as its object)
+            cands = [c for c in cands if not any(p.text.lower() in _PART_PREPS and p.i < c.i
+                                                 for p in doc.children(h.i, {"prep"})
+                                                 + doc.children(c.i, {"prep"}))]
             own = [o for p in doc.children(t.i, {"prep"}) if p.text.lower() in ("to", "at")
                    for o in doc.children(p.i, {"pobj"})]
             if t.dep == "conj" and t.head < t.i and own:
