@@ -1330,6 +1330,9 @@ SAHEL_AND_CODER_NOTE_TOTALS = [
     # "The same week, ..." another incident
     ("Rebels killed 14 villagers on Tuesday night. The same week, in a neighbouring territory, "
      "another attack killed 20 people near the main road.", (14, 0)),
+    # a breakdown after "N of them" is held in the count before it
+    ("The governor said six people were killed in the explosion, four of them soldiers and two "
+     "civilians who were waiting in their cars to be searched.", (6, 0)),
     # a count the parser hangs on the adjective after it
     ("Three soldiers died on Friday. The twelve other wounded are in a stable condition.", (3, 12)),
 ]

@@ -406,7 +406,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
                                      attacker_stopped))
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         ms = _others_of_the_last_sentence(ms, [m for m in out if m.sent == sent.i - 1 and not m.other_incident])
-        ms = _without_parts_of_whom(ms)
+        ms = _without_parts_of_whom(ms, text)
         for earlier in rules.earlier_death.finditer(sent_text):  # "condolences for a relative who had died days earlier"
             at, until = sent.start + earlier.start(), sent.start + earlier.end()
             ms = [m for m in ms if not (m.category == "killed" and m.start < until and m.end >= at)]
@@ -627,17 +627,29 @@ def _inherit(ms: list[CasualtyMention]) -> list[CasualtyMention]:
 _CLAIM_THAT = re.compile(r"[^.;]{0,80}?\bthat\b", re.I)
 
 
-def _without_parts_of_whom(ms: list[CasualtyMention]) -> list[CasualtyMention]:
+_OF_THEM = re.compile(r"\s+of (them|whom)\b", re.I)
+
+
+def _without_parts_of_whom(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
     """"Twelve others were receiving treatment, three of whom were in critical condition": a part
     told as "N of whom/them" of a figure of its own category before it in the sentence is among
-    that figure, no one more."""
+    that figure, no one more; so are the further counts of the same list as long as the parts add
+    up to no more than it ("seven people were killed, four of them soldiers and three civilians")."""
     out: list[CasualtyMention] = []
+    base: Optional[CasualtyMention] = None
+    parts = 0
     for m in ms:
-        part = m.victim_text.lower() in ("whom", "them") and any(
-            o.category == m.category and o.low is not None and m.low is not None and o.low >= m.low
-            and o.figure_start < m.figure_start and not o.negated for o in out)
-        if not part:
-            out.append(m)
+        of_them = m.victim_text.lower() in ("whom", "them") or _OF_THEM.match(text, m.figure_end) is not None
+        holders = [o for o in out if o.category == m.category and o.low is not None and m.low is not None
+                   and o.low >= m.low and o.figure_start < m.figure_start and not o.negated]
+        if of_them and holders:
+            base, parts = max(holders, key=lambda o: o.figure_start), m.low or 0
+            continue
+        if base is not None and m.category == base.category and m.additional and m.low is not None \
+                and base.low is not None and parts + m.low <= base.low:
+            parts += m.low  # "..., four of them soldiers and three civilians"
+            continue
+        out.append(m)
     return out
 
 
