@@ -31,6 +31,7 @@ from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year,
                        opens_on_day_after_cue, other_clauses, other_date, other_digest_sentence, other_month_clause,
                        other_year)
 from .victims import (
+    PART_PREPS,
     SUBJ,
     Doc,
     Rules,
@@ -183,7 +184,7 @@ def _them_kind(doc: Doc, noun: Token, lo: int, rules: Rules) -> str:
     for j in range(them.i - 1, lo - 1, -1):
         tok = doc.toks[j]
         if tok.tag == "NNS" and tok.dep in ("dobj", "pobj"):
-            if doc.toks[tok.head].text.lower() in ("including", "among"):
+            if doc.toks[tok.head].text.lower() in PART_PREPS:
                 continue  # "Nineteen injured, including 11 policemen ... four of them": a part
             if doc.toks[tok.head].lemma.lower() in rules.report:
                 return "unknown"  # "told police he ... killing four of them": the listener
@@ -240,9 +241,6 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     return "unknown"
 
 
-_PART_PREPS = frozenset({"among", "including", "includes", "include"})
-
-
 def _last_told(out: list[CasualtyMention], sent: int) -> int:
     """The last of the two sentences before ``sent`` that told figures (-1 if neither did): the
     claim a denial or a doubt speaks of ("... said 40 terrorists were killed. It made no mention
@@ -257,8 +255,8 @@ def _toll_list(doc: Doc, figure: Token, category: str, lo: int, hi: int,
     figure counts no list. Not a harm word joined to the list, nor people hurt in another way
     ("..., as well as several wounded")."""
     noun = figure if figure.pos in ("NOUN", "PROPN") else doc.toks[figure.head] if figure.dep == "nummod" else None
-    if noun is None or doc.toks[noun.head].text.lower() in _PART_PREPS or any(
-            c.text.lower() in _PART_PREPS for c in doc.children(noun.i, {"prep"})):
+    if noun is None or doc.toks[noun.head].text.lower() in PART_PREPS or any(
+            c.text.lower() in PART_PREPS for c in doc.children(noun.i, {"prep"})):
         return []  # ("the toll rose to 31, among them seven children and four women": its parts)
     people = [v for v in conjuncts(doc, noun)[:6]
               if trigger_rule(doc, v, rules) is None and is_person(doc, v, rules)
@@ -717,7 +715,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             cands = doc.children(h.i, {"attr", "dobj"}) if h.i != t.i else []
             # (not the parts after "among them": "bringing the number of dead to ten, among them
             # three children", the parser hanging the children on the verb as its object)
-            cands = [c for c in cands if not any(p.text.lower() in _PART_PREPS and p.i < c.i
+            cands = [c for c in cands if not any(p.text.lower() in PART_PREPS and p.i < c.i
                                                  for p in doc.children(h.i, {"prep"})
                                                  + doc.children(c.i, {"prep"}))]
             own = [o for p in doc.children(t.i, {"prep"}) if p.text.lower() in ("to", "at")

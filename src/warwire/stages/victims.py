@@ -101,6 +101,7 @@ class Rules:
     martyr_nouns: frozenset[str]
     toll_subject: re.Pattern  # "The figure does not include the two bombers": of the toll before
     claim_back_reference: re.Pattern  # "The claim could not be verified": of the sentence before
+    misread_verbs: dict[str, tuple[str, str]]  # "shot" → ("dead", "shoot"): a verb phrase read as a noun
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
@@ -215,6 +216,7 @@ def load_rules() -> Rules:
         martyr_nouns=frozenset(data["martyr_nouns"]),
         toll_subject=re.compile(data["toll_subject"], re.I),
         claim_back_reference=re.compile(data["claim_back_reference"], re.I),
+        misread_verbs={d["word"]: (d["next"], d["lemma"]) for d in data["misread_verb_phrases"]},
         person_only=frozenset(data["person_only"]),
         not_care_places=frozenset(data["not_care_places"]),
         non_person=frozenset(data["non_person"]),
@@ -468,13 +470,12 @@ def _subject_before_participle(toks: tuple[Token, ...], kids: list[list[int]]) -
     rules = load_rules()
     out: Optional[list[Token]] = None
     for v in toks:
-        rule = rules.triggers.get(v.lemma.lower())
-        if v.tag != "VBN" or rule is None or rule["shape"] != "verb" or v.i < 2 \
+        if not _harm_participle(v, rules) or v.i < 2 \
                 or any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[v.i]) or toks[v.i - 1].text != ",":
             continue
         counted = [n for n in toks[max(0, v.i - 15):v.i - 1] if n.tag == "NNS"
                    and any(toks[c].dep == "nummod" for c in kids[n.i])
-                   and toks[n.head].text.lower() not in ("including", "among")]  # (not a part)
+                   and toks[n.head].text.lower() not in PART_PREPS]  # (not a part)
         noun = counted[-1] if counted else None
         if noun is None or noun.head == v.i or any(t.pos in ("VERB", "AUX") and t.dep != "prep"
                                                     for t in toks[noun.i + 1:v.i]):  # ("including" is a prep)
@@ -488,18 +489,21 @@ def _shot_dead_misread(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
     """"Gunmen on a motorcycle shot dead two men": the parser reads "motorcycle shot" as a noun
     and "dead" as the verb of the clause. "shot" tagged a noun, right before a "dead" that
     governs the clause's object, is the verb: it takes the place of "dead" and its subject and
-    object, and "dead" hangs on it (``kids`` is updated in place)."""
+    object, and "dead" hangs on it (casualties.yaml ``misread_verb_phrases``; ``kids`` is
+    updated in place)."""
+    misread = load_rules().misread_verbs
     out: Optional[list[Token]] = None
     for t in toks:
-        if t.text.lower() != "shot" or t.pos != "NOUN" or t.i + 1 >= len(toks):
+        phrase = misread.get(t.text.lower())
+        if phrase is None or t.pos != "NOUN" or t.i + 1 >= len(toks):
             continue
         dead = toks[t.i + 1]
-        if dead.text.lower() != "dead" or not any(toks[c].dep == "dobj" for c in kids[dead.i]):
+        if dead.text.lower() != phrase[0] or not any(toks[c].dep == "dobj" for c in kids[dead.i]):
             continue
         out = out if out is not None else list(toks)
         root = dead.head == dead.i
         _reattach(out, kids, t.i, t.i if root else dead.head, dead.dep)
-        out[t.i] = replace(out[t.i], pos="VERB", tag="VBD", lemma="shoot")
+        out[t.i] = replace(out[t.i], pos="VERB", tag="VBD", lemma=phrase[1])
         for c in list(kids[dead.i]):
             if out[c].dep in ("nsubj", "dobj", "prep", "npadvmod", "punct", "advcl", "cc", "conj") and c != t.i:
                 _reattach(out, kids, c, t.i, out[c].dep)
@@ -523,6 +527,12 @@ def _count_on_adjective(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple
     return tuple(out) if out is not None else toks
 
 
+def _harm_participle(v: Token, rules: Rules, tags: tuple[str, ...] = ("VBN",)) -> bool:
+    """``v`` is a participle (``tags``) of a verb-shaped casualty trigger ("wounded", "killed")."""
+    rule = rules.triggers.get(v.lemma.lower())
+    return v.tag in tags and rule is not None and rule["shape"] == "verb"
+
+
 def _bare_count_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """A coder's list of counts: "7 soldiers killed, 6 wounded" (the parser hangs "6" on the
     soldiers as an apposition and makes the soldiers the subject of "wounded"): a bare number
@@ -534,8 +544,7 @@ def _bare_count_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple
         if not t.like_num or t.dep != "appos" or t.i + 1 >= len(toks):
             continue
         verb = toks[t.i + 1]
-        rule = rules.triggers.get(verb.lemma.lower())
-        if verb.tag not in ("VBN", "VBD") or rule is None or rule["shape"] != "verb":
+        if not _harm_participle(verb, rules, ("VBN", "VBD")):
             continue
         subj = t.head
         if toks[subj].head != verb.i or toks[subj].dep not in ("nsubj", "nsubjpass"):
@@ -710,6 +719,9 @@ def word_kind(t: Token, rules: Rules) -> Optional[str]:
             return rules.kinds[word]
     return None
 
+
+# Prepositions that open a part of a count ("..., including two children", "among them four women").
+PART_PREPS = frozenset({"among", "including", "includes", "include"})
 
 _CLOSERS = frozenset({",", "-", "—", "–", "--"})  # marks that close an apposition
 
@@ -978,10 +990,7 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(Figure(1, 1, "exact", BARE_ANOTHER), v.i, v.i + 1, v)
     if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)
                              or _titled_name(doc, v)):
-        left = v.i
-        while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound":
-            left -= 1
-        return Victim(Figure(1, 1, "exact", "cas.fig.named"), left, v.i + 1, v)
+        return Victim(Figure(1, 1, "exact", "cas.fig.named"), _name_start(doc, v, lo), v.i + 1, v)
     det = doc.child(v.i, {"det", "predet"})
     if det is not None and det.text.lower() in ("a", "an") and lemma in rules.counted_collectives:
         of = doc.child(v.i, {"prep"})
@@ -1066,16 +1075,22 @@ def aged(doc: Doc, v: Token) -> bool:
                for c in doc.children(v.i, {"amod"}))
 
 
+def _name_start(doc: Doc, v: Token, lo: int = 0) -> int:
+    """The first word of the name ``v`` ends: the proper nouns before it, from ``lo`` on, that the
+    parser joined to it as compounds ("Havildar Ram Singh")."""
+    left = v.i
+    while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound" \
+            and left - 1 < doc.toks[left - 1].head <= v.i:
+        left -= 1
+    return left
+
+
 def _titled_name(doc: Doc, v: Token) -> bool:
     """``v`` ends a name opened by a person's title or rank (places.person_titles) with at least
     one more word between: "Havildar Ram Singh", "Constable A. Khan" (the tagger gives no entity
     type to such names after an opening phrase)."""
-    left = v.i
-    while left - 1 >= 0 and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound" \
-            and left - 1 < doc.toks[left - 1].head <= v.i:
-        left -= 1
-    head = doc.toks[left]
-    return left < v.i - 1 and head.text.lower().rstrip(".") in cues().person_titles
+    left = _name_start(doc, v)
+    return left < v.i - 1 and doc.toks[left].text.lower().rstrip(".") in cues().person_titles
 
 
 def _hyphenated_person(doc: Doc, v: Token, rules: Rules) -> bool:
