@@ -290,6 +290,10 @@ def _check_place(place, country, admin1, point, precision, rule) -> None:
     # a word before a name opened by a lower-case article is the head of a longer name the
     # gazetteer lacks ("Bab al-Ghazi", invented), not a town of its own
     ("Gunmen fired on mourners in the Bab al-Ghazi quarter of Mosul, killing three.", {"Bab"}, {"Mosul"}),
+    # a town's name closing an organisation's name after "of the" is no place (Homeland is
+    # a Californian town)
+    ("Jihadists killed nine members of the Volunteers for the Defence of the Homeland in the north.",
+     {"Homeland"}, set()),
 ])
 def test_hyphen_pieces_and_brackets(nlp, real_gaz, text, absent, present):
     places, _ = _event_place(nlp, real_gaz, text)

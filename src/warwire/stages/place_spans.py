@@ -379,6 +379,13 @@ def keep(raw: Raw, parsed: ParsedText, cues: _Cues, surnames: set[str],
         # "the University of York", "the Bank of England": the head of a longer name
         raw.cues.append("places.name_head")
         return False
+    if single and not strong_cue and not raw.locative and raw.cands \
+            and all(c.kind == "city" for c in raw.cands) \
+            and re.search(r"\b[A-Z][\w'’]+\s+(?:of|for)\s+the\s+$", parsed.text[max(0, raw.start - 40):raw.start]):
+        # "the Volunteers for the Defence of the Homeland", "Sons of the Valley": the tail of an
+        # organisation's name; a town's name never takes "the" after "of"
+        raw.cues.append("places.name_tail")
+        return False
     if single and not strong_cue and not raw.locative and (
             key in surnames or toks[raw.first].ent_type == "PERSON"
             or (key in given and "jurisdiction" not in raw.flags)):
