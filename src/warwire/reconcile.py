@@ -689,7 +689,13 @@ def armed_group_alternation() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _armed_group_names() -> re.Pattern:
-    return re.compile(r"(?<![\w-])" + armed_group_alternation() + r"(?![\w-])", re.I)
+    """A named armed group, a generic one ("the militants") or a speaker marked as one ("the
+    outlawed X Front")."""
+    data = load_yaml("actors.yaml")
+    generic = next(e for e in data["generic"] if e["id"] == "actor.generic.armed_group")["words"]
+    words = sorted(generic + data["armed_group_markers"]["words"], key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + armed_group_alternation() + "|" + "|".join(map(re.escape, words))
+                      + r")(?![\w-])", re.I)
 
 
 def _parts_of_people_total(groups: list[GroupTally]) -> list[GroupTally]:

@@ -1343,6 +1343,21 @@ def test_sahel_and_coder_note_totals(nlp, text: str, expected: tuple) -> None:
     assert _totals(nlp, text) == expected
 
 
+# Newspaper prose with headlines, and coders' notes (session 11)
+NEWSPAPER_AND_NOTE_TOTALS = [
+    # a claim an armed group marked as outlawed makes of other victims, doubted as the object of
+    # the next sentence's verb
+    ("Gunmen shot dead five road workers at a camp near the town, police said. The outlawed "
+     "Mountain Freedom Front said its fighters had killed nine soldiers at the camp. "
+     "The agency could not independently verify the claim.", (5, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEWSPAPER_AND_NOTE_TOTALS)
+def test_newspaper_and_note_totals(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
 def test_former_fighter_is_of_no_side(nlp) -> None:
     """"A former rebel commander", "a retired soldier": of no armed side now."""
     ms = find_casualties(_parse(nlp, "Gunmen shot dead a former rebel commander and a retired soldier."))

@@ -440,7 +440,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         unverified = rules.unverified.search(sent_text) if ms else None
         if unverified is not None:  # "..., a figure that could not be independently verified"
             ms = [replace(m, attribution=_unverified(m.attribution, unverified, sent.start)) for m in ms]
-        elif not ms and rules.claim_back_reference.match(sent_text):
+        elif not ms and rules.claim_back_reference.search(sent_text):
             # "... said around 40 terrorists were killed. The claim could not be verified."
             back = rules.unverified.search(sent_text)
             if back is not None:
