@@ -1350,6 +1350,13 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     ("Gunmen shot dead five road workers at a camp near the town, police said. The outlawed "
      "Mountain Freedom Front said its fighters had killed nine soldiers at the camp. "
      "The agency could not independently verify the claim.", (5, 0)),
+    # a claim told by a participle whose clause goes on from another one's subject
+    ("Four soldiers were killed when militants ambushed a patrol on Thursday, officials said. The "
+     "Hill Tigers Front, considered an offshoot of an older outfit, claimed responsibility in a "
+     "message online, asserting that nine soldiers had been killed.", (4, 0)),
+    # a later day's encounter is another operation
+    ("Three soldiers were killed when militants ambushed a patrol on Thursday, officials said. "
+     "On Saturday, two militants were killed in an encounter in the hills nearby.", (3, 0)),
 ]
 
 

@@ -87,6 +87,20 @@ def default_country_of(text: str) -> Optional[str]:
 # ------------------------------------------------------------------------------------------
 def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
                  country_of: CountryOf) -> Optional[Attribution]:
+    def speaker(verb: Token) -> Optional[Token]:
+        subjects = [c for c in doc.children(verb.i, SUBJ) if c.tag not in ("WDT", "WP")]
+        if subjects:
+            return subjects[0]
+        agent = doc.child(verb.i, {"agent"})
+        by = doc.child(agent.i, {"pobj"}) if agent is not None else None
+        if by is not None:
+            return by
+        # "Islamic State, which calls X its province, said": the parser hangs the speaker on a
+        # clause it makes of the relative clause's end, before the verb
+        return next((s for c in doc.children(verb.i, {"ccomp"}) if c.i < verb.i
+                     for s in doc.children(c.i, {"nsubj"})
+                     if s.tag not in ("WDT", "WP") and s.pos in ("PROPN", "NOUN")), None)
+
     def source(verb: Token) -> Optional[Attribution]:
         if verb.lemma.lower() == "accord":
             to = doc.child(verb.i, {"prep"})
@@ -96,24 +110,15 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
             obj = doc.child(verb.i, {"dobj"})
             if obj is not None and obj.lemma.lower() in rules.claimed_deeds:
                 return None  # "IS claimed responsibility for the attack, which killed 12"
-            subjects = [c for c in doc.children(verb.i, SUBJ) if c.tag not in ("WDT", "WP")]
-            src = subjects[0] if subjects else None
-            if src is None:
-                agent = doc.child(verb.i, {"agent"})
-                src = doc.child(agent.i, {"pobj"}) if agent is not None else None
-            if src is None:
-                # "Islamic State, which calls X its province, said": the parser hangs the speaker
-                # on a clause it makes of the relative clause's end, before the verb
-                src = next((s for c in doc.children(verb.i, {"ccomp"}) if c.i < verb.i
-                            for s in doc.children(c.i, {"nsubj"})
-                            if s.tag not in ("WDT", "WP") and s.pos in ("PROPN", "NOUN")), None)
+            src = speaker(verb)
             rule = "cas.attr.subject_" + verb.lemma.lower()
             if src is None and verb.tag == "VBG" and verb.dep == "advcl" and verb.head != verb.i:
                 # "The group claimed responsibility on its radio, saying it had killed 27": the
                 # participle's speaker is the subject of the clause it hangs on, whose claim it is
+                # (or of the clause that one goes on from: "The X Front, considered a proxy of
+                # Y, claimed responsibility ..., asserting that seven soldiers had been killed")
                 head = doc.toks[verb.head]
-                head_subjects = [c for c in doc.children(head.i, SUBJ) if c.tag not in ("WDT", "WP")]
-                src = head_subjects[0] if head_subjects else None
+                src = speaker(head) or _clause_subject(doc, head)
                 if head.lemma.lower() in rules.report:
                     rule = "cas.attr.subject_" + head.lemma.lower()
         if src is None:
