@@ -1357,6 +1357,9 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # a later day's encounter is another operation
     ("Three soldiers were killed when militants ambushed a patrol on Thursday, officials said. "
      "On Saturday, two militants were killed in an encounter in the hills nearby.", (3, 0)),
+    # an air or drone strike is the forces': the fighters they say they killed are among its dead
+    ("A drone strike hit a car outside the town on Sunday, killing three people, local officials "
+     "said. The defence ministry said it had neutralised two terrorists in the region.", (3, 0)),
 ]
 
 
