@@ -661,8 +661,11 @@ def _fighters_among_forces_dead(groups: list[GroupTally]) -> list[GroupTally]:
     by_forces = [m for m in people.mentions if m.by_state_forces and not m.negated and m.low]
     if not by_forces:
         return []
-    first = min(m.start for m in by_forces)
-    return [g for g in perps if (g.best or 0) <= (people.best or 0) and all(m.start > first for m in g.mentions)]
+    # (or in the same sentence: "Troops killed three gunmen, the military said, while the
+    # ministry said four people had been killed")
+    first = min(by_forces, key=lambda m: m.start)
+    return [g for g in perps if (g.best or 0) <= (people.best or 0)
+            and any(m.start > first.start or m.sent == first.sent for m in g.mentions)]
 
 
 def _armed_group_claim(c: Claim) -> bool:

@@ -1360,6 +1360,11 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # an air or drone strike is the forces': the fighters they say they killed are among its dead
     ("A drone strike hit a car outside the town on Sunday, killing three people, local officials "
      "said. The defence ministry said it had neutralised two terrorists in the region.", (3, 0)),
+    # the forces' count of fighters and a count of people in one sentence, the fighters also
+    # in the headline before it: the same dead
+    ("Army says 2 militants killed; villagers say 3 dead\n\nSoldiers killed two militants in an "
+     "air strike on the village on Monday, the army said, while villagers said three people had "
+     "been killed.", (3, 0)),
 ]
 
 
