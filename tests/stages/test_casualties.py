@@ -1365,6 +1365,9 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     ("Army says 2 militants killed; villagers say 3 dead\n\nSoldiers killed two militants in an "
      "air strike on the village on Monday, the army said, while villagers said three people had "
      "been killed.", (3, 0)),
+    # "the number of X killed", the participle hung on "number" by the parser
+    ("Militants killed five soldiers at the post on Sunday. A doctor said that two of the wounded "
+     "soldiers had died, raising the number of soldiers killed to seven.", (7, 0)),
 ]
 
 

@@ -703,7 +703,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 pobj = doc.child(of.i, {"pobj"}) if of is not None else None
                 comp = [pobj.text.lower(), pobj.lemma.lower()] if pobj is not None else []
                 if pobj is not None:  # "the number of people killed", "of those injured"
-                    comp += [c.lemma.lower() for c in doc.children(pobj.i, {"acl", "relcl", "amod"})]
+                    comp += [c.lemma.lower() for c in doc.children(pobj.i, {"acl", "relcl", "amod"})
+                             + doc.children(t.i, {"acl"})]  # (the parser may hang it on "number")
                     comp = ["dead" if c in ("kill", "die", "martyr", "martyred", "slay", "slain")
                             else "injured" if c in ("injure", "wound") else c
                             for c in comp]
