@@ -1368,6 +1368,14 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # "the number of X killed", the participle hung on "number" by the parser
     ("Militants killed five soldiers at the post on Sunday. A doctor said that two of the wounded "
      "soldiers had died, raising the number of soldiers killed to seven.", (7, 0)),
+    # a pronoun under a clause whose subject is the attacker is the attacker
+    ("An attacker stabbed shoppers in the market on Friday, killing a woman and wounding three "
+     "other people before he was shot dead by a guard, officials said.", (2, 3)),
+    # a headline's bare subject after a semicolon
+    ("One killed in market stabbing; attacker shot dead\n\nA man stabbed a shopper to death at "
+     "the market on Friday before a guard opened fire, police said.", (2, 0)),
+    # "to death" hung on the object
+    ("A man stabbed a shopper to death at the market on Friday, police said.", (1, 0)),
 ]
 
 

@@ -306,6 +306,23 @@ def _police_target(doc: Doc, noun: Token, rules: Rules) -> bool:
     return False
 
 
+def _attacker_pronoun(doc: Doc, pron: Token, rules: Rules) -> bool:
+    """"An assailant stabbed passers-by, killing a man, before he was shot dead by police": a
+    pronoun subject of a clause put under a clause whose subject is an attacker is that attacker."""
+    cur = doc.toks[pron.head]
+    for _ in range(4):
+        if cur.dep == "acl":  # (the attacker's verb read as a participle on him: "An assailant stabbed")
+            return word_kind(doc.toks[cur.head], rules) == "perpetrator" \
+                and cur.lemma.lower() in rules.perpetrator_verbs
+        if cur.dep not in ("advcl", "conj") or cur.head == cur.i:
+            return False
+        cur = doc.toks[cur.head]
+        subj = doc.child(cur.i, {"nsubj"})
+        if subj is not None and subj.text.lower() not in rules.singular_pron:
+            return word_kind(subj, rules) == "perpetrator" and cur.lemma.lower() in rules.perpetrator_verbs
+    return False
+
+
 def _who_shot(doc: Doc, noun: Token, rules: Rules) -> bool:
     """The person is told as the one who did the harm: a relative clause on the noun whose
     subject is "who"/"that" and whose verb is a harm verb ("a man who shot a clerk", "the
@@ -1066,9 +1083,9 @@ def _antecedent_kind(doc: Doc, t: Token, pron: Token, lo: int, rules: Rules) -> 
     police or soldiers ("fired at an officer, striking him" →
     police); otherwise unknown (a pronoun mostly points at someone counted already: splitting
     it off by kind lowered dev accuracy). Not a subject pronoun ("told officers he had been
-    shot": the teller)."""
+    shot": the teller), unless it is the attacker's (``_attacker_pronoun``)."""
     if pron.dep in ("nsubj", "nsubjpass"):
-        return "unknown"
+        return "perpetrator" if _attacker_pronoun(doc, pron, rules) else "unknown"
     for j in range(pron.i - 1, max(lo, pron.i - 7) - 1, -1):  # the same clause: a few words back
         tok = doc.toks[j]
         if tok.pos == "NOUN" and tok.dep in ("dobj", "pobj") and tok.head != t.i:

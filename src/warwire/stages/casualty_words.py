@@ -125,7 +125,9 @@ def _has_prep(doc: Doc, t: Token, preps: dict[str, list[str]], rules: Rules) -> 
 def category_of(doc: Doc, t: Token, rule: dict, rules: Rules) -> str:
     cat = rule["category"]
     if cat == "injured":
-        for c in doc.children(t.i):
+        # (the parser may hang "to death" on the object: "stabbed a shopper to death")
+        for c in doc.children(t.i) + [p for o in doc.children(t.i, {"dobj"})
+                                      for p in doc.children(o.i, {"prep"}) if p.text.lower() == "to"]:
             low = c.text.lower()
             if low in rules.fatal_adverbs and doc.toks[max(c.i - 1, 0)].text.lower() in rules.not_fatally:
                 continue  # "four others were hit, none fatally", "non-fatally"

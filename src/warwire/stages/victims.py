@@ -1033,10 +1033,11 @@ def _headline_victim(doc: Doc, verb: Optional[Token]) -> Optional[Token]:
 def _headline_subject(doc: Doc, v: Token) -> bool:
     """A bare singular noun phrase opening its sentence, or after a label ("Police: ..."):
     headline grammar, which drops the article ("Teen shot in Wichita", "17-year-old boy shot,
-    killed in Bluffton", "Police: Youth wounded in accidental shooting") and names one person."""
+    killed in Bluffton", "Police: Youth wounded in accidental shooting"; "Two killed in stabbing;
+    assailant shot dead") and names one person."""
     left = doc.edges(v.i)[0]
     first = doc.parsed.sentences[v.sent].first_token
-    return left == first or (left > first and doc.toks[left - 1].text == ":")
+    return left == first or (left > first and doc.toks[left - 1].text in (":", ";"))
 
 
 def _group_name(v: Token, rules: Rules) -> bool:
