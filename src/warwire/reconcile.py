@@ -455,7 +455,7 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         if cur is None or m.figure_start < cur.figure_start:
             first_in_sent[m.sent] = m
     leads = {id(m) for m in first_in_sent.values()}
-    mentions = _without_initial(_without_implied_deaths(mentions))
+    mentions = _without_split_neutralised(_without_initial(_without_implied_deaths(mentions)))
     groups = _group(mentions)
     one_dead = frozenset((country, kind) for (country, kind, cat), ms in groups.items()
                          if cat == "killed" and _estimate(_claims(ms, leads))[1] == 1)
@@ -518,6 +518,21 @@ def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[Casualt
     if not told:
         return list(mentions)
     return [m for m in mentions if not m.rule.endswith(_IMPLIED_DEATH)]
+
+
+_NEUTRALISED = "cas.kill.neutralise"
+_TAKEN_ALIVE = ("captured", "arrested")
+
+
+def _without_split_neutralised(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
+    """"Four terrorists were neutralised ... three of the terrorists were killed and the fourth
+    was captured": the forces' word for killed or captured gives way to the count of the killed
+    when the article also tells fighters taken alive."""
+    fighters = [m for m in mentions if m.victim_kind == "perpetrator" and not m.negated]
+    if not any(m.category in _TAKEN_ALIVE and not m.negated for m in mentions) or not any(
+            m.category == "killed" and not m.rule.startswith(_NEUTRALISED) for m in fighters):
+        return list(mentions)
+    return [m for m in mentions if not (m in fighters and m.category == "killed" and m.rule.startswith(_NEUTRALISED))]
 
 
 def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:

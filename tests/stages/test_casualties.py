@@ -1376,6 +1376,10 @@ NEWSPAPER_AND_NOTE_TOTALS = [
      "the market on Friday before a guard opened fire, police said.", (2, 0)),
     # "to death" hung on the object
     ("A man stabbed a shopper to death at the market on Friday, police said.", (1, 0)),
+    # "neutralised" split later into killed and captured: the killed
+    ("Two soldiers were killed in a clash with insurgents on Monday, the ministry said. \"Five "
+     "terrorists were neutralised in the operation that followed,\" it said. A security source "
+     "said three of the terrorists were killed and two were captured alive.", (5, 0)),
 ]
 
 
