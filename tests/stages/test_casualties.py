@@ -1380,6 +1380,9 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     ("Two soldiers were killed in a clash with insurgents on Monday, the ministry said. \"Five "
      "terrorists were neutralised in the operation that followed,\" it said. A security source "
      "said three of the terrorists were killed and two were captured alive.", (5, 0)),
+    # suicide bombers told past an apposition, with the explosives "strapped to their bodies"
+    ("Two suicide bombers, believed to be teenage girls, detonated explosives strapped to their "
+     "bodies at the bus station on Sunday, killing nine travellers.", (11, 0)),
 ]
 
 
