@@ -560,10 +560,11 @@ def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
     if people is None:
         return []
     total = people.best
-    by_sent: dict[int, int] = {}
-    for m in people.mentions:
-        if m.low is not None and not m.negated:
-            by_sent[m.sent] = max(by_sent.get(m.sent, 0), m.low)
+    by_sent: dict[int, int] = {}  # each sentence's people figure (its clauses' victims summed)
+    for c in people.claims:
+        if c.low is not None and not c.negated:
+            for sent in {m.sent for m in c.mentions}:
+                by_sent[sent] = max(by_sent.get(sent, 0), c.low)
     out = []
     for g in groups:
         if g.kind not in ("state_forces", "police") or not g.mentions:

@@ -1383,6 +1383,12 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # suicide bombers told past an apposition, with the explosives "strapped to their bodies"
     ("Two suicide bombers, believed to be teenage girls, detonated explosives strapped to their "
      "bodies at the bus station on Sunday, killing nine travellers.", (11, 0)),
+    # a first subject the parser makes the object of "said" ("a couple" is two)
+    ("Residents said a couple and their three children were hacked to death in their home.", (5, 0)),
+    # ... or the subject of the participle after it; and a clause set against the one before
+    # with "while" counts other victims, soldiers among them
+    ("Residents said a couple and their three children were hacked to death in their home, while "
+     "two farmers returning from the market and a vigilante were shot dead on the road.", (8, 0)),
 ]
 
 

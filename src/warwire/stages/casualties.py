@@ -246,6 +246,20 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     return "unknown"
 
 
+def _contrasted_clauses(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
+    """"A couple and their children were hacked to death, while two farmers were shot dead": a
+    clause set against the one before (casualties.yaml ``contrast_clause``) counts other victims
+    of the same harm, added to theirs."""
+    out = []
+    for m in ms:
+        before = [p for p in out if p.category == m.category and p.end <= m.figure_start and not p.negated]
+        if before and not m.additional and not m.negated \
+                and rules.contrast_clause.search(text, max(p.end for p in before), m.figure_start):
+            m = replace(m, additional=True)
+        out.append(m)
+    return out
+
+
 def _last_told(out: list[CasualtyMention], sent: int) -> int:
     """The last of the two sentences before ``sent`` that told figures (-1 if neither did): the
     claim a denial or a doubt speaks of ("... said 40 terrorists were killed. It made no mention
@@ -427,6 +441,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _distinct_weak(_inherit(_paired_another([m for m, _ in found])))
         ms = _others_of_the_last_sentence(ms, [m for m in out if m.sent == sent.i - 1 and not m.other_incident])
         ms = _without_parts_of_whom(ms, text)
+        ms = _contrasted_clauses(ms, text, rules)
         for earlier in rules.earlier_death.finditer(sent_text):  # "condolences for a relative who had died days earlier"
             at, until = sent.start + earlier.start(), sent.start + earlier.end()
             ms = [m for m in ms if not (m.category == "killed" and m.start < until and m.end >= at)]

@@ -100,6 +100,7 @@ class Rules:
     martyr_verbs: frozenset[str]  # "rose" of "Four of our heroes rose as martyrs"
     martyr_nouns: frozenset[str]
     toll_subject: re.Pattern  # "The figure does not include the two bombers": of the toll before
+    contrast_clause: re.Pattern  # ", while": a clause of other victims
     claim_back_reference: re.Pattern  # "The claim could not be verified": of the sentence before
     misread_verbs: dict[str, tuple[str, str]]  # "shot" → ("dead", "shoot"): a verb phrase read as a noun
     other_section: tuple[tuple[str, re.Pattern], ...]
@@ -215,6 +216,7 @@ def load_rules() -> Rules:
         martyr_verbs=frozenset(data["martyr_verbs"]),
         martyr_nouns=frozenset(data["martyr_nouns"]),
         toll_subject=re.compile(data["toll_subject"], re.I),
+        contrast_clause=re.compile(data["contrast_clause"], re.I),
         claim_back_reference=re.compile(data["claim_back_reference"], re.I),
         misread_verbs={d["word"]: (d["next"], d["lemma"]) for d in data["misread_verb_phrases"]},
         person_only=frozenset(data["person_only"]),
@@ -482,6 +484,45 @@ def _subject_before_participle(toks: tuple[Token, ...], kids: list[list[int]]) -
             continue
         out = out if out is not None else list(toks)
         _reattach(out, kids, noun.i, v.i, "nsubjpass")
+    return tuple(out) if out is not None else toks
+
+
+def _subject_split_by_and(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"Residents said a couple and their three children were hacked to death", "two farmers
+    returning from the market and a vigilante were shot dead": the parser makes the first
+    subject the object of the reporting verb, or the subject of the participle after it, and
+    joins the harm verb to that verb; the first noun is a subject of the harm participle too,
+    the one after "and" its conjunct (``kids`` is updated in place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+    for cc in toks:
+        if cc.text.lower() != "and" or cc.dep != "cc" or cc.head == cc.i:
+            continue
+        h1 = toks[cc.head]
+        if h1.pos not in ("VERB", "AUX") or h1.i > cc.i:
+            continue
+        second = next((toks[c] for c in kids[h1.i] if toks[c].dep == "conj" and c > cc.i
+                       and _harm_participle(toks[c], rules)), None)
+        n2 = next((toks[c] for c in kids[second.i] if toks[c].dep == "nsubjpass"
+                   and _left_edge(kids, c) == cc.i + 1), None) if second is not None else None
+        if n2 is None:
+            continue
+        if h1.lemma.lower() in rules.report:  # "said a couple and ..."
+            n1 = next((toks[c] for c in kids[h1.i] if toks[c].dep == "dobj" and _right_edge(kids, c) == cc.i - 1), None)
+        elif h1.tag in ("VBG", "VBN") and h1.dep in ("advcl", "acl") \
+                and max([h1.i] + [_right_edge(kids, c) for c in kids[h1.i] if c < cc.i]) == cc.i - 1:
+            n1 = next((toks[c] for c in kids[h1.i] if toks[c].dep == "nsubj" and c < h1.i), None)
+        else:
+            n1 = None
+        if n1 is None or n1.pos != "NOUN":
+            continue
+        out = out if out is not None else list(toks)
+        if h1.lemma.lower() not in rules.report:  # "farmers returning from the market": a participle on them
+            _reattach(out, kids, second.i, h1.head, h1.dep)
+            _reattach(out, kids, h1.i, n1.i, "acl")
+        _reattach(out, kids, n1.i, second.i, "nsubjpass")
+        _reattach(out, kids, cc.i, n1.i, "cc")
+        _reattach(out, kids, n2.i, n1.i, "conj")
     return tuple(out) if out is not None else toks
 
 
@@ -773,6 +814,7 @@ class Doc:
         self.toks = _among_them_part(self.toks, kids)
         self.toks = _speaker_misread_as_apposition(self.toks, kids)
         self.toks = _subject_after_source(self.toks, kids)
+        self.toks = _subject_split_by_and(self.toks, kids)
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _bare_count_subject(self.toks, kids)
