@@ -1389,6 +1389,13 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # with "while" counts other victims, soldiers among them
     ("Residents said a couple and their three children were hacked to death in their home, while "
      "two farmers returning from the market and a vigilante were shot dead on the road.", (8, 0)),
+    # a relative clause that places its deed in another month; "A day earlier, ..."
+    ("Shells struck a camp for displaced people on Thursday, killing 11 people, activists said. "
+     "Aid workers said food was running out. Thousands have fled to the camp from a nearby one, "
+     "which fighters overran in March in an assault that killed more than 300 people.", (11, 0)),
+    ("Shells struck a camp for displaced people on Thursday, killing 11 people, activists said. "
+     "A day earlier, a drone strike on the main market killed 30 people, according to the group.",
+     (11, 0)),
 ]
 
 

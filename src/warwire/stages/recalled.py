@@ -186,6 +186,15 @@ def other_month_clause(sent_i: int, sent_text: str, pub_month: Optional[int],
         if rules.month_only.match(sent_text[start:]) and other_date(sent_i, sent_text[start:], pub_month, lead, rules):
             return start
         start = sent_text.find(";", start) + 1
+    # ... or to a relative clause that places its deed in another month ("Zamzam camp, which
+    # the militia overran in April in an assault that killed more than 400 people")
+    for rel in rules.relative_turn.finditer(sent_text):
+        end = sent_text.find(";", rel.end())
+        clause = sent_text[rel.end():end if end >= 0 else len(sent_text)]
+        for word in re.finditer(r"\b(?:in|during)\b", clause):
+            if rules.month_only.match(clause[word.start():]) \
+                    and other_date(sent_i, clause[word.start():], pub_month, lead, rules):
+                return rel.start()
     return None
 
 

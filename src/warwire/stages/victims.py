@@ -106,6 +106,7 @@ class Rules:
     other_section: tuple[tuple[str, re.Pattern], ...]
     other_year_no_date: re.Pattern
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
+    relative_turn: re.Pattern  # ", which ...": a clause that may tell another month's deed
     day_date: re.Pattern  # "on 11 December", "on Dec. 11"
     clause_day: re.Pattern  # "3 Jan" of a digest's clause
     month_names: re.Pattern  # any month name (the lead's month)
@@ -264,6 +265,7 @@ def load_rules() -> Rules:
         other_section=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_section"]),
         other_year_no_date=re.compile(data["other_year_no_date"], re.I),
         month_only=re.compile(data["other_date"]["month_only"], re.I),
+        relative_turn=re.compile(data["other_date"]["relative_turn"], re.I),
         day_date=re.compile(data["other_date"]["day_date"], re.I),
         clause_day=re.compile(data["other_date"]["clause_day"], re.I),
         month_names=re.compile(data["other_date"]["month"], re.I),
