@@ -629,6 +629,7 @@ def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
 
 _LONE_BOMBER = ("cas.perp.suicide_attack", "cas.perp.blew_up")  # one bomber dead besides the toll
 # (nor the attackers, a word that holds the bomber: "all five attackers, the bomber and four gunmen")
+_OTHER = re.compile(r"\b(other|others)\b", re.I)
 _BOMBER_WORDS = re.compile(r"\b(bomb|bomber|bombers|suicide|attackers?|assailants?|kamikazes?)\b", re.I)
 
 
@@ -645,6 +646,14 @@ def _bomber_besides_gunmen(groups: list[GroupTally]) -> list[GroupTally]:
         if g.kind == "perpetrator" and len(bombers) == 1 and bombers[0].low == 1 and others \
                 and g.best == max(m.low or 0 for m in others):
             g = replace(g, low=(g.low or 0) + 1, best=g.best + 1, high=None if g.high is None else g.high + 1)
+        else:
+            # "two suicide bombers drove vehicles into the camp ... six other assailants were
+            # killed": attackers told as others than the bombers are besides them
+            besides = [m for m in g.mentions if m not in bombers and not m.negated and (m.low or 0) >= 1
+                       and m.sent not in {b.sent for b in bombers} and _OTHER.search(m.victim_text)]
+            n = bombers[0].low if len(bombers) == 1 else None
+            if g.kind == "perpetrator" and n and besides and g.best == max(m.low or 0 for m in besides):
+                g = replace(g, low=(g.low or 0) + n, best=g.best + n, high=None if g.high is None else g.high + n)
         out.append(g)
     return out
 

@@ -1396,6 +1396,9 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     ("Shells struck a camp for displaced people on Thursday, killing 11 people, activists said. "
      "A day earlier, a drone strike on the main market killed 30 people, according to the group.",
      (11, 0)),
+    # suicide bombers who drove explosives-laden vehicles, and the "other" attackers besides them
+    ("Three soldiers were killed when two suicide bombers drove explosives-laden cars into the "
+     "base on Monday. Four other attackers were shot dead by the guards, the army said.", (9, 0)),
 ]
 
 
