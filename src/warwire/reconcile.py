@@ -762,6 +762,9 @@ def _held_in_a_total(groups: list[GroupTally]) -> list[GroupTally]:
     return out
 
 
+_LEAD_TOLL_SENTENCES = 2  # the sentences of a lead (a headline or dateline line may come first)
+
+
 def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     """Groups told before an updated toll that names no kind and holds them all: "three
     policemen were killed … Two more died in hospital, bringing the toll to five" is five in
@@ -777,7 +780,9 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     parts = [g for g in groups if g is not total and g.best and g.kind != "perpetrator"]
     if not tolls or not parts or sum(g.best or 0 for g in parts) > total.best:
         return []
-    if max(m.start for g in parts for m in g.mentions) > tolls[-1].start:
+    if max(m.start for g in parts for m in g.mentions) > tolls[-1].start and tolls[0].sent > _LEAD_TOLL_SENTENCES:
+        # (a lead's updated toll holds the groups the story tells after it: "..., raising to
+        # seven the death toll in the blast. Four policemen were killed on the spot ...")
         return []
     return parts
 

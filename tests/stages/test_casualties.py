@@ -1399,6 +1399,13 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # suicide bombers who drove explosives-laden vehicles, and the "other" attackers besides them
     ("Three soldiers were killed when two suicide bombers drove explosives-laden cars into the "
      "base on Monday. Four other attackers were shot dead by the guards, the army said.", (9, 0)),
+    # "raising to six the death toll": the figure before the toll; a lead's updated toll holds
+    # the groups told after it
+    ("A wounded boy died in hospital on Sunday night, raising to six the death toll in the blast "
+     "at the market.", (6, 0)),
+    ("A wounded boy died in hospital on Sunday night, raising to six the death toll in the blast "
+     "that hit a police van in the town. Three policemen were killed on the spot along with a "
+     "vendor.", (6, 0)),
 ]
 
 

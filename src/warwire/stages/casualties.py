@@ -772,6 +772,13 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 cands += [doc.toks[k + 1] for k in range(t.i + 1, min(t.i + 15, hi - 1))
                           if doc.toks[k].text.lower() == "to" and doc.toks[k + 1].pos == "NUM"
                           and doc.toks[k + 1].head == k][:1]
+            dets = [d.i for d in doc.children(t.i, {"det"})]
+            fronted = [c for c in doc.children(t.i, {"nummod"}) if dets and c.i < min(dets)]
+            if fronted and h.text.lower() == "to" and h.head != h.i:
+                # "raising to seven the death toll": the figure put before the toll, read by the
+                # parser as its count, the update verb above "to"
+                cands += fronted
+                h = doc.toks[h.head]
             told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and ... to 19")
             is_update = h.lemma.lower() in rules.update or told.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
