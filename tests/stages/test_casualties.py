@@ -1406,6 +1406,13 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     ("A wounded boy died in hospital on Sunday night, raising to six the death toll in the blast "
      "that hit a police van in the town. Three policemen were killed on the spot along with a "
      "vendor.", (6, 0)),
+    # a count over several operations combined
+    ("Troops killed two infiltrators near the fence on Monday night, the army said. It was the "
+     "third bid this month; six infiltrators have been killed in the three operations combined.",
+     (2, 0)),
+    # one told as hurt in the attack who died on a later day is one more dead
+    ("Two farmers were killed on the spot when the shell hit the field. A boy injured in the "
+     "shelling died in hospital the following day.", (3, 0)),
 ]
 
 

@@ -553,6 +553,16 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
     out = list(ms)
     for k, m in enumerate(out):
         cue = rules.dead_among_hurt.match(text, m.start) if m.category == "killed" else None
+        if cue is None and m.category == "killed" and m.low == 1 and not m.negated and not m.other_incident \
+                and rules.injured_one_died.match(text, m.start) \
+                and rules.injured_one_died_later.search(text, m.start, parsed.sentences[m.sent].end) and any(
+                    o.category == "killed" and o.sent < m.sent and not o.other_incident and not o.negated
+                    for o in out):
+            # "Two civilians were killed on the spot. A woman injured in the shelling died the
+            # following day": one more dead
+            out[k] = replace(m, additional=True, increment=True, is_update=False,
+                             rule=m.rule + "|" + DEAD_AMONG_HURT)
+            continue
         if cue is None or m.negated or m.other_incident or m.low is None:
             continue
         before = [j for j, o in enumerate(out) if o.start < m.start and not o.other_incident
