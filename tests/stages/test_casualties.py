@@ -1413,6 +1413,10 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # one told as hurt in the attack who died on a later day is one more dead
     ("Two farmers were killed on the spot when the shell hit the field. A boy injured in the "
      "shelling died in hospital the following day.", (3, 0)),
+    # "together with" with "together" hung on "with"
+    ("Gunmen on a motorcycle opened fire on a car at the edge of the town, killing a local "
+     "commander who had joined the police after the truce, together with his nephew, who was "
+     "driving.", (2, 0)),
 ]
 
 

@@ -457,8 +457,12 @@ def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, 
         if t.text.lower() not in rules.accompanying_words or t.head == t.i:
             continue
         with_ = next((toks[c] for c in kids[t.i] if toks[c].text.lower() == "with"), None)
+        verb = t.head
+        if with_ is None and toks[t.head].text.lower() == "with" and t.head == t.i + 1:
+            with_ = toks[t.head]  # ("together" hung on "with", "with" on the verb)
+            verb = with_.head
         person = next((toks[c] for c in kids[with_.i] if toks[c].dep == "pobj"), None) if with_ else None
-        victims = [c for c in kids[t.head] if toks[c].dep in ("dobj", "nsubjpass") and c < t.i]
+        victims = [c for c in kids[verb] if toks[c].dep in ("dobj", "nsubjpass") and c < t.i]
         if person is None or not victims or not (person.lemma.lower() in rules.person
                                                   or person.text.lower() in rules.person):
             continue
