@@ -1417,6 +1417,12 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     ("Gunmen on a motorcycle opened fire on a car at the edge of the town, killing a local "
      "commander who had joined the police after the truce, together with his nephew, who was "
      "driving.", (2, 0)),
+    # a running count over the month
+    ("A shell killed a girl in the old town on Saturday, a medic said. The health office says "
+     "nine children have been killed by sniper fire and shelling in the city this month.", (1, 0)),
+    # a passive count of several buried is a count of the dead
+    ("Bandits raided the town overnight. The district head said 14 residents had been buried by "
+     "Sunday afternoon.", (14, 0)),
 ]
 
 

@@ -728,7 +728,11 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
     if hypothetical(doc, t, rules):
         return []  # "she could have been killed", "he thought he was going to be shot"
     if rule.get("active_only") and doc.child(t.i, {"auxpass"}) is not None:
-        return []
+        subj = doc.child(t.i, {"nsubjpass"})
+        counted = subj is not None and any((n.like_num or n.pos == "NUM") and n.text.lower() not in ("one", "1")
+                                           for n in doc.children(subj.i, {"nummod"}))
+        if not counted:
+            return []  # (but "26 residents had been buried": a count of the dead)
     if lemma in rules.targeting_verbs and doc.child(t.i, {"auxpass"}) is None and any(
             s.text.lower() in rules.targeting_subjects or s.lemma.lower() in rules.targeting_subjects
             for s in doc.children(t.i, {"nsubj"})):
