@@ -780,9 +780,12 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     parts = [g for g in groups if g is not total and g.best and g.kind != "perpetrator"]
     if not tolls or not parts or sum(g.best or 0 for g in parts) > total.best:
         return []
-    if max(m.start for g in parts for m in g.mentions) > tolls[-1].start and tolls[0].sent > _LEAD_TOLL_SENTENCES:
-        # (a lead's updated toll holds the groups the story tells after it: "..., raising to
-        # seven the death toll in the blast. Four policemen were killed on the spot ...")
+    lead_update = tolls[0].sent <= _LEAD_TOLL_SENTENCES and any(
+        m.sent == tolls[0].sent and m is not tolls[0] and not m.negated and m.low for m in total.mentions)
+    if max(m.start for g in parts for m in g.mentions) > tolls[-1].start and not lead_update:
+        # (a lead's toll raised by a death it tells holds the groups the story tells after it:
+        # "A boy died of his wounds, raising to seven the death toll in the blast. Four
+        # policemen were killed on the spot ...")
         return []
     return parts
 

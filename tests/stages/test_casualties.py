@@ -1423,6 +1423,11 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # a passive count of several buried is a count of the dead
     ("Bandits raided the town overnight. The district head said 14 residents had been buried by "
      "Sunday afternoon.", (14, 0)),
+    # one of the hurt who died "in the evening", three sentences on, is one more dead
+    ("Four police officers were killed and two others seriously injured when their vehicle hit a "
+     "bomb near the town on Tuesday. The officers were on a routine patrol, the commander said. "
+     "He blamed militants who had planted the device overnight. One of the injured officers died "
+     "in the evening while being airlifted to the capital.", (5, 1)),
 ]
 
 
