@@ -1428,6 +1428,9 @@ NEWSPAPER_AND_NOTE_TOTALS = [
      "bomb near the town on Tuesday. The officers were on a routine patrol, the commander said. "
      "He blamed militants who had planted the device overnight. One of the injured officers died "
      "in the evening while being airlifted to the capital.", (5, 1)),
+    # a partitive count in a list, read as an apposition of the noun before it
+    ("Gunmen have killed a village chief, two of his guards and four traders in an ambush near "
+     "the town, residents said.", (7, 0)),
 ]
 
 

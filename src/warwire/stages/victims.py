@@ -787,6 +787,18 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
     rules = load_rules()
     out: Optional[list[Token]] = None
     for x in toks:
+        first = x.head if x.dep == "appos" and x.head < x.i else x.i - 2 if (
+            x.i >= 2 and x.dep in ("nsubj", "nsubjpass") and toks[x.i - 1].text == ","
+            and toks[x.i - 2].dep in ("dobj", "nsubjpass")) else None
+        if first is not None and (x.like_num or x.pos == "NUM") and toks[first].tag == "NN" \
+                and any(toks[c].dep == "cc" for c in kids[x.i]) and any(toks[c].dep == "conj" for c in kids[x.i]) \
+                and any(toks[c].text.lower() == "of" for c in kids[x.i]):
+            # "killed a district administrator, two of his bodyguards and three civilians": a
+            # list of three, the partitive count read as an apposition of the one before it (or
+            # as the subject of a verb after it)
+            out = out if out is not None else list(toks)
+            _reattach(out, kids, x.i, first, "conj")
+            continue
         if x.dep != "appos" or x.head >= x.i or x.pos != "NOUN" and x.pos != "PROPN":
             continue
         head = toks[x.head]
