@@ -1431,6 +1431,9 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # a partitive count in a list, read as an apposition of the noun before it
     ("Gunmen have killed a village chief, two of his guards and four traders in an ambush near "
      "the town, residents said.", (7, 0)),
+    # a later day's operation opening the sentence
+    ("Two soldiers were killed on Wednesday when fighters set off a bomb under their truck. In a "
+     "follow-up operation on Thursday, troops killed five fighters at a camp nearby.", (2, 0)),
 ]
 
 
