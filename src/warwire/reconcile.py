@@ -532,7 +532,8 @@ def _without_split_neutralised(mentions: Sequence[CasualtyMention]) -> list[Casu
     if not any(m.category in _TAKEN_ALIVE and not m.negated for m in mentions) or not any(
             m.category == "killed" and not m.rule.startswith(_NEUTRALISED) for m in fighters):
         return list(mentions)
-    return [m for m in mentions if not (m in fighters and m.category == "killed" and m.rule.startswith(_NEUTRALISED))]
+    return [m for m in mentions
+            if not (m in fighters and m.category == "killed" and m.rule.startswith(_NEUTRALISED))]
 
 
 def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:

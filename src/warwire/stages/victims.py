@@ -783,7 +783,9 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
     hangs the soldier on the militants as an apposition). Only when both nouns name a kind
     (casualties.yaml ``victim_kinds``) and the kinds differ: "Two children, a boy and a girl,
     were hurt" restates, and so does an apposition closed by a comma or a dash ("Two suspects -
-    a man and a woman - were hit") (``kids`` is updated in place)."""
+    a man and a woman - were hit"). A partitive count that goes on with "and" is a member of
+    the list too ("a district administrator, two of his bodyguards and three civilians")
+    (``kids`` is updated in place)."""
     rules = load_rules()
     out: Optional[list[Token]] = None
     for x in toks:
