@@ -1434,6 +1434,9 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # a later day's operation opening the sentence
     ("Two soldiers were killed on Wednesday when fighters set off a bomb under their truck. In a "
      "follow-up operation on Thursday, troops killed five fighters at a camp nearby.", (2, 0)),
+    # a party's count doubted by the next sentence's "The fourth death could not be confirmed"
+    ("Police recovered three bodies from the house. The movement said four of its members were "
+     "killed. The fourth death could not be confirmed.", (3, 0)),
 ]
 
 
