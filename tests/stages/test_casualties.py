@@ -1437,6 +1437,11 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     # a party's count doubted by the next sentence's "The fourth death could not be confirmed"
     ("Police recovered three bodies from the house. The movement said four of its members were "
      "killed. The fourth death could not be confirmed.", (3, 0)),
+    # operations of the days after the attack are others
+    ("Insurgents beheaded four fishermen at the camp before dawn. The army said in a statement "
+     "that its soldiers killed five insurgents in the firefight at the camp. In the two days that "
+     "followed, the army said it killed a further eight insurgents in pursuit operations west of "
+     "the town.", (9, 0)),
 ]
 
 
