@@ -1442,6 +1442,10 @@ NEWSPAPER_AND_NOTE_TOTALS = [
      "that its soldiers killed five insurgents in the firefight at the camp. In the two days that "
      "followed, the army said it killed a further eight insurgents in pursuit operations west of "
      "the town.", (9, 0)),
+    # a toll that also counts another attack's dead
+    ("Volunteers buried 21 bodies from the mining site, the Red Cross said. A local rights group "
+     "put the death toll at 26, but its statement also counted five people killed in an attack "
+     "on a nearby village the next day.", (21, 0)),
 ]
 
 
