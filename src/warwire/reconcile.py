@@ -628,6 +628,26 @@ def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
 
 
+def _opening_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
+    """An opening count that names no one ("23 killed as armed youth raid cattle camp") equal to
+    the body's count of people plus the other groups' ("At least 14 people were killed ... nine
+    of the attackers were killed") is their sum: the people count their body figure."""
+    g = _the_people(groups)
+    if g is None:
+        return groups
+    opening = [c for c in g.claims if c.mentions and not c.negated and c.value is not None
+               and all(m.sent == 0 and not m.victim_text.strip() for m in c.mentions)]
+    body = [c for c in g.claims if c not in opening and not c.negated and c.value is not None]
+    others = [o for o in groups if o is not g and o.best]
+    if not opening or not body or not others or g.best != max(c.value or 0 for c in opening) \
+            or any(m.sent == 0 for o in others for m in o.mentions):
+        return groups  # (not "Two killed in stabbing; assailant shot dead": told apart there)
+    own = max(c.value or 0 for c in body)
+    if own + sum(o.best or 0 for o in others) != g.best:
+        return groups
+    return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
+
+
 _LONE_BOMBER = ("cas.perp.suicide_attack", "cas.perp.blew_up")  # one bomber dead besides the toll
 # (nor the attackers, a word that holds the bomber: "all five attackers, the bomber and four gunmen")
 _OTHER = re.compile(r"\b(other|others)\b", re.I)
@@ -863,7 +883,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             last = max(labelled, key=lambda m: m.start)
             result[name] = Total(last.low, last.low if last.low is not None else last.high, last.high)
             continue
-        groups = _vague_total_told_in_parts(groups)
+        groups = _opening_total_told_in_parts(_vague_total_told_in_parts(groups))
         if cat == "killed":
             groups = _bomber_besides_gunmen(groups)
         subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)

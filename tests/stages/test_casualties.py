@@ -1446,6 +1446,10 @@ NEWSPAPER_AND_NOTE_TOTALS = [
     ("Volunteers buried 21 bodies from the mining site, the Red Cross said. A local rights group "
      "put the death toll at 26, but its statement also counted five people killed in an attack "
      "on a nearby village the next day.", (21, 0)),
+    # an opening count that names no one, equal to the body's people and attackers together
+    ("17 killed as raiders attack herders' camp\n\nAt least 11 people were killed when armed men "
+     "attacked a cattle camp on Saturday, officials said. Six of the attackers were killed when "
+     "the herders fought back, the commissioner said.", (17, 0)),
 ]
 
 
