@@ -610,6 +610,12 @@ def _vague_rules() -> tuple[str, ...]:
     return tuple("|" + q["id"] for q in load_yaml("numbers.yaml")["quantities"] if q.get("high") is None)
 
 
+def _people_count_set(groups: list[GroupTally], people: GroupTally, own: int) -> list[GroupTally]:
+    """The groups with the people's best figure set to ``own`` (a total told besides the parts
+    it holds gives way to the people's own figure)."""
+    return [replace(o, low=min(o.low or 0, own), best=own) if o is people else o for o in groups]
+
+
 def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     """A vague count of people ("fighting in which dozens of people died") beside exact counts
     of several groups that reach it ("13 soldiers … six civilians … at least 40 attackers")
@@ -625,7 +631,7 @@ def _vague_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     own = max((c.value or 0 for c in exact), default=0)
     if own + sum(o.best or 0 for o in others) < g.best:
         return groups
-    return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
+    return _people_count_set(groups, g, own)
 
 
 def _opening_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
@@ -645,7 +651,7 @@ def _opening_total_told_in_parts(groups: list[GroupTally]) -> list[GroupTally]:
     own = max(c.value or 0 for c in body)
     if own + sum(o.best or 0 for o in others) != g.best:
         return groups
-    return [replace(o, low=min(o.low or 0, own), best=own) if o is g else o for o in groups]
+    return _people_count_set(groups, g, own)
 
 
 _LONE_BOMBER = ("cas.perp.suicide_attack", "cas.perp.blew_up")  # one bomber dead besides the toll
