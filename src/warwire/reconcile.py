@@ -528,12 +528,13 @@ def _without_split_neutralised(mentions: Sequence[CasualtyMention]) -> list[Casu
     """"Four terrorists were neutralised ... three of the terrorists were killed and the fourth
     was captured": the forces' word for killed or captured gives way to the count of the killed
     when the article also tells fighters taken alive."""
-    fighters = [m for m in mentions if m.victim_kind == "perpetrator" and not m.negated]
+    def fighters_killed(m: CasualtyMention) -> bool:
+        return m.category == "killed" and m.victim_kind == "perpetrator" and not m.negated
+
     if not any(m.category in _TAKEN_ALIVE and not m.negated for m in mentions) or not any(
-            m.category == "killed" and not m.rule.startswith(_NEUTRALISED) for m in fighters):
+            fighters_killed(m) and not m.rule.startswith(_NEUTRALISED) for m in mentions):
         return list(mentions)
-    return [m for m in mentions
-            if not (m in fighters and m.category == "killed" and m.rule.startswith(_NEUTRALISED))]
+    return [m for m in mentions if not (fighters_killed(m) and m.rule.startswith(_NEUTRALISED))]
 
 
 def _without_initial(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
@@ -552,6 +553,18 @@ def _the_people(groups: list[GroupTally]) -> Optional[GroupTally]:
     return people[0] if len(people) == 1 and people[0].best is not None else None
 
 
+def _sentence_figures(groups: list[GroupTally]) -> dict[int, int]:
+    """Each sentence's largest figure among the groups' claims (a claim's conjoined victims and
+    clauses summed), by sentence index."""
+    by_sent: dict[int, int] = {}
+    for g in groups:
+        for c in g.claims:
+            if c.low is not None and not c.negated:
+                for sent in {m.sent for m in c.mentions}:
+                    by_sent[sent] = max(by_sent.get(sent, 0), c.low)
+    return by_sent
+
+
 def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
     """Groups of soldiers or police told only in a breakdown of the toll ("nine people were
     killed … At the station, four workers and two soldiers were killed"): every mention of the
@@ -561,11 +574,7 @@ def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
     if people is None:
         return []
     total = people.best
-    by_sent: dict[int, int] = {}  # each sentence's people figure (its clauses' victims summed)
-    for c in people.claims:
-        if c.low is not None and not c.negated:
-            for sent in {m.sent for m in c.mentions}:
-                by_sent[sent] = max(by_sent.get(sent, 0), c.low)
+    by_sent = _sentence_figures([people])
     out = []
     for g in groups:
         if g.kind not in ("state_forces", "police") or not g.mentions:
@@ -908,12 +917,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
                 # sentence: the perpetrator is already among the dead counted. "killed three
                 # people and then himself" in one sentence is a claim of 3 + 1, weighed against
                 # the other claims ("Four people are dead") like any claim.
-                by_sent: dict[int, int] = {}  # each sentence's figure (conjoined victims summed)
-                for g in counted:
-                    for c in g.claims:
-                        if c.low is not None and not c.negated and c.mentions:
-                            for sent in {m.sent for m in c.mentions}:
-                                by_sent[sent] = max(by_sent.get(sent, 0), c.low)
+                by_sent = _sentence_figures(counted)
                 composite = max((by_sent[m.sent] + 1 for g in implied for m in g.mentions
                                  if m.sent in by_sent and m.rule.startswith(_SAME_SENTENCE_SELF)), default=0)
                 groups = counted

@@ -777,6 +777,23 @@ PART_PREPS = frozenset({"among", "including", "includes", "include"})
 _CLOSERS = frozenset({",", "-", "—", "–", "--"})  # marks that close an apposition
 
 
+def _partitive_list_head(toks: tuple[Token, ...], kids: list[list[int]], x: Token) -> Optional[int]:
+    """"killed a district administrator, two of his bodyguards and three civilians": a partitive
+    count going on with "and", read as an apposition of the singular noun before it (or as the
+    subject of a verb after it), is a member of that noun's list; the noun's index, else None."""
+    if not (x.like_num or x.pos == "NUM") or not {"cc", "conj"} <= {toks[c].dep for c in kids[x.i]} \
+            or not any(toks[c].text.lower() == "of" for c in kids[x.i]):
+        return None
+    if x.dep == "appos" and x.head < x.i:
+        first = x.head
+    elif x.i >= 2 and x.dep in ("nsubj", "nsubjpass") and toks[x.i - 1].text == "," \
+            and toks[x.i - 2].dep in ("dobj", "nsubjpass"):
+        first = x.i - 2
+    else:
+        return None
+    return first if toks[first].tag == "NN" else None
+
+
 def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """People of another kind after a count and a comma are more of the list, not the count
     restated: "Two militants, an Army soldier and a police officer were killed" (the parser
@@ -789,15 +806,8 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
     rules = load_rules()
     out: Optional[list[Token]] = None
     for x in toks:
-        first = x.head if x.dep == "appos" and x.head < x.i else x.i - 2 if (
-            x.i >= 2 and x.dep in ("nsubj", "nsubjpass") and toks[x.i - 1].text == ","
-            and toks[x.i - 2].dep in ("dobj", "nsubjpass")) else None
-        if first is not None and (x.like_num or x.pos == "NUM") and toks[first].tag == "NN" \
-                and any(toks[c].dep == "cc" for c in kids[x.i]) and any(toks[c].dep == "conj" for c in kids[x.i]) \
-                and any(toks[c].text.lower() == "of" for c in kids[x.i]):
-            # "killed a district administrator, two of his bodyguards and three civilians": a
-            # list of three, the partitive count read as an apposition of the one before it (or
-            # as the subject of a verb after it)
+        first = _partitive_list_head(toks, kids, x)
+        if first is not None:
             out = out if out is not None else list(toks)
             _reattach(out, kids, x.i, first, "conj")
             continue
