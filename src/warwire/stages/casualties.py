@@ -555,7 +555,7 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         cue = rules.dead_among_hurt.match(text, m.start) if m.category == "killed" else None
         if cue is None and m.category == "killed" and m.low == 1 and not m.negated and not m.other_incident \
                 and rules.injured_one_died.match(text, m.start) \
-                and rules.injured_one_died_later.search(text, m.start, parsed.sentences[m.sent].end) and any(
+                and rules.dead_among_hurt_later.search(text, m.start, parsed.sentences[m.sent].end) and any(
                     o.category == "killed" and o.sent < m.sent and not o.other_incident and not o.negated
                     for o in out):
             # "Two civilians were killed on the spot. A woman injured in the shelling died the

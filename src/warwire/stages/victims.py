@@ -102,7 +102,6 @@ class Rules:
     toll_subject: re.Pattern  # "The figure does not include the two bombers": of the toll before
     contrast_clause: re.Pattern  # ", while": a clause of other victims
     injured_one_died: re.Pattern  # "A woman injured in the shelling died": one more dead
-    injured_one_died_later: re.Pattern  # ... "the following day"
     claim_back_reference: re.Pattern  # "The claim could not be verified": of the sentence before
     misread_verbs: dict[str, tuple[str, str]]  # "shot" → ("dead", "shoot"): a verb phrase read as a noun
     other_section: tuple[tuple[str, re.Pattern], ...]
@@ -221,7 +220,6 @@ def load_rules() -> Rules:
         toll_subject=re.compile(data["toll_subject"], re.I),
         contrast_clause=re.compile(data["contrast_clause"], re.I),
         injured_one_died=re.compile(data["injured_one_died"]),
-        injured_one_died_later=re.compile(data["injured_one_died_later"]),
         claim_back_reference=re.compile(data["claim_back_reference"], re.I),
         misread_verbs={d["word"]: (d["next"], d["lemma"]) for d in data["misread_verb_phrases"]},
         person_only=frozenset(data["person_only"]),
