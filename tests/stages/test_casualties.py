@@ -1458,6 +1458,21 @@ def test_newspaper_and_note_totals(nlp, text: str, expected: tuple) -> None:
     assert _totals(nlp, text) == expected
 
 
+EVERYDAY_PHRASING_TOTALS = [
+    # "a total of" the people: the people after "of" are the victims
+    ("Bandits raided a market in the hills on Monday, killing three people. A total of 15 people "
+     "were injured, officials said.", (3, 15)),
+    ("Bandits raided a market in the hills on Monday. A total of 15 people were killed, police said.",
+     (15, 0)),
+    ("Raiders stormed a cattle market near the river on Monday, killing a total of 14 people.", (14, 0)),
+]
+
+
+@pytest.mark.parametrize("text,expected", EVERYDAY_PHRASING_TOTALS)
+def test_everyday_phrasing_totals(nlp, text: str, expected: tuple) -> None:
+    assert _totals(nlp, text) == expected
+
+
 def test_former_fighter_is_of_no_side(nlp) -> None:
     """"A former rebel commander", "a retired soldier": of no armed side now."""
     ms = find_casualties(_parse(nlp, "Gunmen shot dead a former rebel commander and a retired soldier."))

@@ -93,6 +93,7 @@ class Rules:
     label_openers: frozenset[str]  # "Best" of "Best estimate: 12"
     plural_aux: frozenset[str]  # "were" of "3 FC personnel and 2 attackers were killed"
     accompanying_words: frozenset[str]  # "along" of "along with two other residents"
+    quantity_of_heads: frozenset[str]  # "total" of "A total of 15 people were killed"
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
     former: frozenset[str]  # "former" of "a former rebel commander": of no side now
     retreat_verbs: frozenset[str]  # "fled" of "fled, leaving 14 bodies": the bodies are theirs
@@ -211,6 +212,7 @@ def load_rules() -> Rules:
         label_openers=frozenset(data["label_openers"]),
         plural_aux=frozenset(data["joined_subjects"]["plural_aux"]),
         accompanying_words=frozenset(data["accompanying_words"]),
+        quantity_of_heads=frozenset(data["quantity_of_heads"]),
         membership_nouns=frozenset(data["membership_nouns"]),
         former=frozenset(data["former_words"]),
         retreat_verbs=frozenset(data["retreat_verbs"]),
@@ -469,6 +471,27 @@ def _along_with(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, 
             last = max(c for c in kids[last] if toks[c].dep == "conj")
         out = out if out is not None else list(toks)
         _reattach(out, kids, person.i, last, "conj")
+    return tuple(out) if out is not None else toks
+
+
+def _quantity_of(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"A total of 15 people were killed", "killing a total of nine": the parser makes "total" the
+    verb's subject or object; the counted people after "of" take its place, "total" hung on them
+    (``kids`` is updated in place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+    for t in toks:
+        if t.text.lower() not in rules.quantity_of_heads or t.dep not in ("nsubj", "nsubjpass", "dobj") \
+                or not any(toks[c].text.lower() == "a" for c in kids[t.i]):
+            continue
+        of = next((c for c in kids[t.i] if toks[c].text.lower() == "of" and c == t.i + 1), None)
+        counted = next((c for c in kids[of] if toks[c].dep == "pobj"), None) if of is not None else None
+        if counted is None or not (toks[counted].like_num or toks[counted].pos == "NUM"
+                                   or _counted(toks, kids, counted)):
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, counted, t.head, t.dep)
+        _reattach(out, kids, t.i, counted, "npadvmod")
     return tuple(out) if out is not None else toks
 
 
@@ -854,6 +877,7 @@ class Doc:
         self.toks = _shot_dead_misread(self.toks, kids)
         self.toks = _subject_before_participle(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
+        self.toks = _quantity_of(self.toks, kids)
         self.toks = _listed_apposition(self.toks, kids)
         self.toks = _qualified_subject(self.toks, kids)
         self.toks = _list_repairs(self.toks, kids)
