@@ -177,6 +177,7 @@ class Total:
 # "Al-Shabaab said it killed 47"): kept as a claim, but the best figure is a neutral source's
 # when one gives it (conflict coders take the figure of the closest, least partisan source).
 # A figure said to be unconfirmed gives way the same way.
+UNVERIFIED_RULE = "cas.attr.unverified"
 PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim", "cas.attr.unverified", "cas.attr.refuted")
 # A party's claim the other side denies ("The army denied the claim"): kept, counted in no total.
 REFUTED_RULE = "cas.attr.refuted"
@@ -316,6 +317,8 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
             continue
         plain = [m for m in positive if not m.additional]
         extra = [m for m in positive if m.additional]
+        if not plain and _restating_list(extra[0], extra[1:]):
+            extra = extra[:1]  # "two of the wounded, a woman and a girl, had died"
         if plain:
             base = max(plain, key=lambda m: (m.low if m.low is not None else m.high or 0))
             low, high, qual = base.low, base.high, base.qualifier
@@ -338,8 +341,10 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
             # scene. Another died in hospital.": one more than a count of people told one by one;
             # after a total ("Three were shot. ... Another was hit") or for plural "others" in a
             # later sentence it restates
-            low, high, qual = running.low, running.high, running.qualifier
-            used = list(running.mentions)
+            held = _same_source_before(claims, running, extra[0]) \
+                if extra[0].rule.endswith(DEAD_AMONG_HURT) else running
+            low, high, qual = held.low, held.high, held.qualifier
+            used = list(held.mentions)
         else:
             low, high, qual, used = 0, 0, "exact", []
         seen_values = {base.low} if plain else set()
@@ -369,6 +374,30 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
 
 
 _INDEFINITE = ("num.q.a", "num.q.another")
+
+
+def _same_source_before(claims: list[Claim], running: Claim, m: CasualtyMention) -> Claim:
+    """The toll deaths among the hurt add to: the last one told, unless another source told it
+    and the deaths' own source told one before ("killed seven, the rescuers said ... A monitor
+    put the toll at six. Later the rescuers said one of the wounded had died": eight)."""
+    own = _source_words(m)
+    if not own or any(_source_words(u) & own for u in running.mentions):
+        return running
+    return next((c for c in reversed(claims) if not c.negated and c.low is not None
+                 and any(_source_words(u) & own for u in c.mentions)), running)
+
+
+def _source_words(m: CasualtyMention) -> frozenset[str]:
+    """The words naming a mention's source ("the White Helmets rescue service": white, helmets ...)."""
+    if m.attribution is None:
+        return frozenset()
+    filler = _source_filler()
+    return frozenset(w for w in re.findall(r"[a-z]{3,}", m.attribution.text.lower()) if w not in filler)
+
+
+@functools.lru_cache(maxsize=1)
+def _source_filler() -> frozenset[str]:
+    return frozenset(load_yaml("casualties.yaml")["source_filler_words"])
 
 
 def _other_kind(m: CasualtyMention, running: Claim) -> bool:
@@ -406,7 +435,8 @@ def _restating_list(base: CasualtyMention, extra: list[CasualtyMention]) -> bool
     """An appositive list that breaks a counted group down restates it: "Two children, a five
     year and a six year old, were injured" is 2, not 4. The list follows the group's figure in
     the same phrase, names two or more parts, and its figures add up to the group's."""
-    if base.low is None or base.low < 2 or len(extra) < 2 or not _GROUP_NOUNS.search(base.victim_text or ""):
+    if base.low is None or base.low < 2 or len(extra) < 2 or not (
+            _GROUP_NOUNS.search(base.victim_text or "") or base.rule.endswith(DEAD_AMONG_HURT)):
         return False
     if any(m.low is None or m.figure_start < base.figure_start or m.start > base.end for m in extra):
         return False
@@ -729,6 +759,28 @@ def _fighters_among_forces_dead(groups: list[GroupTally]) -> list[GroupTally]:
             and any(m.start > first.start or m.sent == first.sent for m in g.mentions)]
 
 
+def _unverified_claim(c: Claim) -> bool:
+    """Every mention of the claim is told as unconfirmed ("villagers claimed two gunmen were
+    killed, which police did not confirm"), and not as the work of state forces (the army's
+    unverified count of the attackers it killed is counted, as coders do)."""
+    return all(m.attribution is not None and m.attribution.rule == UNVERIFIED_RULE and not m.by_state_forces
+               and not _state_source(m.attribution.text) for m in c.mentions)
+
+
+def _state_source(text: str) -> bool:
+    """The source is the state: its forces, police or government ("The army", "the ministry")."""
+    words = {w[:-1] if w.endswith("s") else w for w in re.findall(r"[a-z]+", text.lower())}
+    return bool(words & _state_source_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _state_source_words() -> frozenset[str]:
+    data = load_yaml("casualties.yaml")
+    kinds = data["victim_kinds"]
+    return frozenset(w for w in kinds["state_forces"] + kinds["police"] + data["state_source_words"]
+                     if " " not in w)
+
+
 def _armed_group_claim(c: Claim) -> bool:
     """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
     return all(_by_armed_group(m) for m in c.mentions)
@@ -927,7 +979,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             if g.claims and all(c.mentions and all(m.attribution is not None and m.attribution.rule == REFUTED_RULE
                                                    for m in c.mentions) for c in g.claims):
                 continue  # "... saying several soldiers had been killed. The army denied the claim."
-            if told_neutrally and g.claims and all(c.partisan and _armed_group_claim(c) for c in g.claims):
+            if told_neutrally and g.claims and all(c.partisan and (_armed_group_claim(c) or _unverified_claim(c))
+                                                   for c in g.claims):
                 # a group only an armed group claims ("al-Shabaab said 15 soldiers died") beside
                 # a toll from other sources: a claim kept, no figure of the event's total (a
                 # government's claim of the attackers it killed is counted, as coders do)

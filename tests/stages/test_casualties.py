@@ -1465,6 +1465,38 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Bandits raided a market in the hills on Monday. A total of 15 people were killed, police said.",
      (15, 0)),
     ("Raiders stormed a cattle market near the river on Monday, killing a total of 14 people.", (14, 0)),
+    # one of the hurt, named with their count and kind, died later: one more dead, one fewer hurt
+    ("Militants stormed an army post on Monday, killing four soldiers and wounding three others. A "
+     "military source later said that one of the three wounded soldiers died of his injuries in a "
+     "district hospital.", (5, 2)),
+    # ... added to the toll of the source that tells the death, not to another source's lower one
+    ("Shelling of a market killed six people on Monday, the civil defence said. Twelve people were "
+     "wounded. A monitoring group put the toll at five. Later, the civil defence said one of the "
+     "wounded had died in hospital.", (7, 11)),
+    # ... the dead then listed in apposition are the same two
+    ("A rocket hit a bus station on Sunday, killing two passengers, medics said. Doctors said they "
+     "treated 10 wounded people. By evening, two of the wounded, a man and his son, had died, a "
+     "doctor said.", (4, 8)),
+    # ... a toll raised by them already holds them, the hurt named across it still lose them
+    ("A car bomb went off near a checkpoint, killing four policemen. Officials at the district "
+     "hospital said they had received 15 injured people. By night the toll had risen to six after "
+     "two of the injured succumbed to their wounds.", (6, 13)),
+    # ... not "several" of them: too vague to take from the hurt
+    ("A bomb tore through a bus depot, killing at least 11 people and wounding more than 30, "
+     "officials said. The toll rose to 14 overnight as several of the critically wounded died.",
+     (14, 30)),
+    # a unit's name with its short form before the person: the person is the one counted
+    ("RAIPUR/DANTEWADA: Three Maoists and a Special Task Force (STF) jawan were killed in an exchange "
+     "of fire on Sunday, police said.", (4, 0)),
+    ("Five suspected militants and a Central Reserve Police Force (CRPF) jawan were killed in a "
+     "gunfight in the district on Sunday.", (6, 0)),
+    # another side's claim the police did not confirm, beside a confirmed toll: a claim kept, no
+    # part of the total
+    ("Gunmen fired on farmers near the hills on Friday, killing an elderly man, police said. Local "
+     "defence groups claimed three of the gunmen were killed, which police did not confirm.", (1, 0)),
+    # (the army's own unconfirmed count of the attackers it killed is counted, as coders do)
+    ("Gunmen attacked a base on Friday. The army said it killed 12 of the attackers, a claim that "
+     "could not be verified. Four soldiers also died, a security source said.", (16, 0)),
 ]
 
 

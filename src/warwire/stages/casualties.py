@@ -563,8 +563,9 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
             out[k] = replace(m, additional=True, increment=True, is_update=False,
                              rule=m.rule + "|" + DEAD_AMONG_HURT)
             continue
-        if cue is None or m.negated or m.other_incident or m.low is None:
-            continue
+        if cue is None or m.negated or m.other_incident or m.low is None or (
+                "|num.q." in m.rule and m.high != m.low):
+            continue  # (nor "several of the critically wounded died": too vague to take from the hurt)
         before = [j for j, o in enumerate(out) if o.start < m.start and not o.other_incident
                   and not o.negated and o.category in ("killed", "injured")
                   and not o.rule.startswith("cas.perp.")  # (nor the bombers a toll leaves out,
@@ -572,6 +573,11 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         if not before:
             continue
         j = max(before, key=lambda j: out[j].start)
+        if out[j].category != "injured" and _OF_THE_HURT.search(cue.group(0)):
+            # "the toll had risen to 10 after two of the injured succumbed": the hurt named are
+            # the hurt counted before, a toll told in between
+            j = max((i for i in before if out[i].category == "injured" and m.sent - out[i].sent <= 3),
+                    key=lambda i: out[i].start, default=j)
         hurt = out[j]
         if hurt.category != "injured" or hurt.includes_killed or hurt.low is None or hurt.low < m.low:
             continue
@@ -580,7 +586,7 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         out[j] = replace(hurt, includes_killed=True)
         out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
                          rule=m.rule + "|" + DEAD_AMONG_HURT)
-        if rules.dead_among_hurt_later.search(text, m.start, parsed.sentences[m.sent].end) or (
+        if rules.dead_among_hurt_later.search(text, parsed.sentences[m.sent].start, parsed.sentences[m.sent].end) or (
                 hurt.additional and m.sent - hurt.sent <= 2 and any(  # ("Two were killed. Three others ...")
                     o.category == "killed" and o.sent in (hurt.sent, hurt.sent - 1) and o.start < hurt.start
                     for o in out)):
@@ -796,6 +802,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and ... to 19")
             is_update = h.lemma.lower() in rules.update or told.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
+            # "put the toll at five dead and nine injured": the first figure told is the toll's
+            # (the parser may make a later one the verb's object)
+            cands = sorted(cands, key=lambda c: c.i)
             # "rose to nine people": the number on the noun counted
             cands = [k for c in cands for k in ([] if figure_token_ok(doc, c) else
                                                 [n for n in doc.children(c.i, {"nummod"}) if n.i < c.i]) + [c]]

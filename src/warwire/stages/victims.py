@@ -134,6 +134,7 @@ class Rules:
     quantity_det_nouns: frozenset[str]  # the nouns they count
     nobody: frozenset[str]
     not_counts: frozenset[str]
+    time_words_after_count: frozenset[str]  # "overnight" of "rose to 14 overnight"
     ordinals: tuple[str, ...]
     not_fatally: frozenset[str]
     fatal_adverbs: frozenset[str]  # "fatally", "mortally": a hit that killed
@@ -180,6 +181,7 @@ def load_rules() -> Rules:
         quantity_det_nouns=frozenset(data["quantity_determiners"]["nouns"]),
         nobody=frozenset(data["nobody_words"]),
         not_counts=frozenset(data["not_counts"]),
+        time_words_after_count=frozenset(data["time_words_after_count"]),
         ordinals=tuple(data["ordinal_words"]),
         not_fatally=frozenset(str(w) for w in data["not_fatally_words"]),
         fatal_adverbs=frozenset(data["fatal_adverbs"]),
@@ -332,8 +334,10 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
             if agrees and (any(toks[c].dep == "cc" and a < c < b for c in kids[a]) or listed):
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "conj")
-            elif _counted(toks, kids, a) and not _counted(toks, kids, b) and toks[a + 1].text == ",":
-                # "At least 50 people, most of them soldiers, were killed": what the count was
+            elif (_counted(toks, kids, a) or toks[a].like_num) and not _counted(toks, kids, b) and "," in (
+                    toks[a + 1].text, toks[min(_right_edge(kids, a) + 1, verb)].text):
+                # "At least 50 people, most of them soldiers, were killed", "two of the wounded, a
+                # man and his son, had died": what the count was
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "appos")
     return tuple(out) if out is not None else toks
@@ -664,6 +668,24 @@ def _unit_counts(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token,
             move(x.i, toks[name].head if toks[name].head != name else x.i, toks[name].dep)
             move(name, x.i, "compound")
         move(first, x.i, "nummod")
+    for x in toks:
+        # "Eight militants and a Central Reserve Police Force (CRPF) jawan were killed": the
+        # parser joins the unit's name to the list and hangs the person elsewhere; the person
+        # takes the name's place, the name (and its article) theirs
+        low = x.text.lower()
+        if x.i < 4 or toks[x.i - 1].text != ")" or toks[x.i - 3].text != "(" \
+                or not (low in rules.person or x.lemma.lower() in rules.person):
+            continue
+        name = toks[x.i - 4]
+        if name.pos != "PROPN" or any(toks[c].dep == "det" for c in kids[x.i]):
+            continue
+        if x.dep == "appos" and name.dep in ("conj", "nsubj", "nsubjpass", "dobj", "pobj") and name.head != name.i:
+            move(x.i, name.head, name.dep)
+        elif name.head != x.i:
+            continue
+        for c in [c for c in kids[name.i] if toks[c].dep == "det"]:
+            move(c, x.i, "det")
+        move(name.i, x.i, "compound")
     return tuple(out) if out is not None else toks
 
 
@@ -984,9 +1006,12 @@ def _counts_people(doc: Doc, tok: Token) -> bool:
     """A number the tagger took for a date ("between 10 and 12 militants") that counts people:
     a short plain number on a plural noun of people, or a range's end joined to one, or a
     verb's bare subject or object ("wounding 32")."""
+    toks = doc.toks
+    if tok.ent_type in ("DATE", "TIME") and tok.text.isdigit() and len(tok.text) <= 3 \
+            and tok.i + 1 < len(toks) and toks[tok.i + 1].text.lower() in load_rules().time_words_after_count:
+        return True  # "the toll rose to 14 overnight" (read as one time)
     if tok.ent_type != "DATE" or not tok.text.isdigit() or len(tok.text) > 3:
         return False
-    toks = doc.toks
     if tok.dep in ("dobj", "nsubj", "nsubjpass") and toks[tok.head].pos == "VERB" and all(
             toks[j].ent_type != "DATE" for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(toks)) \
             and tok.i > 0 and toks[tok.i - 1].text != ",":
