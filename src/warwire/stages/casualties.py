@@ -152,10 +152,13 @@ def _attribution(doc: Doc, t: Token, lo: int, hi: int, rules: Rules,
             found = source(cur)
             if found is not None:
                 return own_claim(found)
-    # else: the first reporting clause of the sentence ("..., police said.")
+    # else: the first reporting clause of the sentence ("..., police said."), not one a
+    # semicolon parts from the figure's own clause ("A spokesman claimed nine were killed;
+    # photos showed the bodies of four")
     for j in range(lo, hi):
         tok = doc.toks[j]
-        if tok.lemma.lower() in rules.report and tok.pos in ("VERB", "AUX") and tok.i != t.i:
+        if tok.lemma.lower() in rules.report and tok.pos in ("VERB", "AUX") and tok.i != t.i \
+                and not any(doc.toks[k].text == ";" for k in range(min(j, t.i), max(j, t.i))):
             found = source(tok)
             if found is not None:
                 return found
@@ -863,6 +866,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                         for n, v in enumerate(conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]):
                             if v.i == t.i or not is_person(doc, v, rules):
                                 continue
+                            if n > 0 and v.i + 1 < hi and doc.toks[v.i + 1].tag in ("VBN", "JJ") and (
+                                    rules.triggers.get(doc.toks[v.i + 1].lemma.lower()) or {}).get(
+                                    "category") == "injured":
+                                continue  # "the bodies of 11 worshippers and 30 wounded": the hurt
                             vic = victim_of(doc, v, lo, hi, rules)
                             if vic is not None:
                                 vic.additional = vic.additional or n > 0  # "the deaths of a man and his son"
