@@ -1508,6 +1508,19 @@ EVERYDAY_PHRASING_TOTALS = [
     # the hurt joined to a list of bodies are hurt
     ("A bomb went off in a mosque at prayer time. A doctor said the hospital had received the "
      "bodies of 8 worshippers and 25 wounded, some of them children.", (8, 25)),
+    # tolls told as "the number of X killed at N", "the number of bodies ... had risen to N", and a
+    # bare "figure" as it rises
+    ("Herders attacked two hamlets on Sunday, killing 14 villagers. The district head, however, put "
+     "the number of residents killed at 16, saying two more bodies were found.", (16, 0)),
+    ("Herders attacked two hamlets on Sunday, killing 14 villagers. By Tuesday, officials said the "
+     "number of bodies recovered from the farms had risen to 18.", (18, 0)),
+    ("Herders attacked two hamlets on Sunday, killing 14 villagers. By Wednesday evening, the figure "
+     "had risen to 17, as three more bodies were found in the bush.", (17, 0)),
+    # (a figure that does not rise is no toll)
+    ("A bomb killed 12 people at the market. The figure does not include the bomber.", (13, 0)),
+    # "hoodlums" are the attackers
+    ("Bandits stormed the village, killing nine residents, police said, adding that two of the "
+     "hoodlums were neutralised by vigilantes.", (11, 0)),
 ]
 
 

@@ -766,8 +766,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 if any(c in ("injured", "wounded", "injury", "injuries") for c in comp):
                     # "put the number of injured at 57" (rule id cas.injure.toll)
                     category, rule = "injured", {**rule, "id": "cas.injure.toll"}
-                elif not any(c in ("death", "fatality", "dead") for c in comp):
-                    return []
+                elif not any(c in ("death", "fatality", "dead", "body") for c in comp):
+                    return []  # (but "the number of bodies recovered had risen to 31": the dead)
             elif not any(c in ("death", "casualty", "fatality") for c in comp) \
                     and doc.child(t.i, {"compound"}) is not None:
                 return []  # "the toll road"; a bare "the (final) toll was 21" is the dead
@@ -793,7 +793,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 # "raised the number of people killed by the gang to 33", "bringing the number of
                 # people killed in the 8 June shelling to 22": the "to" hung on a word after it
                 cands += [doc.toks[k + 1] for k in range(t.i + 1, min(t.i + 15, hi - 1))
-                          if doc.toks[k].text.lower() == "to" and doc.toks[k + 1].pos == "NUM"
+                          if doc.toks[k].text.lower() in ("to", "at") and doc.toks[k + 1].pos == "NUM"
                           and doc.toks[k + 1].head == k][:1]
             dets = [d.i for d in doc.children(t.i, {"det"})]
             fronted = [c for c in doc.children(t.i, {"nummod"}) if dets and c.i < min(dets)]
@@ -805,6 +805,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             told = doc.toks[t.head]  # the verb a joined toll shares ("had risen to 7 and ... to 19")
             is_update = h.lemma.lower() in rules.update or told.lemma.lower() in rules.update or any(
                 c.text.lower() == "now" for c in doc.children(h.i, {"advmod"}))
+            if lemma in rules.updated_only_tolls and not (is_update or h.lemma.lower() in rules.revise_verbs):
+                return []  # a bare "figure" is a toll only as it rises: "the figure had risen to 19"
             # "put the toll at five dead and nine injured": the first figure told is the toll's
             # (the parser may make a later one the verb's object)
             cands = sorted(cands, key=lambda c: c.i)

@@ -94,6 +94,8 @@ class Rules:
     plural_aux: frozenset[str]  # "were" of "3 FC personnel and 2 attackers were killed"
     accompanying_words: frozenset[str]  # "along" of "along with two other residents"
     quantity_of_heads: frozenset[str]  # "total" of "A total of 15 people were killed"
+    updated_only_tolls: frozenset[str]  # "figure" of "the figure had risen to 19"
+    revise_verbs: frozenset[str]  # "revised" of "police revised the figure to 12"
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
     former: frozenset[str]  # "former" of "a former rebel commander": of no side now
     retreat_verbs: frozenset[str]  # "fled" of "fled, leaving 14 bodies": the bodies are theirs
@@ -215,6 +217,8 @@ def load_rules() -> Rules:
         plural_aux=frozenset(data["joined_subjects"]["plural_aux"]),
         accompanying_words=frozenset(data["accompanying_words"]),
         quantity_of_heads=frozenset(data["quantity_of_heads"]),
+        updated_only_tolls=frozenset(data["updated_only_tolls"]),
+        revise_verbs=frozenset(data["revise_verbs"]),
         membership_nouns=frozenset(data["membership_nouns"]),
         former=frozenset(data["former_words"]),
         retreat_verbs=frozenset(data["retreat_verbs"]),
