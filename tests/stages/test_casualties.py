@@ -1521,6 +1521,12 @@ EVERYDAY_PHRASING_TOTALS = [
     # "hoodlums" are the attackers
     ("Bandits stormed the village, killing nine residents, police said, adding that two of the "
      "hoodlums were neutralised by vigilantes.", (11, 0)),
+    # a list after one person told by title is no apposition of them
+    ("A bomb hidden in a cart went off as the convoy passed through the market, killing the "
+     "Deputy Commissioner, a tehsildar and 3 police guards, and wounding 7 people.", (5, 7)),
+    # a list the parser joins to the verb after its first object
+    ("Militants attacked a village near the border overnight, killing the village head, his two "
+     "wives and a teenage boy who tried to run, local officials said Monday.", (4, 0)),
 ]
 
 

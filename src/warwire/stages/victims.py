@@ -752,8 +752,10 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
         # two objects of one verb, the second no part told ("among them one staff member")
         sibling = n.dep == "dobj" and n.head == before.head and before.dep == "dobj" and not any(
             toks[c].text.lower() in ("among", "including") for c in kids[n.i])
+        # (or a noun joined to the verb itself: "killing the village chief, his two wives and a boy")
         if on_comma or sibling or (listed and (
-                n.dep in ("npadvmod", "appos", "dep") or n.dep == "nsubj" and kin and n.head > n.i)):
+                n.dep in ("npadvmod", "appos", "dep") or n.dep == "nsubj" and kin and n.head > n.i
+                or n.dep == "conj" and toks[n.head].pos == "VERB" and n.head == before.head)):
             move(n.i, before.i)
     for x in toks:
         if x.dep != "conj" or x.pos not in ("NOUN", "PROPN"):
@@ -841,6 +843,12 @@ def _partitive_list_head(toks: tuple[Token, ...], kids: list[list[int]], x: Toke
     return first if toks[first].tag == "NN" else None
 
 
+def _joined_by_and(toks: tuple[Token, ...], kids: list[list[int]], i: int) -> bool:
+    """Token ``i`` has a conjunct joined by "and" ("a tehsildar and 2 police guards")."""
+    return any(toks[c].dep == "conj" for c in kids[i]) and any(
+        toks[c].dep == "cc" and toks[c].text.lower() == "and" for k in [i] + kids[i] for c in kids[k])
+
+
 def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
     """People of another kind after a count and a comma are more of the list, not the count
     restated: "Two militants, an Army soldier and a police officer were killed" (the parser
@@ -861,6 +869,14 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
         if x.dep != "appos" or x.head >= x.i or x.pos != "NOUN" and x.pos != "PROPN":
             continue
         head = toks[x.head]
+        if head.tag in ("NN", "NNP") and any(toks[c].dep == "det" for c in kids[head.i]) \
+                and any(toks[c].dep == "det" for c in kids[x.i]) and _joined_by_and(toks, kids, x.i) \
+                and not any(toks[k].text in _CLOSERS and toks[k].text != "," for k in range(head.i + 1, x.i)):
+            # "killing the Assistant Commissioner, a tehsildar and 2 police guards": one person
+            # is not restated by a list of more; the list goes on from them
+            out = out if out is not None else list(toks)
+            _reattach(out, kids, x.i, head.i, "conj")
+            continue
         if not any(toks[c].dep == "nummod" for c in kids[head.i]) or not any(
                 toks[c].dep in ("det", "nummod") for c in kids[x.i]):
             continue
