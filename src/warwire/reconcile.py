@@ -531,6 +531,11 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
             # to six": the hurt figure held only those two of the dead
             n = max(m.low or 0 for m in among)
             killed = GroupTally(country, kind, "killed", n, n, n, (), ())
+        if killed is not None and hit.best is not None and (killed.low or 0) > hit.best and not among \
+                and all(m.rule.startswith(_CARE_RULES) for m in hit.mentions):
+            # "22 people were killed ... Nineteen people who sustained gunshot wounds were taken
+            # to hospital": a hurt figure smaller than the dead cannot hold them; it is the hurt
+            killed = None
         out = _merge_hit(out, hit, killed, dead_among=bool(among))
     out = _drop_care_restatements(out)
     out.sort(key=lambda g: (min(m.start for m in g.mentions), g.category))

@@ -1527,6 +1527,14 @@ EVERYDAY_PHRASING_TOTALS = [
     # a list the parser joins to the verb after its first object
     ("Militants attacked a village near the border overnight, killing the village head, his two "
      "wives and a teenage boy who tried to run, local officials said Monday.", (4, 0)),
+    # an attack an undated report names by its year is another incident
+    ("Three men were killed on Tuesday night when gunmen raided a farm near the coast. Two others "
+     "were wounded. The attackers set fire to two houses. They fled into the forest. Residents "
+     "recalled the 2015 market attack in which about 50 people were killed.", (3, 2)),
+    # the hurt told by their care, fewer than the dead: they cannot hold the dead; two of them die
+    ("Raiders attacked a cattle camp at dawn on Saturday, killing 22 people. Nineteen people who "
+     "sustained gunshot wounds were taken to the county hospital. On Monday a doctor said two of "
+     "them had died overnight.", (24, 17)),
 ]
 
 

@@ -541,6 +541,7 @@ def _unverified(found: Optional[Attribution], cue: re.Match, offset: int) -> Att
     return Attribution(cue.group(0), offset + cue.start(), offset + cue.end(), UNVERIFIED)
 
 
+_CARE_RULE = "cas.hosp."  # "Nineteen people were taken to hospital": the hurt, told by their care
 _OF_THE_HURT = re.compile(r"\bof the\b", re.I)  # "one of the injured" (not "one of them")
 
 
@@ -582,7 +583,8 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
             j = max((i for i in before if out[i].category == "injured" and m.sent - out[i].sent <= 3),
                     key=lambda i: out[i].start, default=j)
         hurt = out[j]
-        if hurt.category != "injured" or hurt.includes_killed or hurt.low is None or hurt.low < m.low:
+        if hurt.category != "injured" or hurt.low is None or hurt.low < m.low or (
+                hurt.includes_killed and not hurt.rule.startswith(_CARE_RULE)):
             continue
         if m.sent - hurt.sent > 1 and not _OF_THE_HURT.search(cue.group(0)):
             continue  # "them" far from the hurt: others ("repulsed the attackers and four of them ...")
