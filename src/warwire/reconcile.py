@@ -120,6 +120,7 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 # "who remains in critical condition" is alive when told.)
 _STILL_IN_CARE = ("cas.injure.condition",)
 DEAD_AMONG_HURT = "cas.dead_among_hurt"  # "two of the wounded died" (casualties.yaml dead_among_hurt)
+NEUTRALISED_COVERS_TAKEN = "cas.neutralise.covers_taken"  # (casualties.yaml neutralise_covers_taken)
 # figures of the hurt or hospitalised alone (not "shot", which counts the dead too)
 _HURT_ONLY = ("cas.injure.", "cas.hosp.")
 _LABEL = "cas.label"  # a coder's labelled figure: "Fatalities: 6"
@@ -566,6 +567,9 @@ def _without_split_neutralised(mentions: Sequence[CasualtyMention]) -> list[Casu
     def fighters_killed(m: CasualtyMention) -> bool:
         return m.category == "killed" and m.victim_kind == "perpetrator" and not m.negated
 
+    if any(m.rule.endswith(NEUTRALISED_COVERS_TAKEN) for m in mentions):
+        # the article tells the word covers the taken alive: it counts no one dead
+        mentions = [m for m in mentions if not m.rule.endswith(NEUTRALISED_COVERS_TAKEN)]
     if not any(m.category in _TAKEN_ALIVE and not m.negated for m in mentions) or not any(
             fighters_killed(m) and not m.rule.startswith(_NEUTRALISED) for m in mentions):
         return list(mentions)

@@ -1535,6 +1535,13 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Raiders attacked a cattle camp at dawn on Saturday, killing 22 people. Nineteen people who "
      "sustained gunshot wounds were taken to the county hospital. On Monday a doctor said two of "
      "them had died overnight.", (24, 17)),
+    # an article telling "neutralised" covers the taken alive: the word counts no one dead; a
+    # hurt man who died later, told "in a separate statement", is one more dead
+    ("Three soldiers were killed and two others wounded in a clash with rebels in the hills, the "
+     "ministry said, adding that five rebels had been neutralised. The authorities use the term to "
+     "describe fighters who have been killed, captured or who have surrendered. A militiaman, a "
+     "member of a village defence unit, who was also wounded in the clash died later in hospital, "
+     "the governor's office said in a separate statement.", (4, 2)),
 ]
 
 

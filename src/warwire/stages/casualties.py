@@ -24,7 +24,8 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from ..reconcile import BARE_ANOTHER, DEAD_AMONG_HURT, PARTISAN_RULES, POINTED_BACK, REFUTED_RULE
+from ..reconcile import (BARE_ANOTHER, DEAD_AMONG_HURT, NEUTRALISED_COVERS_TAKEN, PARTISAN_RULES, POINTED_BACK,
+                         REFUTED_RULE)
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, lead_dates, lead_weekday,
@@ -521,7 +522,12 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             if not continued:
                 other_has_new = any(not m.rule.endswith(_CONTINUING_FIGURES) for m in ms if m.other_incident)
         out.extend(ms)
-    return _dead_among_the_hurt(_ordinal_after_others(out), parsed, rules)
+    out = _dead_among_the_hurt(_ordinal_after_others(out), parsed, rules)
+    if rules.neutralise_covers_taken.search(text):
+        # "authorities use the term to describe militants killed, captured or who surrendered"
+        out = [replace(m, rule=m.rule + "|" + NEUTRALISED_COVERS_TAKEN) if m.rule.startswith("cas.kill.neutralise")
+               else m for m in out]
+    return out
 
 
 UNVERIFIED = "cas.attr.unverified"
