@@ -1542,6 +1542,16 @@ EVERYDAY_PHRASING_TOTALS = [
      "describe fighters who have been killed, captured or who have surrendered. A militiaman, a "
      "member of a village defence unit, who was also wounded in the clash died later in hospital, "
      "the governor's office said in a separate statement.", (4, 2)),
+    # one count of the killed and the hurt together is a count of neither (but "no one was
+    # killed or hurt" is none of either)
+    ("Rebels shelled army positions in the district on Monday. 3 soldiers were killed and 4 wounded, "
+     "the army said. It said dozens of rebels were killed and wounded in the fighting.", (3, 4)),
+    ("Soldiers raided the camp on Thursday and arrested 12 men. No one was killed or injured, medics "
+     "said.", (0, 0)),
+    # a coder's context section set apart from the event
+    ("On 2 May 2025, gunmen attacked a checkpoint north of the town, killing 4 fighters of the local "
+     "militia. Context (not part of this event): clashes in the province during the same week killed "
+     "more than 90 people.", (4, 0)),
 ]
 
 

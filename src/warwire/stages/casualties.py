@@ -438,6 +438,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         found.extend(_suicide_attackers(doc, sent, sent_text, rules, other, attacker_counted))
         found.extend(_among(doc, lo, hi, rules, other))
         found.extend(_labelled(doc, lo, hi, rules, other))
+        if rules.killed_and_hurt.search(sent_text):
+            found = _mixed_counts(found)
         found = _dedupe(found)
         found.extend(_excluded_attackers(doc, sent, sent_text, rules, other, found))
         found.extend(_self_inflicted(doc, sent, sent_text, rules, other, found, attacker_counted,
@@ -1162,6 +1164,14 @@ def _antecedent_kind(doc: Doc, t: Token, pron: Token, lo: int, rules: Rules) -> 
 def _is_total_clause(doc: Doc, t: Token, rules: Rules) -> bool:
     h = doc.toks[t.head]
     return h.lemma.lower() == "leave" and t.dep in ("oprd", "ccomp", "xcomp", "conj")
+
+
+def _mixed_counts(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:
+    """"Dozens of fighters were killed and wounded": one count of the killed and the hurt
+    together (the same victims told by a verb of each) is a count of neither."""
+    killed = {vi for m, vi in found if m.category == "killed" and vi >= 0 and not m.negated}
+    mixed = {vi for m, vi in found if m.category == "injured" and vi in killed}  # (not "No one was killed or hurt")
+    return [(m, vi) for m, vi in found if not (vi in mixed and m.category in ("killed", "injured"))]
 
 
 def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:

@@ -41,6 +41,7 @@ class Rules:
     initial: re.Pattern  # "initial estimates of a toll of 11": a figure later ones replace
     revised_toll: re.Pattern  # "Updated toll from a local source on 5 March: 7 soldiers killed"
     neutralise_covers_taken: re.Pattern  # "use the term to describe militants killed, captured or ..."
+    killed_and_hurt: re.Pattern  # "dozens of fighters were killed and wounded": a mixed count
     group_claim: re.Pattern  # "JNIM claim via its outlet (15 soldiers killed)": a party's claim
     survived: re.Pattern  # "with non-life-threatening injuries": the one hit lives
     suicide_attackers: re.Pattern
@@ -200,6 +201,7 @@ def load_rules() -> Rules:
         initial=re.compile(data["initial_estimate"], re.I),
         revised_toll=re.compile(data["revised_toll"], re.I),
         neutralise_covers_taken=re.compile(data["neutralise_covers_taken"]),
+        killed_and_hurt=re.compile(data["killed_and_hurt"], re.I),
         group_claim=re.compile(data["group_claim"].replace("{group}", armed_group_alternation()), re.I),
         unverified=re.compile(data["unverified_claim"], re.I),
         refuted=re.compile(data["refuted_claim"], re.I),
