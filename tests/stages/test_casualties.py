@@ -1552,6 +1552,18 @@ EVERYDAY_PHRASING_TOTALS = [
     ("On 2 May 2025, gunmen attacked a checkpoint north of the town, killing 4 fighters of the local "
      "militia. Context (not part of this event): clashes in the province during the same week killed "
      "more than 90 people.", (4, 0)),
+    # forces' operation in the days after the event is another incident
+    ("Insurgents killed five villagers in a raid on the outskirts of the town on Friday night, "
+     "residents said. The army said it killed nine insurgents in a pursuit operation in the forest "
+     "over the following days.", (5, 0)),
+    # one seriously hurt in the attack who died on a later day is one more dead ...
+    ("Seven civilians were killed with machetes during a night attack on the village on Thursday. "
+     "A man who was seriously wounded in the attack died on Saturday at the district hospital, "
+     "where two other wounded are still being treated.", (8, 2)),
+    # ... but not the one soldier told dead before
+    ("Two rebels and a soldier were killed in a gunfight in the hills, officials said. A soldier "
+     "who was critically injured in the exchange succumbed to his injuries in hospital, officials "
+     "said.", (3, 0)),
 ]
 
 

@@ -28,7 +28,7 @@ from ..reconcile import (BARE_ANOTHER, DEAD_AMONG_HURT, NEUTRALISED_COVERS_TAKEN
                          REFUTED_RULE)
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
-from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, lead_dates, lead_weekday,
+from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, later_operation, lead_dates, lead_weekday,
                        opens_on_day_after_cue, other_clauses, other_date, other_digest_sentence, other_month_clause,
                        other_year)
 from .victims import (
@@ -416,6 +416,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             or not revised and (other_year(doc, lo, hi, sent_text, pub_year, rules)
                                 or other_date(sent.i, sent_text, pub_month, lead, rules)
                                 or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday)
+                                or later_operation(sent.i, sent_text, rules)
                                 or other_digest_sentence(sent.i, sent_text, own_digest_days, rules)
                                 or opens_on_day_after_cue(sent.i, sent_text, prev_cue, rules))
         own_until = None  # the figures before a trailing running tally are the event's own
@@ -569,7 +570,9 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
                 and rules.injured_one_died.match(text, m.start) \
                 and rules.dead_among_hurt_later.search(text, m.start, parsed.sentences[m.sent].end) and any(
                     o.category == "killed" and o.sent < m.sent and not o.other_incident and not o.negated
-                    for o in out):
+                    for o in out) and not any(  # (not the one "soldier" told dead before: the same man)
+                    o.category == "killed" and o.sent < m.sent and o.low == 1 and not o.other_incident
+                    and o.victim_text.lower() == m.victim_text.lower() for o in out):
             # "Two civilians were killed on the spot. A woman injured in the shelling died the
             # following day": one more dead
             out[k] = replace(m, additional=True, increment=True, is_update=False,

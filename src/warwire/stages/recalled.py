@@ -120,6 +120,14 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
     return None
 
 
+def later_operation(sent_i: int, sent_text: str, rules: Rules) -> bool:
+    """A later sentence telling an operation in the days after the event ("Forces said they
+    killed eight insurgents in a pursuit operation over the following days"): another incident
+    (but not "two of the wounded died over the following days": no operation)."""
+    return sent_i > 0 and rules.later_period.search(sent_text) is not None \
+        and rules.new_operation.search(sent_text) is not None
+
+
 def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, int]], rules: Rules,
                     pub_weekday: Optional[int] = None) -> bool:
     """A later sentence opening on a weekday before the lead's ("The strikes killed 20 on

@@ -84,6 +84,7 @@ class Rules:
     weekday_pluperfect: re.Pattern  # "had killed two rebels ... on Monday"
     weekday_told: re.Pattern  # "an official told reporters on Wednesday"
     new_operation: re.Pattern  # "jets had struck a hideout": a new operation, another incident
+    later_period: re.Pattern  # "over the following days": after the event
     other: tuple[tuple[str, re.Pattern], ...]
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
@@ -269,6 +270,7 @@ def load_rules() -> Rules:
         weekday_pluperfect=re.compile(data["other_date"]["weekday_pluperfect"], re.I),
         weekday_told=re.compile(data["other_date"]["weekday_told"], re.I),
         new_operation=re.compile(data["other_date"]["new_operation"], re.I),
+        later_period=re.compile(data["other_date"]["later_period"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
