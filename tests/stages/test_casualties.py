@@ -1564,6 +1564,12 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Two rebels and a soldier were killed in a gunfight in the hills, officials said. A soldier "
      "who was critically injured in the exchange succumbed to his injuries in hospital, officials "
      "said.", (3, 0)),
+    # a running tally told after a "since" sentence, as the deaths it "has resulted in"
+    ("A drone strike on a car near the border village killed two people on Thursday, the health "
+     "ministry said. The ministry said four others were wounded. The group later fired rockets "
+     "at a military post. Since March, the group has attacked border posts almost daily. On the "
+     "other side, the fighting has resulted in the deaths of 12 soldiers. More than 200 people "
+     "have been killed on this side of the border.", (2, 4)),
 ]
 
 
