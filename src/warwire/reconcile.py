@@ -533,9 +533,10 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
             n = max(m.low or 0 for m in among)
             killed = GroupTally(country, kind, "killed", n, n, n, (), ())
         if killed is not None and hit.best is not None and (killed.low or 0) > hit.best and not among \
-                and all(m.rule.startswith(_CARE_RULES) for m in hit.mentions):
+                and any(m.rule.startswith(_CARE_RULES) and m.low == hit.best for m in hit.mentions):
             # "22 people were killed ... Nineteen people who sustained gunshot wounds were taken
-            # to hospital": a hurt figure smaller than the dead cannot hold them; it is the hurt
+            # to hospital": a hurt figure told by their care and smaller than the dead cannot
+            # hold them; it is the hurt
             killed = None
         out = _merge_hit(out, hit, killed, dead_among=bool(among))
     out = _drop_care_restatements(out)

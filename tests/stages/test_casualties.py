@@ -1570,6 +1570,10 @@ EVERYDAY_PHRASING_TOTALS = [
      "at a military post. Since March, the group has attacked border posts almost daily. On the "
      "other side, the fighting has resulted in the deaths of 12 soldiers. More than 200 people "
      "have been killed on this side of the border.", (2, 4)),
+    # ... also beside one of the dead told as shot
+    ("Herders attacked farm settlements on Sunday night. The council chairman said 15 bodies had been "
+     "recovered, among them a boy who was shot while trying to flee. No fewer than six people who "
+     "sustained injuries were rushed to the general hospital.", (15, 6)),
 ]
 
 
