@@ -179,7 +179,7 @@ class Total:
 # when one gives it (conflict coders take the figure of the closest, least partisan source).
 # A figure said to be unconfirmed gives way the same way.
 UNVERIFIED_RULE = "cas.attr.unverified"
-PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim", "cas.attr.unverified", "cas.attr.refuted")
+PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim", UNVERIFIED_RULE, "cas.attr.refuted")
 # A party's claim the other side denies ("The army denied the claim"): kept, counted in no total.
 REFUTED_RULE = "cas.attr.refuted"
 

@@ -25,7 +25,7 @@ from typing import Callable, Optional
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
 from ..reconcile import (BARE_ANOTHER, DEAD_AMONG_HURT, NEUTRALISED_COVERS_TAKEN, PARTISAN_RULES, POINTED_BACK,
-                         REFUTED_RULE)
+                         REFUTED_RULE, UNVERIFIED_RULE)
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, later_operation, lead_dates, lead_weekday,
@@ -533,7 +533,6 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     return out
 
 
-UNVERIFIED = "cas.attr.unverified"
 
 
 def _refuted(m: CasualtyMention) -> CasualtyMention:
@@ -546,8 +545,8 @@ def _refuted(m: CasualtyMention) -> CasualtyMention:
 def _unverified(found: Optional[Attribution], cue: re.Match, offset: int) -> Attribution:
     """The claim's attribution marked unconfirmed (the cue itself when no source is named)."""
     if found is not None:
-        return replace(found, rule=UNVERIFIED)
-    return Attribution(cue.group(0), offset + cue.start(), offset + cue.end(), UNVERIFIED)
+        return replace(found, rule=UNVERIFIED_RULE)
+    return Attribution(cue.group(0), offset + cue.start(), offset + cue.end(), UNVERIFIED_RULE)
 
 
 _CARE_RULE = "cas.hosp."  # "Nineteen people were taken to hospital": the hurt, told by their care
