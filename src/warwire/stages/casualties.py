@@ -64,7 +64,8 @@ _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 _COUNTED_BEFORE = POINTED_BACK + ("cas.fig.ordinal_count",)
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones", "another"})
 _BARE_OR_POINTING = _BARE_VICTIMS | {"them", "whom"}  # ... or pointing back ("one of them")
-_OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing")  # "the shooting of two men"
+_OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing", "loss")
+_UNIFORMED_KINDS = ("state_forces", "police")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "hospitalise", "send",
@@ -877,7 +878,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                             and doc.toks[t.i + 1].text.lower() == "of":
                         of = doc.toks[t.i + 1]  # "the shooting death of X" parsed with "of" elsewhere
                     if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
-                        for n, v in enumerate(conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]):
+                        members = conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]
+                        if lemma == "loss" and not (members and _kind(doc, members[0], rules) in _UNIFORMED_KINDS):
+                            members = []  # ("the loss of eleven soldiers and six VDP", not "of three children")
+                        for n, v in enumerate(members):
                             if v.i == t.i or not is_person(doc, v, rules):
                                 continue
                             if n > 0 and v.i + 1 < hi and doc.toks[v.i + 1].tag in ("VBN", "JJ") and (
