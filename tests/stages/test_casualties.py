@@ -1581,6 +1581,10 @@ EVERYDAY_PHRASING_TOTALS = [
      "wounded were evacuated.", (43, 12)),
     ("A man was shot dead on Main Street on Sunday. The loss of three children to gun violence this "
      "year has left the neighbourhood stunned.", (1, 0)),
+    # a "civilian death toll" raised later holds the civilians only, not the soldiers told before
+    ("Four soldiers were killed when militants stormed the base on Monday, the army said. Hospital "
+     "officials said they had received six bodies of civilians and 20 injured people. By evening the "
+     "civilian death toll had risen to eight after two of the injured died.", (12, 18)),
 ]
 
 

@@ -840,7 +840,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     if span is not None:
                         # "taking the toll of Maoists to 12": the side the toll is of
                         whose = next((o for o in _of_objects(doc, t)
-                                      if o.i != c.i and _kind(doc, o, rules) in _HELD_KINDS), None)
+                                      if o.i != c.i and _kind(doc, o, rules) in _HELD_KINDS), None) or next(
+                            (a for a in doc.children(t.i, {"amod"}) if a.i < t.i
+                             and rules.kinds.get(a.lemma.lower()) == "civilians"), None)  # "the civilian death toll"
                         parts = _toll_list(doc, c, category, lo, hi, rules)
                         if parts:  # "the toll is eight VDP and three civilians killed": its parts
                             is_total = False
