@@ -1585,6 +1585,10 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Four soldiers were killed when militants stormed the base on Monday, the army said. Hospital "
      "officials said they had received six bodies of civilians and 20 injured people. By evening the "
      "civilian death toll had risen to eight after two of the injured died.", (12, 18)),
+    # a definite count equal to the dead told before points back at them
+    ("Troops shot dead 9 suspected gunmen after they attacked a police post on Monday, police said. "
+     "Two villagers were also killed. A community group said the 9 men killed were village guards, "
+     "not gunmen.", (11, 0)),
 ]
 
 

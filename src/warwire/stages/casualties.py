@@ -526,7 +526,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             if not continued:
                 other_has_new = any(not m.rule.endswith(_CONTINUING_FIGURES) for m in ms if m.other_incident)
         out.extend(ms)
-    out = _dead_among_the_hurt(_ordinal_after_others(out), parsed, rules)
+    out = _definite_counts_told_before(_dead_among_the_hurt(_ordinal_after_others(out), parsed, rules), text)
     if rules.neutralise_covers_taken.search(text):
         # "authorities use the term to describe militants killed, captured or who surrendered"
         out = [replace(m, rule=m.rule + "|" + NEUTRALISED_COVERS_TAKEN) if m.rule.startswith("cas.kill.neutralise")
@@ -552,6 +552,25 @@ def _unverified(found: Optional[Attribution], cue: re.Match, offset: int) -> Att
 
 _CARE_RULE = "cas.hosp."  # "Nineteen people were taken to hospital": the hurt, told by their care
 _OF_THE_HURT = re.compile(r"\bof the\b", re.I)  # "one of the injured" (not "one of them")
+
+
+_DEFINITE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _definite_counts_told_before(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
+    """"Police shot dead 10 suspected militants ... A community body said the 10 men killed were
+    village volunteers": a definite count equal to a count of the dead told before points back
+    at those dead; it takes their group (kind and country), whatever its noun says."""
+    out = list(ms)
+    for k, m in enumerate(out):
+        if m.category != "killed" or m.negated or m.other_incident or not m.low \
+                or not _DEFINITE.search(text, max(0, m.figure_start - 5), m.figure_start):
+            continue
+        before = next((o for o in out[:k] if o.category == "killed" and o.sent < m.sent and o.low == m.low
+                       and not o.other_incident and not o.negated), None)
+        if before is not None and (before.victim_kind, before.victim_country) != (m.victim_kind, m.victim_country):
+            out[k] = replace(m, victim_kind=before.victim_kind, victim_country=before.victim_country)
+    return out
 
 
 def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: Rules) -> list[CasualtyMention]:
