@@ -280,11 +280,11 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
     # a soldier or policeman told only by name or rank ("Sergeant Smith died hours later")
     # beside a counted group of the other uniformed kind ("Two police officers … were killed")
     # is one of them
-    for key in [k for k in groups if k[1] in _UNIFORMED]:
+    for key in [k for k in groups if k[1] in UNIFORMED_KINDS]:
         ms = groups.get(key, [])
         if not ms or not all(m.rule.endswith(_WEAK) and (m.low or 0) <= 1 for m in ms):
             continue
-        others = [k for k in groups if k[2] == key[2] and k[1] in _UNIFORMED and k[1] != key[1]
+        others = [k for k in groups if k[2] == key[2] and k[1] in UNIFORMED_KINDS and k[1] != key[1]
                   and any(not m.rule.endswith(_WEAK) for m in groups[k])]
         if others:
             groups[max(others, key=lambda k: max((m.low or 0) for m in groups[k]))].extend(ms)
@@ -294,7 +294,7 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
     return groups
 
 
-_UNIFORMED = ("state_forces", "police")
+UNIFORMED_KINDS = ("state_forces", "police")
 
 
 def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
@@ -740,7 +740,7 @@ def _uniformed_told_twice(groups: list[GroupTally]) -> list[GroupTally]:
     succumbed, taking the toll of policemen to four"): the same men, counted once (the group
     told later is dropped). First told in one sentence ("two soldiers and two policemen") they
     are two groups."""
-    uniformed = [g for g in groups if g.kind in _UNIFORMED and g.best]
+    uniformed = [g for g in groups if g.kind in UNIFORMED_KINDS and g.best]
     if len(uniformed) != 2 or uniformed[0].best != uniformed[1].best or uniformed[0].kind == uniformed[1].kind:
         return []
     a, b = uniformed

@@ -25,7 +25,7 @@ from typing import Callable, Optional
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
 from ..reconcile import (BARE_ANOTHER, DEAD_AMONG_HURT, NEUTRALISED_COVERS_TAKEN, PARTISAN_RULES, POINTED_BACK,
-                         REFUTED_RULE, UNVERIFIED_RULE)
+                         REFUTED_RULE, UNIFORMED_KINDS, UNVERIFIED_RULE)
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, later_operation, lead_dates, lead_weekday,
@@ -64,8 +64,7 @@ _CONTINUING_FIGURES = ("cas.fig.pronoun", "cas.fig.definite", "cas.fig.named")
 _COUNTED_BEFORE = POINTED_BACK + ("cas.fig.ordinal_count",)
 _BARE_VICTIMS = frozenset({"", "others", "other", "more", "one", "ones", "another"})
 _BARE_OR_POINTING = _BARE_VICTIMS | {"them", "whom"}  # ... or pointing back ("one of them")
-_OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing", "loss")
-_UNIFORMED_KINDS = ("state_forces", "police")  # "the shooting of two men"
+_OF_ONLY_NOUNS = ("shooting", "wounding", "stabbing", "loss")  # "the shooting of two men"
 _INCIDENT_NOUNS = ("homicide", "killing", "murder")  # "two homicides this year": cases, not a toll
 _FATAL_VERBS = frozenset({"die", "succumb", "kill", "pronounce", "murder"})
 _SUFFER = frozenset({"suffer", "sustain", "receive", "take", "have", "treat", "hospitalize", "hospitalise", "send",
@@ -900,7 +899,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                         of = doc.toks[t.i + 1]  # "the shooting death of X" parsed with "of" elsewhere
                     if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
                         members = conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]
-                        if lemma == "loss" and not (members and _kind(doc, members[0], rules) in _UNIFORMED_KINDS):
+                        if lemma == "loss" and not (members and _kind(doc, members[0], rules) in UNIFORMED_KINDS):
                             members = []  # ("the loss of eleven soldiers and six VDP", not "of three children")
                         for n, v in enumerate(members):
                             if v.i == t.i or not is_person(doc, v, rules):
