@@ -121,6 +121,7 @@ _HIT = "hit"  # internal category: everyone hit, killed included ("four men were
 _STILL_IN_CARE = ("cas.injure.condition",)
 DEAD_AMONG_HURT = "cas.dead_among_hurt"  # "two of the wounded died" (casualties.yaml dead_among_hurt)
 NEUTRALISED_COVERS_TAKEN = "cas.neutralise.covers_taken"  # (casualties.yaml neutralise_covers_taken)
+CARE_RULES = ("cas.hosp.", "cas.injure.condition")  # the hurt told by their care ("taken to hospital")
 # figures of the hurt or hospitalised alone (not "shot", which counts the dead too)
 _HURT_ONLY = ("cas.injure.", "cas.hosp.")
 _LABEL = "cas.label"  # a coder's labelled figure: "Fatalities: 6"
@@ -389,7 +390,7 @@ def _same_source_before(claims: list[Claim], running: Claim, m: CasualtyMention)
 
 
 def _source_words(m: CasualtyMention) -> frozenset[str]:
-    """The words naming a mention's source ("the White Helmets rescue service": white, helmets ...)."""
+    """The words naming a mention's source ("the civil defence rescue service": civil, defence ...)."""
     if m.attribution is None:
         return frozenset()
     filler = _source_filler()
@@ -449,7 +450,7 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
     if not positive:
         return (0, 0, 0) if claims else (None, None, None)
     if len(positive) < len(claims) and all(c.mentions for c in positive) and all(
-            m.rule.startswith(_CARE_RULES) and m.rule.endswith(_WEAK) for c in positive for m in c.mentions):
+            m.rule.startswith(CARE_RULES) and m.rule.endswith(_WEAK) for c in positive for m in c.mentions):
         # "no one was struck ... He was taken to a hospital to be checked out": the care of
         # someone pointed back at is no wound when the article says nobody was hurt
         return 0, 0, 0
@@ -533,9 +534,9 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
             n = max(m.low or 0 for m in among)
             killed = GroupTally(country, kind, "killed", n, n, n, (), ())
         if killed is not None and hit.best is not None and (killed.low or 0) > hit.best and not among \
-                and any(m.rule.startswith(_CARE_RULES) and m.low == hit.best for m in hit.mentions):
+                and any(m.rule.startswith(CARE_RULES) and m.low == hit.best for m in hit.mentions):
             # "22 people were killed ... Nineteen people who sustained gunshot wounds were taken
-            # to hospital": a hurt figure told by their care and smaller than the dead cannot
+            # to the county hospital": a hurt figure told by their care and smaller than the dead cannot
             # hold them; it is the hurt
             killed = None
         out = _merge_hit(out, hit, killed, dead_among=bool(among))
@@ -888,7 +889,6 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     return parts
 
 
-_CARE_RULES = ("cas.hosp.", "cas.injure.condition")
 
 
 def _drop_care_restatements(out: list[GroupTally]) -> list[GroupTally]:
@@ -899,7 +899,7 @@ def _drop_care_restatements(out: list[GroupTally]) -> list[GroupTally]:
     injured = [g for g in out if g.category == "injured"]
     for g in injured:
         counted = [m for m in g.mentions if not m.negated and not m.rule.endswith(_WEAK)]
-        if g.kind != "people" or not counted or not all(m.rule.startswith(_CARE_RULES) for m in counted):
+        if g.kind != "people" or not counted or not all(m.rule.startswith(CARE_RULES) for m in counted):
             continue
         rest = sum(o.best or 0 for o in injured if o is not g)
         if g.best is not None and rest >= g.best:

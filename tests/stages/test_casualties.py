@@ -1574,12 +1574,12 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Herders attacked farm settlements on Sunday night. The council chairman said 15 bodies had been "
      "recovered, among them a boy who was shot while trying to flee. No fewer than six people who "
      "sustained injuries were rushed to the general hospital.", (15, 6)),
-    # a communiqué's "the loss of" the forces' men are their dead (not of others: "the loss of three
-    # children to gun violence")
+    # a communiqué's "the loss of" the forces' men are their dead (not of others: "the loss of two
+    # sons to street violence")
     ("Militants attacked the army post at dawn. In a statement, the general staff said 30 attackers "
      "were neutralised and deplored the loss of nine soldiers and four auxiliaries, while twelve "
      "wounded were evacuated.", (43, 12)),
-    ("A man was shot dead on Main Street on Sunday. The loss of three children to gun violence this "
+    ("A man was shot dead on Main Street on Sunday. The loss of two sons to street violence this "
      "year has left the neighbourhood stunned.", (1, 0)),
     # a "civilian death toll" raised later holds the civilians only, not the soldiers told before
     ("Four soldiers were killed when militants stormed the base on Monday, the army said. Hospital "

@@ -24,8 +24,8 @@ from typing import Callable, Optional
 
 from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence, Token
 from ..pipeline import Resources, Stage
-from ..reconcile import (BARE_ANOTHER, DEAD_AMONG_HURT, NEUTRALISED_COVERS_TAKEN, PARTISAN_RULES, POINTED_BACK,
-                         REFUTED_RULE, UNIFORMED_KINDS, UNVERIFIED_RULE)
+from ..reconcile import (BARE_ANOTHER, CARE_RULES, DEAD_AMONG_HURT, NEUTRALISED_COVERS_TAKEN, PARTISAN_RULES,
+                         POINTED_BACK, REFUTED_RULE, UNIFORMED_KINDS, UNVERIFIED_RULE)
 from .numbers import Figure, FigureSpan, figure_at
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, later_operation, lead_dates, lead_weekday,
@@ -549,7 +549,6 @@ def _unverified(found: Optional[Attribution], cue: re.Match, offset: int) -> Att
     return Attribution(cue.group(0), offset + cue.start(), offset + cue.end(), UNVERIFIED_RULE)
 
 
-_CARE_RULE = "cas.hosp."  # "Nineteen people were taken to hospital": the hurt, told by their care
 _OF_THE_HURT = re.compile(r"\bof the\b", re.I)  # "one of the injured" (not "one of them")
 
 
@@ -557,8 +556,8 @@ _DEFINITE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _definite_counts_told_before(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
-    """"Police shot dead 10 suspected militants ... A community body said the 10 men killed were
-    village volunteers": a definite count equal to a count of the dead told before points back
+    """"Troops shot dead 9 suspected gunmen ... A community group said the 9 men killed were
+    village guards": a definite count equal to a count of the dead told before points back
     at those dead; it takes their group (kind and country), whatever its noun says."""
     out = list(ms)
     for k, m in enumerate(out):
@@ -613,7 +612,7 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
                     key=lambda i: out[i].start, default=j)
         hurt = out[j]
         if hurt.category != "injured" or hurt.low is None or hurt.low < m.low or (
-                hurt.includes_killed and not hurt.rule.startswith(_CARE_RULE)):
+                hurt.includes_killed and not hurt.rule.startswith(CARE_RULES)):
             continue
         if m.sent - hurt.sent > 1 and not _OF_THE_HURT.search(cue.group(0)):
             continue  # "them" far from the hurt: others ("repulsed the attackers and four of them ...")
@@ -900,7 +899,7 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                     if of is not None and of.text.lower() == "of" and lemma not in ("wound", "injury"):
                         members = conjuncts(doc, doc.child(of.i, {"pobj"}) or t)[:6]
                         if lemma == "loss" and not (members and _kind(doc, members[0], rules) in UNIFORMED_KINDS):
-                            members = []  # ("the loss of eleven soldiers and six VDP", not "of three children")
+                            members = []  # ("the loss of nine soldiers and four auxiliaries", not "of two sons")
                         for n, v in enumerate(members):
                             if v.i == t.i or not is_person(doc, v, rules):
                                 continue

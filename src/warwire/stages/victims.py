@@ -338,9 +338,8 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
                 any(toks[c].dep == "nummod" for c in kids[k]) for k in (a, b))
             listed = toks[a].pos == "NOUN" and toks[_left_edge(kids, b) - 1].text.lower() not in (
                 "them", "whom", "including", "among") and "," in (
-                toks[a + 1].text, toks[_right_edge(kids, a)].text) and any(
-                toks[c].dep == "cc" and toks[c].text.lower() == "and" for c in kids[b]) and any(
-                toks[c].dep == "conj" for c in kids[b])  # "Fifteen insurgents, four soldiers and three civilians died"
+                toks[a + 1].text, toks[_right_edge(kids, a)].text) and _joined_by_and(
+                toks, kids, b)  # "Fifteen insurgents, four soldiers and three civilians died"
             if agrees and (any(toks[c].dep == "cc" and a < c < b for c in kids[a]) or listed):
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "conj")
@@ -750,15 +749,14 @@ def _list_repairs(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token
                 or n.head == before.i:  # (hung on the noun before: a list or an apposition already)
             continue
         on_comma = n.head == first - 1
-        listed = any(toks[c].dep == "conj" for c in kids[n.i]) and any(
-            toks[c].dep == "cc" and toks[c].text.lower() == "and" for c in kids[n.i])
+        listed = _joined_by_and(toks, kids, n.i)
         # (not the speakers: "..., two residents and a health worker said"; but "his assistant
         # and nine passengers, including ..., residents said" goes on with the victim's people)
         kin = any(toks[c].dep == "poss" and toks[c].pos == "PRON" for c in kids[n.i])
         # two objects of one verb, the second no part told ("among them one staff member")
         sibling = n.dep == "dobj" and n.head == before.head and before.dep == "dobj" and not any(
             toks[c].text.lower() in ("among", "including") for c in kids[n.i])
-        # (or a noun joined to the verb itself: "killing the village chief, his two wives and a boy")
+        # (or a noun joined to the verb itself: "killing the village head, his two wives and a boy")
         if on_comma or sibling or (listed and (
                 n.dep in ("npadvmod", "appos", "dep") or n.dep == "nsubj" and kin and n.head > n.i
                 or n.dep == "conj" and toks[n.head].pos == "VERB" and n.head == before.head)):
@@ -852,7 +850,7 @@ def _partitive_list_head(toks: tuple[Token, ...], kids: list[list[int]], x: Toke
 def _joined_by_and(toks: tuple[Token, ...], kids: list[list[int]], i: int) -> bool:
     """Token ``i`` has a conjunct joined by "and" ("a tehsildar and 2 police guards")."""
     return any(toks[c].dep == "conj" for c in kids[i]) and any(
-        toks[c].dep == "cc" and toks[c].text.lower() == "and" for k in [i] + kids[i] for c in kids[k])
+        toks[c].dep == "cc" and toks[c].text.lower() == "and" for c in kids[i])
 
 
 def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
@@ -878,7 +876,7 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
         if head.tag in ("NN", "NNP") and any(toks[c].dep == "det" for c in kids[head.i]) \
                 and any(toks[c].dep == "det" for c in kids[x.i]) and _joined_by_and(toks, kids, x.i) \
                 and not any(toks[k].text in _CLOSERS and toks[k].text != "," for k in range(head.i + 1, x.i)):
-            # "killing the Assistant Commissioner, a tehsildar and 2 police guards": one person
+            # "killing the Deputy Commissioner, a tehsildar and 3 police guards": one person
             # is not restated by a list of more; the list goes on from them
             out = out if out is not None else list(toks)
             _reattach(out, kids, x.i, head.i, "conj")
