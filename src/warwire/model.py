@@ -152,7 +152,7 @@ class CasualtyMention:
     victim_text: str = ""  # the noun phrase counted ("servicemen", "Armenian soldiers")
     victim_start: Optional[int] = None  # span of victim_text (the assembler links it to actors)
     victim_end: Optional[int] = None
-    victim_kind: str = "unknown"  # civilians | state_forces | police | perpetrator | unknown
+    victim_kind: str = "unknown"  # civilians | state_forces | police | perpetrator | combatants | unknown
     victim_country: Optional[str] = None  # ISO alpha-3 from a demonym/possessive ("Armenian")
     attribution: Optional[Attribution] = None
     is_update: bool = False  # "the death toll rose to 12": supersedes earlier figures

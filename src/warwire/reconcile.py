@@ -290,6 +290,16 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
         if others:
             groups[max(others, key=lambda k: max((m.low or 0) for m in groups[k]))].extend(ms)
             del groups[key]
+    # a named armed group's fighters are no civilians, but a count of "people" or of victims of
+    # no kind may hold them ("killing six SDF fighters ... seven people died, six SDF members
+    # and a shepherd"; "Three PMF fighters killed" over "three fighters of the PMF")
+    for key in [k for k in groups if k[1] == "combatants"]:
+        holders = [k for k in groups if k[1] == "people" and k[2] == key[2] and any(
+            m.victim_kind == "unknown" or _GROUP_NOUNS.search(m.victim_text) or not m.victim_text.strip()
+            for m in groups[k] if not m.negated)]
+        if holders:
+            target = max(holders, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
+            groups[target].extend(groups.pop(key))
     for k in groups:
         groups[k].sort(key=lambda m: (m.start, m.figure_start))
     return groups
@@ -338,7 +348,7 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
                     and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
                     and (all(u.low == 1 and not u.rule.endswith(BARE_ANOTHER) for u in running.mentions)
-                         or _other_kind(extra[0], running)))):
+                         or _other_kind(extra[0], running) or _other_side(extra[0], running)))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;
             # after a total ("Three were shot. ... Another was hit") or for plural "others" in a
@@ -408,6 +418,18 @@ def _other_kind(m: CasualtyMention, running: Claim) -> bool:
     told of no kind ("wounded another", "two people") may hold anyone."""
     return m.victim_kind not in ("unknown", "people") and all(
         u.victim_kind != m.victim_kind and _of_a_kind(u) for u in running.mentions)
+
+
+def _other_side(m: CasualtyMention, running: Claim) -> bool:
+    """A victim of a named side the count before did not name ("Three ISIS fighters were
+    killed. A Kurdish fighter was also killed"): one more. Every figure before names its side."""
+    side = _named_sides(m)
+    return bool(side) and all(_named_sides(u) and not (_named_sides(u) & side) for u in running.mentions)
+
+
+def _named_sides(m: CasualtyMention) -> frozenset[str]:
+    """The capitalised words of a figure's victims ("ISKP members": ISKP)."""
+    return frozenset(w for w in re.findall(r"\b[A-Z][\w-]*", m.victim_text))
 
 
 def _of_a_kind(m: CasualtyMention) -> bool:
@@ -629,6 +651,9 @@ def _breakdown_subsets(groups: list[GroupTally]) -> list[GroupTally]:
     return out
 
 
+_ORDINAL_COUNT = "cas.fig.ordinal"  # "a fourth attacker": one person, the count told by his rank
+
+
 def _breakdown_across_groups(groups: list[GroupTally]) -> list[GroupTally]:
     """A sentence whose figures over two or more groups add up to a total that one of those
     groups told in another sentence breaks that total down ("killing 14 security personnel …
@@ -645,8 +670,8 @@ def _breakdown_across_groups(groups: list[GroupTally]) -> list[GroupTally]:
         if len(told) < 2:
             continue
         total = sum(m.low or 0 for _, m in pairs)
-        holders = [g for g, _ in pairs if g.best == total
-                   and any(m.sent != sent and m.low == total for m in g.mentions)]
+        holders = [g for g, _ in pairs if g.best == total  # (not a count by rank: "a fourth attacker")
+                   and any(m.sent != sent and m.low == total and _ORDINAL_COUNT not in m.rule for m in g.mentions)]
         if holders:  # (a party's own claim told elsewhere of the group does not keep it apart)
             out += [g for g, _ in pairs if g not in holders and g not in out
                     and all(m.sent == sent for m in g.mentions if not _partisan(m) and not _by_armed_group(m))]
@@ -870,12 +895,18 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     all, not the policemen's three beside the toll's five. The toll is the people group's best,
     after every figure of the other groups, and at least their sum. Attackers stay apart: a
     toll counts victims ("bringing the number of the dead, excluding the bomber, to seven";
-    "three militants were also killed")."""
+    "three militants were also killed"). A toll that took the kind of the soldier or policeman its
+    sentence names ("head constable X succumbed, taking the toll to nine") holds them as well."""
+    def tolls_of(g: GroupTally) -> list[CasualtyMention]:
+        return [m for m in g.mentions if m.is_update and m.is_total and not m.negated
+                and not m.victim_text.strip() and m.low == g.best]
+
     total = _the_people(groups)
+    if total is None or not tolls_of(total):
+        total = _only([g for g in groups if g.kind in UNIFORMED_KINDS and tolls_of(g)])
     if total is None:
         return []
-    tolls = [m for m in total.mentions if m.is_update and m.is_total and not m.negated
-             and not m.victim_text.strip() and m.low == total.best]
+    tolls = tolls_of(total)
     parts = [g for g in groups if g is not total and g.best and g.kind != "perpetrator"]
     if not tolls or not parts or sum(g.best or 0 for g in parts) > total.best:
         return []

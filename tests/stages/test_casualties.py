@@ -497,6 +497,8 @@ def test_labelled_breakdown_in_brackets_restates(nlp) -> None:
     # a running toll since a time told before
     "More than 400 people have been killed in the province since then, according to a monitoring group.",
     "Troops or militias have killed more than 400 people in the province since then, a monitor says.",
+    # the war's record told of "it", the war named in the sentence before
+    "It has killed more than 15,000 people, according to U.N. figures.",
 ])
 def test_background_conflict_tolls_are_other_incident(nlp, text: str) -> None:
     ms = find_casualties(_parse(nlp, text))
@@ -637,6 +639,36 @@ def test_earlier_weekday_is_another_incident(nlp, text: str, flags: list[bool]) 
     assert [m.other_incident for m in find_casualties(_parse_undated(nlp, text))] == flags
 
 
+@pytest.mark.parametrize("text,flags", [
+    # a new attack told hours after the story's: another incident
+    ("A car bomb tore through a livestock market in a border town on Sunday, killing nine traders. "
+     "Hours later, a gunman opened fire on worshippers at a shrine in a hill town, killing two.",
+     [False, True]),
+    # a separate statement of another operation the same day
+    ("Gunmen killed four fishermen near the river on Thursday, local sources said. The army said "
+     "separately that its troops had killed 12 insurgents in an operation near the lake the same day.",
+     [False, True]),
+    ("Gunmen killed four fishermen near the river on Thursday. Police said separately that one of "
+     "the fishermen's relatives had died of his wounds.", [False, False]),
+    # an operation launched the day after
+    ("Militiamen stormed a village on Monday, killing 30 people. The army said it launched a "
+     "counteroffensive the following day and killed 20 of the attackers.", [False, True]),
+    ("Militiamen stormed a village on Monday, killing 30 people. Two of the wounded died the "
+     "following day.", [False, False]),
+    # a toll of "the operation" right after a sentence telling a later operation is that one's
+    ("Gunmen ambushed a convoy on Tuesday, killing 13 guards. In the following days, troops "
+     "launched a sweep of nearby villages. A monitor said 30 people were killed during the "
+     "operation.", [False, True]),
+    ("Troops killed six militants in an operation on Tuesday. Two soldiers were wounded during "
+     "the operation.", [False, False]),
+    # the same attack's news hours later is its own
+    ("A car bomb tore through a livestock market on Sunday, killing nine traders. Hours later, the "
+     "toll rose to 11.", [False, False]),
+])
+def test_another_attack_told_after_the_story(nlp, text: str, flags: list[bool]) -> None:
+    assert [m.other_incident for m in find_casualties(_parse_undated(nlp, text))] == flags
+
+
 def test_deaths_among_the_wounded_add(nlp) -> None:
     """"Two of the injured later died": deaths besides the toll told, not a new toll."""
     ms = find_casualties(_parse(nlp, "Twelve people were killed and 30 hurt. Three of the injured later died."))
@@ -682,6 +714,12 @@ HIT_AND_DEAD = [
     ("Gunmen killed two people on Monday. At least 20 people were hurt and two of those victims "
      "are dead.", (2, 18)),
     ("Two people were killed and nine hurt. One of the wounded played dead to survive.", (2, 9)),
+    # ... and a question ("whether") tells no death
+    ("An airstrike on a tent camp killed 17 people on Tuesday, the hospital said. The army said it "
+     "had struck two commanders but did not say whether the two were killed.", (17, 0)),
+    # ... but "whether ... or ..." asks how, not whether, he died
+    ("A gunman shot dead two guards at the courthouse on Monday. Police said it is not clear "
+     "whether the gunman took his own life or was killed by officers returning fire.", (3, 0)),
     # ... but not someone of another group told after the hurt
     ("Two guards were killed and three wounded. One of them was the post's commander.", (2, 3)),
     # "an unknown number of" gives no figure: it adds nothing to the toll it is listed with
@@ -1469,6 +1507,64 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Militants stormed an army post on Monday, killing four soldiers and wounding three others. A "
      "military source later said that one of the three wounded soldiers died of his injuries in a "
      "district hospital.", (5, 2)),
+    # a coder's labelled figures with their source in brackets; the label's list ends at a
+    # semicolon or a new clause's verb
+    ("On 3 May 2024, a bomb hit a bus. Killed: 4 (MSF). Wounded: 13 (ICRC).", (4, 13)),
+    ("Fatalities: 6 (ACLED). Injured: 9 (WHO).", (6, 9)),
+    ("On 3 May 2024, a bomb hit a bus in the city. Fatalities: 9 (civilians) per the UN; police "
+     "reported 2 killed and 6 injured. Wounded: 14 (UN).", (9, 14)),
+    # a figure given "without providing evidence" is a claim, not the toll
+    ("Fighters killed at least 60 civilians in the town on Thursday, a rights group said. The "
+     "provincial government said the number of dead could exceed 200, without providing evidence.",
+     (60, 0)),
+    # "the three" with no noun are the three gunmen just named, restated
+    ("Gunmen stormed a hotel on Friday, killing ten guests, and all four attackers died. Police "
+     "said a bomber blew himself up at the gate so that three gunmen could enter, and the three "
+     "were later shot dead by troops.", (14, 0)),
+    # a party's figure "not supported by any evidence" is a claim
+    ("A bomb hit a bus station on Friday, killing ten travellers, police said. The insurgents "
+     "claimed responsibility and said their fighters had killed more than 30 soldiers, a claim "
+     "that is not supported by any evidence.", (10, 0)),
+    # the fighters of a named armed group are not the civilians counted beside them
+    ("Villagers said 17 civilians died in the crossfire on Tuesday. Elders said at least four "
+     "al-Shabaab fighters had died in the fighting.", (21, 0)),
+    # ... but a count of "people" may hold them
+    ("Militants ambushed a checkpoint on Saturday, killing six SDF fighters, the group said. A "
+     "monitor said seven people died in the attack, six SDF members and a shepherd.", (7, 0)),
+    # the hurt a hospital admitted with their wounds are the living hurt, not everyone hit
+    ("Shelling killed nine civilians in the market on Tuesday. The district hospital said it had "
+     "admitted 30 people with shrapnel wounds.", (9, 30)),
+    # an "officer" among soldiers is one of them: the toll his death raises holds the soldiers
+    ("Four army soldiers were killed in an attack on their post on Monday. An officer who was "
+     "critically wounded died hours later, raising the death toll to five.", (5, 0)),
+    ("Two soldiers and two officers were killed in the ambush on Monday.", (4, 0)),
+    ("Two soldiers were killed in the ambush on Monday. An officer was also killed.", (3, 0)),
+    # two named men the parser ran into one name, or a name opened by a title and initials
+    ("Militants ambushed a police patrol near the river on Thursday. Constable Ram Singh and "
+     "Constable Mohan Lal were killed.", (2, 0)),
+    ("\"Our men fired back. In the exchange of fire, which went on for two hours, four cadres were "
+     "eliminated. Regrettably, Constable P K Rao and Constable M Das of the reserve battalion made "
+     "the supreme sacrifice,\" the statement read.", (6, 0)),
+    # "the <noun> had succumbed": the one of the hurt counted before with that noun
+    ("Troops killed one militant in a gunfight in the forest on Tuesday. One village guard and one "
+     "soldier were injured. Police later said that the village guard, a farmer aged 52, had "
+     "succumbed at the district hospital.", (2, 1)),
+    # the hurt the parser hung on the clause before ("embraced shahadat and four policemen were
+    # injured"); the body of "a fourth attacker" is one more, and "the man" who died is he
+    ("Three terrorists were killed in retaliatory fire on Sunday, while Constable Asif Khan "
+     "embraced shahadat and four policemen were injured, the officer said. A reporter said that "
+     "the body of a fourth attacker had been found in fields near the station; the officer later "
+     "confirmed the recovery, saying the man had apparently died of wounds.", (5, 4)),
+    # "IS" before the victims is the group's name, not the verb
+    ("Five IS fighters were killed in an airstrike on their hideout on Monday.", (5, 0)),
+    ("Two IS suicide bombers blew themselves up at a checkpoint, killing five soldiers.", (7, 0)),
+    # a victim of another named side "also" killed: one more
+    ("Gunmen attacked a checkpoint on Monday, killing two PMF members. A Peshmerga member was "
+     "also killed.", (3, 0)),
+    # ... the hurt told besides the dead ("killing ... and wounding ..."): one of them who died
+    # is one more dead, however the death is told
+    ("A roadside bomb hit a police van on Monday, killing a constable and two guards and wounding "
+     "five people. Doctors said one of the wounded died in hospital.", (4, 4)),
     # ... added to the toll of the source that tells the death, not to another source's lower one
     ("Shelling of a market killed six people on Monday, the civil defence said. Twelve people were "
      "wounded. A monitoring group put the toll at five. Later, the civil defence said one of the "
@@ -1602,3 +1698,9 @@ def test_former_fighter_is_of_no_side(nlp) -> None:
     """"A former rebel commander", "a retired soldier": of no armed side now."""
     ms = find_casualties(_parse(nlp, "Gunmen shot dead a former rebel commander and a retired soldier."))
     assert [m.victim_kind for m in ms] == ["unknown", "unknown"]
+
+
+def test_a_question_tells_no_death(nlp) -> None:
+    """"did not say whether the two were killed": no claim of a death."""
+    ms = find_casualties(_parse_undated(nlp, "The army did not say whether the two men were killed."))
+    assert [m for m in ms if m.category == "killed"] == []

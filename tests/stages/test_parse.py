@@ -45,3 +45,14 @@ def test_offsets_point_into_the_article_text(nlp):
     text = "A blast hit the market.Officials said 12 people died."
     parsed = parse_article(Article("t", text, published=dt.datetime(2021, 5, 1)), nlp)
     assert all(text[t.start:t.end] == t.text for t in parsed.tokens)
+
+
+@pytest.mark.parametrize("text, word, pos", [
+    # the group's initials before its fighters are a name, not the verb "is"
+    ("Five IS fighters were killed in an airstrike on Monday.", "IS", "PROPN"),
+    # ... but in a line written in capitals the verb stays a verb
+    ("THE SIEGE IS OVER, ARMY SAYS", "IS", "AUX"),
+])
+def test_words_read_as_another_word(nlp, text: str, word: str, pos: str) -> None:
+    parsed = parse_article(Article("t", text, published=None), nlp)
+    assert [t.pos for t in parsed.tokens if t.text == word] == [pos]

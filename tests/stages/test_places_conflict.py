@@ -390,6 +390,10 @@ TOWN_CASES = [
     ("A bomb planted in a car killed two men in the Hayy al-Nasr neighbourhood of Homs city on "
      "Monday. The monitor has counted 40 such killings in Homs province since January.",
      "SYR", (34.72, 36.73), 1, "places.part_of"),
+    # a town told with its own province in brackets stays that town when the sentence goes on
+    # to name a wider province it is not read in ("deep inside the Y")
+    ("Jets struck a depot on the edge of Hermel (Baalbek-Hermel), the first raid deep inside the "
+     "Bekaa this year, killing two guards.", "LBN", (34.39, 36.38), 2, "places.chain"),
     # a town written with another short vowel, in a sentence that names its province: the one
     # town of that province so spelt ("Lowdar" for Lawdar; "Shebam" for the Shibam of
     # Hadramawt, not its namesake in another province)

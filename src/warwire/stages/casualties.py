@@ -26,7 +26,7 @@ from ..model import Analysis, Attribution, CasualtyMention, ParsedText, Sentence
 from ..pipeline import Resources, Stage
 from ..reconcile import (BARE_ANOTHER, CARE_RULES, DEAD_AMONG_HURT, NEUTRALISED_COVERS_TAKEN, PARTISAN_RULES,
                          POINTED_BACK, REFUTED_RULE, UNIFORMED_KINDS, UNVERIFIED_RULE)
-from .numbers import Figure, FigureSpan, figure_at
+from .numbers import Figure, FigureSpan, figure_at, parse_number
 from .casualty_words import category_of, died_of_illness, hypothetical, trigger_rule
 from .recalled import (LEAD_SENTENCES, digest_days, earlier_weekday, first_year, later_operation, lead_dates, lead_weekday,
                        opens_on_day_after_cue, other_clauses, other_date, other_digest_sentence, other_month_clause,
@@ -45,6 +45,7 @@ from .victims import (
     listed,
     of_non_person,
     load_rules,
+    name_start,
     taken_to_care,
     victim_heads,
     victim_of,
@@ -235,19 +236,32 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
                     return k
         return kind
     mods = doc.children(noun.i, {"compound", "amod"})
-    if noun.pos == "PROPN":  # a title before a two-word name: "Havildar Ram Singh"
+    if noun.pos == "PROPN":  # a title before a two-word name: "Havildar Ram Singh", "Constable P K Rao"
         mods += [g for c in mods if c.pos == "PROPN" for g in doc.children(c.i, {"compound"})]
+        first = doc.toks[name_start(doc, noun)]
+        if first.i < noun.i and first not in mods:
+            mods.append(first)
     for c in mods:
         if noun.pos == "PROPN" and c.tag == "NNS":
             continue  # a title before a name is singular ("Officer Smith"; not "told police Smith")
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
+    if noun.text.lower() in rules.group_fighter_nouns and mods and any(
+            _named_armed_group(doc.parsed.text[doc.toks[k].start:noun.start].strip(), rules)
+            for k in range(doc.edges(min(c.i for c in mods))[0], noun.i)):
+        return "combatants"  # "four Fano fighters", "the two wounded ISKP members": the group's fighters
     if noun.lemma.lower() in rules.membership_nouns:  # "three members of the Volunteers for the Defence ..."
         body = next(iter(_of_objects(doc, noun)), None)
         if body is not None and body.i != noun.i:
             return _kind(doc, body, rules)
     return "unknown"
+
+
+def _named_armed_group(words: str, rules: Rules) -> bool:
+    """The words are the name of a non-state armed group, written as a name ("ISKP",
+    "al-Shabaab"; not "that gang")."""
+    return any(c.isupper() for c in words) and rules.armed_group.fullmatch(words) is not None
 
 
 def _contrasted_clauses(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
@@ -402,6 +416,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
     pub_weekday = parsed.article.published.weekday() if parsed.article.published else None
     prev_other = -2  # the last sentence whose figures belong to another incident
     prev_cue = -2  # the last sentence with a cue of another time, figures or not
+    prev_later_op = -2  # the last sentence telling an operation after the event (recalled.later_operation)
     other_has_new = False  # ... whose first sentence told people of its own ("a boy was wounded")
     for sent in parsed.sentences:
         lo, hi = sent.first_token, sent.last_token
@@ -411,12 +426,13 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         in_links = rules.related_links.search(sent_text) is not None or (
             in_links and rules.list_item.match(sent_text) is not None)
         revised = rules.revised_toll.search(sent_text) is not None  # "Updated toll on 5 March: 7 killed"
+        later_op = later_operation(sent.i, sent_text, rules)
         other = in_other_section or in_links or any(p.search(sent_text) for _, p in rules.other) \
             or (sent.i > 0 and any(p.search(sent_text) for _, p in rules.other_later)) \
             or not revised and (other_year(doc, lo, hi, sent_text, pub_year, rules)
                                 or other_date(sent.i, sent_text, pub_month, lead, rules)
                                 or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday)
-                                or later_operation(sent.i, sent_text, rules)
+                                or later_op
                                 or other_digest_sentence(sent.i, sent_text, own_digest_days, rules)
                                 or opens_on_day_after_cue(sent.i, sent_text, prev_cue, rules))
         own_until = None  # the figures before a trailing running tally are the event's own
@@ -457,6 +473,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if ms and not other and sent.i - 1 in (prev_other, prev_cue) and sent.i >= LEAD_SENTENCES \
                 and rules.tally_continuation.search(sent_text):
             ms = [replace(m, other_incident=True) for m in ms]  # "More than 2,600 people have been shot."
+        if ms and not other and sent.i - 1 == prev_later_op and rules.operation_continuation.search(sent_text):
+            ms = [replace(m, other_incident=True) for m in ms]  # "... were killed during the operation"
         if ms and rules.label_sentence.match(sent_text):  # "3 fatalities.": the note's total
             ms = [replace(m, rule="cas.label|" + m.rule.split("|", 1)[-1]) if m.category == "killed" else m
                   for m in ms]
@@ -517,6 +535,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [replace(m, attribution=by) if m.figure_start >= at and m.attribution is None else m for m in ms]
         if ms and rules.initial.search(sent_text):
             ms = [m if m.is_update else replace(m, initial_estimate=True) for m in ms]
+        if later_op:
+            prev_later_op = sent.i
         if other:
             prev_cue = sent.i  # ("The region has been on the boil since May 2023. More than 220
             # people have been killed.")
@@ -525,7 +545,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             if not continued:
                 other_has_new = any(not m.rule.endswith(_CONTINUING_FIGURES) for m in ms if m.other_incident)
         out.extend(ms)
-    out = _definite_counts_told_before(_dead_among_the_hurt(_ordinal_after_others(out), parsed, rules), text)
+    out = _definite_counts_told_before(_dead_among_the_hurt(
+        _the_hurt_one_who_died(_ordinal_after_others(out), text), parsed, rules), text)
+    out = _officers_among_soldiers(_bare_definite_counts(out, doc, rules), rules)
     if rules.neutralise_covers_taken.search(text):
         # "authorities use the term to describe militants killed, captured or who surrendered"
         out = [replace(m, rule=m.rule + "|" + NEUTRALISED_COVERS_TAKEN) if m.rule.startswith("cas.kill.neutralise")
@@ -553,6 +575,7 @@ _OF_THE_HURT = re.compile(r"\bof the\b", re.I)  # "one of the injured" (not "one
 
 
 _DEFINITE = re.compile(r"\bthe\s+$", re.I)
+_NO_NOUN_AFTER = re.compile(r"\s+(were|was|are|is|had|have|died|all)\b|\s*[,;)]")  # "the three were ..."
 
 
 def _definite_counts_told_before(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
@@ -568,6 +591,68 @@ def _definite_counts_told_before(ms: list[CasualtyMention], text: str) -> list[C
                        and not o.other_incident and not o.negated), None)
         if before is not None and (before.victim_kind, before.victim_country) != (m.victim_kind, m.victim_country):
             out[k] = replace(m, victim_kind=before.victim_kind, victim_country=before.victim_country)
+    return out
+
+
+def _officers_among_soldiers(ms: list[CasualtyMention], rules: Rules) -> list[CasualtyMention]:
+    """"Four army soldiers were killed ... An officer who was wounded died hours later, raising
+    the toll to five": in an article whose other uniformed victims are soldiers, an "officer"
+    (casualties.yaml ``army_ranks_too``) is one of them, and so is a toll that took his kind."""
+    live = [m for m in ms if not m.other_incident and not m.negated]
+    if not any(m.victim_kind == "state_forces" for m in live):
+        return ms
+    def named_police(m: CasualtyMention) -> bool:  # "a police officer", "two policemen"
+        return any(rules.kinds.get(w) == "police" and w not in rules.army_ranks_too
+                   for w in m.victim_text.lower().split())
+
+    if any(m.victim_kind == "police" and named_police(m) for m in live):
+        return ms
+    # (not one told "also" killed: one more of another rank, counted besides the soldiers)
+    return [replace(m, victim_kind="state_forces") if m.victim_kind == "police" and not m.other_incident
+            and not m.additional else m for m in ms]
+
+
+_SUCCUMBED = re.compile(r"\b(succumbed|succumbs|died of (his|her) (injuries|wounds))\b", re.I)
+
+
+def _the_hurt_one_who_died(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
+    """"One VDG member and one jawan were injured ... the VDG member had succumbed": a death
+    told with "the" of the noun of one of the hurt counted before, who succumbed, is that
+    person (one more dead, one fewer hurt: the hurt figure counts him with the dead)."""
+    out = list(ms)
+    for k, m in enumerate(out):
+        if m.category != "killed" or m.low != 1 or m.negated or m.other_incident \
+                or not m.rule.endswith("cas.fig.definite") or not _SUCCUMBED.search(text, m.start, m.end + 40):
+            continue
+        head = m.victim_text.lower().split()[-1:]
+        hurt = next((j for j in range(k - 1, -1, -1) if out[j].category == "injured" and not out[j].negated
+                     and not out[j].other_incident and out[j].low and not out[j].includes_killed
+                     and out[j].victim_text.lower().split()[-1:] == head), None)
+        if head and hurt is not None:
+            out[hurt] = replace(out[hurt], includes_killed=True)
+            out[k] = replace(m, victim_kind=out[hurt].victim_kind, victim_country=out[hurt].victim_country,
+                             additional=True, increment=True, is_update=False, rule=m.rule + "|" + DEAD_AMONG_HURT)
+    return out
+
+
+def _bare_definite_counts(ms: list[CasualtyMention], doc: Doc, rules: Rules) -> list[CasualtyMention]:
+    """"... to let three gunmen in, and the three were later shot dead": a count told with "the"
+    and no noun points back at the same count of people of a kind named in its sentence or the
+    one before; it takes that kind, and restates them."""
+    out = list(ms)
+    text = doc.parsed.text
+    for k, m in enumerate(out):
+        if m.victim_kind != "unknown" or m.victim_text.strip() or not m.low or m.negated \
+                or not _DEFINITE.search(text, max(0, m.figure_start - 5), m.figure_start) \
+                or not _NO_NOUN_AFTER.match(text, m.figure_end):
+            continue
+        start = doc.parsed.sentences[max(0, m.sent - 1)].start
+        for t in reversed([t for t in doc.toks if start <= t.start and t.end <= m.figure_start]):
+            if t.dep == "nummod" and parse_number(t.text) == m.low:
+                kind = word_kind(doc.toks[t.head], rules)
+                if kind is not None:  # (a restatement, not a revised toll: "were later shot dead")
+                    out[k] = replace(m, victim_kind=kind, is_update=False)
+                break
     return out
 
 
@@ -620,7 +705,9 @@ def _dead_among_the_hurt(ms: list[CasualtyMention], parsed: ParsedText, rules: R
         out[k] = replace(m, victim_kind=hurt.victim_kind, victim_country=hurt.victim_country,
                          rule=m.rule + "|" + DEAD_AMONG_HURT)
         if rules.dead_among_hurt_later.search(text, parsed.sentences[m.sent].start, parsed.sentences[m.sent].end) or (
-                hurt.additional and m.sent - hurt.sent <= 2 and any(  # ("Two were killed. Three others ...")
+                (hurt.additional or _OF_THE_HURT.search(cue.group(0))) and m.sent - hurt.sent <= 2 and any(
+                    # ("Two were killed. Three others ..."; "killing two and wounding six ... one
+                    # of the wounded died": the hurt counted besides the dead)
                     o.category == "killed" and o.sent in (hurt.sent, hurt.sent - 1) and o.start < hurt.start
                     for o in out)):
             out[k] = replace(out[k], additional=True, increment=True, is_update=False)
@@ -657,6 +744,7 @@ def _distinct_weak(ms: list[CasualtyMention]) -> list[CasualtyMention]:
     for m in ms:
         if m.rule.endswith(_WEAK_FIGURES) and not m.additional and not m.negated and any(
                 o.category == m.category and not o.rule.endswith(_WEAK_FIGURES) and (o.low or 0) > 1
+                and _ORDINAL not in o.rule  # (not one person told by his rank: "a fourth attacker")
                 and o.figure_start < m.figure_start and not o.negated for o in out):
             m = replace(m, additional=True)
         out.append(m)
@@ -1328,6 +1416,8 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
                 j += 1
             continue
         depth += (low == "(") - (low == ")")
+        if cat is not None and depth <= 0 and (low == ";" or t.tag in ("VBD", "VBZ", "VBP")):
+            cat = None  # "Fatalities: 7 per X; Y reported 1 killed": the label's list has ended
         if cat is not None and depth > 0 and n > 0:
             j += 1
             continue
@@ -1337,6 +1427,9 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
             span = figure_at(doc.toks, j, lo, hi)
             if span is not None:
                 noun = doc.toks[t.head] if t.dep == "nummod" else None
+                if noun is not None and not is_person(doc, noun, rules) and j + 1 < hi \
+                        and doc.toks[j + 1].text == "(" and noun.i > j:
+                    noun = None  # "Wounded: 13 (UNAMA)": the bracket names the source
                 if noun is None or is_person(doc, noun, rules):
                     out.append(_part_mention(doc, cat, span, noun, t.sent, "cas.label", other, rules,
                                              low_only=False, additional=n > 0))

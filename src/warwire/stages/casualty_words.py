@@ -167,15 +167,24 @@ def died_of_illness(doc: Doc, t: Token, rules: Rules) -> bool:
     return False
 
 
+def _either_way(doc: Doc, mark: Token) -> bool:
+    """"whether he took his own life or was killed by police": a choice of how, not whether, the
+    harm happened (an "or" after the mark in its sentence)."""
+    return any(t.text.lower() == "or" for t in doc.toks[mark.i + 1:] if t.sent == mark.sent)
+
+
 def hypothetical(doc: Doc, t: Token, rules: Rules) -> bool:
     """A harm that did not happen: a modal ("could've been dead", "might be killed") or
     "almost"/"nearly" ("she almost lost her life") on the
-    trigger or the verb it complements, or a verb of intent, fear or pretence governing it
-    ("threatened to kill", "was going to be shot", "played dead")."""
+    trigger or the verb it complements, a question ("did not say whether the two were killed";
+    not "whether he shot himself or was shot by police"),
+    or a verb of intent, fear or pretence governing it ("threatened to kill", "was going to be
+    shot", "played dead")."""
     cur = t
     for _ in range(2):
         if any(c.dep in ("aux", "auxpass") and c.text.lower() in rules.hypothetical_aux
                or c.dep == "advmod" and c.text.lower() in rules.hypothetical_adverbs
+               or c.dep == "mark" and c.text.lower() in rules.hypothetical_marks and not _either_way(doc, c)
                for c in doc.children(cur.i)):
             return True
         if cur.dep not in ("acomp", "oprd", "xcomp", "attr") or cur.head == cur.i:

@@ -270,7 +270,8 @@ def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[Pla
     northern Syria" with X known only as a Turkish namesake), or in another province of that
     country than the one it names ("X village in Y State" with X known only in another state;
     "X village in Y township", the township named after its seat, with X known only in another
-    region): that reading is a namesake, the frame is the better place. A town with its own qualifier ("X, Turkey") stays; if nothing is
+    region): that reading is a namesake, the frame is the better place. A town with its own qualifier
+    ("X, Turkey") or its own province after it ("X (Y province)") stays; if nothing is
     left, ``cands`` is returned unchanged (``places.framed_abroad``)."""
     frames: dict[int, set[Optional[str]]] = defaultdict(set)
     provinces: dict[int, set[tuple]] = defaultdict(set)
@@ -312,7 +313,7 @@ def _unframed(cands: list[PlaceMention], places: list[PlaceMention]) -> list[Pla
 
     kept = [p for p in cands if not (
         p.candidate.kind == "city" and p.sent in frames and elsewhere(p)
-        and "places.qualifier" not in p.rule)]
+        and "places.qualifier" not in p.rule and "places.chain" not in p.rule)]
     if not kept or len(kept) == len(cands):
         return cands
     return [replace(p, rule=p.rule + "+places.framed_abroad") for p in kept]

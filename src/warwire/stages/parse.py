@@ -49,6 +49,33 @@ def _sentence_after() -> tuple[re.Pattern, ...]:
     return tuple(re.compile(rule["pattern"]) for rule in load_yaml("parse.yaml")["sentence_after"])
 
 
+NORMS = "warwire_norms"
+
+
+def _norms(doc: Any) -> Any:
+    """Tokens read as another word (rules/parse.yaml ``norms``): their norm, which the tagger's
+    and parser's features are built from, is set before those run. Not next to a word in
+    capitals (a headline in capitals keeps its "IS")."""
+    table = _norm_table()
+    if not any(word in doc.text for word in table):
+        return doc
+    for token in doc:
+        norm = table.get(token.text)
+        if norm is None:
+            continue
+        around = [t for t in (doc[token.i - 1] if token.i else None,
+                              doc[token.i + 1] if token.i + 1 < len(doc) else None)
+                  if t is not None and t.is_alpha]
+        if not any(t.is_upper and len(t) > 1 for t in around):
+            token.norm_ = norm
+    return doc
+
+
+@functools.lru_cache(maxsize=1)
+def _norm_table() -> dict[str, str]:
+    return {rule["text"]: rule["norm"] for rule in load_yaml("parse.yaml")["norms"]}
+
+
 def _add_infixes(nlp: Any) -> None:
     """spaCy's infixes plus those of rules/parse.yaml (full stops that lost their space)."""
     from spacy.util import compile_infix_regex
@@ -75,6 +102,9 @@ def load_nlp(resources: Resources) -> Any:
         Language.component(PARAGRAPHS, func=_paragraph_breaks)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPHS, before="parser")
+    if not Language.has_factory(NORMS):
+        Language.component(NORMS, func=_norms)
+    nlp.add_pipe(NORMS, first=True)
     return nlp
 
 

@@ -88,6 +88,7 @@ class Rules:
     other: tuple[tuple[str, re.Pattern], ...]
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
+    operation_continuation: re.Pattern  # "killed during the operation", after a later operation
     aircraft: frozenset[str]  # "both drones were shot down": no people
     aircraft_verbs: frozenset[str]  # "shoot down"
     perpetrator_verbs: frozenset[str]  # "a man who shot a clerk": the perpetrator
@@ -100,6 +101,9 @@ class Rules:
     updated_only_tolls: frozenset[str]  # "figure" of "the figure had risen to 19"
     revise_verbs: frozenset[str]  # "revised" of "police revised the figure to 12"
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
+    group_fighter_nouns: frozenset[str]  # "fighters" of "four Fano fighters"
+    army_ranks_too: frozenset[str]  # "officer": police, or an army's rank among soldiers
+    armed_group: re.Pattern  # a named non-state armed group (rules/actors.yaml)
     former: frozenset[str]  # "former" of "a former rebel commander": of no side now
     retreat_verbs: frozenset[str]  # "fled" of "fled, leaving 14 bodies": the bodies are theirs
     friendly_side: re.Pattern  # "on the friendly side, we deplore 23 killed": the forces' dead
@@ -121,6 +125,7 @@ class Rules:
     hypothetical_aux: frozenset[str]
     hypothetical_verbs: frozenset[str]
     hypothetical_adverbs: frozenset[str]
+    hypothetical_marks: frozenset[str]  # "whether" of "did not say whether the two were killed"
     incident_multiples: dict[str, int]
     incident_implied: dict[str, object]
     incident_excluded: frozenset[str]
@@ -225,6 +230,9 @@ def load_rules() -> Rules:
         updated_only_tolls=frozenset(data["updated_only_tolls"]),
         revise_verbs=frozenset(data["revise_verbs"]),
         membership_nouns=frozenset(data["membership_nouns"]),
+        group_fighter_nouns=frozenset(data["group_fighter_nouns"]),
+        army_ranks_too=frozenset(data["army_ranks_too"]),
+        armed_group=re.compile(r"(?<![\w-])" + armed_group_alternation() + r"(?![\w-])", re.I),
         former=frozenset(data["former_words"]),
         retreat_verbs=frozenset(data["retreat_verbs"]),
         friendly_side=re.compile(data["friendly_side"], re.I),
@@ -274,6 +282,7 @@ def load_rules() -> Rules:
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
+        operation_continuation=re.compile(data["operation_continuation"], re.I),
         aircraft=frozenset(data["aircraft"]),
         aircraft_verbs=frozenset(data["aircraft_verbs"]),
         perpetrator_verbs=frozenset(data["perpetrator_verbs"]),
@@ -289,6 +298,7 @@ def load_rules() -> Rules:
         hypothetical_aux=frozenset(data["hypothetical"]["aux"]),
         hypothetical_verbs=frozenset(data["hypothetical"]["verbs"]),
         hypothetical_adverbs=frozenset(data["hypothetical"]["adverbs"]),
+        hypothetical_marks=frozenset(data["hypothetical"]["marks"]),
         incident_multiples={str(k): int(v) for k, v in data["incidents"]["multiples"].items()},
         incident_implied=dict(data["incidents"]["implies_one_dead"]),
         incident_excluded=frozenset(data["incidents"]["excluded_modifiers"]),
@@ -1137,7 +1147,8 @@ def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Vi
         return Victim(Figure(1, 1, "exact", BARE_ANOTHER), v.i, v.i + 1, v)
     if v.pos == "PROPN" and (v.ent_type == "PERSON" or v.text in doc.names or aged(doc, v)
                              or _titled_name(doc, v)):
-        return Victim(Figure(1, 1, "exact", "cas.fig.named"), _name_start(doc, v, lo), v.i + 1, v)
+        n = _names_in_one(doc, v, lo)
+        return Victim(Figure(n, n, "exact", "cas.fig.named"), name_start(doc, v, lo), v.i + 1, v)
     det = doc.child(v.i, {"det", "predet"})
     if det is not None and det.text.lower() in ("a", "an") and lemma in rules.counted_collectives:
         of = doc.child(v.i, {"prep"})
@@ -1223,21 +1234,42 @@ def aged(doc: Doc, v: Token) -> bool:
                for c in doc.children(v.i, {"amod"}))
 
 
-def _name_start(doc: Doc, v: Token, lo: int = 0) -> int:
+_INITIAL = re.compile(r"[A-Z]\.?")  # an initial of a name ("R", "K.")
+
+
+def name_start(doc: Doc, v: Token, lo: int = 0) -> int:
     """The first word of the name ``v`` ends: the proper nouns before it, from ``lo`` on, that the
-    parser joined to it as compounds ("Havildar Ram Singh")."""
+    parser joined to it as compounds or modifiers ("Havildar Ram Singh")."""
     left = v.i
-    while left - 1 >= lo and doc.toks[left - 1].pos == "PROPN" and doc.toks[left - 1].dep == "compound" \
-            and left - 1 < doc.toks[left - 1].head <= v.i:
-        left -= 1
+    while left - 1 >= lo and (doc.toks[left - 1].pos == "PROPN" or _INITIAL.fullmatch(doc.toks[left - 1].text)) \
+            and doc.toks[left - 1].dep in ("compound", "amod", "nmod") and left - 1 < doc.toks[left - 1].head <= v.i:
+        left -= 1  # (a title may be parsed as an adjective, an initial as a noun: "Constable R K Meena")
     return left
+
+
+def _names_in_one(doc: Doc, v: Token, lo: int) -> int:
+    """How many people a name the parser built out of several names holds: "Constable Ram Singh
+    and Constable Mohan Lal" hung on "Lal" is two (each part a title or name of capitalised words)."""
+    mods = [c for c in doc.children(v.i, {"amod", "compound"}) if c.i < v.i]
+    if not mods:
+        return 1
+    words = doc.toks[max(lo, doc.edges(min(c.i for c in mods))[0]):v.i + 1]
+    parts: list[list[Token]] = [[]]
+    for t in words:
+        if t.text.lower() == "and" or t.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    if len(parts) < 2 or not all(p and all(t.pos == "PROPN" for t in p) for p in parts):
+        return 1
+    return len(parts)
 
 
 def _titled_name(doc: Doc, v: Token) -> bool:
     """``v`` ends a name opened by a person's title or rank (places.person_titles) with at least
     one more word between: "Havildar Ram Singh", "Constable A. Khan" (the tagger gives no entity
     type to such names after an opening phrase)."""
-    left = _name_start(doc, v)
+    left = name_start(doc, v)
     return left < v.i - 1 and doc.toks[left].text.lower().rstrip(".") in cues().person_titles
 
 
@@ -1321,8 +1353,12 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
             return [absolute]  # "six were killed, with two others injured"
     if shape in ("verb", "adj") and t.i > 0 and t.dep in ("acl", "advcl", "conj", "ccomp", "oprd", "xcomp", "amod") \
             and not (t.dep == "amod" and t.head > t.i) and doc.child(t.i, {"dobj"}) is None:
-        # "a shooting that left five people injured" (misattached): the figure right before wins
+        # "a shooting that left five people injured" (misattached): the figure right before wins,
+        # also across the passive's own auxiliary when it has no subject ("embraced shahadat and
+        # four policemen were injured", the policemen hung on "shahadat")
         prev = doc.toks[t.i - 1]
+        if prev.dep in ("auxpass", "aux") and prev.head == t.i and t.i > 1 and doc.subject(t.i, SUBJ) is None:
+            prev = doc.toks[t.i - 2]
         if prev.sent == t.sent and prev.i != t.head and prev.pos in ("NOUN", "NUM") and (
                 (prev.like_num and not is_bad_number(doc, prev))
                 or doc.child(prev.i, {"nummod"}) is not None):
