@@ -83,8 +83,16 @@ def test_sports_report_has_no_event() -> None:
     assert _events(text) == []
 
 
+def test_fighters_of_a_named_group_are_that_group() -> None:
+    """A named armed group's fighters killed are that group's losses, not the army's."""
+    ev = _main("Troops of the national army clashed with al-Shabaab on Monday. Officials said four "
+               "soldiers and six al-Shabaab fighters were killed in the fighting.")
+    actors = {c.actor: c.best for c in ev.casualties if c.category == "killed"}
+    assert actors.get("Al Shabaab") == 6, actors
+
+
 def test_people_group_is_named_civilians() -> None:
-    assert assemble.VICTIM_TYPE_OF_KIND["people"] == "civilians"
+    assert assemble.VICTIM_TYPES_OF_KIND["people"] == ("civilians",)
     ev = _main("Police officers said a woman was shot and killed on Sunday.")
     killed = [c for c in ev.casualties if c.category == "killed"]
     assert killed and killed[0].actor != "Police Forces"

@@ -55,8 +55,9 @@ FAMILY_OF_SUBTYPE = {"agreement": "agreement", "arrests": "arrests"}
 # The event type a violence event takes when it has casualties but no trigger word at all.
 DEFAULT_VIOLENCE = ("violence_against_civilians", "attack")
 # ACLED: in battles both sides are belligerents; elsewhere the agent attacks a target.
-VICTIM_TYPE_OF_KIND = {"civilians": "civilians", "people": "civilians", "state_forces": "state_forces",
-                       "police": "state_forces", "perpetrator": "unknown"}
+VICTIM_TYPES_OF_KIND = {"civilians": ("civilians",), "people": ("civilians",), "state_forces": ("state_forces",),
+                        "police": ("state_forces",), "perpetrator": ("unknown",),
+                        "combatants": ("rebel_group", "political_militia", "identity_militia")}
 
 
 def _family(trigger: TriggerMention) -> str:
@@ -275,7 +276,7 @@ def _with_victim_country(cas: CasualtyMention, actor_mentions: list[ActorMention
 def _actor_for(country: Optional[str], kind: str, actor_mentions: list[ActorMention]) -> Optional[str]:
     """The canonical actor name a casualty group belongs to."""
     for am in actor_mentions:
-        if am.country == country and VICTIM_TYPE_OF_KIND.get(kind, am.type) == am.type:
+        if am.country == country and am.type in VICTIM_TYPES_OF_KIND.get(kind, (am.type,)):
             return am.name
     return group_name(country, kind)
 
