@@ -775,6 +775,20 @@ def _uniformed_told_twice(groups: list[GroupTally]) -> list[GroupTally]:
     return [max((a, b), key=lambda g: min(m.start for m in g.mentions))]
 
 
+def _fighters_told_twice(groups: list[GroupTally]) -> list[GroupTally]:
+    """A named group's fighters and "terrorists" or "attackers" of one count told in different
+    sentences ("Three armed members of the X Front ... were killed ... three terrorists were
+    killed on the spot"): the same men, counted once (the group told later is dropped)."""
+    fighters = [g for g in groups if g.kind == "combatants" and g.best]
+    attackers = [g for g in groups if g.kind == "perpetrator" and g.best]
+    if len(fighters) != 1 or len(attackers) != 1 or fighters[0].best != attackers[0].best:
+        return []
+    a, b = fighters[0], attackers[0]
+    if min(a.mentions, key=lambda m: m.start).sent == min(b.mentions, key=lambda m: m.start).sent:
+        return []
+    return [max((a, b), key=lambda g: min(m.start for m in g.mentions))]
+
+
 def _fighters_among_forces_dead(groups: list[GroupTally]) -> list[GroupTally]:
     """Fighters the forces say they killed, told after a count of people (of no kind) killed by
     those forces that holds them ("Seven people were killed when troops raided the town … The
@@ -996,7 +1010,7 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             groups = _bomber_besides_gunmen(groups)
         subsets = (_breakdown_subsets(groups) + _parts_of_people_total(groups) + _parts_of_later_toll(groups)
                    + _breakdown_across_groups(groups) + _fighters_among_forces_dead(groups)
-                   + _held_in_a_total(groups) + _uniformed_told_twice(groups))
+                   + _held_in_a_total(groups) + _uniformed_told_twice(groups) + _fighters_told_twice(groups))
         groups = [g for g in groups if g not in subsets]
         low = best = high = 0
         hi_open = False

@@ -1555,6 +1555,58 @@ EVERYDAY_PHRASING_TOTALS = [
      "embraced shahadat and four policemen were injured, the officer said. A reporter said that "
      "the body of a fourth attacker had been found in fields near the station; the officer later "
      "confirmed the recovery, saying the man had apparently died of wounds.", (5, 4)),
+    # "among them" opens a part of the count before, however the parser hangs it
+    ("A shell hit a house in the district on Friday. The provincial health director told reporters "
+     "in the town that the provincial hospital and a clinic had received the bodies of six people, "
+     "among them three children and a woman, and 11 wounded.", (6, 11)),
+    # the hurt listed with the bodies brought in are no bodies
+    ("Militants attacked an army convoy near the town on Wednesday. Hospital sources said that the "
+     "bodies of four soldiers and five injured personnel had been brought in.", (4, 5)),
+    # soldiers who "fell with arms in hand" (a communiqué's words for killed in action)
+    ("Militants attacked an army base in the east on Wednesday, the army said. \"Regrettably, eight "
+     "soldiers and three auxiliaries fell with arms in hand, and 14 soldiers were wounded,\" the "
+     "statement said.", (11, 14)),
+    # a group's armed members and the "terrorists" of the same count are the same men
+    ("Three armed members of the Hill People Front and a soldier were killed in a gunfight early on "
+     "Tuesday, the military said. \"Our men retaliated, and three terrorists were killed on the "
+     "spot,\" the press release said.", (4, 0)),
+    # a communiqué's count in apposition, written in words, is a count (an age is in digits)
+    ("The army said on Wednesday that its unit had repelled an attack on its camp. \"Provisional "
+     "toll: friendly side, two dead and five wounded,\" the communique said.", (2, 5)),
+    # "On <day>, separately," opens another incident
+    ("Militants attacked a military post on Tuesday, killing ten soldiers, the ministry said. On "
+     "Wednesday, separately, the ministry said two civilians were killed by gunmen in another "
+     "region.", (10, 0)),
+    # suicide bombers who "detonated explosives" died with them (not militants who did)
+    ("Three female suicide bombers detonated explosives at a crowded fish market on Saturday, "
+     "killing 18 people.", (21, 0)),
+    ("Three militants detonated explosives at a crowded fish market on Saturday, killing 18 people.",
+     (18, 0)),
+    # "two of them" as the object of a verb of its own counts others than the count before
+    ("Bandits invaded the town on Monday evening. The police spokesman said 14 people were killed, "
+     "adding that police operatives engaged the bandits in a gun duel and neutralised two of them.",
+     (16, 0)),
+    # ... but the count the parser hangs on the part is the count
+    ("A mine attached to a minibus exploded on the main road this morning. As a result, four of our "
+     "countrymen, among them a woman, were martyred and eleven others were injured.", (4, 11)),
+    # a coder's labelled count of a force named by its initials, and a bare count before its verb
+    ("On 9 May 2024, militants ambushed an army supply column on the road. Fatalities: 6 (4 FDS, 2 "
+     "militants) per army communique. Wounded: 9 FDS. 3 trucks burnt.", (6, 9)),
+    ("On 3 June 2025, armed men on motorbikes raided a hamlet outside the town. Fatalities: 6 "
+     "(civilians). 2 wounded; 4 men abducted and goats taken.", (6, 2)),
+    # "the two injured" are the two hurt told before, whatever their noun
+    ("A jawan was killed and two of his colleagues were injured when Maoists triggered an IED in "
+     "the forest on Tuesday, police said. Head constable Ram Lal died before he could be evacuated; "
+     "the two injured were flown to the state capital.", (1, 2)),
+    # "as well as" the victims counted: more victims, however the parser hangs them
+    ("Militants attacked shepherds in the desert near the town of Palmyra, killing 11 of them as "
+     "well as two Syrian soldiers and three fighters of an Iranian-backed militia who were guarding "
+     "them, a war monitor said Monday.", (16, 0)),
+    # "a monitor said Sunday": the day told, not the event's; the hurt of "the attack on
+    # Saturday" are the event's own
+    ("Jihadists attacked a group of herders in the desert near the town, killing 14 of them, a war "
+     "monitor said Sunday. The monitor said at least seven other people were wounded after the "
+     "attack on Saturday.", (14, 7)),
     # "IS" before the victims is the group's name, not the verb
     ("Five IS fighters were killed in an airstrike on their hideout on Monday.", (5, 0)),
     ("Two IS suicide bombers blew themselves up at a checkpoint, killing five soldiers.", (7, 0)),
@@ -1704,3 +1756,9 @@ def test_a_question_tells_no_death(nlp) -> None:
     """"did not say whether the two were killed": no claim of a death."""
     ms = find_casualties(_parse_undated(nlp, "The army did not say whether the two men were killed."))
     assert [m for m in ms if m.category == "killed"] == []
+
+
+def test_an_army_officer_is_a_soldier(nlp) -> None:
+    """"officer" alone is police; an army's or a military's officer is of the forces."""
+    ms = find_casualties(_parse_undated(nlp, "An army officer and a military officer were killed."))
+    assert [m.victim_kind for m in ms] == ["state_forces", "state_forces"]

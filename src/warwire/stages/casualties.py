@@ -227,6 +227,9 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
             return kind
     kind = word_kind(noun, rules)
     if kind is not None:
+        if kind == "police" and noun.text.lower() in rules.army_ranks_too and any(
+                rules.kinds.get(c.lemma.lower()) == "state_forces" for c in doc.children(noun.i, {"compound", "amod"})):
+            return "state_forces"  # "an army warrant officer"
         if kind in ("civilians", "unknown", "state_forces"):
             # "police officer", "the suspect's girlfriend" keep their head's kind; "police
             # personnel" are police
@@ -247,6 +250,9 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
+    if noun.text.lower() in rules.group_fighter_nouns and any(
+            c.lemma.lower() in rules.armed_words for c in doc.children(noun.i, {"amod"})):
+        return "combatants"  # "three armed members of the X Front"
     if noun.text.lower() in rules.group_fighter_nouns and mods and any(
             _named_armed_group(doc.parsed.text[doc.toks[k].start:noun.start].strip(), rules)
             for k in range(doc.edges(min(c.i for c in mods))[0], noun.i)):
@@ -580,14 +586,15 @@ _NO_NOUN_AFTER = re.compile(r"\s+(were|was|are|is|had|have|died|all)\b|\s*[,;)]"
 
 def _definite_counts_told_before(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
     """"Troops shot dead 9 suspected gunmen ... A community group said the 9 men killed were
-    village guards": a definite count equal to a count of the dead told before points back
-    at those dead; it takes their group (kind and country), whatever its noun says."""
+    village guards", "two of his colleagues were injured ... the two injured were flown out": a
+    definite count equal to a count of the dead (or hurt) told before points back at them; it
+    takes their group (kind and country), whatever its noun says."""
     out = list(ms)
     for k, m in enumerate(out):
-        if m.category != "killed" or m.negated or m.other_incident or not m.low \
+        if m.category not in ("killed", "injured") or m.negated or m.other_incident or not m.low \
                 or not _DEFINITE.search(text, max(0, m.figure_start - 5), m.figure_start):
             continue
-        before = next((o for o in out[:k] if o.category == "killed" and o.sent < m.sent and o.low == m.low
+        before = next((o for o in out[:k] if o.category == m.category and o.sent < m.sent and o.low == m.low
                        and not o.other_incident and not o.negated), None)
         if before is not None and (before.victim_kind, before.victim_country) != (m.victim_kind, m.victim_country):
             out[k] = replace(m, victim_kind=before.victim_kind, victim_country=before.victim_country)
@@ -802,6 +809,11 @@ _CLAIM_THAT = re.compile(r"[^.;]{0,80}?\bthat\b", re.I)
 _OF_THEM = re.compile(r"\s+of (them|whom)\b", re.I)
 
 
+# a part told in a list or an apposition ("..., four of them soldiers"), not as the object of
+# a verb of its own ("... and neutralised two of them")
+_LISTED_PART = re.compile(r"(?:[,;:(—–-]|\band|\bincluding)\s*$", re.I)
+
+
 def _without_parts_of_whom(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
     """"Twelve others were receiving treatment, three of whom were in critical condition": a part
     told as "N of whom/them" of a figure of its own category before it in the sentence is among
@@ -813,7 +825,12 @@ def _without_parts_of_whom(ms: list[CasualtyMention], text: str) -> list[Casualt
     for m in ms:
         of_them = m.victim_text.lower() in ("whom", "them") or _OF_THEM.match(text, m.figure_end) is not None
         holders = [o for o in out if o.category == m.category and o.low is not None and m.low is not None
-                   and o.low >= m.low and o.figure_start < m.figure_start and not o.negated]
+                   and o.low >= m.low and o.figure_start < m.figure_start and not o.negated
+                   # (not a count of another kind: "14 people were killed ... troops engaged the
+                   # bandits and neutralised two of them")
+                   and (o.victim_kind == m.victim_kind or "unknown" in (o.victim_kind, m.victim_kind)
+                        or o.victim_text.lower().split()[-1:] in (["people"], ["persons"], ["victims"])
+                        and _LISTED_PART.search(text, 0, m.figure_start) is not None)]
         if of_them and holders:
             base, parts = max(holders, key=lambda o: o.figure_start), m.low or 0
             continue
@@ -991,10 +1008,13 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                         for n, v in enumerate(members):
                             if v.i == t.i or not is_person(doc, v, rules):
                                 continue
-                            if n > 0 and v.i + 1 < hi and doc.toks[v.i + 1].tag in ("VBN", "JJ") and (
-                                    rules.triggers.get(doc.toks[v.i + 1].lemma.lower()) or {}).get(
-                                    "category") == "injured":
-                                continue  # "the bodies of 11 worshippers and 30 wounded": the hurt
+                            hurt_words = [doc.toks[v.i + 1]] if v.i + 1 < hi else []
+                            hurt_words += doc.children(v.i, {"amod"})
+                            if n > 0 and any(w.tag in ("VBN", "JJ") and (
+                                    rules.triggers.get(w.lemma.lower()) or {}).get("category") == "injured"
+                                    for w in hurt_words):
+                                continue  # "the bodies of 11 worshippers and 30 wounded", "... of four
+                                # soldiers and five injured personnel": the hurt
                             vic = victim_of(doc, v, lo, hi, rules)
                             if vic is not None:
                                 vic.additional = vic.additional or n > 0  # "the deaths of a man and his son"
@@ -1430,6 +1450,8 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
                 if noun is not None and not is_person(doc, noun, rules) and j + 1 < hi \
                         and doc.toks[j + 1].text == "(" and noun.i > j:
                     noun = None  # "Wounded: 13 (UNAMA)": the bracket names the source
+                if noun is not None and noun.text[:1].isupper() and not is_person(doc, noun, rules):
+                    noun = None  # "Wounded: 7 FAMa": a force's name, its men counted
                 if noun is None or is_person(doc, noun, rules):
                     out.append(_part_mention(doc, cat, span, noun, t.sent, "cas.label", other, rules,
                                              low_only=False, additional=n > 0))

@@ -115,6 +115,8 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
         if len(days) > 1:  # "... late Tuesday, an official told reporters on Wednesday": the telling's day is not the event's
             told = {_weekday(m.group("day")) for m in rules.weekday_told.finditer(text)}
             days = (days - told) or days
+        elif days and days <= {_weekday(m.group("day")) for m in rules.weekday_told_directly.finditer(text)}:
+            return None  # "..., a war monitor said Sunday": the lead names only the telling's day
         if days:
             return (sent.i, days.pop()) if len(days) == 1 else None
     return None

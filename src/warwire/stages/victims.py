@@ -83,6 +83,7 @@ class Rules:
     weekday_opening: re.Pattern  # a sentence opening "On Monday,"
     weekday_pluperfect: re.Pattern  # "had killed two rebels ... on Monday"
     weekday_told: re.Pattern  # "an official told reporters on Wednesday"
+    weekday_told_directly: re.Pattern  # "a war monitor said Sunday"
     new_operation: re.Pattern  # "jets had struck a hideout": a new operation, another incident
     later_period: re.Pattern  # "over the following days": after the event
     other: tuple[tuple[str, re.Pattern], ...]
@@ -102,6 +103,7 @@ class Rules:
     revise_verbs: frozenset[str]  # "revised" of "police revised the figure to 12"
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
     group_fighter_nouns: frozenset[str]  # "fighters" of "four Fano fighters"
+    armed_words: frozenset[str]  # "armed" of "three armed members of the X Front"
     army_ranks_too: frozenset[str]  # "officer": police, or an army's rank among soldiers
     armed_group: re.Pattern  # a named non-state armed group (rules/actors.yaml)
     former: frozenset[str]  # "former" of "a former rebel commander": of no side now
@@ -231,6 +233,7 @@ def load_rules() -> Rules:
         revise_verbs=frozenset(data["revise_verbs"]),
         membership_nouns=frozenset(data["membership_nouns"]),
         group_fighter_nouns=frozenset(data["group_fighter_nouns"]),
+        armed_words=frozenset(data["armed_words"]),
         army_ranks_too=frozenset(data["army_ranks_too"]),
         armed_group=re.compile(r"(?<![\w-])" + armed_group_alternation() + r"(?![\w-])", re.I),
         former=frozenset(data["former_words"]),
@@ -277,6 +280,7 @@ def load_rules() -> Rules:
         weekday_opening=re.compile(data["other_date"]["weekday_opening"], re.I),
         weekday_pluperfect=re.compile(data["other_date"]["weekday_pluperfect"], re.I),
         weekday_told=re.compile(data["other_date"]["weekday_told"], re.I),
+        weekday_told_directly=re.compile(data["other_date"]["weekday_told_directly"]),
         new_operation=re.compile(data["other_date"]["new_operation"], re.I),
         later_period=re.compile(data["other_date"]["later_period"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
@@ -1023,8 +1027,9 @@ def is_bad_number(doc: Doc, tok: Token) -> bool:
         return True
     if nxt is not None and nxt.lemma.lower() in ("year", "month", "week", "day", "hour", "minute", "mile", "foot", "feet", "block"):
         return True
-    if tok.dep == "appos" or (tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
-        return True  # "John Smith, 24, ..."
+    if tok.dep == "appos" and tok.text[:1].isdigit() or (
+            tok.i > 0 and toks[tok.i - 1].text == "," and nxt is not None and nxt.text == ","):
+        return True  # "John Smith, 24, ..." (an age is written in digits: "friendly side, two dead" is a count)
     j = tok.i - 1
     while j >= max(0, tok.i - 10) and (toks[j].like_num or toks[j].text.lower() in _AGE_LIST_JOINS):
         j -= 1
@@ -1075,8 +1080,29 @@ def taken_to_care(doc: Doc, reflexive: Token, rules: Rules) -> bool:
     return rule is None or str(rule["id"]).startswith("cas.hosp")
 
 
+def _part_of_those_before(doc: Doc, v: Token) -> bool:
+    """"the bodies of six people, among them three children and a woman": victims opened by
+    "among them" or "including them" (or joined to such) are part of the count before, which the
+    parser may hang them beside as more victims."""
+    cur = v
+    for _ in range(4):
+        if any(p.i < cur.i and p.text.lower() in PART_PREPS
+               and any(o.text.lower() in ("them", "whom") for o in doc.children(p.i, {"pobj"}))
+               # (opened by it, not followed: "four others, among them a girl"; nor the count
+               # itself hung on the part: "four of our countrymen, among them a woman, were")
+               and not any(c.i < p.i for c in doc.children(cur.i, {"nummod"}))
+               for p in doc.children(cur.i, {"prep"})):
+            return True
+        if cur.dep != "conj" or cur.head == cur.i or doc.toks[cur.head].pos not in ("NOUN", "PROPN", "PRON"):
+            return False
+        cur = doc.toks[cur.head]
+    return False
+
+
 def victim_of(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> Optional[Victim]:
     """The figure carried by victim head ``v`` (None when the phrase gives no count)."""
+    if _part_of_those_before(doc, v):
+        return None
     low = v.text.lower()
     lemma = v.lemma.lower()
     if low in rules.nobody or (low == "one" and v.i > lo and doc.toks[v.i - 1].text.lower() == "no"):
@@ -1363,6 +1389,12 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
                 (prev.like_num and not is_bad_number(doc, prev))
                 or doc.child(prev.i, {"nummod"}) is not None):
             return [prev]
+    if shape in ("verb", "adj") and t.tag == "VBN" and t.i > 0 and doc.subject(t.i, SUBJ) is None \
+            and doc.child(t.i, {"dobj"}) is None:
+        # a coder's note: "2 wounded; 3 men abducted" (the count parsed as a list marker)
+        prev = doc.toks[t.i - 1]
+        if prev.head == t.i and prev.dep in ("meta", "npadvmod", "dep") and figure_token_ok(doc, prev):
+            return [prev]
     if shape == "verb" and t.tag in ("VBD", "VBN") and not has_auxpass and t.dep == "ccomp" \
             and doc.object(t.i) is None and doc.subject(t.i, SUBJ) is not None:
         # "A drone strike ... killed at least 12 people, including two children, residents
@@ -1584,17 +1616,27 @@ def conjuncts(doc: Doc, v: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+_AS_WELL_AS = re.compile(r"\bas well as\s*$", re.I)
+
+
 def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
     """The victims of a list (``_listed``), and a counted person the parser joined to the verb
     instead of to its reflexive object ("killing himself and 2 guards": "guards" conj of
-    "killing"; with any object this also took in counts of other clauses on GVC dev)."""
+    "killing"; with any object this also took in counts of other clauses on GVC dev) or after
+    "as well as" ("killing 14 of them as well as three soldiers and two guards")."""
     out = _listed(doc, v, lo, hi, rules)
-    if v.dep != "dobj" or v.head == v.i or v.text.lower() not in rules.reflexive:
+    if v.dep != "dobj" or v.head == v.i:
         return out
     have = {t.i for t in out}
     extra = [c for c in doc.children(v.head, {"conj"}) if c.i > v.i and c.i < hi and c.i not in have
-             and c.pos == "NOUN" and doc.child(c.i, {"nummod"}) is not None and is_person(doc, c, rules)]
-    return sorted(out + extra, key=lambda t: t.i) if extra else out
+             and c.pos == "NOUN" and doc.child(c.i, {"nummod"}) is not None and is_person(doc, c, rules)
+             and (v.text.lower() in rules.reflexive or _AS_WELL_AS.search(
+                 doc.parsed.text, 0, doc.toks[doc.edges(c.i)[0]].start) is not None)]
+    if not extra:
+        return out
+    # ("killing 14 of them as well as three soldiers": the "as well as" list's members)
+    extra += [d for c in extra for d in conjuncts(doc, c)[1:] if d.i not in have and d not in extra]
+    return sorted(out + extra, key=lambda t: t.i)
 
 
 def _listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
