@@ -174,6 +174,9 @@ class CasualtyMention:
     # Parts of the figure its own phrase names by kind ("12 people, including three soldiers":
     # (("state_forces", 3),)): a later count of those is among the figure (reconcile.py).
     held: tuple[tuple[str, int], ...] = ()
+    # The side whose own losses the figure is, told by that side ("The SDF said eight of its
+    # fighters were killed": the SDF's statement); own losses of different sides add up.
+    side: Optional[str] = None
 
     @property
     def provenance(self) -> str:

@@ -290,12 +290,13 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
         if others:
             groups[max(others, key=lambda k: max((m.low or 0) for m in groups[k]))].extend(ms)
             del groups[key]
-    # a named armed group's fighters are no civilians, but a count of "people" or of victims of
-    # no kind may hold them ("killing six SDF fighters ... seven people died, six SDF members
-    # and a shepherd"; "Three PMF fighters killed" over "three fighters of the PMF")
+    # a named armed group's fighters are no civilians, but a count not told as civilians may
+    # hold them ("killing six SDF fighters ... seven people died, six SDF members and a
+    # shepherd"; "Three PMF fighters killed" over "three fighters of the PMF"; "killing two men
+    # ... the deaths of two of its members")
     for key in [k for k in groups if k[1] == "combatants"]:
         holders = [k for k in groups if k[1] == "people" and k[2] == key[2] and any(
-            m.victim_kind == "unknown" or _GROUP_NOUNS.search(m.victim_text) or not m.victim_text.strip()
+            m.victim_text.lower().split()[-1:] not in (["civilians"], ["civilian"])
             for m in groups[k] if not m.negated)]
         if holders:
             target = max(holders, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
@@ -524,7 +525,7 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         claims = _claims(ms, leads)
         low, best, high = _estimate(claims)
         raw[(country, kind, cat)] = GroupTally(country, kind, cat, low, best, high, tuple(claims), tuple(ms))
-    out = [g for g in raw.values() if g.category != _HIT]
+    out = [t for g in raw.values() if g.category != _HIT for t in _by_own_side(g, leads)]
     for (country, kind, _), hit in [(k, g) for k, g in raw.items() if k[2] == _HIT]:
         killed = raw.get((country, kind, "killed"))
         if killed is None and country is None:
@@ -568,6 +569,22 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
 
 
 _IMPLIED_DEATH = "cas.fig.incident"
+
+
+def _by_own_side(g: GroupTally, leads: set[int]) -> list[GroupTally]:
+    """A group of fighters whose every figure is the own losses of the side that told it, told
+    by two or more sides ("The SDF said eight of its fighters were killed ... a spokesman for
+    the tribal forces said 11 of their men had died"): one group per side, added up."""
+    sides = {m.side for m in g.mentions}
+    if g.kind != "combatants" or len(sides) < 2 or None in sides:
+        return [g]
+    out = []
+    for side in sorted(sides, key=lambda s: min(m.start for m in g.mentions if m.side == s)):
+        ms = [m for m in g.mentions if m.side == side]
+        claims = _claims(ms, leads)
+        low, best, high = _estimate(claims)
+        out.append(GroupTally(g.country, g.kind, g.category, low, best, high, tuple(claims), tuple(ms)))
+    return out
 
 
 def _without_implied_deaths(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:

@@ -1607,6 +1607,23 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Jihadists attacked a group of herders in the desert near the town, killing 14 of them, a war "
      "monitor said Sunday. The monitor said at least seven other people were wounded after the "
      "attack on Saturday.", (14, 7)),
+    # each side's own losses, told by that side, add up (and "admitted losing five of its men")
+    ("Fierce fighting broke out between the militia and tribal fighters in the town on Wednesday. "
+     "The militia said in a statement that eight of its fighters were killed. A spokesman for the "
+     "tribal forces said 11 of their men had died in the clashes. Local activists said three "
+     "civilians were killed by stray bullets.", (22, 0)),
+    ("Fighting between rebels and militias in the town has left seven civilians dead, a local "
+     "official said. The rebels said in a statement that they had repelled an attack and admitted "
+     "losing five of its men. A spokesman for the militias said two of its members died in the "
+     "clashes.", (14, 0)),
+    # ... but a weekday earlier than the day before the telling is another incident's
+    ("Twelve Maoists and three jawans were killed in an encounter in the hills, police said on "
+     "Friday, a day after the gunfight broke out. On Tuesday, a villager was killed when he stepped "
+     "on a pressure bomb planted by Maoists in the same district.", (15, 0)),
+    # ... but a group's own dead it announces may be the men counted before, not told as civilians
+    ("A drone strike hit a car on the road between two villages on Tuesday, killing two men, the "
+     "health ministry said. The group later announced the deaths of two of its members without "
+     "saying where they were killed.", (2, 0)),
     # "IS" before the victims is the group's name, not the verb
     ("Five IS fighters were killed in an airstrike on their hideout on Monday.", (5, 0)),
     ("Two IS suicide bombers blew themselves up at a checkpoint, killing five soldiers.", (7, 0)),

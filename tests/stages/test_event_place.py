@@ -108,3 +108,16 @@ def test_the_toll_sentence_town_beats_a_more_named_town(nlp):
 def test_a_town_stands_for_a_county_only_near_its_point(parsed, places, expected):
     got = choose_event_location(places, parsed, {0})
     assert got is not None and got.candidate.name == expected and got.precision == 2, got
+
+
+def test_a_newsroom_abroad_yields_to_the_story_country(parsed) -> None:
+    """"DUBAI (AFP) - A missile ... struck the city of Marib": the dateline is a newsroom in another
+    country than every place the story names; the story's best place is the event's."""
+    dubai = C("Dubai", "ARE", "Dubai", None, 25.26, 55.3, 10, "city", 1_000_000)
+    marib = C("Marib", "YEM", "Marib", None, 15.5, 45.3, None, "region", 300_000)
+    yemen = C("Yemen", "YEM", None, None, None, None, 11, "country", 28_000_000)
+    places = [mention("Dubai", dubai, "dateline", sent=0, score=2.3),
+              mention("Yemen", yemen, "mention", sent=1, start=30, score=1.3),
+              mention("Marib", marib, "mention", sent=1, start=50, score=1.3)]
+    got = choose_event_location(places, parsed, {0, 1})
+    assert got is not None and got.candidate.country == "YEM" and got.candidate.name == "Marib", got

@@ -23,6 +23,12 @@ def _event_place(nlp, gaz, text, event_sentences=None):
 # (text, country, admin1 or None, (lat, lon) within 30 km or None, precision or None, rule id
 # that must fire or None)
 CASES = [
+    # the most specific place within the province the incident is told in, not a town of
+    # another province named later in the story
+    ("Rebels hacked 30 people to death at a camp outside Komanda in eastern Congo's Ituri province "
+     "on Saturday. A civil society leader in Irumu territory said 28 bodies had been recovered. "
+     "The violence is separate from the fighting in North Kivu, where rebels seized Goma in "
+     "January.", "COD", "Ituri", None, None, None),
     # a hyphenated name is looked up whole; its pieces are no places of their own
     ("Gunmen shot dead a teacher in Qala-i-Naw on Monday.",
      "AFG", "Badghis", (34.99, 63.13), 1, None),
@@ -390,6 +396,11 @@ TOWN_CASES = [
     ("A bomb planted in a car killed two men in the Hayy al-Nasr neighbourhood of Homs city on "
      "Monday. The monitor has counted 40 such killings in Homs province since January.",
      "SYR", (34.72, 36.73), 1, "places.part_of"),
+    # a town of several words, named where it happened, in a story that names only the country
+    # the attack came from (its own country never named)
+    ("Two women were hurt when a drone launched from Lebanon hit a house in the town of Kiryat "
+     "Shmona on Monday, medics said. Hezbollah said the drone was a reply to strikes in south "
+     "Lebanon.", "ISR", (33.21, 35.57), 1, None),
     # a town told with its own province in brackets stays that town when the sentence goes on
     # to name a wider province it is not read in ("deep inside the Y")
     ("Jets struck a depot on the edge of Hermel (Baalbek-Hermel), the first raid deep inside the "

@@ -553,7 +553,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         out.extend(ms)
     out = _definite_counts_told_before(_dead_among_the_hurt(
         _the_hurt_one_who_died(_ordinal_after_others(out), text), parsed, rules), text)
-    out = _officers_among_soldiers(_bare_definite_counts(out, doc, rules), rules)
+    out = _own_losses(_officers_among_soldiers(_bare_definite_counts(out, doc, rules), rules), rules)
     if rules.neutralise_covers_taken.search(text):
         # "authorities use the term to describe militants killed, captured or who surrendered"
         out = [replace(m, rule=m.rule + "|" + NEUTRALISED_COVERS_TAKEN) if m.rule.startswith("cas.kill.neutralise")
@@ -598,6 +598,27 @@ def _definite_counts_told_before(ms: list[CasualtyMention], text: str) -> list[C
                        and not o.other_incident and not o.negated), None)
         if before is not None and (before.victim_kind, before.victim_country) != (m.victim_kind, m.victim_country):
             out[k] = replace(m, victim_kind=before.victim_kind, victim_country=before.victim_country)
+    return out
+
+
+_OWN = ("its ", "their ", "our ")
+
+
+def _own_losses(ms: list[CasualtyMention], rules: Rules) -> list[CasualtyMention]:
+    """"The SDF said eight of its fighters were killed", "a spokesman said 11 of their men had
+    died": a side's own men told by that side are its fighters (of the forces when the side is
+    the state's police or army), the side being the source that told it."""
+    out = []
+    for m in ms:
+        words = m.victim_text.lower().split()
+        if m.victim_kind in ("unknown", "civilians") and m.victim_text.lower().startswith(_OWN) \
+                and words[-1:] and (words[-1] in rules.group_fighter_nouns or words[-1] in ("men", "man")) \
+                and m.attribution is not None:
+            said = [rules.kinds.get(w) for w in re.findall(r"[a-z]+", m.attribution.text.lower())
+                    if w not in ("force", "forces")]  # (any armed side is a "force")
+            kind = next((k for k in said if k in ("state_forces", "police")), "combatants")
+            m = replace(m, victim_kind=kind, side=m.attribution.text.strip().lower())
+        out.append(m)
     return out
 
 

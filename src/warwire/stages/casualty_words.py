@@ -26,6 +26,10 @@ def trigger_rule(doc: Doc, t: Token, rules: Rules) -> Optional[dict]:
         if obj is not None and obj.lemma.lower() in rules.lost_men and any(
                 figure_token_ok(doc, c) for c in doc.children(obj.i, {"nummod"})):
             return rules.triggers.get("lose men")  # "the army lost three soldiers"
+        if obj is not None and figure_token_ok(doc, obj) and any(
+                o.lemma.lower() in rules.lost_men for p in doc.children(obj.i, {"prep"}) if p.text.lower() == "of"
+                for o in doc.children(p.i, {"pobj"})):
+            return rules.triggers.get("lose men")  # "admitted losing five of its men"
         return None
     if lemma == "life" and t.dep == "dobj" and doc.toks[t.head].lemma.lower() in ("claim", "take", "cost") \
             and not any(c.text.lower() == "own" for c in doc.children(t.i, {"amod"})):

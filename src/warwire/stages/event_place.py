@@ -10,13 +10,14 @@ incident place of a sentence right next to the event's with no toll of its own);
 reference point yields to the place its sentence locates by it; else such a place of a sentence
 next to the event's (after a town of a country dateline named in the event's sentences); else a
 town of the dateline's province (any, under a national capital) that the opening names (the
-dateline is the newsroom); else the dateline; else the best other mention (a country named as
+dateline is the newsroom); else the dateline (a newsroom abroad yields to the best place of the
+one other country the story names); else the best other mention (a country named as
 a side yields to the country the article names most). A speaker's place is never chosen while anything else exists; a place
 known only by its country comes back with precision 3 and no coordinates (when only speakers
 name places, all in one country, their town's province at that town, precision 3, unless the
 town is the national capital). Rule ids it
 adds: ``places.town_in_division``, ``places.town_in_country``, ``places.framed_abroad``,
-``places.side_country``, ``places.adjacent_incident``, ``places.lede_town``,
+``places.side_country``, ``places.adjacent_incident``, ``places.lede_town``, ``places.newsroom_abroad``,
 ``places.dateline_town``, ``places.frame_province``, ``places.speaker_province``,
 ``places.country_only``; cue list ``places.toll_sentence`` (see ``rules/places.yaml``).
 """
@@ -207,6 +208,17 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         if lede is not None:
             return _finish(replace(lede, rule=lede.rule + "+places.lede_town"), places)
     if datelines:
+        home = datelines[0].candidate.country
+        abroad = [p for p in usable if p.role != "dateline" and p.candidate.country not in (None, home)]
+        if abroad and len({p.candidate.country for p in abroad}) == 1 and not any(
+                p.role != "dateline" and p.candidate.country == home for p in usable):
+            # "DUBAI (AFP) - A missile ... struck the city of Marib": a newsroom abroad, and the
+            # story's places all in one other country: the best of them, no finer than named
+            pool = [p for p in abroad if p.candidate.kind != "country"]
+            pool = [p for p in pool if p.sent in event_sentences] or pool
+            if pool:
+                best = max(pool, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
+                return _finish(replace(best, rule=best.rule + "+places.newsroom_abroad"), places)
         return _finish(datelines[0], places)
     if usable:
         # where the hurt were treated is no place of the incident while the article names

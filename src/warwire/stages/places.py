@@ -739,8 +739,14 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
             if (r.source == "places.ngram" and c is not None and c.kind == "city"
                     and c.country != dom_country and not r.qualifier):
                 own_name = fold(c.name) == fold(parsed.text[r.start:r.end])
-                if c.population < _LOCAL_MAX_POP or not ("gpe" in r.flags and (
-                        own_name or c.population >= 1_000_000)):
+                # (not a name of several capitalised words in the event's own words, whose
+                # country the article never names: "a rocket fired from Lebanon struck a street
+                # in the northern city of Kiryat Shmona")
+                distinct = len(parsed.text[r.start:r.end].split()) >= 2 and r.locative \
+                    and not any(o.chosen is not None and o.chosen.country == c.country and o.chosen.kind == "country"
+                                for o in kept)
+                if not distinct and (c.population < _LOCAL_MAX_POP or not ("gpe" in r.flags and (
+                        own_name or c.population >= 1_000_000))):
                     # a namesake abroad in an article about another country, read without a
                     # place label or through an alternate name ("Soul" → Seoul, "Date",
                     # "Metro"): the real place is missing from the gazetteer or no place at

@@ -108,7 +108,8 @@ def opens_on_day_after_cue(sent_i: int, sent_text: str, prev_cue: int, rules: Ru
 
 def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
     """(sentence, weekday 0 = Monday) of the first lead sentence that names a weekday, if it
-    names exactly one."""
+    names exactly one (the day before it when that day is only the telling's: "a monitor said
+    Sunday")."""
     for sent in parsed.sentences[:LEAD_SENTENCES]:
         text = parsed.text[sent.start:sent.end]
         days = {_weekday(m.group(1)) for m in rules.weekday.finditer(text)}
@@ -116,7 +117,9 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
             told = {_weekday(m.group("day")) for m in rules.weekday_told.finditer(text)}
             days = (days - told) or days
         elif days and days <= {_weekday(m.group("day")) for m in rules.weekday_told_directly.finditer(text)}:
-            return None  # "..., a war monitor said Sunday": the lead names only the telling's day
+            # "..., a war monitor said Sunday": the lead names only the telling's day; the event
+            # may be the day before it ("after the attack on Saturday"), no earlier
+            return (sent.i, (days.pop() - 1) % 7)
         if days:
             return (sent.i, days.pop()) if len(days) == 1 else None
     return None
