@@ -174,8 +174,8 @@ class CasualtyMention:
     # Parts of the figure its own phrase names by kind ("12 people, including three soldiers":
     # (("state_forces", 3),)): a later count of those is among the figure (reconcile.py).
     held: tuple[tuple[str, int], ...] = ()
-    # The side whose own losses the figure is, told by that side ("The SDF said eight of its
-    # fighters were killed": the SDF's statement); own losses of different sides add up.
+    # The side whose own losses the figure is, told by that side ("The militia said six of its
+    # fighters were killed": the militia's statement); own losses of different sides add up.
     side: Optional[str] = None
 
     @property

@@ -291,9 +291,9 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
             groups[max(others, key=lambda k: max((m.low or 0) for m in groups[k]))].extend(ms)
             del groups[key]
     # a named armed group's fighters are no civilians, but a count not told as civilians may
-    # hold them ("killing six SDF fighters ... seven people died, six SDF members and a
-    # shepherd"; "Three PMF fighters killed" over "three fighters of the PMF"; "killing two men
-    # ... the deaths of two of its members")
+    # hold them ("killing four Front fighters ... five people died, the four fighters and a
+    # farmer"; a headline's "Three Front fighters killed" over "three fighters of the Front";
+    # "killing two men ... the group mourned two of its members")
     for key in [k for k in groups if k[1] == "combatants"]:
         holders = [k for k in groups if k[1] == "people" and k[2] == key[2] and any(
             m.victim_text.lower().split()[-1:] not in (["civilians"], ["civilian"])
@@ -429,7 +429,7 @@ def _other_side(m: CasualtyMention, running: Claim) -> bool:
 
 
 def _named_sides(m: CasualtyMention) -> frozenset[str]:
-    """The capitalised words of a figure's victims ("ISKP members": ISKP)."""
+    """The capitalised words of a figure's victims ("Front members": Front)."""
     return frozenset(w for w in re.findall(r"\b[A-Z][\w-]*", m.victim_text))
 
 
@@ -573,8 +573,8 @@ _IMPLIED_DEATH = "cas.fig.incident"
 
 def _by_own_side(g: GroupTally, leads: set[int]) -> list[GroupTally]:
     """A group of fighters whose every figure is the own losses of the side that told it, told
-    by two or more sides ("The SDF said eight of its fighters were killed ... a spokesman for
-    the tribal forces said 11 of their men had died"): one group per side, added up."""
+    by two or more sides ("The militia said six of its fighters were killed ... a spokesman for
+    the rebels said nine of their men had died"): one group per side, added up."""
     sides = {m.side for m in g.mentions}
     if g.kind != "combatants" or len(sides) < 2 or None in sides:
         return [g]
@@ -927,7 +927,7 @@ def _parts_of_later_toll(groups: list[GroupTally]) -> list[GroupTally]:
     after every figure of the other groups, and at least their sum. Attackers stay apart: a
     toll counts victims ("bringing the number of the dead, excluding the bomber, to seven";
     "three militants were also killed"). A toll that took the kind of the soldier or policeman its
-    sentence names ("head constable X succumbed, taking the toll to nine") holds them as well."""
+    sentence names ("a constable died in hospital, taking the toll to six") holds them as well."""
     def tolls_of(g: GroupTally) -> list[CasualtyMention]:
         return [m for m in g.mentions if m.is_update and m.is_total and not m.negated
                 and not m.victim_text.strip() and m.low == g.best]

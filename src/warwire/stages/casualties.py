@@ -256,7 +256,7 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if noun.text.lower() in rules.group_fighter_nouns and mods and any(
             _named_armed_group(doc.parsed.text[doc.toks[k].start:noun.start].strip(), rules)
             for k in range(doc.edges(min(c.i for c in mods))[0], noun.i)):
-        return "combatants"  # "four Fano fighters", "the two wounded ISKP members": the group's fighters
+        return "combatants"  # "four Front fighters", "the two wounded Front members": the group's fighters
     if noun.lemma.lower() in rules.membership_nouns:  # "three members of the Volunteers for the Defence ..."
         body = next(iter(_of_objects(doc, noun)), None)
         if body is not None and body.i != noun.i:
@@ -605,7 +605,7 @@ _OWN = ("its ", "their ", "our ")
 
 
 def _own_losses(ms: list[CasualtyMention], rules: Rules) -> list[CasualtyMention]:
-    """"The SDF said eight of its fighters were killed", "a spokesman said 11 of their men had
+    """"The militia said six of its fighters were killed", "a spokesman said nine of their men had
     died": a side's own men told by that side are its fighters (of the forces when the side is
     the state's police or army), the side being the source that told it."""
     out = []
@@ -623,8 +623,8 @@ def _own_losses(ms: list[CasualtyMention], rules: Rules) -> list[CasualtyMention
 
 
 def _officers_among_soldiers(ms: list[CasualtyMention], rules: Rules) -> list[CasualtyMention]:
-    """"Four army soldiers were killed ... An officer who was wounded died hours later, raising
-    the toll to five": in an article whose other uniformed victims are soldiers, an "officer"
+    """"Three soldiers were killed ... An officer hurt in the ambush died that night, raising
+    the toll to four": in an article whose other uniformed victims are soldiers, an "officer"
     (casualties.yaml ``army_ranks_too``) is one of them, and so is a toll that took his kind."""
     live = [m for m in ms if not m.other_incident and not m.negated]
     if not any(m.victim_kind == "state_forces" for m in live):
@@ -644,7 +644,7 @@ _SUCCUMBED = re.compile(r"\b(succumbed|succumbs|died of (his|her) (injuries|woun
 
 
 def _the_hurt_one_who_died(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
-    """"One VDG member and one jawan were injured ... the VDG member had succumbed": a death
+    """"One village guard and one soldier were injured ... the village guard had succumbed": a death
     told with "the" of the noun of one of the hurt counted before, who succumbed, is that
     person (one more dead, one fewer hurt: the hurt figure counts him with the dead)."""
     out = list(ms)
@@ -1034,8 +1034,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                             if n > 0 and any(w.tag in ("VBN", "JJ") and (
                                     rules.triggers.get(w.lemma.lower()) or {}).get("category") == "injured"
                                     for w in hurt_words):
-                                continue  # "the bodies of 11 worshippers and 30 wounded", "... of four
-                                # soldiers and five injured personnel": the hurt
+                                continue  # "the bodies of 11 worshippers and 30 wounded", "... of three
+                                # soldiers and four injured personnel": the hurt
                             vic = victim_of(doc, v, lo, hi, rules)
                             if vic is not None:
                                 vic.additional = vic.additional or n > 0  # "the deaths of a man and his son"
@@ -1472,7 +1472,7 @@ def _labelled(doc: Doc, lo: int, hi: int, rules: Rules, other: bool) -> list[tup
                         and doc.toks[j + 1].text == "(" and noun.i > j:
                     noun = None  # "Wounded: 13 (UNAMA)": the bracket names the source
                 if noun is not None and noun.text[:1].isupper() and not is_person(doc, noun, rules):
-                    noun = None  # "Wounded: 7 FAMa": a force's name, its men counted
+                    noun = None  # "Wounded: 9 FDS": a force's name, its men counted
                 if noun is None or is_person(doc, noun, rules):
                     out.append(_part_mention(doc, cat, span, noun, t.sent, "cas.label", other, rules,
                                              low_only=False, additional=n > 0))

@@ -212,7 +212,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         abroad = [p for p in usable if p.role != "dateline" and p.candidate.country not in (None, home)]
         if abroad and len({p.candidate.country for p in abroad}) == 1 and not any(
                 p.role != "dateline" and p.candidate.country == home for p in usable):
-            # "DUBAI (AFP) - A missile ... struck the city of Marib": a newsroom abroad, and the
+            # a Gulf or Beirut dateline over a strike on a town of another country: a newsroom abroad, and the
             # story's places all in one other country: the best of them, no finer than named
             pool = [p for p in abroad if p.candidate.kind != "country"]
             pool = [p for p in pool if p.sent in event_sentences] or pool

@@ -741,7 +741,7 @@ def find_places(parsed: ParsedText, gazetteer: Gazetteer) -> list[PlaceMention]:
                 own_name = fold(c.name) == fold(parsed.text[r.start:r.end])
                 # (not a name of several capitalised words in the event's own words, whose
                 # country the article never names: "a rocket fired from Lebanon struck a street
-                # in the northern city of Kiryat Shmona")
+                # in the border town of Upper Ridge")
                 distinct = len(parsed.text[r.start:r.end].split()) >= 2 and r.locative \
                     and not any(o.chosen is not None and o.chosen.country == c.country and o.chosen.kind == "country"
                                 for o in kept)

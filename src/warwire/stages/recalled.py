@@ -108,8 +108,8 @@ def opens_on_day_after_cue(sent_i: int, sent_text: str, prev_cue: int, rules: Ru
 
 def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
     """(sentence, weekday 0 = Monday) of the first lead sentence that names a weekday, if it
-    names exactly one (the day before it when that day is only the telling's: "a monitor said
-    Sunday")."""
+    names exactly one (the day before it when that day is only the telling's: "officials said
+    Friday")."""
     for sent in parsed.sentences[:LEAD_SENTENCES]:
         text = parsed.text[sent.start:sent.end]
         days = {_weekday(m.group(1)) for m in rules.weekday.finditer(text)}
@@ -117,7 +117,7 @@ def lead_weekday(parsed: ParsedText, rules: Rules) -> Optional[tuple[int, int]]:
             told = {_weekday(m.group("day")) for m in rules.weekday_told.finditer(text)}
             days = (days - told) or days
         elif days and days <= {_weekday(m.group("day")) for m in rules.weekday_told_directly.finditer(text)}:
-            # "..., a war monitor said Sunday": the lead names only the telling's day; the event
+            # "..., officials said Friday": the lead names only the telling's day; the event
             # may be the day before it ("after the attack on Saturday"), no earlier
             return (sent.i, (days.pop() - 1) % 7)
         if days:

@@ -83,7 +83,7 @@ class Rules:
     weekday_opening: re.Pattern  # a sentence opening "On Monday,"
     weekday_pluperfect: re.Pattern  # "had killed two rebels ... on Monday"
     weekday_told: re.Pattern  # "an official told reporters on Wednesday"
-    weekday_told_directly: re.Pattern  # "a war monitor said Sunday"
+    weekday_told_directly: re.Pattern  # "officials said Friday"
     new_operation: re.Pattern  # "jets had struck a hideout": a new operation, another incident
     later_period: re.Pattern  # "over the following days": after the event
     other: tuple[tuple[str, re.Pattern], ...]
@@ -102,7 +102,7 @@ class Rules:
     updated_only_tolls: frozenset[str]  # "figure" of "the figure had risen to 19"
     revise_verbs: frozenset[str]  # "revised" of "police revised the figure to 12"
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
-    group_fighter_nouns: frozenset[str]  # "fighters" of "four Fano fighters"
+    group_fighter_nouns: frozenset[str]  # "fighters" of "four Front fighters"
     armed_words: frozenset[str]  # "armed" of "three armed members of the X Front"
     army_ranks_too: frozenset[str]  # "officer": police, or an army's rank among soldiers
     armed_group: re.Pattern  # a named non-state armed group (rules/actors.yaml)
@@ -1081,7 +1081,7 @@ def taken_to_care(doc: Doc, reflexive: Token, rules: Rules) -> bool:
 
 
 def _part_of_those_before(doc: Doc, v: Token) -> bool:
-    """"the bodies of six people, among them three children and a woman": victims opened by
+    """"the bodies of five people, among them two children": victims opened by
     "among them" or "including them" (or joined to such) are part of the count before, which the
     parser may hang them beside as more victims."""
     cur = v
@@ -1089,7 +1089,7 @@ def _part_of_those_before(doc: Doc, v: Token) -> bool:
         if any(p.i < cur.i and p.text.lower() in PART_PREPS
                and any(o.text.lower() in ("them", "whom") for o in doc.children(p.i, {"pobj"}))
                # (opened by it, not followed: "four others, among them a girl"; nor the count
-               # itself hung on the part: "four of our countrymen, among them a woman, were")
+               # itself hung on the part: "three of our men, among them a driver, were")
                and not any(c.i < p.i for c in doc.children(cur.i, {"nummod"}))
                for p in doc.children(cur.i, {"prep"})):
             return True
@@ -1269,7 +1269,7 @@ def name_start(doc: Doc, v: Token, lo: int = 0) -> int:
     left = v.i
     while left - 1 >= lo and (doc.toks[left - 1].pos == "PROPN" or _INITIAL.fullmatch(doc.toks[left - 1].text)) \
             and doc.toks[left - 1].dep in ("compound", "amod", "nmod") and left - 1 < doc.toks[left - 1].head <= v.i:
-        left -= 1  # (a title may be parsed as an adjective, an initial as a noun: "Constable R K Meena")
+        left -= 1  # (a title may be parsed as an adjective, an initial as a noun: "Constable A K Das")
     return left
 
 
@@ -1381,7 +1381,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
             and not (t.dep == "amod" and t.head > t.i) and doc.child(t.i, {"dobj"}) is None:
         # "a shooting that left five people injured" (misattached): the figure right before wins,
         # also across the passive's own auxiliary when it has no subject ("embraced shahadat and
-        # four policemen were injured", the policemen hung on "shahadat")
+        # three policemen were injured", the policemen hung on "shahadat")
         prev = doc.toks[t.i - 1]
         if prev.dep in ("auxpass", "aux") and prev.head == t.i and t.i > 1 and doc.subject(t.i, SUBJ) is None:
             prev = doc.toks[t.i - 2]
@@ -1391,7 +1391,7 @@ def victim_heads(doc: Doc, t: Token, shape: str) -> list[Token]:
             return [prev]
     if shape in ("verb", "adj") and t.tag == "VBN" and t.i > 0 and doc.subject(t.i, SUBJ) is None \
             and doc.child(t.i, {"dobj"}) is None:
-        # a coder's note: "2 wounded; 3 men abducted" (the count parsed as a list marker)
+        # a coder's note: "4 wounded; 2 men abducted" (the count parsed as a list marker)
         prev = doc.toks[t.i - 1]
         if prev.head == t.i and prev.dep in ("meta", "npadvmod", "dep") and figure_token_ok(doc, prev):
             return [prev]
@@ -1623,7 +1623,7 @@ def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
     """The victims of a list (``_listed``), and a counted person the parser joined to the verb
     instead of to its reflexive object ("killing himself and 2 guards": "guards" conj of
     "killing"; with any object this also took in counts of other clauses on GVC dev) or after
-    "as well as" ("killing 14 of them as well as three soldiers and two guards")."""
+    "as well as" ("killing ten of them as well as two soldiers and a guard")."""
     out = _listed(doc, v, lo, hi, rules)
     if v.dep != "dobj" or v.head == v.i:
         return out
@@ -1634,7 +1634,7 @@ def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
                  doc.parsed.text, 0, doc.toks[doc.edges(c.i)[0]].start) is not None)]
     if not extra:
         return out
-    # ("killing 14 of them as well as three soldiers": the "as well as" list's members)
+    # ("killing ten of them as well as two soldiers": the "as well as" list's members)
     extra += [d for c in extra for d in conjuncts(doc, c)[1:] if d.i not in have and d not in extra]
     return sorted(out + extra, key=lambda t: t.i)
 
