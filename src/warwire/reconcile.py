@@ -11,8 +11,11 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
 
 1. Groups. A mention's group is (country, kind): country is the victim's (from a demonym,
    "12 Armenian servicemen"), else — for soldiers only ("its soldiers", "servicemen") — the
-   country of the source; kind is state_forces, police or perpetrator, with civilians and
-   unknown merged into "people" (news calls the same victims "people", "a man", "the victim").
+   country of the source; kind is state_forces, police, perpetrator or combatants (the fighters
+   of a named armed group, or a side's own men told by that side), with civilians and unknown
+   merged into "people" (news calls the same victims "people", "a man", "the victim").
+   - Combatants join a "people" group of their category unless it is told only as civilians;
+     each side's own losses told by that side stay one group per side and add up.
    - A mention with no country joins a known-country group of the same kind and category that
      states the same figure, or else the only known-country group of that kind and category.
    - A "people" group made only of weak singulars (a pronoun, a name, "the man", "his son") joins
@@ -155,7 +158,7 @@ class Claim:
 @dataclass(frozen=True)
 class GroupTally:
     country: Optional[str]
-    kind: str  # state_forces | police | perpetrator | people
+    kind: str  # state_forces | police | perpetrator | combatants | people
     category: str
     low: Optional[int]
     best: Optional[int]
