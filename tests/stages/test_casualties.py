@@ -1624,6 +1624,21 @@ EVERYDAY_PHRASING_TOTALS = [
     ("A drone strike hit a car on the road between two villages on Tuesday, killing two men, the "
      "health ministry said. The group later announced the deaths of two of its members without "
      "saying where they were killed.", (2, 0)),
+    # a figure "dismissed as exaggerated", whoever told it; an attack whose "memories" are revived
+    ("Raiders attacked a cattle camp on Sunday, killing six herders, the county commissioner said. "
+     "Two of the raiders were shot dead by the herders. Reports on social media put the number of "
+     "dead at more than 20, but the commissioner dismissed them as exaggerated.", (8, 0)),
+    ("Gunmen stormed a village near the coast on Tuesday night, killing five men, police said. The "
+     "attack revived memories of June 2014, when gunmen killed about 60 people in nearby villages.",
+     (5, 0)),
+    # a coder's "Casualties unknown.": no death counted, coded 0
+    ("On 3 May 2024, jets struck positions of the group near the town. Casualties unknown.", (0, 0)),
+    # a strike "later on Wednesday" and an attack recalled "since March, when ..." are others
+    ("Militants ambushed an army patrol on Tuesday night, killing four soldiers. Later on Wednesday, "
+     "army aircraft struck a militant hideout in the mountains, killing six militants.", (4, 0)),
+    ("Militants ambushed an army patrol on Tuesday night, killing four soldiers. The ambush is the "
+     "deadliest in the province since March, when a raid on a militia post killed three fighters.",
+     (4, 0)),
     # "IS" before the victims is the group's name, not the verb
     ("Five IS fighters were killed in an airstrike on their hideout on Monday.", (5, 0)),
     ("Two IS suicide bombers blew themselves up at a checkpoint, killing five soldiers.", (7, 0)),

@@ -481,6 +481,14 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [replace(m, other_incident=True) for m in ms]  # "More than 2,600 people have been shot."
         if ms and not other and sent.i - 1 == prev_later_op and rules.operation_continuation.search(sent_text):
             ms = [replace(m, other_incident=True) for m in ms]  # "... were killed during the operation"
+        unknown = rules.unknown_toll.match(sent_text) if not ms and not other else None
+        if unknown is not None:
+            # a coder's "Casualties unknown.": no death is counted, coded 0 as coders do
+            at = sent.start + unknown.start(1)
+            ms = [CasualtyMention(category="killed", low=0, high=0, qualifier="exact", start=at,
+                                  end=sent.start + unknown.end(1), figure_start=at,
+                                  figure_end=sent.start + unknown.end(1), sent=sent.i,
+                                  rule="cas.none.unknown", negated=True)]
         if ms and rules.label_sentence.match(sent_text):  # "3 fatalities.": the note's total
             ms = [replace(m, rule="cas.label|" + m.rule.split("|", 1)[-1]) if m.category == "killed" else m
                   for m in ms]
@@ -525,8 +533,12 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             until = sent.start + (min((k for k in (sent_text.find(c, that.end()) for c in ",;") if k >= 0),
                                       default=len(sent_text)) if that is not None else refuted.end())
             claim = Attribution(refuted.group(0), at, sent.start + refuted.end(), REFUTED_RULE)
-            ms = [_refuted(m) if m.start < at else replace(m, attribution=claim) if m.figure_start < until
-                  else m for m in ms]
+            # ("Reports put the number of dead at more than 20, but the commissioner dismissed
+            # them as exaggerated": whoever told the figure before it, it is refuted)
+            dismissed = rules.dismissed_as.search(sent_text, refuted.start()) is not None
+            ms = [(replace(m, attribution=replace(m.attribution or claim, rule=REFUTED_RULE)) if dismissed
+                   else _refuted(m)) if m.start < at
+                  else replace(m, attribution=claim) if m.figure_start < until else m for m in ms]
             told = _last_told(out, sent.i)
             out = [_refuted(m) if m.sent == told else m for m in out]
         if ms and rules.friendly_side.search(sent_text):  # "on the friendly side, we deplore 23 killed"

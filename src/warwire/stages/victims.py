@@ -49,6 +49,7 @@ class Rules:
     among: dict[str, str]  # "were among the dead": the pobj word → category
     labels: dict[str, str]  # "Fatalities: 4 militants": the label word → category
     label_sentence: re.Pattern  # "3 fatalities." closing a coder's note
+    unknown_toll: re.Pattern  # "Casualties unknown.": a coder's note of no counted dead
     person_only: frozenset[str]
     not_care_places: frozenset[str]
     non_person: frozenset[str]
@@ -155,6 +156,7 @@ class Rules:
     dead_among_hurt: re.Pattern  # "one of them died", "one of the wounded died"
     unverified: re.Pattern  # "a figure that could not be independently verified"
     refuted: re.Pattern  # "The army denied the claim"
+    dismissed_as: re.Pattern  # "dismissed them as exaggerated": a refutation of any figure before it
     accident_injury: re.Pattern  # "suffered a knee injury when he slipped on ice"
     accident_exceptions: re.Pattern  # ... unless the sentence tells gunfire, a blast or a blade
     by_state_forces: re.Pattern  # "killed when government troops raided the town"
@@ -213,6 +215,7 @@ def load_rules() -> Rules:
         group_claim=re.compile(data["group_claim"].replace("{group}", armed_group_alternation()), re.I),
         unverified=re.compile(data["unverified_claim"], re.I),
         refuted=re.compile(data["refuted_claim"], re.I),
+        dismissed_as=re.compile(data["dismissed_as"], re.I),
         accident_injury=re.compile(data["accident_injury"], re.I),
         accident_exceptions=re.compile(data["accident_exceptions"], re.I),
         by_state_forces=re.compile(data["by_state_forces"], re.I),
@@ -224,6 +227,7 @@ def load_rules() -> Rules:
         among={str(k): str(v) for k, v in data["among"].items()},
         labels={str(k): str(v) for k, v in data["labels"].items()},
         label_sentence=re.compile(data["label_sentence"], re.I),
+        unknown_toll=re.compile(data["unknown_toll"], re.I),
         label_joint=re.compile(data["label_joint"]),
         label_openers=frozenset(data["label_openers"]),
         plural_aux=frozenset(data["joined_subjects"]["plural_aux"]),
