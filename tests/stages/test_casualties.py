@@ -1626,8 +1626,8 @@ EVERYDAY_PHRASING_TOTALS = [
      "saying where they were killed.", (2, 0)),
     # a figure "dismissed as exaggerated", whoever told it; an attack whose "memories" are revived
     ("Raiders attacked a cattle camp on Sunday, killing six herders, the county commissioner said. "
-     "Two of the raiders were shot dead by the herders. Reports on social media put the number of "
-     "dead at more than 20, but the commissioner dismissed them as exaggerated.", (8, 0)),
+     "Two of the raiders were shot dead by the herders. Local radio put the toll at 30, but the "
+     "commissioner dismissed the figure as exaggerated.", (8, 0)),
     ("Gunmen stormed a village near the coast on Tuesday night, killing five men, police said. The "
      "attack revived memories of June 2014, when gunmen killed about 60 people in nearby villages.",
      (5, 0)),

@@ -533,8 +533,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             until = sent.start + (min((k for k in (sent_text.find(c, that.end()) for c in ",;") if k >= 0),
                                       default=len(sent_text)) if that is not None else refuted.end())
             claim = Attribution(refuted.group(0), at, sent.start + refuted.end(), REFUTED_RULE)
-            # ("Reports put the number of dead at more than 20, but the commissioner dismissed
-            # them as exaggerated": whoever told the figure before it, it is refuted)
+            # ("Local media put the toll at 40, but the governor dismissed the figure as
+            # exaggerated": whoever told the figure before it, it is refuted)
             dismissed = rules.dismissed_as.search(sent_text, refuted.start()) is not None
             ms = [(replace(m, attribution=replace(m.attribution or claim, rule=REFUTED_RULE)) if dismissed
                    else _refuted(m)) if m.start < at
