@@ -250,13 +250,13 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
-    if noun.text.lower() in rules.group_fighter_nouns and any(
-            c.lemma.lower() in rules.armed_words for c in doc.children(noun.i, {"amod"})):
-        return "combatants"  # "three armed members of the X Front"
-    if noun.text.lower() in rules.group_fighter_nouns and mods and any(
-            _named_armed_group(doc.parsed.text[doc.toks[k].start:noun.start].strip(), rules)
-            for k in range(doc.edges(min(c.i for c in mods))[0], noun.i)):
-        return "combatants"  # "four Front fighters", "the two wounded Front members": the group's fighters
+    if noun.text.lower() in rules.group_fighter_nouns and (
+            any(c.lemma.lower() in rules.armed_words for c in doc.children(noun.i, {"amod"}))
+            or mods and any(_named_armed_group(doc.parsed.text[doc.toks[k].start:noun.start].strip(), rules)
+                            for k in range(doc.edges(min(c.i for c in mods))[0], noun.i))):
+        # "three armed members of the X Front", "four Front fighters", "the two wounded Front
+        # members": the group's fighters
+        return "combatants"
     if noun.lemma.lower() in rules.membership_nouns:  # "three members of the Volunteers for the Defence ..."
         body = next(iter(_of_objects(doc, noun)), None)
         if body is not None and body.i != noun.i:
@@ -564,15 +564,13 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
                 other_has_new = any(not m.rule.endswith(_CONTINUING_FIGURES) for m in ms if m.other_incident)
         out.extend(ms)
     out = _definite_counts_told_before(_dead_among_the_hurt(
-        _the_hurt_one_who_died(_ordinal_after_others(out), text), parsed, rules), text)
+        _the_hurt_one_who_died(_ordinal_after_others(out), text, rules), parsed, rules), text)
     out = _own_losses(_officers_among_soldiers(_bare_definite_counts(out, doc, rules), rules), rules)
     if rules.neutralise_covers_taken.search(text):
         # "authorities use the term to describe militants killed, captured or who surrendered"
         out = [replace(m, rule=m.rule + "|" + NEUTRALISED_COVERS_TAKEN) if m.rule.startswith("cas.kill.neutralise")
                else m for m in out]
     return out
-
-
 
 
 def _refuted(m: CasualtyMention) -> CasualtyMention:
@@ -624,10 +622,10 @@ def _own_losses(ms: list[CasualtyMention], rules: Rules) -> list[CasualtyMention
     for m in ms:
         words = m.victim_text.lower().split()
         if m.victim_kind in ("unknown", "civilians") and m.victim_text.lower().startswith(_OWN) \
-                and words[-1:] and (words[-1] in rules.group_fighter_nouns or words[-1] in ("men", "man")) \
+                and words[-1:] and (words[-1] in rules.group_fighter_nouns or words[-1] in rules.own_men_nouns) \
                 and m.attribution is not None:
             said = [rules.kinds.get(w) for w in re.findall(r"[a-z]+", m.attribution.text.lower())
-                    if w not in ("force", "forces")]  # (any armed side is a "force")
+                    if w not in rules.any_side_words]
             kind = next((k for k in said if k in ("state_forces", "police")), "combatants")
             m = replace(m, victim_kind=kind, side=m.attribution.text.strip().lower())
         out.append(m)
@@ -641,6 +639,7 @@ def _officers_among_soldiers(ms: list[CasualtyMention], rules: Rules) -> list[Ca
     live = [m for m in ms if not m.other_incident and not m.negated]
     if not any(m.victim_kind == "state_forces" for m in live):
         return ms
+
     def named_police(m: CasualtyMention) -> bool:  # "a police officer", "two policemen"
         return any(rules.kinds.get(w) == "police" and w not in rules.army_ranks_too
                    for w in m.victim_text.lower().split())
@@ -652,17 +651,14 @@ def _officers_among_soldiers(ms: list[CasualtyMention], rules: Rules) -> list[Ca
             and not m.additional else m for m in ms]
 
 
-_SUCCUMBED = re.compile(r"\b(succumbed|succumbs|died of (his|her) (injuries|wounds))\b", re.I)
-
-
-def _the_hurt_one_who_died(ms: list[CasualtyMention], text: str) -> list[CasualtyMention]:
+def _the_hurt_one_who_died(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
     """"One village guard and one soldier were injured ... the village guard had succumbed": a death
     told with "the" of the noun of one of the hurt counted before, who succumbed, is that
     person (one more dead, one fewer hurt: the hurt figure counts him with the dead)."""
     out = list(ms)
     for k, m in enumerate(out):
         if m.category != "killed" or m.low != 1 or m.negated or m.other_incident \
-                or not m.rule.endswith("cas.fig.definite") or not _SUCCUMBED.search(text, m.start, m.end + 40):
+                or not m.rule.endswith("cas.fig.definite") or not rules.succumbed.search(text, m.start, m.end + 40):
             continue
         head = m.victim_text.lower().split()[-1:]
         hurt = next((j for j in range(k - 1, -1, -1) if out[j].category == "injured" and not out[j].negated
@@ -686,8 +682,9 @@ def _bare_definite_counts(ms: list[CasualtyMention], doc: Doc, rules: Rules) -> 
                 or not _DEFINITE.search(text, max(0, m.figure_start - 5), m.figure_start) \
                 or not _NO_NOUN_AFTER.match(text, m.figure_end):
             continue
-        start = doc.parsed.sentences[max(0, m.sent - 1)].start
-        for t in reversed([t for t in doc.toks if start <= t.start and t.end <= m.figure_start]):
+        first = doc.parsed.sentences[max(0, m.sent - 1)].first_token
+        for t in reversed([t for t in doc.toks[first:doc.parsed.sentences[m.sent].last_token]
+                           if t.end <= m.figure_start]):
             if t.dep == "nummod" and parse_number(t.text) == m.low:
                 kind = word_kind(doc.toks[t.head], rules)
                 if kind is not None:  # (a restatement, not a revised toll: "were later shot dead")
@@ -863,7 +860,7 @@ def _without_parts_of_whom(ms: list[CasualtyMention], text: str) -> list[Casualt
                    # bandits and neutralised two of them")
                    and (o.victim_kind == m.victim_kind or "unknown" in (o.victim_kind, m.victim_kind)
                         or o.victim_text.lower().split()[-1:] in (["people"], ["persons"], ["victims"])
-                        and _LISTED_PART.search(text, 0, m.figure_start) is not None)]
+                        and _LISTED_PART.search(text, max(0, m.figure_start - 20), m.figure_start) is not None)]
         if of_them and holders:
             base, parts = max(holders, key=lambda o: o.figure_start), m.low or 0
             continue

@@ -105,6 +105,9 @@ class Rules:
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
     group_fighter_nouns: frozenset[str]  # "fighters" of "four Front fighters"
     armed_words: frozenset[str]  # "armed" of "three armed members of the X Front"
+    own_men_nouns: frozenset[str]  # "men" of "nine of their men": a side's own, besides its fighters
+    any_side_words: frozenset[str]  # "force" of "the Kurdish-led force": no word of the state's side
+    succumbed: re.Pattern  # "had succumbed": died of wounds told before
     army_ranks_too: frozenset[str]  # "officer": police, or an army's rank among soldiers
     armed_group: re.Pattern  # a named non-state armed group (rules/actors.yaml)
     former: frozenset[str]  # "former" of "a former rebel commander": of no side now
@@ -238,6 +241,9 @@ def load_rules() -> Rules:
         membership_nouns=frozenset(data["membership_nouns"]),
         group_fighter_nouns=frozenset(data["group_fighter_nouns"]),
         armed_words=frozenset(data["armed_words"]),
+        own_men_nouns=frozenset(data["own_losses"]["men_nouns"]),
+        any_side_words=frozenset(data["own_losses"]["any_side_words"]),
+        succumbed=re.compile(data["succumbed"], re.I),
         army_ranks_too=frozenset(data["army_ranks_too"]),
         armed_group=re.compile(r"(?<![\w-])" + armed_group_alternation() + r"(?![\w-])", re.I),
         former=frozenset(data["former_words"]),
@@ -1635,7 +1641,8 @@ def listed(doc: Doc, v: Token, lo: int, hi: int, rules: Rules) -> list[Token]:
     extra = [c for c in doc.children(v.head, {"conj"}) if c.i > v.i and c.i < hi and c.i not in have
              and c.pos == "NOUN" and doc.child(c.i, {"nummod"}) is not None and is_person(doc, c, rules)
              and (v.text.lower() in rules.reflexive or _AS_WELL_AS.search(
-                 doc.parsed.text, 0, doc.toks[doc.edges(c.i)[0]].start) is not None)]
+                 doc.parsed.text, max(0, doc.toks[doc.edges(c.i)[0]].start - 15),
+                 doc.toks[doc.edges(c.i)[0]].start) is not None)]
     if not extra:
         return out
     # ("killing ten of them as well as two soldiers": the "as well as" list's members)
