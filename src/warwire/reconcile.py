@@ -281,6 +281,19 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
             target = max(others, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
             groups[target].extend(ms)
             del groups[key]
+    # a "people" group told only without a noun ("the bodies of three more were recovered,
+    # taking the toll to 15") whose largest figure is the largest of one other group of the
+    # category ("Fifteen Maoists were killed") restates that group's dead
+    for key in [k for k in groups if k[1] == "people"]:
+        ms = groups[key]
+        if not all(m.victim_kind == "unknown" and not m.victim_text.strip() and not m.negated for m in ms):
+            continue
+        top = max((m.low or m.high or 0) for m in ms)
+        same = [k for k in groups if k[2] == key[2] and k != key
+                and max((m.low or m.high or 0) for m in groups[k]) == top]
+        if top > 1 and len(same) == 1:
+            groups[same[0]].extend(ms)
+            del groups[key]
     # a soldier or policeman told only by name or rank ("Sergeant Smith died hours later")
     # beside a counted group of the other uniformed kind ("Two police officers … were killed")
     # is one of them
@@ -471,6 +484,54 @@ def _restating_list(base: CasualtyMention, extra: list[CasualtyMention]) -> bool
     return sum(m.low or 0 for m in extra) == base.low
 
 
+def _source(claim: Claim) -> Optional[str]:
+    """Who told a claim, as written and folded ("Police" and "police" are one source)."""
+    told = next((m.attribution for m in claim.mentions if m.attribution is not None), None)
+    if told is None:
+        return None
+    words = told.text.split(",")[0].lower().split()
+    return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
+
+
+def _told_higher_by_others(claims: list[Claim]) -> list[Claim]:
+    """The dead counts told higher, after the first count of the same victims, by people on the
+    spot, community groups, unnamed sources or an armed group (casualties.yaml
+    ``lesser_sources``): "killing at least nine people, police said" ... "'We buried 17,' a
+    resident said". Conflict coders record the more conservative figure of the official,
+    medical or monitoring source, so the first count stands. Only deaths, and only when the
+    first count names its source or opens the article; a later toll, more victims told
+    ("and five other attackers") or a running count ("a fourth body") is no rival count."""
+    dead = [c for c in claims if c.mentions and c.mentions[0].category == "killed" and c.value is not None]
+    if len(dead) < 2:
+        return []
+    first = min(dead, key=lambda c: c.mentions[0].start)
+    source = _source(first)
+    if source is None and first.mentions[0].sent > 0:
+        return []
+    kinds = {m.victim_kind for m in first.mentions} | {"unknown"}
+    return [c for c in dead if c is not first and c.value > first.value and not c.is_update
+            and _told_by_lesser_source(c) and _source(c) != source and _same_victims(c, kinds)]
+
+
+def _told_by_lesser_source(claim: Claim) -> bool:
+    told = next((m for m in claim.mentions if m.attribution is not None), None)
+    return told is not None and (_lesser_sources().search(told.attribution.text) is not None
+                                 or _by_armed_group(told))
+
+
+@functools.lru_cache(maxsize=1)
+def _lesser_sources() -> re.Pattern:
+    return re.compile(load_yaml("casualties.yaml")["lesser_sources"], re.I)
+
+
+def _same_victims(claim: Claim, kinds: set[str]) -> bool:
+    """A claim counts the same victims as a count of ``kinds``: none of its mentions names
+    another kind ("six fighters, the group said" ... "a monitor said seven people died, six
+    fighters and a shepherd" counts more victims) or counts on by an ordinal ("the body of a
+    fourth attacker"), nor adds victims ("the bomber and five other attackers")."""
+    return all(m.victim_kind in kinds and "ordinal" not in m.rule and not m.additional for m in claim.mentions)
+
+
 def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
     positive = [c for c in claims if not c.negated]
     if not positive:
@@ -489,7 +550,9 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
     lows = [c.low for c in (totals_only or positive) if c.low is not None]
     low = min(lows) if lows else None
     neutral = [c for c in positive if not c.partisan]
-    best_claim = updates[-1] if updates else max(neutral or positive, key=lambda c: c.value or 0)
+    higher_elsewhere = _told_higher_by_others(neutral)
+    kept = [c for c in neutral if not any(c is h for h in higher_elsewhere)]
+    best_claim = updates[-1] if updates else max(kept or positive, key=lambda c: c.value or 0)
     best = best_claim.value
     open_ended = [c for c in positive if c.high is None]
     highs = [c.high for c in positive if c.high is not None]

@@ -190,6 +190,13 @@ def _undated_main(text: str) -> Event:
     # a digest's later clause with a day of its own is another incident
     ("In the north, militants 3 Jan killed 12 fishermen near a lake town; 9 Jan ambushed an army "
      "convoy, killing four soldiers; 21 Jan overran a base, leaving an unknown number dead.", 12),
+    # the lead's own attack, told by an indefinite article after a dateline, is no other attack
+    ("BANGKOK (Reuters) - A military air strike on a market in a rebel-held town killed 11 "
+     "civilians and wounded 14, a spokesperson for the group said on Friday.", 11),
+    # a victim named by a demonym is of that country, not of the side that told of him
+    ("A Palestinian man was shot dead by settlers in the village on Friday, the health ministry "
+     "said. The Israeli military said it was looking into reports that a Palestinian had been "
+     "killed.", 1),
 ])
 def test_undated_report_totals(text: str, killed: int) -> None:
     assert _undated_main(text).fatalities.best == killed

@@ -1769,6 +1769,70 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Troops shot dead 9 suspected gunmen after they attacked a police post on Monday, police said. "
      "Two villagers were also killed. A community group said the 9 men killed were village guards, "
      "not gunmen.", (11, 0)),
+    # a higher count told after by people on the spot does not replace the first source's
+    ('Gunmen killed at least 11 people in a village in the north on Sunday, police said. Villagers'
+     ' said they had buried 20 bodies.', (11, 0)),
+    # ... but a later official count does
+    ('Gunmen killed at least 11 people in a village in the north on Sunday, residents said. The '
+     "governor's office later said 20 people were killed.", (20, 0)),
+    # a toll in the thousands told in the perfect is the war's record
+    ('A drone strike on a car killed two men in the south on Tuesday, security sources said. The '
+     'fighting has killed more than 3,500 people, according to the health ministry.', (2, 0)),
+    # bodies told without a noun whose toll is the count of the rebels told before restate it
+    ('Fifteen rebels were killed in a gunfight with troops in the forest, police said. By evening '
+     'the bodies of 12 had been recovered, and three more bodies were found the next morning, '
+     'taking the toll to 15.', (15, 0)),
+    # a month told 'last' after the story's own toll is another incident
+    ('Two policemen were killed when militants attacked a checkpoint in the district on Monday. '
+     'Last March, six soldiers died in an ambush on the same road.', (2, 0)),
+    # 'a dozen' the parser took for a noun compound is the count
+    ('Troops killed a dozen bandits in the forest.', (12, 0)),
+    # speakers joined to the victims' list are no victims, and the list goes on past them
+    ('Militants raided the town overnight, killing two soldiers, a policeman and three residents, '
+     'a security source and a local official said on Friday.', (6, 0)),
+    # an indefinite 'an attack on ...' after the lead is another attack
+    ('Militants attacked an army post near the lake on Thursday, killing seven soldiers, the army '
+     'said. An attack on a naval base on an island in the same province killed about 30 soldiers '
+     'and prompted a large offensive.', (7, 0)),
+    # a figure told on a day before the lead's is an earlier incident's
+    ('A drone struck a car in the town on Monday, killing three fighters, a local official said. '
+     'The defence ministry said on Saturday that its forces had killed 15 militants in the '
+     'mountains.', (3, 0)),
+    # 'Earlier on Friday, a boy ...': someone new told earlier the same day is another incident's
+    ('A soldier was shot dead by gunmen at a checkpoint on Friday evening, the army said. Earlier '
+     'on Friday, a 15-year-old boy was killed during a raid in a nearby town.', (1, 0)),
+    # 'at the time' right after a sentence recalling another time tells that time
+    ('Twenty-four people were killed in a bomb attack on a market in the town on Sunday, officials'
+     ' said. No group has claimed the bombing. The town saw heavy fighting two years ago, when '
+     "militants held its centre. The militia's commander at the time was killed in a raid which "
+     'left more than 30 dead.', (24, 0)),
+    # control: one victim told by a demonym is counted once
+    ('A Palestinian man was shot dead by settlers in the village on Friday, the health ministry '
+     'said. The Israeli military said it was looking into reports that a Palestinian had been '
+     'killed.', (1, 0)),
+    # an armed man is of the armed side: 'another' one after a count of them restates it
+    ('Two militants and a policeman were killed in the clash, police said. The body of another '
+     'armed man was found in the forest the next morning.', (3, 0)),
+    # members of an unnamed armed group are the armed side, counted with the civilians
+    ('Seven civilians were killed when the village was raided overnight. Two members of a non-'
+     'state armed group were killed by the army.', (9, 0)),
+    # a member of a vigilance committee is the vigilante told after
+    ('Insurgents killed four civilians and a member of the local vigilance committee in a night '
+     'raid on the town. The vigilante was killed when he tried to confront the attackers.', (5, 0)),
+    # 'N of whom died in the hospital' after a hurt count are dead besides the dead told before
+    ('Shells hit the market, the hospital said. Eighteen people were dead on arrival and 40 were '
+     'wounded, three of whom died in the hospital during the night.', (21, 37)),
+    # a second subject after "and" is joined to the first, though the "and" hangs on a part between
+    ("Nine Palestinians, including two children, and one member of Israeli forces were killed "
+     "during the raid.", (10, 0)),
+    # a count of the weeks before the attack is no count of it
+    ("A shell hit the market on Monday, killing six civilians and wounding 20, rescuers said. "
+     "According to monitors, 40 civilians had been killed and 95 injured in the region in the two "
+     "weeks preceding the attack.", (6, 20)),
+    # "died of their wounds": some of the hurt counted before, now dead
+    ("Five guards were killed and nine wounded in the attack on the camp, an officer said. A "
+     "hospital source later said two more guards had died of their wounds, bringing the toll to "
+     "seven.", (7, 7)),
 ]
 
 

@@ -221,6 +221,9 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         return "unknown"  # "drove himself to the hospital": the one hurt, no perpetrator
     if any(c.lemma.lower() in rules.former for c in doc.children(noun.i, {"amod", "advmod", "compound"})):
         return "unknown"  # "a former rebel commander", "a retired soldier": of no side now
+    if low in rules.armed_person_nouns and any(
+            c.lemma.lower() in rules.armed_words for c in doc.children(noun.i, {"amod"})):
+        return "perpetrator"  # "the body of another armed man"
     for o in _of_objects(doc, noun):  # a kind told by a phrase: "ten sons of the soil"
         kind = rules.kinds.get(f"{noun.lemma.lower()} of {o.lemma.lower()}")
         if kind is not None:
@@ -260,6 +263,11 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
     if noun.lemma.lower() in rules.membership_nouns:  # "three members of the Volunteers for the Defence ..."
         body = next(iter(_of_objects(doc, noun)), None)
         if body is not None and body.i != noun.i:
+            a, b = doc.edges(body.i)
+            a = next((k for k in range(a, b + 1) if doc.toks[k].dep != "det"), a)
+            if doc.parsed.text[doc.toks[a].start:doc.toks[b].end].lower() in rules.armed_bodies:
+                # "two members of the NSAG", "members of a non-state armed group"
+                return "perpetrator"
             return _kind(doc, body, rules)
     return "unknown"
 
@@ -394,6 +402,8 @@ def _country(doc: Doc, noun: Optional[Token], country_of: CountryOf) -> Optional
             found = country_of(text)
             if found is not None:
                 return found
+    if noun.ent_type == "NORP":  # the victim named by a demonym: "a Palestinian had been killed"
+        return country_of(noun.text)
     return None
 
 
@@ -435,6 +445,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         later_op = later_operation(sent.i, sent_text, rules)
         other = in_other_section or in_links or any(p.search(sent_text) for _, p in rules.other) \
             or (sent.i > 0 and any(p.search(sent_text) for _, p in rules.other_later)) \
+            or (any(p.search(sent_text) for _, p in rules.other_after_toll)
+                and any(not m.other_incident and m.sent < sent.i for m in out)) \
             or not revised and (other_year(doc, lo, hi, sent_text, pub_year, rules)
                                 or other_date(sent.i, sent_text, pub_month, lead, rules)
                                 or earlier_weekday(sent.i, sent_text, lead_day, rules, pub_weekday)
@@ -477,8 +489,9 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         if own_until is not None:  # "Three were shot dead, bringing the toll since the coup to 79"
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
         if ms and not other and sent.i - 1 in (prev_other, prev_cue) and sent.i >= LEAD_SENTENCES \
-                and rules.tally_continuation.search(sent_text):
-            ms = [replace(m, other_incident=True) for m in ms]  # "More than 2,600 people have been shot."
+                and (rules.tally_continuation.search(sent_text) or rules.recalled_continuation.search(sent_text)):
+            # "More than 2,600 people have been shot."; "The group's leader at the time was killed"
+            ms = [replace(m, other_incident=True) for m in ms]
         if ms and not other and sent.i - 1 == prev_later_op and rules.operation_continuation.search(sent_text):
             ms = [replace(m, other_incident=True) for m in ms]  # "... were killed during the operation"
         unknown = rules.unknown_toll.match(sent_text) if not ms and not other else None
@@ -861,7 +874,10 @@ def _without_parts_of_whom(ms: list[CasualtyMention], text: str) -> list[Casualt
                    and (o.victim_kind == m.victim_kind or "unknown" in (o.victim_kind, m.victim_kind)
                         or o.victim_text.lower().split()[-1:] in (["people"], ["persons"], ["victims"])
                         and _LISTED_PART.search(text, max(0, m.figure_start - 20), m.figure_start) is not None)]
-        if of_them and holders:
+        # "them"/"whom" points at the figure right before it: "20 were killed and 50 wounded,
+        # four of whom later died" are four of the wounded, dead besides the 20
+        nearest = max((o for o in ms if o.figure_start < m.figure_start), key=lambda o: o.figure_start, default=None)
+        if of_them and holders and (nearest is None or nearest.category == m.category):
             base, parts = max(holders, key=lambda o: o.figure_start), m.low or 0
             continue
         if base is not None and m.category == base.category and m.additional and m.low is not None \

@@ -97,11 +97,13 @@ def other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
 
 
 def opens_on_day_after_cue(sent_i: int, sent_text: str, prev_cue: int, rules: Rules) -> bool:
-    """A sentence opening on a day date right after one that recalled other incidents tells one
-    of them ("It is the third shooting in the area this month. On Nov. 4, a teen was wounded
-    near a gas station")."""
+    """A sentence opening on a day date, or on "Earlier,", right after one that recalled other
+    incidents tells one of them ("It is the third shooting in the area this month. On Nov. 4, a
+    teen was wounded near a gas station")."""
     if prev_cue != sent_i - 1 or sent_i < LEAD_SENTENCES:
         return False
+    if rules.earlier_opening.search(sent_text):
+        return True
     m = rules.day_date.search(sent_text)
     return m is not None and not sent_text[:m.start()].strip(" \t\n\"'“(-—•*")
 
@@ -140,12 +142,15 @@ def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, i
     perfect or the passive what was done on one ("troops had killed two rebels in a gunfight on
     Monday"): an earlier incident. A later day ("On Thursday, the wounded man died") is no other
     incident, unless it opens a new operation ("On Tuesday, jets had struck a hideout, killing
-    four militants": casualties.yaml ``new_operation``). With a publication date both days are
+    four militants": casualties.yaml ``new_operation``). A figure told on a day before the
+    lead's ("the ministry said on Sunday that its forces had killed 11", of a Monday strike) is
+    an earlier incident's too. With a publication date both days are
     the last ones before it, so any earlier day of that week counts; without one, only one to
     three days before the lead's (a later week's day reads the same)."""
     if lead_day is None or sent_i <= lead_day[0]:
         return False
-    m = rules.weekday_opening.search(sent_text) or rules.weekday_pluperfect.search(sent_text)
+    m = rules.weekday_opening.search(sent_text) or rules.weekday_pluperfect.search(sent_text) \
+        or rules.weekday_told.search(sent_text)
     if m is None:
         return False
     day = _weekday(m.groupdict().get("day") or m.group("pday"))

@@ -61,6 +61,7 @@ class Rules:
     additional: frozenset[str]
     update: frozenset[str]
     report: frozenset[str]
+    speaker_nouns: frozenset[str]  # "source" of "..., a security source said": never a victim
     own_claim_subjects: frozenset[str]  # "it" of "X said it killed 47"
     own_claim_exempt: frozenset[str]  # "we buried 19 people": no claim of harm done
     own_claim_owners: frozenset[str]  # "group" of "a spokesman said the group's fighters killed 20"
@@ -89,7 +90,9 @@ class Rules:
     later_period: re.Pattern  # "over the following days": after the event
     other: tuple[tuple[str, re.Pattern], ...]
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
+    other_after_toll: tuple[tuple[str, re.Pattern], ...]  # ... after a sentence with the story's own figure
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
+    recalled_continuation: re.Pattern  # "The group's leader at the time was killed": the time recalled before
     operation_continuation: re.Pattern  # "killed during the operation", after a later operation
     aircraft: frozenset[str]  # "both drones were shot down": no people
     aircraft_verbs: frozenset[str]  # "shoot down"
@@ -103,8 +106,10 @@ class Rules:
     updated_only_tolls: frozenset[str]  # "figure" of "the figure had risen to 19"
     revise_verbs: frozenset[str]  # "revised" of "police revised the figure to 12"
     membership_nouns: frozenset[str]  # "members" of "three members of the VDP"
+    armed_bodies: frozenset[str]  # "the NSAG" of "two members of the NSAG": the armed side
     group_fighter_nouns: frozenset[str]  # "fighters" of "four Front fighters"
     armed_words: frozenset[str]  # "armed" of "three armed members of the X Front"
+    armed_person_nouns: frozenset[str]  # "man" of "another armed man": the armed side
     own_men_nouns: frozenset[str]  # "men" of "nine of their men": a side's own, besides its fighters
     any_side_words: frozenset[str]  # "force" of "the Kurdish-led force": no word of the state's side
     succumbed: re.Pattern  # "had succumbed": died of wounds told before
@@ -125,6 +130,7 @@ class Rules:
     month_only: re.Pattern  # a sentence opening "In April," (a month with no day)
     relative_turn: re.Pattern  # ", which ...": a clause that may tell another month's deed
     day_date: re.Pattern  # "on 11 December", "on Dec. 11"
+    earlier_opening: re.Pattern  # "Earlier," opening a sentence after another incident's cue
     clause_day: re.Pattern  # "3 Jan" of a digest's clause
     month_names: re.Pattern  # any month name (the lead's month)
     countries: dict[str, str]
@@ -239,8 +245,10 @@ def load_rules() -> Rules:
         updated_only_tolls=frozenset(data["updated_only_tolls"]),
         revise_verbs=frozenset(data["revise_verbs"]),
         membership_nouns=frozenset(data["membership_nouns"]),
+        armed_bodies=frozenset(data["armed_bodies"]),
         group_fighter_nouns=frozenset(data["group_fighter_nouns"]),
         armed_words=frozenset(data["armed_words"]),
+        armed_person_nouns=frozenset(data["armed_person_nouns"]),
         own_men_nouns=frozenset(data["own_losses"]["men_nouns"]),
         any_side_words=frozenset(data["own_losses"]["any_side_words"]),
         succumbed=re.compile(data["succumbed"], re.I),
@@ -267,6 +275,7 @@ def load_rules() -> Rules:
         additional=frozenset(data["additional_words"]),
         update=frozenset(data["update_verbs"]),
         report=frozenset(data["report_verbs"]),
+        speaker_nouns=frozenset(data["speaker_nouns"]),
         own_claim_subjects=frozenset(data["own_claim_subjects"]),
         own_claim_exempt=frozenset(data["own_claim_exempt_lemmas"]),
         own_claim_owners=frozenset(data["own_claim_owners"]),
@@ -295,7 +304,9 @@ def load_rules() -> Rules:
         later_period=re.compile(data["other_date"]["later_period"], re.I),
         other=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident"]),
         other_later=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_later"]),
+        other_after_toll=tuple((r["id"], re.compile(r["pattern"], re.I)) for r in data["other_incident_after_toll"]),
         tally_continuation=re.compile(data["tally_continuation"], re.I),
+        recalled_continuation=re.compile(data["recalled_continuation"], re.I),
         operation_continuation=re.compile(data["operation_continuation"], re.I),
         aircraft=frozenset(data["aircraft"]),
         aircraft_verbs=frozenset(data["aircraft_verbs"]),
@@ -306,6 +317,7 @@ def load_rules() -> Rules:
         month_only=re.compile(data["other_date"]["month_only"], re.I),
         relative_turn=re.compile(data["other_date"]["relative_turn"], re.I),
         day_date=re.compile(data["other_date"]["day_date"], re.I),
+        earlier_opening=re.compile(data["other_date"]["earlier_opening"], re.I),
         clause_day=re.compile(data["other_date"]["clause_day"], re.I),
         month_names=re.compile(data["other_date"]["month"], re.I),
         countries={str(k).lower(): v for k, v in data["countries"].items()},
@@ -364,7 +376,11 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
                 "them", "whom", "including", "among") and "," in (
                 toks[a + 1].text, toks[_right_edge(kids, a)].text) and _joined_by_and(
                 toks, kids, b)  # "Fifteen insurgents, four soldiers and three civilians died"
-            if agrees and (any(toks[c].dep == "cc" and a < c < b for c in kids[a]) or listed):
+            # (the "and" may hang on a part told between them: "Nine Palestinians, including two
+            # children, and one member of the forces were killed")
+            joined = any(toks[c].dep == "cc" and a < c < b for c in kids[a]) or (
+                toks[_left_edge(kids, b) - 1].dep == "cc" and toks[_left_edge(kids, b) - 1].text.lower() == "and")
+            if agrees and (joined or listed):
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, b, a, "conj")
             elif (_counted(toks, kids, a) or toks[a].like_num) and not _counted(toks, kids, b) and "," in (
@@ -397,6 +413,28 @@ def _speaker_misread_as_apposition(toks: tuple[Token, ...], kids: list[list[int]
         said = x.head
         _reattach(out, kids, x.i, verb.i, "dobj")
         _reattach(out, kids, speaker, said, "nsubj")
+    return tuple(out) if out is not None else toks
+
+
+def _speakers_joined_to_victims(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """"..., killing three soldiers, a policeman and two residents, a security source and a local
+    resident said": the parser joins the speakers to the victims' list and leaves "said" without
+    a subject. A speaker noun (casualties.yaml ``speaker_nouns``) joined to the list after a
+    comma, whose phrase ends right before the subjectless report verb, is its subject (``kids``
+    is updated in place)."""
+    rules = load_rules()
+    out: Optional[list[Token]] = None
+    for said in toks:
+        if said.lemma.lower() not in rules.report or said.i == 0 \
+                or any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[said.i]):
+            continue
+        speaker = next((s for s in toks[max(0, said.i - 12):said.i] if s.dep == "conj" and s.pos == "NOUN"
+                        and s.lemma.lower() in rules.speaker_nouns | {s.text.lower()} & rules.speaker_nouns
+                        and toks[_left_edge(kids, s.i) - 1].text == ","
+                        and _right_edge(kids, s.i) == said.i - 1), None)
+        if speaker is not None:
+            out = out if out is not None else list(toks)
+            _reattach(out, kids, speaker.i, said.i, "nsubj")
     return tuple(out) if out is not None else toks
 
 
@@ -633,6 +671,23 @@ def _count_on_adjective(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple
             continue
         out = out if out is not None else list(toks)
         _reattach(out, kids, t.i, adj.head, "nummod")
+    return tuple(out) if out is not None else toks
+
+
+def _count_word_as_compound(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
+    """A count word the parser took for a noun compound ("killed a dozen bandits in the forest":
+    "dozen" a compound of "bandits", "a" their article) is the noun's count, its article part of
+    the count (``kids`` is updated in place)."""
+    out: Optional[list[Token]] = None
+    for t in toks:
+        if t.dep != "compound" or t.ent_type != "CARDINAL" or t.i == 0 or t.head <= t.i:
+            continue
+        art = toks[t.i - 1]
+        if art.dep != "det" or art.head != t.head or art.ent_type != "CARDINAL":
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, t.i, t.head, "nummod")
+        _reattach(out, kids, art.i, t.i, "quantmod")
     return tuple(out) if out is not None else toks
 
 
@@ -910,8 +965,9 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
             continue
         end = _right_edge(kids, x.i)  # (a projective parse: the phrase is x.i .. end)
         if any(toks[k].text in _CLOSERS for k in range(head.i + 1, x.i) if toks[k].text != ",") \
-                or any(toks[k].text in _CLOSERS and toks[k + 1].dep != "cc" for k in range(x.i + 1, end + 1)) \
-                or end + 1 < len(toks) and toks[end + 1].text in _CLOSERS:
+                or any(toks[k].text in _CLOSERS and toks[k + 1].dep != "cc" and not _speaker_after(toks, kids, k, rules)
+                       for k in range(x.i + 1, end + 1)) \
+                or end + 1 < len(toks) and toks[end + 1].text in _CLOSERS and not _speaker_after(toks, kids, end + 1, rules):
             continue
         a, b = word_kind(head, rules), word_kind(x, rules)
         if a is None or b is None or a == b or "unknown" in (a, b) or "civilians" in (a, b) and "people" in (a, b):
@@ -919,6 +975,14 @@ def _listed_apposition(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[
         out = out if out is not None else list(toks)
         _reattach(out, kids, x.i, head.i, "conj")
     return tuple(out) if out is not None else toks
+
+
+def _speaker_after(toks: tuple[Token, ...], kids: list[list[int]], comma: int, rules: Rules) -> bool:
+    """The comma at ``comma`` opens the subject of a report verb ("..., a security source said"):
+    it ends the list before it, not an apposition."""
+    return comma + 1 < len(toks) and any(
+        toks[t.head].lemma.lower() in rules.report and _left_edge(kids, t.i) == comma + 1
+        for t in toks[comma + 1:comma + 8] if t.dep == "nsubj")
 
 
 class Doc:
@@ -938,12 +1002,14 @@ class Doc:
         self.toks = _dateline_subject(self.toks, kids)
         self.toks = _among_them_part(self.toks, kids)
         self.toks = _speaker_misread_as_apposition(self.toks, kids)
+        self.toks = _speakers_joined_to_victims(self.toks, kids)
         self.toks = _subject_after_source(self.toks, kids)
         self.toks = _subject_split_by_and(self.toks, kids)
         self.toks = _joined_subjects(self.toks, kids)
         self.toks = _unit_counts(self.toks, kids)
         self.toks = _bare_count_subject(self.toks, kids)
         self.toks = _count_on_adjective(self.toks, kids)
+        self.toks = _count_word_as_compound(self.toks, kids)
         self.toks = _shot_dead_misread(self.toks, kids)
         self.toks = _subject_before_participle(self.toks, kids)
         self.toks = _along_with(self.toks, kids)
