@@ -1833,6 +1833,14 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Five guards were killed and nine wounded in the attack on the camp, an officer said. A "
      "hospital source later said two more guards had died of their wounds, bringing the toll to "
      "seven.", (7, 7)),
+    # one more person shot, told as being treated, lives: a wounded person, not one of the dead
+    ("Troops killed nine villagers in the raid. An elderly man who had been shot in the leg was "
+     "found hiding in a grove and is being treated by medics.", (9, 1)),
+    # an ordinal goes on from the victims' count, told twice, not from the attacker shot beside it
+    ("Two Israeli men were killed when a gunman fired on their car at a junction, police said. A "
+     "soldier driving behind them returned fire and killed the gunman. Medics pronounced the two "
+     "victims dead at the scene. A third man in the car, aged 40, was taken to hospital in "
+     "moderate condition, medics said.", (3, 1)),
 ]
 
 

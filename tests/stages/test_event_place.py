@@ -121,3 +121,19 @@ def test_a_newsroom_abroad_yields_to_the_story_country(parsed) -> None:
               mention("Marib", marib, "mention", sent=1, start=50, score=1.3)]
     got = choose_event_location(places, parsed, {0, 1})
     assert got is not None and got.candidate.country == "YEM" and got.candidate.name == "Marib", got
+
+
+def test_a_town_beats_a_city_that_bears_its_provinces_name(nlp) -> None:
+    """"at the entrance of X town in the eastern countryside of Y" with Y both a city and its
+    province (invented names): the town, not the city that may stand for the province, though
+    the title names Y too."""
+    text = ("Gunmen attacked a checkpoint at the entrance of Tell Safra town in the eastern "
+            "countryside of Qaryat Nahr, killing five guards.")
+    parsed = parse_article(Article("t", text, "Five guards killed in eastern Qaryat Nahr", None), nlp)
+    province_city = C("Qaryat Nahr", "SYR", "Qaryat Nahr", None, 35.3, 40.1, 20, "city", 250_000)
+    town = C("Tell Safra", "SYR", "Qaryat Nahr", None, 34.7, 40.8, 21, "city", 25_000)
+    places = [mention("Tell Safra", town, "incident", sent=0, start=text.index("Tell"), score=3.3),
+              mention("Qaryat Nahr", province_city, "incident", sent=0, start=text.index("Qaryat"),
+                      score=3.0)]
+    got = choose_event_location(places, parsed, {0})
+    assert got is not None and got.candidate.name == "Tell Safra", got

@@ -776,9 +776,14 @@ def _ordinal_after_others(ms: list[CasualtyMention]) -> list[CasualtyMention]:
                       and o.category in ("killed", "injured")]
             kin = [o for o in before if o.victim_kind == m.victim_kind]  # "Two soldiers and a
             # shepherd were killed. A third soldier was wounded": the soldiers' count goes on
+            # (the victims' count told again, and the attacker beside them, count no one more:
+            # "Two men were killed ... the gunman was shot dead ... the two victims ... A third
+            # man in the car was taken to hospital")
+            victims = [o.low for o in before if o.victim_kind != "perpetrator" and o.low is not None]
             if before and not any(o.category == m.category for o in before) \
                     and all(o.low is not None and o.low == o.high for o in before) \
                     and (sum(o.low for o in before) == m.low - 1
+                         or m.victim_kind != "perpetrator" and victims and max(victims) == m.low - 1
                          or m.victim_kind not in ("unknown", "civilians")
                          and kin and sum(o.low or 0 for o in kin) == m.low - 1):
                 m = replace(m, low=1, high=1, additional=True, includes_killed=False,

@@ -57,6 +57,12 @@ FULL_MENTION = 1.0  # a mention's role score (places stage); an institution's na
 LEDE_SENTENCES = 2
 
 
+def _named_as_its_province(c: PlaceCandidate) -> bool:
+    """A city that bears the name of its first-level division ("Deir ez-Zor", "Idlib"): the name
+    may stand for the province."""
+    return c.kind == "city" and c.admin1 is not None and fold(c.name) == fold(c.admin1)
+
+
 def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                           event_sentences: set[int]) -> Optional[PlaceMention]:
     """The incident's place. Incident mentions in the event's sentences first (the best one,
@@ -110,7 +116,10 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         # a town named as such before a district named after its seat ("near Digboi in
         # Tinsukia district": Digboi); not a reference point ("the Hawija area southwest of
         # Kirkuk")
+        # ... and a town before a city that bears its province's name ("Hajin town in the
+        # eastern countryside of Deir Ezzor": the province)
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
+                                        _named_as_its_province(p.candidate),
                                         "places.district_seat" in p.rule
                                         or "places.bearing_prep" in p.rule,
                                         -p.score - SUPPORT_W * support[_key(p)], p.start))
