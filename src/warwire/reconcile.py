@@ -183,7 +183,8 @@ class Total:
 # when one gives it (conflict coders take the figure of the closest, least partisan source).
 # A figure said to be unconfirmed gives way the same way.
 UNVERIFIED_RULE = "cas.attr.unverified"
-PARTISAN_RULES = ("cas.attr.subject_claim", "cas.attr.own_claim", UNVERIFIED_RULE, "cas.attr.refuted")
+OWN_CLAIM_RULE = "cas.attr.own_claim"
+PARTISAN_RULES = ("cas.attr.subject_claim", OWN_CLAIM_RULE, UNVERIFIED_RULE, "cas.attr.refuted")
 # A party's claim the other side denies ("The army denied the claim"): kept, counted in no total.
 REFUTED_RULE = "cas.attr.refuted"
 
@@ -543,8 +544,12 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
         return 0, 0, 0
     # an update supersedes when it is a count ("the toll rose to 12"), not when one named or
     # pronoun victim "later died"
+    # (nor a partisan or unverified one beside a neutral figure: "a militia leader gave a higher
+    # toll of 13, which could not be verified")
+    neutral_told = any(not c.partisan for c in positive)
     updates = [c for c in positive if c.is_update
-               and not (c.mentions and all(m.rule.endswith(_WEAK) for m in c.mentions))]
+               and not (c.mentions and all(m.rule.endswith(_WEAK) for m in c.mentions))
+               and not (neutral_told and c.partisan)]
     # an increment ("five more died") is not a total: it never sets the low
     totals_only = [c for c in positive if not (c.mentions and all(m.additional for m in c.mentions))]
     lows = [c.low for c in (totals_only or positive) if c.low is not None]
@@ -914,6 +919,16 @@ def _state_source_words() -> frozenset[str]:
                      if " " not in w)
 
 
+def _non_state_own_claim(c: Claim) -> bool:
+    """Every mention of the claim is what a side that is not the state says it inflicted on the
+    state's forces ("a spokesman for the AA said its troops had killed more than 25 junta
+    personnel"), the side named or not (not "'We repulsed the attackers and four of them were
+    killed,' he said": the forces' own count of the attackers)."""
+    return all(m.attribution is not None and m.attribution.rule == OWN_CLAIM_RULE and not m.by_state_forces
+               and m.victim_kind in UNIFORMED_KINDS and not _state_source(m.attribution.text)
+               for m in c.mentions)
+
+
 def _armed_group_claim(c: Claim) -> bool:
     """Every mention of the claim is attributed to a named non-state armed group (rules/actors.yaml)."""
     return all(_by_armed_group(m) for m in c.mentions)
@@ -1117,7 +1132,8 @@ def totals(tallies: Sequence[GroupTally], implied_zero: bool = False) -> dict[st
             if g.claims and all(c.mentions and all(m.attribution is not None and m.attribution.rule == REFUTED_RULE
                                                    for m in c.mentions) for c in g.claims):
                 continue  # "... saying several soldiers had been killed. The army denied the claim."
-            if told_neutrally and g.claims and all(c.partisan and (_armed_group_claim(c) or _unverified_claim(c))
+            if told_neutrally and g.claims and all(c.partisan and (_armed_group_claim(c) or _unverified_claim(c)
+                                                                   or _non_state_own_claim(c))
                                                    for c in g.claims):
                 # a group only an armed group claims ("al-Shabaab said 15 soldiers died") beside
                 # a toll from other sources: a claim kept, no figure of the event's total (a

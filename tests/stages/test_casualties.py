@@ -1841,6 +1841,41 @@ EVERYDAY_PHRASING_TOTALS = [
      "soldier driving behind them returned fire and killed the gunman. Medics pronounced the two "
      "victims dead at the scene. A third man in the car, aged 40, was taken to hospital in "
      "moderate condition, medics said.", (3, 1)),
+    # fighters of any side are no civilians: the civilians told after them are more dead
+    ("Clashes between two militias erupted in the town on Thursday. Seven militia fighters and "
+     "five tribal fighters were killed in the fighting, monitors said. Two civilians, including a "
+     "child, were reportedly killed by stray bullets.", (14, 0)),
+    # "operatives" are people
+    ("Seven operatives of the state community watch corps were killed on Thursday when bandits "
+     "attacked the town, police said. The joint team repelled the attack, neutralising eight of "
+     "the bandits.", (15, 0)),
+    # another source's toll set against the first with "while" is no more victims
+    ("A rocket hit the town on Monday, killing at least 14 people, a hospital said, while the "
+     "civil defence agency put the toll at 17.", (17, 0)),
+    # a year and "when": an earlier time recalled
+    ("Gunmen killed 12 villagers in the district on Sunday, police said. The area was among the "
+     "worst hit during the attacks of Christmas Eve 2023, when gunmen killed nearly 200 people.",
+     (12, 0)),
+    # "In one attack ..." after a series told: one of the series
+    ("Rebels killed at least 18 civilians near the town on Tuesday, the UN mission said. Over the "
+     "last three months, the rebels have killed more than 200 civilians in the area. In one "
+     "attack in a neighbouring territory in June, more than 40 people were killed.", (18, 0)),
+    # the attack that set off the war is not the story's
+    ("A strike on a shelter killed nine people on Thursday, medics said. The war was triggered by "
+     "an attack on a border town in which some 1,200 people were killed.", (9, 0)),
+    # care of someone told unharmed is no wound
+    ("Two men were shot dead in the house, police said. A 3-year-old boy was also in the house. "
+     "He was unharmed and was taken to a hospital for observation.", (2, 0)),
+    # what a side that is not the state says it inflicted, beside the toll others give, is a
+    # claim kept out of the total, the side named in no lexicon
+    ("Gunmen of the KPA attacked a police post near the town on Sunday, killing three police "
+     "officers, the military said in a statement. The bodies of six attackers were found at the "
+     "scene, the statement said. A spokesman for the KPA said by phone that its troops had "
+     "captured the post and that more than 25 soldiers had been killed.", (9, 0)),
+    # a "higher toll" nobody could verify updates no neutral figure
+    ("Jihadists killed seven soldiers in an overnight assault on a base, security sources said. A "
+     "militia leader in the area gave a higher toll, saying he had counted the bodies of 13 "
+     "soldiers. Reporters could not independently verify the figure.", (7, 0)),
 ]
 
 

@@ -253,7 +253,7 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
         k = rules.kinds.get(c.lemma.lower())
         if k is not None:
             return k
-    if noun.text.lower() in rules.group_fighter_nouns and (
+    if noun.text.lower() in rules.fighter_nouns or noun.text.lower() in rules.group_fighter_nouns and (
             any(c.lemma.lower() in rules.armed_words for c in doc.children(noun.i, {"amod"}))
             or mods and any(_named_armed_group(doc.parsed.text[doc.toks[k].start:noun.start].strip(), rules)
                             for k in range(doc.edges(min(c.i for c in mods))[0], noun.i))):
@@ -281,15 +281,21 @@ def _named_armed_group(words: str, rules: Rules) -> bool:
 def _contrasted_clauses(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
     """"A couple and their children were hacked to death, while two farmers were shot dead": a
     clause set against the one before (casualties.yaml ``contrast_clause``) counts other victims
-    of the same harm, added to theirs."""
+    of the same harm, added to theirs; but not a toll another source gives ("killed at least 14
+    people, a hospital said, while the civil defence agency put the toll at 17")."""
     out = []
     for m in ms:
         before = [p for p in out if p.category == m.category and p.end <= m.figure_start and not p.negated]
-        if before and not m.additional and not m.negated \
+        if before and not m.additional and not m.negated and not _told_by_other_source(m, before) \
                 and rules.contrast_clause.search(text, max(p.end for p in before), m.figure_start):
             m = replace(m, additional=True)
         out.append(m)
     return out
+
+
+def _told_by_other_source(m: CasualtyMention, before: list[CasualtyMention]) -> bool:
+    return m.attribution is not None and all(
+        p.attribution is not None and p.attribution.text != m.attribution.text for p in before)
 
 
 def _last_told(out: list[CasualtyMention], sent: int) -> int:
@@ -483,6 +489,8 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _others_of_the_last_sentence(ms, [m for m in out if m.sent == sent.i - 1 and not m.other_incident])
         ms = _without_parts_of_whom(ms, text)
         ms = _contrasted_clauses(ms, text, rules)
+        # "He was unharmed and was taken to hospital for observation": care of no one hurt
+        ms = [m for m in ms if not (m.rule.startswith(CARE_RULES) and rules.unharmed.search(text, m.start, m.end))]
         for earlier in rules.earlier_death.finditer(sent_text):  # "condolences for a relative who had died days earlier"
             at, until = sent.start + earlier.start(), sent.start + earlier.end()
             ms = [m for m in ms if not (m.category == "killed" and m.start < until and m.end >= at)]
@@ -634,7 +642,7 @@ def _own_losses(ms: list[CasualtyMention], rules: Rules) -> list[CasualtyMention
     out = []
     for m in ms:
         words = m.victim_text.lower().split()
-        if m.victim_kind in ("unknown", "civilians") and m.victim_text.lower().startswith(_OWN) \
+        if m.victim_kind in ("unknown", "civilians", "combatants") and m.victim_text.lower().startswith(_OWN) \
                 and words[-1:] and (words[-1] in rules.group_fighter_nouns or words[-1] in rules.own_men_nouns) \
                 and m.attribution is not None:
             said = [rules.kinds.get(w) for w in re.findall(r"[a-z]+", m.attribution.text.lower())
@@ -786,7 +794,7 @@ def _ordinal_after_others(ms: list[CasualtyMention]) -> list[CasualtyMention]:
                          or m.victim_kind != "perpetrator" and victims and max(victims) == m.low - 1
                          or m.victim_kind not in ("unknown", "civilians")
                          and kin and sum(o.low or 0 for o in kin) == m.low - 1):
-                m = replace(m, low=1, high=1, additional=True, includes_killed=False,
+                m = replace(m, low=1, high=1, additional=False, includes_killed=False,
                             rule=m.rule.replace("cas.fig.ordinal_count", "cas.fig.ordinal_other"))
         out.append(m)
     return out

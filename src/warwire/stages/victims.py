@@ -44,6 +44,7 @@ class Rules:
     killed_and_hurt: re.Pattern  # "dozens of fighters were killed and wounded": a mixed count
     group_claim: re.Pattern  # "JNIM claim via its outlet (15 soldiers killed)": a party's claim
     survived: re.Pattern  # "with non-life-threatening injuries": the one hit lives
+    unharmed: re.Pattern  # "He was unharmed and was taken to hospital": no one hurt
     suicide_attackers: re.Pattern
     excluded_attackers: re.Pattern  # "the toll rose to 18, not counting the two bombers"
     among: dict[str, str]  # "were among the dead": the pobj word → category
@@ -109,6 +110,7 @@ class Rules:
     armed_bodies: frozenset[str]  # "the NSAG" of "two members of the NSAG": the armed side
     group_fighter_nouns: frozenset[str]  # "fighters" of "four Front fighters"
     armed_words: frozenset[str]  # "armed" of "three armed members of the X Front"
+    fighter_nouns: frozenset[str]  # "fighters": combatants of some side, named or not
     armed_person_nouns: frozenset[str]  # "man" of "another armed man": the armed side
     own_men_nouns: frozenset[str]  # "men" of "nine of their men": a side's own, besides its fighters
     any_side_words: frozenset[str]  # "force" of "the Kurdish-led force": no word of the state's side
@@ -230,6 +232,7 @@ def load_rules() -> Rules:
         by_state_forces=re.compile(data["by_state_forces"], re.I),
         sideless_people=frozenset(data["sideless_people"]),
         survived=re.compile(data["survived"], re.I),
+        unharmed=re.compile(data["unharmed"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
         excluded_attackers=re.compile(data["excluded_attackers"], re.I),
@@ -248,6 +251,7 @@ def load_rules() -> Rules:
         armed_bodies=frozenset(data["armed_bodies"]),
         group_fighter_nouns=frozenset(data["group_fighter_nouns"]),
         armed_words=frozenset(data["armed_words"]),
+        fighter_nouns=frozenset(data["fighter_nouns"]),
         armed_person_nouns=frozenset(data["armed_person_nouns"]),
         own_men_nouns=frozenset(data["own_losses"]["men_nouns"]),
         any_side_words=frozenset(data["own_losses"]["any_side_words"]),
