@@ -366,7 +366,8 @@ def _claims(mentions: list[CasualtyMention], leads: set[int]) -> list[Claim]:
                 or (len(extra) == 1 and extra[0].low == extra[0].high == 1
                     and not extra[0].rule.endswith(POINTED_BACK)  # "Smith also died": counted
                     and (all(u.low == 1 and not u.rule.endswith(BARE_ANOTHER) for u in running.mentions)
-                         or _other_kind(extra[0], running) or _other_side(extra[0], running)))):
+                         or _other_kind(extra[0], running) or _other_side(extra[0], running)
+                         or _also_killed_someone(extra[0])))):
             # "Twenty were killed. Two more died in hospital." adds two; "One man died at the
             # scene. Another died in hospital.": one more than a count of people told one by one;
             # after a total ("Three were shot. ... Another was hit") or for plural "others" in a
@@ -428,6 +429,12 @@ def _source_words(m: CasualtyMention) -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _source_filler() -> frozenset[str]:
     return frozenset(load_yaml("casualties.yaml")["source_filler_words"])
+
+
+def _also_killed_someone(m: CasualtyMention) -> bool:
+    """One more dead told by an indefinite person "also" killed ("Gunmen killed a farmer and his
+    two sons. A motorcyclist was also shot dead"), not "another" (which may be one of a count)."""
+    return m.category == "killed" and m.rule.endswith("|num.q.a") and not m.rule.endswith(BARE_ANOTHER)
 
 
 def _other_kind(m: CasualtyMention, running: Claim) -> bool:
@@ -573,6 +580,23 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
     return low, best, high
 
 
+def _also_beside_another_kind(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
+    """"Two militants and a soldier were killed ... One militant was killed in the first exchange
+    of fire. A soldier was also killed": one victim told "also" beside victims of another kind
+    in the sentence before, of a kind counted earlier still, is one of that count (not one more
+    after it)."""
+    live = [m for m in mentions if not m.negated and not m.other_incident]
+    out = []
+    for m in live:
+        if not m.additional or m.low != 1 or m.high != 1:
+            continue
+        before = [p for p in live if p.category == m.category and p.sent == m.sent - 1]
+        earlier = [p for p in live if p.category == m.category and p.sent < m.sent - 1]
+        if before and all(_kind(p) != _kind(m) for p in before) and any(_kind(p) == _kind(m) for p in earlier):
+            out.append(m)
+    return out
+
+
 def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
     """One reconciled figure per (group, category) for one event's mentions."""
     first_in_sent: dict[int, CasualtyMention] = {}
@@ -580,7 +604,7 @@ def tally(mentions: Sequence[CasualtyMention]) -> list[GroupTally]:
         cur = first_in_sent.get(m.sent)
         if cur is None or m.figure_start < cur.figure_start:
             first_in_sent[m.sent] = m
-    leads = {id(m) for m in first_in_sent.values()}
+    leads = {id(m) for m in first_in_sent.values()} - {id(m) for m in _also_beside_another_kind(mentions)}
     mentions = _without_split_neutralised(_without_initial(_without_implied_deaths(mentions)))
     groups = _group(mentions)
     one_dead = frozenset((country, kind) for (country, kind, cat), ms in groups.items()
@@ -1044,6 +1068,8 @@ def _drop_care_restatements(out: list[GroupTally]) -> list[GroupTally]:
         counted = [m for m in g.mentions if not m.negated and not m.rule.endswith(_WEAK)]
         if g.kind != "people" or not counted or not all(m.rule.startswith(CARE_RULES) for m in counted):
             continue
+        if any(m.victim_text.lower().split()[-1:] in (["civilian"], ["civilians"]) for m in counted):
+            continue  # "four soldiers and two civilians were admitted": others than the soldiers
         rest = sum(o.best or 0 for o in injured if o is not g)
         if g.best is not None and rest >= g.best:
             out = [o for o in out if o is not g]

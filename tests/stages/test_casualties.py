@@ -1876,6 +1876,27 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Jihadists killed seven soldiers in an overnight assault on a base, security sources said. A "
      "militia leader in the area gave a higher toll, saying he had counted the bodies of 13 "
      "soldiers. Reporters could not independently verify the figure.", (7, 0)),
+    # one told "also" beside another kind in the sentence before, of a kind counted earlier, is
+    # one of that count
+    ("Two militants and a soldier were killed in a gunfight in the village, officials said on "
+     "Friday. Troops launched a search of the village on Thursday. One militant was killed in the "
+     "first exchange of fire on Thursday evening. A soldier, identified as Sepoy Ram Lal, was also "
+     "killed, while two other soldiers were injured. The body of a second militant was recovered "
+     "from the house on Friday morning.", (3, 2)),
+    # the attackers' accomplices are the attackers
+    ("A constable was martyred and a terrorist was killed when militants attacked a police post "
+     "late on Saturday, police said. The attackers fled after an hour, leaving behind the body of "
+     "one of their accomplices.", (2, 0)),
+    # a weekday opening the sentence after "the third mine attack ... this month" is another's;
+    # civilians admitted beside soldiers are others than the soldiers
+    ("A mine hit an army truck on the main road on Thursday, killing five soldiers, officials "
+     "said. Four other soldiers and two civilians were admitted to the district hospital. The "
+     "attack is the third mine attack in the district this month. On Sunday, two policemen were "
+     "killed when a mine exploded near their patrol.", (5, 6)),
+    # someone "also" shot dead after a count is one more dead; "an inspector of police" is police
+    ("Gunmen killed a farmer and his two sons on their farm on Tuesday. A motorcyclist who was "
+     "passing by was also shot dead. An inspector of police who led a patrol to the scene was also "
+     "killed in an exchange of fire.", (5, 0)),
 ]
 
 

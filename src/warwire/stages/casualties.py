@@ -242,6 +242,8 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
                     return k
         return kind
     mods = doc.children(noun.i, {"compound", "amod"})
+    if noun.pos != "PROPN":  # a force's name before its man: "a Somali National Army (SNA) commander"
+        mods += [c for c in doc.children(noun.i, {"nmod"}) if c.i < noun.i]
     if noun.pos == "PROPN":  # a title before a two-word name: "Havildar Ram Singh", "Constable P K Rao"
         mods += [g for c in mods if c.pos == "PROPN" for g in doc.children(c.i, {"compound"})]
         first = doc.toks[name_start(doc, noun)]
@@ -1214,8 +1216,10 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
         cat = category
         # "a woman was also shot": someone hit besides the dead counted before (not among them),
         # who adds to no earlier wounded figure; but "the man was also hit" points back, and "a
-        # fourth person was also shot" counts everyone hit
-        hit_besides = also and rule.get("includes_killed") and not fig.rule.endswith(_COUNTED_BEFORE)
+        # fourth person was also shot" counts everyone hit; "a motorcyclist was also shot dead"
+        # is one more dead
+        hit_besides = also and rule.get("includes_killed") and category != "killed" \
+            and not fig.rule.endswith(_COUNTED_BEFORE)
         if cat == "arrested" and kind == "state_forces":
             cat = "captured"
         span_first = min(vic.fig_first, t.i)

@@ -97,12 +97,12 @@ def other_date(sent_i: int, sent_text: str, pub_month: Optional[int],
 
 
 def opens_on_day_after_cue(sent_i: int, sent_text: str, prev_cue: int, rules: Rules) -> bool:
-    """A sentence opening on a day date, or on "Earlier,", right after one that recalled other
-    incidents tells one of them ("It is the third shooting in the area this month. On Nov. 4, a
-    teen was wounded near a gas station")."""
+    """A sentence opening on a day date, a weekday or "Earlier," right after one that recalled
+    other incidents tells one of them ("It is the third shooting in the area this month. On Nov.
+    4, a teen was wounded near a gas station"; "... On Sunday, two policemen were killed")."""
     if prev_cue != sent_i - 1 or sent_i < LEAD_SENTENCES:
         return False
-    if rules.earlier_opening.search(sent_text):
+    if rules.earlier_opening.search(sent_text) or rules.weekday_opening.search(sent_text):
         return True
     m = rules.day_date.search(sent_text)
     return m is not None and not sent_text[:m.start()].strip(" \t\n\"'“(-—•*")

@@ -500,7 +500,9 @@ def _dateline_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[T
         if h.dep not in ("nsubj", "nsubjpass") or h.pos != "PROPN" or h.head == h.i \
                 or not any(toks[k].text in _DATELINE_MARKS and toks[k - 1].end < toks[k].start
                            and toks[k].end < toks[k + 1].start  # (a mark set off by spaces, no hyphen)
-                           for k in range(h.i + 1, _left_edge(kids, x.i))):
+                           # (the parser may hang the dateline's country inside the phrase:
+                           # "AFGOYE, Somalia - A ... commander and four of his bodyguards")
+                           for k in range(h.i + 1, x.i)):
             continue
         out = out if out is not None else list(toks)
         verb, dep = h.head, h.dep
