@@ -193,6 +193,9 @@ def _undated_main(text: str) -> Event:
     # the lead's own attack, told by an indefinite article after a dateline, is no other attack
     ("BANGKOK (Reuters) - A military air strike on a market in a rebel-held town killed 11 "
      "civilians and wounded 14, a spokesperson for the group said on Friday.", 11),
+    # a dateline's country the parser hangs inside the lead's subject; a force named before its man
+    ("MOGADISHU, Somalia - A National Army commander and four of his bodyguards were killed on "
+     "Tuesday when militants ambushed their convoy outside the town, military officials said.", 5),
     # a victim named by a demonym is of that country, not of the side that told of him
     ("A Palestinian man was shot dead by settlers in the village on Friday, the health ministry "
      "said. The Israeli military said it was looking into reports that a Palestinian had been "

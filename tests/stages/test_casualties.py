@@ -343,6 +343,10 @@ def _parse_undated(nlp, text: str) -> ParsedText:
     # a count over several days; not one night's
     ("In all, at least nine people were shot in the city from Friday night through Sunday.", True),
     ("Gunmen killed 12 villagers between Saturday night and Sunday morning.", False),
+    # an ordinal count of attacks, a word between; not a street's number or a degree of murder
+    ("It was the third claymore attack this month, and two policemen were killed.", True),
+    ("Police are investigating the 33rd Street shooting that killed a woman.", False),
+    ("A man was charged with second degree murder in the killing of his neighbour.", False),
 ])
 def test_recalled_toll_is_other_incident(nlp, text: str, other: bool) -> None:
     ms = find_casualties(_parse(nlp, text))

@@ -250,6 +250,17 @@ CASES = [
     ("KISMAYO, Somalia - A car bomb exploded at a checkpoint on Monday, killing nine people. "
      "The group has staged many attacks in southern Somalia.",
      "SOM", "Lower Juba", (-0.36, 42.55), 2, "places.dateline_town"),
+    # a town where the hurt died under treatment is no place of the clash
+    ("On Thursday, supporters of two parties clashed in Tikapur municipality, Kailali district, "
+     "during election campaigning. A party worker died of head injuries while undergoing "
+     "treatment in Dhangadhi; 8 people were injured.", "NPL", "Sudurpashchim", (28.53, 81.12),
+     None, None),
+    # a district the event's sentence names (at its seat) is nearer than its state
+    # (though the state is named twice)
+    ("On Saturday night, Maoist cadres shot dead a farmer in a village under Kalimela police "
+     "station limits, Malkangiri district, Odisha, accusing him of being an informer. Posters of "
+     "the Andhra-Odisha border committee were found near the body.", "IND", "Odisha",
+     (18.36, 81.89), 2, None),
 ]
 
 

@@ -255,6 +255,15 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
             if inside:
                 best = max(inside, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
                 return replace(best, rule=best.rule + "+places.town_in_division")
+            # "... under X police station limits, Malkangiri district, Odisha": a district the
+            # event's sentences name (at its seat) is nearer than its state
+            districts = [p for p in usable if p.role == "mention" and p.sent in event_sentences
+                         and p.candidate.kind == "city" and "places.district_seat" in p.rule
+                         and p.candidate.country == c.country
+                         and (c.kind == "country" or p.candidate.admin1 == c.admin1)]
+            if districts:
+                best = min(districts, key=lambda p: p.start)
+                return replace(best, precision=max(2, best.precision), rule=best.rule + "+places.town_in_division")
         return _finish(best, places)
     # only speakers: the province they speak from ("police in Maiduguri confirmed the death of
     # three": the press and officials of a province speak from its seat, where ACLED codes an
