@@ -275,7 +275,10 @@ def test_published_report_totals(text: str, killed: int, injured: int) -> None:
      "among the soldiers and attackers combined. 30 fatalities.", 30, 0),
     # "two of whom" tells a death among the hurt only with a verb of dying
     ("Bombs on four trains killed 13 people and wounded 71 on Monday. Among the dead were five "
-     "women, two of whom were pregnant.", 13, 71),
+     "women, two of whom were pregnant.", 13, 71),    # a dateline the parser made the subject of the second clause's verb is no subject
+    ("BHUBANESWAR: A 25-year-old man died and at least a dozen people, including five policemen, "
+     "were injured as clashes broke out between two groups in the market town on Sunday evening.",
+     1, 12),
 ])
 def test_undated_report_totals_with_wounded(text: str, killed: int, injured: int) -> None:
     ev = _undated_main(text)

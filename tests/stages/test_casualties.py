@@ -1901,6 +1901,17 @@ EVERYDAY_PHRASING_TOTALS = [
     ("Gunmen killed a farmer and his two sons on their farm on Tuesday. A motorcyclist who was "
      "passing by was also shot dead. An inspector of police who led a patrol to the scene was also "
      "killed in an exchange of fire.", (5, 0)),
+    # an earlier attack told in a trailing clause "a day after ..."; the figures before it are own
+    ("Gunmen killed five villagers in a raid on Monday, two days after militants killed three "
+     "soldiers in a nearby town.", (5, 0)),
+    ("Soldiers killed at least nine civilians during a raid on the neighbourhood, a rights group "
+     "said. Witnesses said the troops entered early on Wednesday, a day after separatist fighters "
+     "killed a soldier at a checkpoint.", (9, 0)),
+    # people who survived their wounds are the hurt, not among the dead (the parser hung their
+    # verb on them and made them the speaker's subject)
+    ("Soldiers executed at least 18 villagers in the town, a rights group said. Three people, "
+     "including a 12-year-old boy, survived with gunshot wounds and were treated at a health "
+     "facility in Fada N'Gourma, a witness said.", (18, 3)),
 ]
 
 

@@ -1241,6 +1241,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
             includes_killed=cat == "injured" and (
                 bool(rule.get("includes_killed")) and not vic.others and not hit_besides  # "shot two others": not the dead
                 and not (low == high == 1 and survived)  # "... with non-life-threatening injuries"
+                # "Three people survived with gunshot wounds and were treated at a clinic"
+                and not _told_surviving(doc, vic.fig_first, t.i, rules)
                 and not (v is not None and v.lemma.lower() in rules.alive_nouns)  # "five survivors"
                 # "Three men died … A fourth victim was wounded": an ordinal counts every victim
                 or fig.rule == "cas.fig.ordinal_count"),
@@ -1368,6 +1370,12 @@ def _mixed_counts(found: list[tuple[CasualtyMention, int]]) -> list[tuple[Casual
     killed = {vi for m, vi in found if m.category == "killed" and vi >= 0 and not m.negated}
     mixed = {vi for m, vi in found if m.category == "injured" and vi in killed}  # (not "No one was killed or hurt")
     return [(m, vi) for m, vi in found if not (vi in mixed and m.category in ("killed", "injured"))]
+
+
+def _told_surviving(doc: Doc, first: int, trigger: int, rules: Rules) -> bool:
+    """The victims' own clause, from their figure to the harm verb, says they survived."""
+    a, b = min(first, trigger), max(first, trigger)
+    return re.search(r"\b(survived|survive)\b", doc.parsed.text[doc.toks[a].start:doc.toks[b].end], re.I) is not None
 
 
 def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:

@@ -357,6 +357,17 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
             if inner and toks[a].pos in ("NOUN", "PROPN"):
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, a, inner[0], toks[a].dep)
+                continue
+            # "Three people, including a boy, survived with gunshot wounds and were treated at a
+            # clinic, a witness said": the clause's finite verb hung on its subject (an "acl")
+            # (a participle only when a finite verb is joined to it: "survived ... and were treated")
+            own = [c for c in kids[a] if toks[c].dep == "acl" and a < c < b and (toks[c].tag == "VBD" or any(
+                toks[j].dep == "conj" and any(toks[x].dep in ("aux", "auxpass") and toks[x].tag in ("VBD", "VBZ", "VBP")
+                                              for x in kids[j]) for j in kids[c]))]
+            if own and toks[a].pos == "NOUN" and toks[verb].lemma.lower() in load_rules().report:
+                out = out if out is not None else list(toks)
+                _reattach(out, kids, own[0], verb, "ccomp")
+                _reattach(out, kids, a, own[0], "nsubj")
     toks = tuple(out) if out is not None else toks
     for verb, ks in enumerate(kids):
         subjects = [c for c in ks if toks[c].dep in ("nsubj", "nsubjpass") and c < verb]
@@ -507,6 +518,24 @@ def _dateline_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[T
         out = out if out is not None else list(toks)
         verb, dep = h.head, h.dep
         _reattach(out, kids, x.i, verb, dep)
+        _reattach(out, kids, h.i, verb, "npadvmod")
+    # "BHUBANESWAR: A youth died and at least a dozen people ... were injured": the parser makes
+    # the dateline the subject of the second verb, hangs the first clause on it and joins the
+    # second clause's subject to the first verb; that noun is the second verb's subject
+    for h in (out or toks)[:4]:
+        cur = out or toks
+        if h.dep not in ("nsubj", "nsubjpass") or h.pos != "PROPN" or h.head == h.i or h.i + 1 >= len(cur) \
+                or cur[h.i + 1].text not in _DATELINE_MARKS:
+            continue
+        verb = h.head
+        if any(cur[c].dep in ("nsubj", "nsubjpass") and c != h.i for c in kids[verb]):
+            continue
+        joined = next((c for c in range(h.i + 2, verb) if cur[c].dep == "conj" and cur[c].pos == "NOUN"
+                       and cur[cur[c].head].pos == "VERB" and h.i < cur[c].head < c), None)
+        if joined is None:
+            continue
+        out = out if out is not None else list(toks)
+        _reattach(out, kids, joined, verb, h.dep)
         _reattach(out, kids, h.i, verb, "npadvmod")
     return tuple(out) if out is not None else toks
 
