@@ -295,3 +295,18 @@ def test_a_lone_another_is_no_new_victim() -> None:
     ev = _main("One suspect is dead after a police chase on Friday. One suspect was caught by a "
                "police dog while another was found dead in the woods.")
     assert ev.fatalities.best == 1
+
+
+def test_the_district_of_the_lede_not_another_incidents_town() -> None:
+    """The district the lede names, not the town of another incident told later in the story
+    (nor the hospital the hurt were taken to)."""
+    main = _undated_main(
+        "Seven guards were killed on Thursday when bandits attacked Faskari, headquarters of Faskari "
+        "Local Government Area of Katsina State. The police spokesman in the state said in a "
+        "statement issued in Katsina on Friday that the bandits came in large numbers. \"Sadly, "
+        "seven of the guards paid the supreme price while three others sustained gunshot injuries "
+        "and are receiving treatment at the General Hospital, Funtua,\" the statement said. He added "
+        "that the joint team repelled the attack, neutralising eight of the bandits. In a separate "
+        "incident, suspected bandits on Wednesday killed two farmers at a village in Sabuwa LGA, "
+        "residents said.")
+    assert main.location is not None and main.location.name == "Faskari", main.location

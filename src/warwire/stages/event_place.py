@@ -57,6 +57,15 @@ FULL_MENTION = 1.0  # a mention's role score (places stage); an institution's na
 LEDE_SENTENCES = 2
 
 
+def _named_district(usable: list[PlaceMention], event_sentences: set[int],
+                    c: PlaceCandidate) -> list[PlaceMention]:
+    """The districts (read at their seats) the event's sentences name inside the division ``c``."""
+    return [p for p in usable if p.role == "mention" and p.sent in event_sentences
+            and p.candidate.kind == "city" and "places.district_seat" in p.rule
+            and p.candidate.country == c.country
+            and (c.kind == "country" or p.candidate.admin1 == c.admin1)]
+
+
 def _named_as_its_province(c: PlaceCandidate) -> bool:
     """A city that bears the name of its first-level division ("Deir ez-Zor", "Idlib"): the name
     may stand for the province."""
@@ -252,15 +261,16 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
             inside = [p for p in usable if p.role == "incident" and p.candidate.kind == "city"
                       and p.candidate.country == c.country
                       and (c.kind == "country" or p.candidate.admin1 == c.admin1)]
+            # (a town of another incident told later, "In a separate incident, bandits killed two
+            # farmers in X", is not the event's while its own sentences name a district)
+            inside = [p for p in inside if p.sent in event_sentences or first - 1 <= p.sent < last] or (
+                [] if _named_district(usable, event_sentences, c) else inside)
             if inside:
                 best = max(inside, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
                 return replace(best, rule=best.rule + "+places.town_in_division")
             # "... under X police station limits, Malkangiri district, Odisha": a district the
             # event's sentences name (at its seat) is nearer than its state
-            districts = [p for p in usable if p.role == "mention" and p.sent in event_sentences
-                         and p.candidate.kind == "city" and "places.district_seat" in p.rule
-                         and p.candidate.country == c.country
-                         and (c.kind == "country" or p.candidate.admin1 == c.admin1)]
+            districts = _named_district(usable, event_sentences, c)
             if districts:
                 best = min(districts, key=lambda p: p.start)
                 return replace(best, precision=max(2, best.precision), rule=best.rule + "+places.town_in_division")
