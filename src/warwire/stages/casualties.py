@@ -1243,8 +1243,9 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 and not (low == high == 1 and survived)  # "... with non-life-threatening injuries"
                 # "Three people survived with gunshot wounds and were treated at a clinic"
                 and not _told_surviving(doc, vic.fig_first, t.i, rules)
-                # "transported 63 wounded people to hospitals": the living hurt, told so
-                and not (rule["id"].startswith(CARE_RULES) and v is not None and any(
+                # "transported 63 wounded people to hospitals": the living hurt, told so (not
+                # "transported the injured teen", who may be the one who died)
+                and not (rule["id"].startswith(CARE_RULES) and v is not None and (low or 0) > 1 and any(
                     rules.among.get(c.text.lower()) == "injured" for c in doc.children(v.i, {"amod"})))
                 and not (v is not None and v.lemma.lower() in rules.alive_nouns)  # "five survivors"
                 # "Three men died … A fourth victim was wounded": an ordinal counts every victim
