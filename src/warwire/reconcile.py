@@ -282,9 +282,9 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
             target = max(others, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
             groups[target].extend(ms)
             del groups[key]
-    # a "people" group told only without a noun ("the bodies of three more were recovered,
-    # taking the toll to 15") whose largest figure is the largest of one other group of the
-    # category ("Fifteen Maoists were killed") restates that group's dead
+    # a "people" group told only without a noun ("search teams found four more bodies, taking
+    # the toll to 20") whose largest figure is the largest of one other group of the category
+    # ("Twenty rebels were killed") restates that group's dead
     for key in [k for k in groups if k[1] == "people"]:
         ms = groups[key]
         if not all(m.victim_kind == "unknown" and not m.victim_text.strip() and not m.negated for m in ms):
@@ -432,8 +432,8 @@ def _source_filler() -> frozenset[str]:
 
 
 def _also_killed_someone(m: CasualtyMention) -> bool:
-    """One more dead told by an indefinite person "also" killed ("Gunmen killed a farmer and his
-    two sons. A motorcyclist was also shot dead"), not "another" (which may be one of a count)."""
+    """One more dead told by an indefinite person "also" killed ("Raiders killed a herder and his
+    brother. A trader was also shot dead"), not "another" (which may be one of a count)."""
     return m.category == "killed" and m.rule.endswith("|num.q.a") and not m.rule.endswith(BARE_ANOTHER)
 
 
@@ -504,8 +504,8 @@ def _source(claim: Claim) -> Optional[str]:
 def _told_higher_by_others(claims: list[Claim]) -> list[Claim]:
     """The dead counts told higher, after the first count of the same victims, by people on the
     spot, community groups, unnamed sources or an armed group (casualties.yaml
-    ``lesser_sources``): "killing at least nine people, police said" ... "'We buried 17,' a
-    resident said". Conflict coders record the more conservative figure of the official,
+    ``lesser_sources``): "killing at least six people, police said" ... "'We buried 11,' a
+    villager said". Conflict coders record the more conservative figure of the official,
     medical or monitoring source, so the first count stands. Only deaths, and only when the
     first count names its source or opens the article; a later toll, more victims told
     ("and five other attackers") or a running count ("a fourth body") is no rival count."""
@@ -551,8 +551,8 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
         return 0, 0, 0
     # an update supersedes when it is a count ("the toll rose to 12"), not when one named or
     # pronoun victim "later died"
-    # (nor a partisan or unverified one beside a neutral figure: "a militia leader gave a higher
-    # toll of 13, which could not be verified")
+    # (nor a partisan or unverified one beside a neutral figure: "a local chief gave a higher toll
+    # of 30, which nobody could verify")
     neutral_told = any(not c.partisan for c in positive)
     updates = [c for c in positive if c.is_update
                and not (c.mentions and all(m.rule.endswith(_WEAK) for m in c.mentions))
@@ -581,8 +581,8 @@ def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Option
 
 
 def _also_beside_another_kind(mentions: Sequence[CasualtyMention]) -> list[CasualtyMention]:
-    """"Two militants and a soldier were killed ... One militant was killed in the first exchange
-    of fire. A soldier was also killed": one victim told "also" beside victims of another kind
+    """"Three rebels and a soldier died in the gunfight ... One rebel was killed at dawn. A soldier
+    was also killed": one victim told "also" beside victims of another kind
     in the sentence before, of a kind counted earlier still, is one of that count (not one more
     after it)."""
     live = [m for m in mentions if not m.negated and not m.other_incident]
@@ -945,8 +945,8 @@ def _state_source_words() -> frozenset[str]:
 
 def _non_state_own_claim(c: Claim) -> bool:
     """Every mention of the claim is what a side that is not the state says it inflicted on the
-    state's forces ("a spokesman for the AA said its troops had killed more than 25 junta
-    personnel"), the side named or not (not "'We repulsed the attackers and four of them were
+    state's forces ("a spokesman for the front said its men had killed more than 40
+    soldiers"), the side named or not (not "'We repulsed the attackers and four of them were
     killed,' he said": the forces' own count of the attackers)."""
     return all(m.attribution is not None and m.attribution.rule == OWN_CLAIM_RULE and not m.by_state_forces
                and m.victim_kind in UNIFORMED_KINDS and not _state_source(m.attribution.text)
@@ -1069,7 +1069,7 @@ def _drop_care_restatements(out: list[GroupTally]) -> list[GroupTally]:
         if g.kind != "people" or not counted or not all(m.rule.startswith(CARE_RULES) for m in counted):
             continue
         if any(m.victim_text.lower().split()[-1:] in (["civilian"], ["civilians"]) for m in counted):
-            continue  # "four soldiers and two civilians were admitted": others than the soldiers
+            continue  # "five soldiers and three civilians were admitted": others than the soldiers
         rest = sum(o.best or 0 for o in injured if o is not g)
         if g.best is not None and rest >= g.best:
             out = [o for o in out if o is not g]

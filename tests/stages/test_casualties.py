@@ -1911,7 +1911,7 @@ EVERYDAY_PHRASING_TOTALS = [
     # verb on them and made them the speaker's subject)
     ("Soldiers executed at least 18 villagers in the town, a rights group said. Three people, "
      "including a 12-year-old boy, survived with gunshot wounds and were treated at a health "
-     "facility in Fada N'Gourma, a witness said.", (18, 3)),
+     "facility in Kaya, a witness said.", (18, 3)),
     # care of people told wounded counts the living hurt, not the dead with them
     ("Gunmen killed 27 civilians at the hotel, police said. The director of an ambulance service "
      "said his teams had transported 63 wounded people to hospitals in the city.", (27, 63)),

@@ -251,16 +251,16 @@ CASES = [
      "The group has staged many attacks in southern Somalia.",
      "SOM", "Lower Juba", (-0.36, 42.55), 2, "places.dateline_town"),
     # a town where the hurt died under treatment is no place of the clash
-    ("On Thursday, supporters of two parties clashed in Tikapur municipality, Kailali district, "
+    ("On Thursday, supporters of two parties clashed in Gulariya municipality, Bardiya district, "
      "during election campaigning. A party worker died of head injuries while undergoing "
-     "treatment in Dhangadhi; 8 people were injured.", "NPL", "Sudurpashchim", (28.53, 81.12),
+     "treatment in Nepalgunj; 8 people were injured.", "NPL", "Lumbini", (28.21, 81.35),
      None, None),
     # a district the event's sentence names (at its seat) is nearer than its state
     # (though the state is named twice)
-    ("On Saturday night, Maoist cadres shot dead a farmer in a village under Kalimela police "
-     "station limits, Malkangiri district, Odisha, accusing him of being an informer. Posters of "
+    ("On Saturday night, Maoist cadres shot dead a farmer in a village under Boipariguda police "
+     "station limits, Koraput district, Odisha, accusing him of being an informer. Posters of "
      "the Andhra-Odisha border committee were found near the body.", "IND", "Odisha",
-     (18.36, 81.89), 2, None),
+     (18.81, 82.71), 2, None),
 ]
 
 

@@ -242,7 +242,7 @@ def _kind(doc: Doc, noun: Optional[Token], rules: Rules) -> str:
                     return k
         return kind
     mods = doc.children(noun.i, {"compound", "amod"})
-    if noun.pos != "PROPN":  # a force's name before its man: "a Somali National Army (SNA) commander"
+    if noun.pos != "PROPN":  # a force's name before its man: "a National Army (NA) commander"
         mods += [c for c in doc.children(noun.i, {"nmod"}) if c.i < noun.i]
     if noun.pos == "PROPN":  # a title before a two-word name: "Havildar Ram Singh", "Constable P K Rao"
         mods += [g for c in mods if c.pos == "PROPN" for g in doc.children(c.i, {"compound"})]
@@ -283,8 +283,8 @@ def _named_armed_group(words: str, rules: Rules) -> bool:
 def _contrasted_clauses(ms: list[CasualtyMention], text: str, rules: Rules) -> list[CasualtyMention]:
     """"A couple and their children were hacked to death, while two farmers were shot dead": a
     clause set against the one before (casualties.yaml ``contrast_clause``) counts other victims
-    of the same harm, added to theirs; but not a toll another source gives ("killed at least 14
-    people, a hospital said, while the civil defence agency put the toll at 17")."""
+    of the same harm, added to theirs; but not a toll another source gives ("killed at least nine
+    people, medics said, while rescuers put the toll at 12")."""
     out = []
     for m in ms:
         before = [p for p in out if p.category == m.category and p.end <= m.figure_start and not p.negated]
@@ -410,7 +410,7 @@ def _country(doc: Doc, noun: Optional[Token], country_of: CountryOf) -> Optional
             found = country_of(text)
             if found is not None:
                 return found
-    if noun.ent_type == "NORP":  # the victim named by a demonym: "a Palestinian had been killed"
+    if noun.ent_type == "NORP":  # the victim named by a demonym: "a Yemeni had been killed"
         return country_of(noun.text)
     return None
 
@@ -491,7 +491,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
         ms = _others_of_the_last_sentence(ms, [m for m in out if m.sent == sent.i - 1 and not m.other_incident])
         ms = _without_parts_of_whom(ms, text)
         ms = _contrasted_clauses(ms, text, rules)
-        # "He was unharmed and was taken to hospital for observation": care of no one hurt
+        # "She was unhurt but was taken to hospital for checks": care of no one hurt
         ms = [m for m in ms if not (m.rule.startswith(CARE_RULES) and rules.unharmed.search(text, m.start, m.end))]
         for earlier in rules.earlier_death.finditer(sent_text):  # "condolences for a relative who had died days earlier"
             at, until = sent.start + earlier.start(), sent.start + earlier.end()
@@ -500,7 +500,7 @@ def find_casualties(parsed: ParsedText, country_of: Optional[CountryOf] = None) 
             ms = [replace(m, other_incident=False) if m.end <= own_until else m for m in ms]
         if ms and not other and sent.i - 1 in (prev_other, prev_cue) and sent.i >= LEAD_SENTENCES \
                 and (rules.tally_continuation.search(sent_text) or rules.recalled_continuation.search(sent_text)):
-            # "More than 2,600 people have been shot."; "The group's leader at the time was killed"
+            # "More than 2,600 people have been shot."; "The militia's commander at the time was killed"
             ms = [replace(m, other_incident=True) for m in ms]
         if ms and not other and sent.i - 1 == prev_later_op and rules.operation_continuation.search(sent_text):
             ms = [replace(m, other_incident=True) for m in ms]  # "... were killed during the operation"
@@ -787,8 +787,8 @@ def _ordinal_after_others(ms: list[CasualtyMention]) -> list[CasualtyMention]:
             kin = [o for o in before if o.victim_kind == m.victim_kind]  # "Two soldiers and a
             # shepherd were killed. A third soldier was wounded": the soldiers' count goes on
             # (the victims' count told again, and the attacker beside them, count no one more:
-            # "Two men were killed ... the gunman was shot dead ... the two victims ... A third
-            # man in the car was taken to hospital")
+            # "Two guards were killed ... the attacker was shot dead ... the two guards ... A third
+            # guard in the jeep was taken to hospital")
             victims = [o.low for o in before if o.victim_kind != "perpetrator" and o.low is not None]
             if before and not any(o.category == m.category for o in before) \
                     and all(o.low is not None and o.low == o.high for o in before) \
@@ -1243,8 +1243,8 @@ def _from_trigger(doc: Doc, t: Token, rule: dict, lo: int, hi: int, rules: Rules
                 and not (low == high == 1 and survived)  # "... with non-life-threatening injuries"
                 # "Three people survived with gunshot wounds and were treated at a clinic"
                 and not _told_surviving(doc, vic.fig_first, t.i, rules)
-                # "transported 63 wounded people to hospitals": the living hurt, told so (not
-                # "transported the injured teen", who may be the one who died)
+                # "took 40 wounded people to hospitals": the living hurt, told so (not "took the
+                # injured boy to hospital", who may be the one who died)
                 and not (rule["id"].startswith(CARE_RULES) and v is not None and (low or 0) > 1 and any(
                     rules.among.get(c.text.lower()) == "injured" for c in doc.children(v.i, {"amod"})))
                 and not (v is not None and v.lemma.lower() in rules.alive_nouns)  # "five survivors"

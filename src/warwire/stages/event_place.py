@@ -125,8 +125,8 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
         # a town named as such before a district named after its seat ("near Digboi in
         # Tinsukia district": Digboi); not a reference point ("the Hawija area southwest of
         # Kirkuk")
-        # ... and a town before a city that bears its province's name ("Hajin town in the
-        # eastern countryside of Deir Ezzor": the province)
+        # ... and a town before a city that bears its province's name ("X town in the eastern
+        # countryside of Idlib": the province)
         best = min(same, key=lambda p: (p.precision, _KIND_RANK.get(p.candidate.kind, 5),
                                         _named_as_its_province(p.candidate),
                                         "places.district_seat" in p.rule
@@ -268,7 +268,7 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
             if inside:
                 best = max(inside, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
                 return replace(best, rule=best.rule + "+places.town_in_division")
-            # "... under X police station limits, Malkangiri district, Odisha": a district the
+            # "... under X police station limits, Y district, Z state": a district the
             # event's sentences name (at its seat) is nearer than its state
             districts = _named_district(usable, event_sentences, c)
             if districts:

@@ -143,7 +143,7 @@ def earlier_weekday(sent_i: int, sent_text: str, lead_day: Optional[tuple[int, i
     Monday"): an earlier incident. A later day ("On Thursday, the wounded man died") is no other
     incident, unless it opens a new operation ("On Tuesday, jets had struck a hideout, killing
     four militants": casualties.yaml ``new_operation``). A figure told on a day before the
-    lead's ("the ministry said on Sunday that its forces had killed 11", of a Monday strike) is
+    lead's ("the ministry said on Saturday that its jets had killed 15", of a Monday strike) is
     an earlier incident's too. With a publication date both days are
     the last ones before it, so any earlier day of that week counts; without one, only one to
     three days before the lead's (a later week's day reads the same)."""

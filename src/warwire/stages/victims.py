@@ -358,8 +358,8 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, a, inner[0], toks[a].dep)
                 continue
-            # "Three people, including a boy, survived with gunshot wounds and were treated at a
-            # clinic, a witness said": the clause's finite verb hung on its subject (an "acl")
+            # "Two men, including a trader, survived with gunshot wounds and were treated at a
+            # clinic, a nurse said": the clause's finite verb hung on its subject (an "acl")
             # (a participle only when a finite verb is joined to it: "survived ... and were treated")
             own = [c for c in kids[a] if toks[c].dep == "acl" and a < c < b and (toks[c].tag == "VBD" or any(
                 toks[j].dep == "conj" and any(toks[x].dep in ("aux", "auxpass") and toks[x].tag in ("VBD", "VBZ", "VBP")
@@ -391,8 +391,8 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
                 "them", "whom", "including", "among") and "," in (
                 toks[a + 1].text, toks[_right_edge(kids, a)].text) and _joined_by_and(
                 toks, kids, b)  # "Fifteen insurgents, four soldiers and three civilians died"
-            # (the "and" may hang on a part told between them: "Nine Palestinians, including two
-            # children, and one member of the forces were killed")
+            # (the "and" may hang on a part told between them: "Six villagers, including a boy,
+            # and one member of the forces were killed")
             joined = any(toks[c].dep == "cc" and a < c < b for c in kids[a]) or (
                 toks[_left_edge(kids, b) - 1].dep == "cc" and toks[_left_edge(kids, b) - 1].text.lower() == "and")
             if agrees and (joined or listed):
@@ -432,8 +432,8 @@ def _speaker_misread_as_apposition(toks: tuple[Token, ...], kids: list[list[int]
 
 
 def _speakers_joined_to_victims(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[Token, ...]:
-    """"..., killing three soldiers, a policeman and two residents, a security source and a local
-    resident said": the parser joins the speakers to the victims' list and leaves "said" without
+    """"..., killing two guards, a constable and three farmers, a police source and a
+    witness said": the parser joins the speakers to the victims' list and leaves "said" without
     a subject. A speaker noun (casualties.yaml ``speaker_nouns``) joined to the list after a
     comma, whose phrase ends right before the subjectless report verb, is its subject (``kids``
     is updated in place)."""
@@ -444,7 +444,7 @@ def _speakers_joined_to_victims(toks: tuple[Token, ...], kids: list[list[int]]) 
                 or any(toks[c].dep in ("nsubj", "nsubjpass") for c in kids[said.i]):
             continue
         speaker = next((s for s in toks[max(0, said.i - 12):said.i] if s.dep == "conj" and s.pos == "NOUN"
-                        and s.lemma.lower() in rules.speaker_nouns | {s.text.lower()} & rules.speaker_nouns
+                        and (s.lemma.lower() in rules.speaker_nouns or s.text.lower() in rules.speaker_nouns)
                         and toks[_left_edge(kids, s.i) - 1].text == ","
                         and _right_edge(kids, s.i) == said.i - 1), None)
         if speaker is not None:
@@ -512,14 +512,14 @@ def _dateline_subject(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[T
                 or not any(toks[k].text in _DATELINE_MARKS and toks[k - 1].end < toks[k].start
                            and toks[k].end < toks[k + 1].start  # (a mark set off by spaces, no hyphen)
                            # (the parser may hang the dateline's country inside the phrase:
-                           # "AFGOYE, Somalia - A ... commander and four of his bodyguards")
+                           # "MOGADISHU, Somalia - A ... commander and four of his bodyguards")
                            for k in range(h.i + 1, x.i)):
             continue
         out = out if out is not None else list(toks)
         verb, dep = h.head, h.dep
         _reattach(out, kids, x.i, verb, dep)
         _reattach(out, kids, h.i, verb, "npadvmod")
-    # "BHUBANESWAR: A youth died and at least a dozen people ... were injured": the parser makes
+    # "CITY: A man died and at least a dozen people ... were injured": the parser makes
     # the dateline the subject of the second verb, hangs the first clause on it and joins the
     # second clause's subject to the first verb; that noun is the second verb's subject
     for h in (out or toks)[:4]:
