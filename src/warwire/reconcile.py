@@ -48,7 +48,12 @@ Rules (the README copies them). Figures checked on 4,152 Gun Violence Archive de
      "two of the wounded are in critical condition"); a claim's figure is its low (its high for
      "up to N"); a party's claim of what it inflicted ("the militants claimed to have killed 20",
      "X said it killed 47": attribution rules ``cas.attr.subject_claim``/``cas.attr.own_claim``)
-     is a claim of its own and is best only when no neutral source gives a figure;
+     is a claim of its own and is best only when no neutral source gives a figure, and a
+     partisan or unverified update ("a higher toll nobody could verify") updates no neutral
+     figure; a higher count of the dead told after the group's first sourced count by people on
+     the spot, a community group, unnamed sources or an armed group (casualties.yaml
+     ``lesser_sources``: "killing at least six, police said" … "'We buried 11,' a villager
+     said") does not replace it: conflict coders record the more conservative figure;
    - low = the lowest claim low; high = the highest claim high, None when the largest claim is
      open-ended ("at least 12", "dozens") and no exact claim at or above it caps it.
    - "Shot"/"hit" figures count everyone hit, the dead included (``includes_killed``): the
