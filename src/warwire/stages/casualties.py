@@ -1379,7 +1379,7 @@ def _mixed_counts(found: list[tuple[CasualtyMention, int]]) -> list[tuple[Casual
 def _told_surviving(doc: Doc, first: int, trigger: int, rules: Rules) -> bool:
     """The victims' own clause, from their figure to the harm verb, says they survived."""
     a, b = min(first, trigger), max(first, trigger)
-    return re.search(r"\b(survived|survive)\b", doc.parsed.text[doc.toks[a].start:doc.toks[b].end], re.I) is not None
+    return rules.survived_clause.search(doc.parsed.text, doc.toks[a].start, doc.toks[b].end) is not None
 
 
 def _dedupe(found: list[tuple[CasualtyMention, int]]) -> list[tuple[CasualtyMention, int]]:

@@ -44,7 +44,8 @@ class Rules:
     killed_and_hurt: re.Pattern  # "dozens of fighters were killed and wounded": a mixed count
     group_claim: re.Pattern  # "JNIM claim via its outlet (15 soldiers killed)": a party's claim
     survived: re.Pattern  # "with non-life-threatening injuries": the one hit lives
-    unharmed: re.Pattern  # "He was unharmed and was taken to hospital": no one hurt
+    unharmed: re.Pattern  # "She was unhurt but was taken to hospital": no one hurt
+    survived_clause: re.Pattern  # "Three people survived with gunshot wounds": they lived
     suicide_attackers: re.Pattern
     excluded_attackers: re.Pattern  # "the toll rose to 18, not counting the two bombers"
     among: dict[str, str]  # "were among the dead": the pobj word → category
@@ -93,7 +94,7 @@ class Rules:
     other_later: tuple[tuple[str, re.Pattern], ...]  # ... in a sentence after the first
     other_after_toll: tuple[tuple[str, re.Pattern], ...]  # ... after a sentence with the story's own figure
     tally_continuation: re.Pattern  # "More than 2,600 people have been shot." after a tally
-    recalled_continuation: re.Pattern  # "The group's leader at the time was killed": the time recalled before
+    recalled_continuation: re.Pattern  # "The commander at the time was killed": the time recalled before
     operation_continuation: re.Pattern  # "killed during the operation", after a later operation
     aircraft: frozenset[str]  # "both drones were shot down": no people
     aircraft_verbs: frozenset[str]  # "shoot down"
@@ -233,6 +234,7 @@ def load_rules() -> Rules:
         sideless_people=frozenset(data["sideless_people"]),
         survived=re.compile(data["survived"], re.I),
         unharmed=re.compile(data["unharmed"], re.I),
+        survived_clause=re.compile(data["survived_clause"], re.I),
         alive_nouns=frozenset(data["alive_nouns"]),
         suicide_attackers=re.compile(data["suicide_attackers"], re.I),
         excluded_attackers=re.compile(data["excluded_attackers"], re.I),
