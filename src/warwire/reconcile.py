@@ -318,8 +318,7 @@ def _group(mentions: Sequence[CasualtyMention], one_dead: frozenset = frozenset(
     # "killing two men ... the group mourned two of its members")
     for key in [k for k in groups if k[1] == "combatants"]:
         holders = [k for k in groups if k[1] == "people" and k[2] == key[2] and any(
-            m.victim_text.lower().split()[-1:] not in (["civilians"], ["civilian"])
-            for m in groups[k] if not m.negated)]
+            not _told_as_civilians(m) for m in groups[k] if not m.negated)]
         if holders:
             target = max(holders, key=lambda k: max((m.low or m.high or 0) for m in groups[k]))
             groups[target].extend(groups.pop(key))
@@ -439,7 +438,7 @@ def _source_filler() -> frozenset[str]:
 def _also_killed_someone(m: CasualtyMention) -> bool:
     """One more dead told by an indefinite person "also" killed ("Raiders killed a herder and his
     brother. A trader was also shot dead"), not "another" (which may be one of a count)."""
-    return m.category == "killed" and m.rule.endswith("|num.q.a") and not m.rule.endswith(BARE_ANOTHER)
+    return m.category == "killed" and m.rule.endswith("|num.q.a")
 
 
 def _other_kind(m: CasualtyMention, running: Claim) -> bool:
@@ -497,12 +496,22 @@ def _restating_list(base: CasualtyMention, extra: list[CasualtyMention]) -> bool
     return sum(m.low or 0 for m in extra) == base.low
 
 
+def _told_as_civilians(m: CasualtyMention) -> bool:
+    """The figure's noun is "civilians" ("two civilians"), not people of no stated side."""
+    return m.victim_text.lower().split()[-1:] in (["civilian"], ["civilians"])
+
+
+def _attributed(claim: Claim) -> Optional[CasualtyMention]:
+    """The claim's first mention that names its source."""
+    return next((m for m in claim.mentions if m.attribution is not None), None)
+
+
 def _source(claim: Claim) -> Optional[str]:
     """Who told a claim, as written and folded ("Police" and "police" are one source)."""
-    told = next((m.attribution for m in claim.mentions if m.attribution is not None), None)
+    told = _attributed(claim)
     if told is None:
         return None
-    words = told.text.split(",")[0].lower().split()
+    words = told.attribution.text.split(",")[0].lower().split()
     return " ".join(words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words)
 
 
@@ -527,7 +536,7 @@ def _told_higher_by_others(claims: list[Claim]) -> list[Claim]:
 
 
 def _told_by_lesser_source(claim: Claim) -> bool:
-    told = next((m for m in claim.mentions if m.attribution is not None), None)
+    told = _attributed(claim)
     return told is not None and (_lesser_sources().search(told.attribution.text) is not None
                                  or _by_armed_group(told))
 
@@ -542,7 +551,7 @@ def _same_victims(claim: Claim, kinds: set[str]) -> bool:
     another kind ("six fighters, the group said" ... "a monitor said seven people died, six
     fighters and a shepherd" counts more victims) or counts on by an ordinal ("the body of a
     fourth attacker"), nor adds victims ("the bomber and five other attackers")."""
-    return all(m.victim_kind in kinds and "ordinal" not in m.rule and not m.additional for m in claim.mentions)
+    return all(m.victim_kind in kinds and _ORDINAL_COUNT not in m.rule and not m.additional for m in claim.mentions)
 
 
 def _estimate(claims: list[Claim]) -> tuple[Optional[int], Optional[int], Optional[int]]:
@@ -1073,7 +1082,7 @@ def _drop_care_restatements(out: list[GroupTally]) -> list[GroupTally]:
         counted = [m for m in g.mentions if not m.negated and not m.rule.endswith(_WEAK)]
         if g.kind != "people" or not counted or not all(m.rule.startswith(CARE_RULES) for m in counted):
             continue
-        if any(m.victim_text.lower().split()[-1:] in (["civilian"], ["civilians"]) for m in counted):
+        if any(_told_as_civilians(m) for m in counted):
             continue  # "five soldiers and three civilians were admitted": others than the soldiers
         rest = sum(o.best or 0 for o in injured if o is not g)
         if g.best is not None and rest >= g.best:

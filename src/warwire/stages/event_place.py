@@ -263,14 +263,14 @@ def choose_event_location(places: list[PlaceMention], parsed: ParsedText,
                       and (c.kind == "country" or p.candidate.admin1 == c.admin1)]
             # (a town of another incident told later, "In a separate incident, bandits killed two
             # farmers in X", is not the event's while its own sentences name a district)
+            districts = _named_district(usable, event_sentences, c)
             inside = [p for p in inside if p.sent in event_sentences or first - 1 <= p.sent < last] or (
-                [] if _named_district(usable, event_sentences, c) else inside)
+                [] if districts else inside)
             if inside:
                 best = max(inside, key=lambda p: (p.score + SUPPORT_W * support[_key(p)], -p.start))
                 return replace(best, rule=best.rule + "+places.town_in_division")
             # "... under X police station limits, Y district, Z state": a district the
             # event's sentences name (at its seat) is nearer than its state
-            districts = _named_district(usable, event_sentences, c)
             if districts:
                 best = min(districts, key=lambda p: p.start)
                 return replace(best, precision=max(2, best.precision), rule=best.rule + "+places.town_in_division")

@@ -346,7 +346,7 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
     (``kids`` is updated in place). The verb agrees with a plural ("were", "have"), or both
     are counted ("two soldiers and a civilian died"): not "A man shot at 22nd and Bragg has
     died", "Their mother — and his wife — Jane Doe was found"."""
-    plural_aux = load_rules().plural_aux
+    plural_aux, report = load_rules().plural_aux, load_rules().report
     out: Optional[list[Token]] = None
     for verb, ks in enumerate(kids):
         # "Fifteen insurgents, four soldiers and three civilians died, a spokesman told reporters":
@@ -366,7 +366,7 @@ def _joined_subjects(toks: tuple[Token, ...], kids: list[list[int]]) -> tuple[To
             own = [c for c in kids[a] if toks[c].dep == "acl" and a < c < b and (toks[c].tag == "VBD" or any(
                 toks[j].dep == "conj" and any(toks[x].dep in ("aux", "auxpass") and toks[x].tag in ("VBD", "VBZ", "VBP")
                                               for x in kids[j]) for j in kids[c]))]
-            if own and toks[a].pos == "NOUN" and toks[verb].lemma.lower() in load_rules().report:
+            if own and toks[a].pos == "NOUN" and toks[verb].lemma.lower() in report:
                 out = out if out is not None else list(toks)
                 _reattach(out, kids, own[0], verb, "ccomp")
                 _reattach(out, kids, a, own[0], "nsubj")
